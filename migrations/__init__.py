@@ -1,0 +1,1 @@
+"""Alembic revisions of the taskctl schema (installed as `taskctl.migrations`)."""

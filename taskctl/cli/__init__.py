@@ -1,0 +1,102 @@
+"""The `taskctl` command line: a thin layer that parses options, calls the library, renders rows."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from taskctl import __version__
+from taskctl.cli.common import App
+
+
+class TaskctlGroup(click.Group):
+    """Turns the project's errors into one line on stderr and a non-zero exit code."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from taskctl.errors import TaskctlError
+
+        try:
+            return super().invoke(ctx)
+        except TaskctlError as exc:
+            raise CommandError(str(exc), exc.exit_code) from None
+
+
+class CommandError(click.ClickException):
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"taskctl: error: {self.format_message()}", err=True)
+
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=TaskctlGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="taskctl")
+@click.option(
+    "--db",
+    envvar="TASKCTL_DB",
+    metavar="PATH|URL",
+    help="Database file or SQLAlchemy URL (env TASKCTL_DB; default: taskctl.db in the "
+    "user data directory).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    envvar="TASKCTL_LANG",
+    help="Language of labels (env TASKCTL_LANG; default: from the locale, else zh).",
+)
+@click.option(
+    "--by",
+    "actor",
+    metavar="NAME",
+    envvar="TASKCTL_USER",
+    help="Who makes changes (env TASKCTL_USER; default: the OS user).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, lang: str | None, actor: str | None) -> None:
+    """taskctl: 任务分工台账 — import work plans, track tasks, report on them.
+
+    \b
+    Example:
+      taskctl --db plan.db import seeds/zj2012.txt
+      taskctl --db plan.db list --unit 高新处
+      taskctl --db plan.db overdue --as-of 2013-01-15
+    """
+    app = App(db, lang, actor)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def _register() -> None:
+    from taskctl.cli import browse, importing
+
+    for module in (importing, browse):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches a clerk unless TASKCTL_DEBUG is set."""
+    try:
+        cli.main(prog_name="taskctl")
+    except KeyboardInterrupt:
+        click.echo("taskctl: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("TASKCTL_DEBUG"):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]
+        click.echo(
+            f"taskctl: internal error: {type(exc).__name__}: {first} "
+            "(set TASKCTL_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(70)

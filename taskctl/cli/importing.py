@@ -1,0 +1,152 @@
+"""`taskctl import`: documents in, tasks out."""
+
+from __future__ import annotations
+
+import click
+
+from taskctl.cli.common import App, actor_option, pass_app
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--key",
+    help="Short document key for KEY:NUMBER references (one file only; default: the file name).",
+)
+@click.option(
+    "--encoding", help="Force the text encoding (default: detected; e.g. gb18030, utf-16)."
+)
+@click.option(
+    "--first-lead",
+    is_flag=True,
+    help="Where only 责任单位 is given, make the first unit the lead and the rest support.",
+)
+@click.option(
+    "--default-deadline",
+    metavar="DATE",
+    help="Deadline of tasks that name none (default: the end of the plan period).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the parsed tree; write nothing.")
+@actor_option
+@pass_app
+def import_cmd(
+    app: App,
+    files: tuple[str, ...],
+    key: str | None,
+    encoding: str | None,
+    first_lead: bool,
+    default_deadline: str | None,
+    dry_run: bool,
+    by: str | None,
+) -> None:
+    """Import work-plan documents (.txt in any encoding, .docx, .xlsx/.csv, .pdf; - for stdin).
+
+    Each document is imported whole or not at all; importing the same file again does nothing.
+
+    \b
+    Example:
+      taskctl import seeds/zj2012.txt --key zj2012
+      taskctl import plan.docx --first-lead --default-deadline 2026-12-31
+      taskctl import seeds/*.txt --dry-run
+    """
+    from taskctl.errors import InvalidValueError
+    from taskctl.ingest.readers import content_hash, read_document, read_source
+
+    if key and len(files) > 1:
+        raise InvalidValueError("--key names one document; import the files one at a time")
+    fallback = _parse_default_deadline(default_deadline)
+    actor = app.actor(by)
+    err = _stderr_console()
+    progress = _progress(err, len(files))
+    try:
+        for path in files:
+            source = "<stdin>" if path == "-" else path
+            if progress is not None:
+                progress.update(progress.task_ids[0], description=source)
+            data = read_source(path)
+            parsed = read_document(data, source=source, encoding=encoding, first_lead=first_lead)
+            if dry_run:
+                _show_tree(app, parsed, source)
+                continue
+            from taskctl.store.imports import save_document
+
+            with app.store.writing() as session:
+                result = save_document(
+                    session,
+                    parsed,
+                    source_name=source,
+                    content_hash=content_hash(data),
+                    actor=actor,
+                    key=key,
+                    default_deadline=fallback,
+                )
+            _print_result(result, app.lang)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _parse_default_deadline(value: str | None):  # type: ignore[no-untyped-def]
+    from taskctl.cli.common import parse_date_option
+
+    return parse_date_option(value)
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _progress(console, total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when several files are imported on a terminal."""
+    if total < 2 or not console.is_terminal:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    )
+    progress.add_task("import", total=total)
+    progress.start()
+    return progress
+
+
+def _print_result(result, lang: str) -> None:  # type: ignore[no-untyped-def]
+    zh = lang == "zh"
+    if result.skipped:
+        click.echo(
+            f"{result.source_name}: 已导入过 (文件 {result.key})，未作改动"
+            if zh
+            else f"{result.source_name}: already imported as {result.key}; nothing changed"
+        )
+        return
+    for w in result.warnings:
+        click.echo(f"{result.source_name}:{w.line}: warning: {w.message}", err=True)
+    if zh:
+        click.echo(
+            f"{result.source_name} → {result.key}「{result.title}」: 任务 {result.tasks} 项, "
+            f"单位 {result.units} 个 (新增 {result.new_units}), 责任人 {result.persons} 人, "
+            f"未明确单位的任务 {result.unassigned} 项, 警告 {len(result.warnings)} 条"
+        )
+    else:
+        click.echo(
+            f"{result.source_name} → {result.key} “{result.title}”: {result.tasks} tasks, "
+            f"{result.units} units ({result.new_units} new), {result.persons} persons, "
+            f"{result.unassigned} tasks without a unit, {len(result.warnings)} warnings"
+        )
+
+
+def _show_tree(app: App, parsed, source: str) -> None:  # type: ignore[no-untyped-def]
+    from taskctl.render.tree import print_parsed
+
+    print_parsed(parsed, source, app.lang)
+
+
+COMMANDS = [import_cmd]

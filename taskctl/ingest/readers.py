@@ -1,0 +1,106 @@
+"""Read a document file: pick the reader from the content (magic bytes), then parse.
+
+Plain text in any common encoding goes through `decode_bytes` and `parse_text`; the other formats
+have readers of their own that end in the same `ParsedDocument`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from taskctl.errors import InputError
+from taskctl.ingest.drafts import ParsedDocument
+
+MAX_BYTES = 20 * 1024 * 1024
+OLD_BINARY = {
+    ".doc": "a Word 97-2003 .doc",
+    ".wps": "a WPS .wps",
+    ".xls": "an Excel 97-2003 .xls",
+}
+
+
+def read_source(path: str) -> bytes:
+    """The bytes of a file (or of standard input for `-`), with one-line errors for the usual mishaps."""
+    import sys
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file", source=path)
+        if p.is_dir():
+            raise InputError("is a directory, not a document", source=path)
+        try:
+            if p.stat().st_size > MAX_BYTES:
+                raise InputError(
+                    f"file is larger than {MAX_BYTES // (1024 * 1024)} MB", source=path
+                )
+            data = p.read_bytes()
+        except PermissionError:
+            raise InputError("permission denied", source=path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read file ({exc.strerror})", source=path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"input is larger than {MAX_BYTES // (1024 * 1024)} MB", source=path)
+    return data
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff_format(data: bytes, source: str) -> str:
+    """'text', 'docx', 'xlsx', 'pdf', 'csv' from the content; old binary formats are refused."""
+    suffix = Path(source).suffix.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        what = OLD_BINARY.get(suffix, "an old binary Office (OLE) file")
+        raise InputError(
+            f"{what} cannot be read; open it in Word, WPS or Excel and save it as .docx or .xlsx "
+            "(or run `libreoffice --headless --convert-to docx FILE`)",
+            source=source,
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, source)
+    if suffix == ".csv":
+        return "csv"
+    return "text"
+
+
+def _zip_kind(data: bytes, source: str) -> str:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile:
+        raise InputError("corrupt file (a damaged zip archive)", source=source) from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise InputError("a zip archive that is neither .docx nor .xlsx", source=source)
+
+
+def read_document(
+    data: bytes,
+    *,
+    source: str,
+    encoding: str | None = None,
+    first_lead: bool = False,
+) -> ParsedDocument:
+    """Parse a document's bytes, whatever its format, into a ParsedDocument."""
+    kind = sniff_format(data, source)
+    if kind == "text":
+        from taskctl.ingest import decode_bytes, parse_text
+
+        return parse_text(
+            decode_bytes(data, source=source, encoding=encoding),
+            source=source,
+            first_lead=first_lead,
+        )
+    raise InputError(f"reading {kind} files is not supported yet", source=source)

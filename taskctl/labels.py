@@ -1,0 +1,84 @@
+"""Output labels in Chinese and English, and how the language is chosen."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+LANGS = ("zh", "en")
+
+#: key → (Chinese, English). Column headers, statuses, roles, summary words.
+LABELS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "ID"),
+    "document": ("文件", "Document"),
+    "number": ("序号", "No."),
+    "title": ("任务", "Task"),
+    "full_text": ("全文", "Full text"),
+    "lead": ("牵头单位", "Lead"),
+    "support": ("配合单位", "Support"),
+    "responsible": ("责任单位", "Responsible"),
+    "persons": ("责任人", "Persons"),
+    "deadline": ("完成时限", "Deadline"),
+    "deadline_text": ("时限原文", "Deadline phrase"),
+    "original_deadline": ("原定时限", "Original deadline"),
+    "status": ("状态", "Status"),
+    "percent": ("进度%", "Percent"),
+    "version": ("版本", "Version"),
+    "light": ("灯", "Light"),
+    "unit": ("单位", "Unit"),
+    "kind": ("类别", "Kind"),
+    "aliases": ("别名", "Aliases"),
+    "lead_count": ("牵头", "Leads"),
+    "support_count": ("配合", "Supports"),
+    "responsible_count": ("负责", "Responsible"),
+    "key": ("代号", "Key"),
+    "tasks": ("任务数", "Tasks"),
+    "period": ("计划期", "Period"),
+    "imported_at": ("导入时间", "Imported"),
+    "source": ("来源", "Source"),
+    "role": ("角色", "Role"),
+    # statuses (the lifecycle itself lives in taskctl.lifecycle)
+    "status.assigned": ("待签收", "assigned"),
+    "status.accepted": ("已签收", "accepted"),
+    "status.in_progress": ("办理中", "in progress"),
+    "status.done": ("已办结", "done"),
+    "status.closed": ("已销号", "closed"),
+    "status.suspended": ("暂缓", "suspended"),
+    "status.cancelled": ("已取消", "cancelled"),
+    # lights
+    "light.red": ("红灯", "red"),
+    "light.yellow": ("黄灯", "yellow"),
+    "light.green": ("绿灯", "green"),
+    # roles
+    "role.lead": ("牵头", "lead"),
+    "role.support": ("配合", "support"),
+    "role.responsible": ("负责", "responsible"),
+    # unit kinds
+    "unit_kind.department": ("部门", "department"),
+    "unit_kind.group": ("泛指", "group"),
+    # misc
+    "none": ("无", "none"),
+}
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """`--lang`, else `TASKCTL_LANG`, else the locale; Chinese when nothing says otherwise."""
+    for value in (explicit, os.environ.get("TASKCTL_LANG")):
+        if value:
+            value = value.lower()[:2]
+            if value in LANGS:
+                return value
+    loc = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    if not loc:
+        loc = locale.getlocale()[0] or ""
+    if loc.lower().startswith("en"):
+        return "en"
+    return "zh"
+
+
+def label(key: str, lang: str) -> str:
+    """The label of `key` in `lang`; the key itself if it has none."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "zh" else pair[1]

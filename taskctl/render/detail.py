@@ -1,0 +1,60 @@
+"""`taskctl show`: one task as a labelled panel, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from taskctl.labels import label
+from taskctl.render import cell_text, json_value
+
+
+def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
+    if fmt == "json":
+        out = {k: json_value(v) for k, v in detail.items()}
+        out["progress"] = [{k: json_value(v) for k, v in p.items()} for p in detail["progress"]]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    from taskctl.render.output import terminal_console
+
+    console: Console = terminal_console()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    fields = [
+        ("id", "int"),
+        ("number", "text"),
+        ("title", "text"),
+        ("status", "status"),
+        ("light", "light"),
+        ("lead", "list"),
+        ("support", "list"),
+        ("responsible", "list"),
+        ("persons", "list"),
+        ("deadline", "date"),
+        ("original_deadline", "date"),
+        ("deadline_text", "text"),
+        ("percent", "int"),
+        ("version", "int"),
+    ]
+    grid.add_row(label("document", lang), f"{detail['document']} {detail['document_title']}")
+    for heading in detail["headings"]:
+        grid.add_row("", heading)
+    for key, kind in fields:
+        value = detail.get(key)
+        if value in (None, [], ""):
+            continue
+        if key == "original_deadline" and value == detail.get("deadline"):
+            continue
+        grid.add_row(label(key, lang), cell_text(value, kind, lang))
+    grid.add_row(label("full_text", lang), detail["full_text"])
+    for p in detail["progress"]:
+        pct = f" {p['percent']}%" if p["percent"] is not None else ""
+        grid.add_row(
+            "进展" if lang == "zh" else "Progress",
+            f"{cell_text(p['time'], 'date', lang)} {p['actor']}{pct}: {p['text']}",
+        )
+    console.print(grid)

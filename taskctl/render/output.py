@@ -1,0 +1,83 @@
+"""Send a report where the user asked: the terminal, standard output, or a file in any format."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from taskctl.errors import InvalidValueError
+from taskctl.render import BINARY_FORMATS, FORMATS, Report, format_for
+
+DEFAULT_TERMINAL_LIMIT = 200
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def emit(
+    report: Report,
+    *,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    ascii_only: bool = False,
+    limit: int | None = None,
+) -> None:
+    """Render `report` as `fmt` (or the format of `output`'s extension) to `output` or stdout."""
+    fmt = format_for(fmt, output)
+    if fmt not in FORMATS:
+        raise InvalidValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    to_file = bool(output) and output != "-"
+    if fmt in BINARY_FORMATS and not to_file:
+        raise InvalidValueError(f"--format {fmt} needs -o FILE (it is a binary file)")
+    if fmt == "xlsx":
+        from taskctl.render.xlsx import write_xlsx
+
+        write_xlsx(report, Path(output), lang)  # type: ignore[arg-type]
+        return
+    if fmt == "docx":
+        from taskctl.render.docx import write_docx
+
+        write_docx(report, Path(output), lang)  # type: ignore[arg-type]
+        return
+    from taskctl.render import text as textfmt
+
+    if fmt == "json":
+        body = textfmt.to_json(report)
+    elif fmt == "csv":
+        body = textfmt.to_csv(report, lang)
+    elif fmt == "md":
+        body = textfmt.to_markdown(report, lang)
+    elif not to_file and _is_terminal():
+        console = terminal_console()
+        if limit is None:
+            limit = DEFAULT_TERMINAL_LIMIT
+        textfmt.print_table(
+            report, console, lang, ascii_only=ascii_only, limit=limit if limit > 0 else None
+        )
+        return
+    else:
+        rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
+        body = textfmt.plain_table(
+            Report(
+                report.title, report.columns, rows, report.summary, report.subtitle, report.sections
+            ),
+            lang,
+        )
+    if to_file:
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        newline = "" if fmt == "csv" else None
+        with open(output, "w", encoding=encoding, newline=newline) as fh:  # type: ignore[arg-type]
+            fh.write(body)
+    else:
+        sys.stdout.write(body)
+        sys.stdout.flush()
+
+
+def terminal_console():  # type: ignore[no-untyped-def]
+    """A rich console for stdout; colour off with NO_COLOR (rich honours it) or when not a terminal."""
+    from rich.console import Console
+
+    return Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")))

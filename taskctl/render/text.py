@@ -1,0 +1,163 @@
+"""Text renderers: rich terminal table, plain aligned text, JSON, CSV (UTF-8 with BOM), Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from taskctl.render import Report, cell_text, export_columns, json_value
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+LIGHT_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Keep a spreadsheet from reading a cell as a formula (`=HYPERLINK(…)` → `'=HYPERLINK(…)`)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_json(report: Report) -> str:
+    """The rows as a JSON array of objects (keys as the report gives them)."""
+    cols = export_columns(report)
+    rows = [{c.key: json_value(row.get(c.key)) for c in cols} for row in report.rows]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(report: Report, lang: str) -> str:
+    """CSV with a header row, formula cells neutralised; the caller adds the BOM when writing a file."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    cols = export_columns(report)
+    writer.writerow([c.header(lang) for c in cols])
+    for row in report.rows:
+        writer.writerow([neutralise(cell_text(row.get(c.key), c.kind, lang)) for c in cols])
+    return buf.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(report: Report, lang: str) -> str:
+    """A Markdown document: title, subtitle, summary, one pipe table."""
+    out = [f"# {report.title}", ""]
+    if report.subtitle:
+        out += [report.subtitle, ""]
+    if report.summary:
+        out += [report.summary, ""]
+    out += _md_table(report, lang)
+    for section in report.sections:
+        out += ["", f"## {section.title}", ""]
+        if section.summary:
+            out += [section.summary, ""]
+        out += _md_table(section, lang)
+    return "\n".join(out) + "\n"
+
+
+def _md_table(report: Report, lang: str) -> list[str]:
+    cols = export_columns(report)
+    lines = ["| " + " | ".join(_md_cell(c.header(lang)) for c in cols) + " |"]
+    lines.append("|" + "|".join("---" for _ in cols) + "|")
+    for row in report.rows:
+        cells = [_md_cell(cell_text(row.get(c.key), c.kind, lang)) for c in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def rich_table(report: Report, lang: str, *, ascii_only: bool = False, limit: int | None = None):  # type: ignore[no-untyped-def]
+    """A rich Table of the report's terminal columns; long text folds instead of vanishing."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    cols = [c for c in report.columns if c.table]
+    table = Table(
+        title=report.title or None,
+        box=box.ASCII if ascii_only else box.SQUARE,
+        show_lines=False,
+        header_style="bold",
+        title_justify="left",
+        safe_box=ascii_only,
+    )
+    for c in cols:
+        table.add_column(
+            c.header(lang),
+            overflow="fold",
+            no_wrap=not c.wrap and c.kind in ("int", "date", "status", "light", "percent"),
+            justify="right" if c.kind in ("int", "percent") else "left",
+            ratio=3 if c.wrap else None,
+            min_width=6 if c.wrap else None,
+        )
+    rows = report.rows if limit is None else report.rows[:limit]
+    for row in rows:
+        cells: list[Any] = []
+        for c in cols:
+            text = cell_text(row.get(c.key), c.kind, lang)
+            if c.kind == "light" and row.get(c.key):
+                cells.append(Text("● " + text, style=LIGHT_STYLES.get(row[c.key], "")))
+            else:
+                cells.append(text)
+        table.add_row(*cells)
+    return table
+
+
+def print_table(
+    report: Report,
+    console: Console,
+    lang: str,
+    *,
+    ascii_only: bool = False,
+    limit: int | None = None,
+) -> None:
+    """Print summary, table, sections and an "N more" line to a rich console."""
+    if report.subtitle:
+        console.print(report.subtitle, highlight=False)
+    if report.summary:
+        console.print(report.summary, highlight=False)
+    console.print(rich_table(report, lang, ascii_only=ascii_only, limit=limit))
+    if limit is not None and len(report.rows) > limit:
+        more = len(report.rows) - limit
+        console.print(
+            f"… 另有 {more} 行 (--limit 0 显示全部)"
+            if lang == "zh"
+            else f"… {more} more rows (--limit 0 shows all)",
+            highlight=False,
+        )
+    for section in report.sections:
+        console.print()
+        print_table(section, console, lang, ascii_only=ascii_only, limit=limit)
+
+
+def plain_table(report: Report, lang: str) -> str:
+    """Aligned plain text for pipes and files: fast for 10,000 rows, columns padded by display width."""
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    if report.title:
+        out.append(report.title)
+    if report.subtitle:
+        out.append(report.subtitle)
+    if report.summary:
+        out.append(report.summary)
+    cols = [c for c in report.columns if c.table]
+    grid = [[c.header(lang) for c in cols]]
+    for row in report.rows:
+        grid.append([cell_text(row.get(c.key), c.kind, lang).replace("\n", " ") for c in cols])
+    widths = [max(cell_len(r[i]) for r in grid) for i in range(len(cols))]
+    for n, r in enumerate(grid):
+        line = "  ".join(
+            cell + " " * (widths[i] - cell_len(cell)) if i < len(cols) - 1 else cell
+            for i, cell in enumerate(r)
+        )
+        out.append(line.rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    text = "\n".join(out) + "\n"
+    for section in report.sections:
+        text += "\n" + plain_table(section, lang)
+    return text

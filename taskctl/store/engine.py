@@ -1,0 +1,148 @@
+"""Open a taskctl database: resolve the URL, set SQLite pragmas, bring the schema to the head revision.
+
+SQLite is the embedded default (one file in the user data directory); any SQLAlchemy URL works, and
+`postgresql+psycopg://…` is the shared engine. Writes go through `Store.writing()`, which on SQLite takes
+the write lock up front (BEGIN IMMEDIATE) so that concurrent clerks wait their turn instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taskctl.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+#: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
+SCHEMA_HEAD = "0001"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_db_path() -> Path:
+    """`taskctl.db` in the user data directory (`TASKCTL_HOME` overrides the directory)."""
+    home = os.environ.get("TASKCTL_HOME")
+    if home:
+        return Path(home) / "taskctl.db"
+    from platformdirs import user_data_path
+
+    return user_data_path("taskctl", appauthor=False) / "taskctl.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """A `--db` value (file path or SQLAlchemy URL), else `TASKCTL_DB`, else the default file."""
+    db = db or os.environ.get("TASKCTL_DB")
+    if db and "://" in db:
+        return db
+    path = Path(db).expanduser() if db else default_db_path()
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a directory, not a database file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        # a read-only file cannot switch mode; reads still work
+        with contextlib.suppress(Exception):
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        immediate = conn.get_execution_options().get("taskctl_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """An opened database: an engine plus sessions for reading and for writing."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        from sqlalchemy import create_engine
+
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kwargs: dict = {}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+        try:
+            self.engine = create_engine(url, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - bad URL, missing driver
+            raise DatabaseError(f"cannot open database {url!r}: {_first_line(exc)}") from None
+        if self.is_sqlite:
+            _install_sqlite_pragmas(self.engine)
+        if migrate:
+            from taskctl.store.schema import ensure_schema
+
+            ensure_schema(self)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries; rolled back at the end."""
+        from sqlalchemy.orm import Session
+
+        with translate_db_errors(self.url), Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in one transaction: committed if the block ends normally, rolled back otherwise."""
+        from sqlalchemy.orm import Session
+
+        bind = self.engine.execution_options(taskctl_write=True)
+        with translate_db_errors(self.url), Session(bind) as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+@contextmanager
+def translate_db_errors(url: str) -> Iterator[None]:
+    """Turn driver errors (not a database, read-only, locked, unreachable) into one-line DatabaseErrors."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        msg = _first_line(exc)
+        if "file is not a database" in msg:
+            msg = "not a taskctl database (file is not a database)"
+        raise DatabaseError(f"{_display(url)}: {msg}") from None
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"{_display(url)}: {_first_line(exc)}") from None
+
+
+def _display(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return url
+
+
+def open_store(db: str | None, *, migrate: bool = True) -> Store:
+    """Open (and create or upgrade) the database named by `--db`/`TASKCTL_DB`/the default."""
+    return Store(resolve_url(db), migrate=migrate)

@@ -1,0 +1,199 @@
+"""Write a parsed document to the database: one transaction, all or nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from taskctl.errors import InputError
+from taskctl.ingest.drafts import ParsedDocument, ParseWarning
+from taskctl.store.models import Document, Event, Person, Task, TaskPerson, TaskUnit, Unit
+from taskctl.store.units import get_or_create_unit
+
+ROLE_FIELDS = ("lead", "support", "responsible")
+_KEY_CHARS = re.compile(r"[^\w.-]+")
+
+
+@dataclass
+class ImportResult:
+    """What one import did (or, with `skipped`, why it did nothing)."""
+
+    key: str
+    title: str
+    source_name: str
+    tasks: int = 0
+    headings: int = 0
+    units: int = 0
+    new_units: int = 0
+    persons: int = 0
+    unassigned: int = 0
+    warnings: list[ParseWarning] = field(default_factory=list)
+    skipped: bool = False
+    document_id: int | None = None
+
+
+def now_utc() -> datetime:
+    """The current time in UTC, naive (how every timestamp is stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def default_key(source_name: str) -> str:
+    """A short document key from a file name: `seeds/zj2012.txt` → `zj2012`."""
+    stem = re.split(r"[\\/]", source_name)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    key = _KEY_CHARS.sub("-", stem).strip("-").lower()
+    return key[:48] or "doc"
+
+
+def validate_key(key: str) -> str:
+    if not key or ":" in key or len(key) > 64 or key.strip() != key:
+        raise InputError(f"bad document key {key!r}: use letters, digits, '-', '_' or '.', no ':'")
+    return key
+
+
+def find_existing(session: Session, content_hash: str) -> Document | None:
+    return session.scalar(select(Document).where(Document.content_hash == content_hash))
+
+
+def _unique_key(session: Session, key: str) -> str:
+    taken = set(session.scalars(select(Document.key).where(Document.key.like(f"{key}%"))))
+    if key not in taken:
+        return key
+    n = 2
+    while f"{key}-{n}" in taken:
+        n += 1
+    return f"{key}-{n}"
+
+
+def save_document(
+    session: Session,
+    parsed: ParsedDocument,
+    *,
+    source_name: str,
+    content_hash: str,
+    actor: str,
+    key: str | None = None,
+    default_deadline: date | None = None,
+) -> ImportResult:
+    """Insert the document, its items, units, persons and one `import` event per task.
+
+    Re-importing identical content is a no-op (`skipped`). An explicit `key` that is taken is an error;
+    a derived one gets a numeric suffix.
+    """
+    existing = find_existing(session, content_hash)
+    if existing is not None:
+        return ImportResult(
+            key=existing.key,
+            title=existing.title,
+            source_name=source_name,
+            skipped=True,
+            document_id=existing.id,
+        )
+    if key is not None:
+        validate_key(key)
+        if session.scalar(select(Document.id).where(Document.key == key)) is not None:
+            raise InputError(f"document key {key!r} is already used; choose another with --key")
+    else:
+        key = _unique_key(session, default_key(source_name))
+
+    now = now_utc()
+    doc = Document(
+        key=key,
+        title=parsed.title,
+        source_name=source_name,
+        content_hash=content_hash,
+        period_start=parsed.period_start,
+        period_end=parsed.period_end,
+        period_text=parsed.period_text,
+        imported_at=now,
+        imported_by=actor,
+    )
+    session.add(doc)
+    session.flush()
+
+    result = ImportResult(
+        key=key,
+        title=parsed.title,
+        source_name=source_name,
+        warnings=list(parsed.warnings),
+        document_id=doc.id,
+    )
+    units_before = session.scalar(select(func.count(Unit.id))) or 0
+    unit_cache: dict[str, Unit] = {}
+    person_cache: dict[str, Person] = {}
+    doc_units: set[int] = set()
+    doc_persons: set[int] = set()
+    rows: list[Task] = []
+    fallback = default_deadline or parsed.period_end
+    for position, item in enumerate(parsed.items):
+        deadline = item.deadline or (fallback if item.kind == "task" else None)
+        task = Task(
+            document_id=doc.id,
+            parent_id=rows[item.parent].id if item.parent is not None else None,
+            kind=item.kind,
+            number=item.number,
+            level=item.level,
+            title=item.title,
+            full_text=item.full_text,
+            position=position,
+            source_line=item.line,
+            deadline=deadline,
+            deadline_text=item.deadline_text,
+            original_deadline=deadline,
+            status="assigned",
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(task)
+        session.flush()
+        rows.append(task)
+        if item.kind != "task":
+            result.headings += 1
+            continue
+        result.tasks += 1
+        linked = 0
+        seen: set[tuple[int, str]] = set()
+        for role in ROLE_FIELDS:
+            for order, name in enumerate(getattr(item, role)):
+                unit = get_or_create_unit(session, name, unit_cache)
+                if (unit.id, role) in seen:
+                    continue
+                seen.add((unit.id, role))
+                session.add(TaskUnit(task_id=task.id, unit_id=unit.id, role=role, position=order))
+                doc_units.add(unit.id)
+                linked += 1
+        if not linked:
+            result.unassigned += 1
+        for order, name in enumerate(dict.fromkeys(item.persons)):
+            person = person_cache.get(name) or session.scalar(
+                select(Person).where(Person.name == name)
+            )
+            if person is None:
+                person = Person(name=name)
+                session.add(person)
+                session.flush()
+            person_cache[name] = person
+            session.add(TaskPerson(task_id=task.id, person_id=person.id, position=order))
+            doc_persons.add(person.id)
+        session.add(
+            Event(
+                task_id=task.id,
+                document_id=doc.id,
+                kind="import",
+                old_value=None,
+                new_value="assigned",
+                note=f"{source_name}:{item.line}",
+                actor=actor,
+                created_at=now,
+            )
+        )
+    session.flush()
+    result.units = len(doc_units)
+    result.persons = len(doc_persons)
+    result.new_units = (session.scalar(select(func.count(Unit.id))) or 0) - units_before
+    return result

@@ -1,0 +1,183 @@
+"""SQLAlchemy models: the schema that the Alembic revisions in `migrations/` create.
+
+Documents hold items (headings and tasks, one table, `kind` tells them apart); tasks link to units with a role
+and to persons; every change writes an event; progress reports are dated texts in the unit's own words.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+ROLES = ("lead", "support", "responsible")
+UNIT_KINDS = ("department", "group")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    period_text: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str | None] = mapped_column(String(128))
+
+    items: Mapped[list[Task]] = relationship(back_populates="document", order_by="Task.position")
+
+
+class Task(Base):
+    """A heading or a task of a document (`kind`); reports look at kind == 'task' only."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("document_id", "position"),
+        Index("ix_tasks_document_number", "document_id", "number"),
+        Index("ix_tasks_kind_status_deadline", "kind", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16), default="task")
+    number: Mapped[str] = mapped_column(String(64))
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    full_text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    source_line: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    deadline_text: Mapped[str | None] = mapped_column(Text)
+    original_deadline: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="assigned")
+    percent: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    document: Mapped[Document] = relationship(back_populates="items")
+    unit_links: Mapped[list[TaskUnit]] = relationship(
+        back_populates="task", order_by="TaskUnit.position", cascade="all, delete-orphan"
+    )
+    person_links: Mapped[list[TaskPerson]] = relationship(
+        back_populates="task", order_by="TaskPerson.position", cascade="all, delete-orphan"
+    )
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="department")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    aliases: Mapped[list[UnitAlias]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan"
+    )
+
+
+class UnitAlias(Base):
+    __tablename__ = "unit_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(255), unique=True)
+
+    unit: Mapped[Unit] = relationship(back_populates="aliases")
+
+
+class TaskUnit(Base):
+    __tablename__ = "task_units"
+    __table_args__ = (
+        UniqueConstraint("task_id", "unit_id", "role"),
+        Index("ix_task_units_unit_role", "unit_id", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    task: Mapped[Task] = relationship(back_populates="unit_links")
+    unit: Mapped[Unit] = relationship()
+
+
+class Person(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+
+
+class TaskPerson(Base):
+    __tablename__ = "task_persons"
+
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    task: Mapped[Task] = relationship(back_populates="person_links")
+    person: Mapped[Person] = relationship()
+
+
+class ProgressReport(Base):
+    """A dated progress report in the unit's own words (the latest one is what reports show)."""
+
+    __tablename__ = "progress_reports"
+    __table_args__ = (Index("ix_progress_task_reported", "task_id", "reported_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    percent: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(128))
+    reported_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class Event(Base):
+    """One change, never updated or deleted: what, old and new value, note, who, when (UTC)."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_task", "task_id", "id"),
+        Index("ix_events_kind_created", "kind", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)

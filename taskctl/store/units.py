@@ -1,0 +1,97 @@
+"""Units: canonical names, aliases, group placeholders, and finding a unit from what a clerk types."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from taskctl.errors import AmbiguousError, NotFoundError
+from taskctl.store.models import Unit, UnitAlias
+from taskctl.vocab import GROUP_UNIT_PATTERN, OPTIONAL_UNIT_PREFIXES
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_unit_name(name: str) -> str:
+    """NFKC, no white space, no trailing 等: the form units are stored and looked up in."""
+    name = _SPACE.sub("", unicodedata.normalize("NFKC", name))
+    return re.sub(r"等$", "", name)
+
+
+def unit_kind(name: str) -> str:
+    """'group' for placeholders such as 各有关处室 or 有关市、县科技局, else 'department'."""
+    return "group" if re.search(GROUP_UNIT_PATTERN, name) else "department"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def lookup_unit(session: Session, name: str) -> Unit | None:
+    """The unit with this canonical name or alias (exact match after normalisation), or None."""
+    name = normalize_unit_name(name)
+    unit = session.scalar(select(Unit).where(Unit.name == name))
+    if unit is None:
+        unit = session.scalar(select(Unit).join(UnitAlias).where(UnitAlias.alias == name))
+    return unit
+
+
+def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | None = None) -> Unit:
+    """The unit a document names: an existing name or alias, the same name with or without an optional
+    prefix such as 省 (recorded as an alias), or a new unit."""
+    name = normalize_unit_name(name)
+    if cache is not None and name in cache:
+        return cache[name]
+    unit = lookup_unit(session, name)
+    if unit is None:
+        for variant in _prefix_variants(name):
+            unit = lookup_unit(session, variant)
+            if unit is not None:
+                session.add(UnitAlias(unit=unit, alias=name))
+                break
+    if unit is None:
+        unit = Unit(name=name, kind=unit_kind(name), created_at=_now())
+        session.add(unit)
+        session.flush()
+    if cache is not None:
+        cache[name] = unit
+    return unit
+
+
+def _prefix_variants(name: str) -> list[str]:
+    out = []
+    for prefix in OPTIONAL_UNIT_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            out.append(name[len(prefix) :])
+        else:
+            out.append(prefix + name)
+    return out
+
+
+def find_unit(session: Session, query: str) -> Unit:
+    """Resolve what a clerk typed: exact name or alias, else a unique prefix, else a unique substring.
+
+    An ambiguous query is refused with the candidates listed.
+    """
+    q = normalize_unit_name(query)
+    if not q:
+        raise NotFoundError("empty unit name")
+    unit = lookup_unit(session, q)
+    if unit is not None:
+        return unit
+    names = session.execute(select(Unit.name, Unit.id)).all()
+    aliases = session.execute(select(UnitAlias.alias, UnitAlias.unit_id)).all()
+    pairs = [*names, *aliases]
+    for match in (lambda n: n.startswith(q), lambda n: q in n):
+        ids = {uid for n, uid in pairs if match(n)}
+        if len(ids) == 1:
+            return session.get(Unit, ids.pop())
+        if len(ids) > 1:
+            found = sorted(session.scalars(select(Unit.name).where(Unit.id.in_(ids))))
+            shown = "、".join(found[:10]) + (" …" if len(found) > 10 else "")
+            raise AmbiguousError(f"unit {query!r} is ambiguous: {shown}")
+    raise NotFoundError(f"unknown unit {query!r} (see `taskctl units`)")
