@@ -1,0 +1,42 @@
+"""The supervision lifecycle (督查督办: 交办 → 签收 → 办理 → 办结 → 销号) as small tables.
+
+Labels of each status live in `taskctl.labels` (`status.<name>`). Overdue and due-soon are computed
+from the deadline, never stored as a status.
+"""
+
+from __future__ import annotations
+
+STATUSES = ("assigned", "accepted", "in_progress", "done", "closed", "suspended", "cancelled")
+
+#: Statuses in which a task is still owed and can fall overdue.
+ACTIVE = ("assigned", "accepted", "in_progress")
+#: Statuses counted as finished (reported done by the unit, or verified and closed).
+FINISHED = ("done", "closed")
+#: Statuses of tasks that are neither owed nor finished.
+INACTIVE = ("suspended", "cancelled")
+
+#: status → statuses it may move to.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "assigned": ("accepted", "in_progress", "done", "suspended", "cancelled"),
+    "accepted": ("in_progress", "done", "suspended", "cancelled"),
+    "in_progress": ("done", "suspended", "cancelled"),
+    "done": ("closed", "in_progress"),
+    "closed": ("in_progress",),
+    "suspended": ("accepted", "in_progress", "cancelled"),
+    "cancelled": ("assigned",),
+}
+
+#: Moves out of these statuses reopen a task and need a --note saying why.
+NOTE_REQUIRED_FROM = ("done", "closed", "cancelled")
+
+#: Words a clerk may type for a status (Chinese labels and a few synonyms) → the status.
+STATUS_ALIASES: dict[str, str] = {
+    "待签收": "assigned", "交办": "assigned", "已交办": "assigned",
+    "已签收": "accepted", "签收": "accepted",
+    "办理中": "in_progress", "进行中": "in_progress", "推进中": "in_progress",
+    "in-progress": "in_progress", "progress": "in_progress", "doing": "in_progress",
+    "已办结": "done", "办结": "done", "完成": "done", "已完成": "done",
+    "已销号": "closed", "销号": "closed",
+    "暂缓": "suspended", "suspend": "suspended",
+    "已取消": "cancelled", "取消": "cancelled", "canceled": "cancelled",
+}
