@@ -1,0 +1,170 @@
+"""`taskctl import` end to end on the real seeds: counts, JSON keys, encodings, re-import, dry run,
+all-or-nothing, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS, Runner, seed
+
+SEED_COUNTS = {"sc2012": 35, "sc2022": 33, "zj2012": 26, "gd2012": 27, "sc2017": 26}
+TASK_KEYS = [
+    "id",
+    "document",
+    "number",
+    "title",
+    "lead",
+    "support",
+    "responsible",
+    "persons",
+    "deadline",
+    "deadline_text",
+    "status",
+]
+
+
+def tasks(run: Runner, *args: str) -> list[dict]:
+    return json.loads(run.ok("list", "--format", "json", *args))
+
+
+def documents(run: Runner) -> list[dict]:
+    return json.loads(run.ok("documents", "--format", "json"))
+
+
+def test_import_all_seeds_gives_exact_counts(run: Runner) -> None:
+    out = run.ok("--lang", "en", "import", *(seed(k) for k in SEED_COUNTS))
+    for key, n in SEED_COUNTS.items():
+        assert f"→ {key} " in out
+        assert len(tasks(run, "--document", key)) == n, key
+    assert len(tasks(run)) == sum(SEED_COUNTS.values())
+
+
+def test_list_json_has_exactly_the_documented_keys_in_document_order(run: Runner) -> None:
+    run.ok("import", seed("zj2012"))
+    rows = tasks(run)
+    assert all(list(r) == TASK_KEYS for r in rows)
+    assert [r["number"] for r in rows[:3]] == ["一.1", "一.2", "一.3"]
+    assert {r["deadline"] for r in rows} == {"2012-12-31"}
+    assert {r["status"] for r in rows} == {"assigned"}
+    assert all(r["document"] == "zj2012" for r in rows)
+
+
+def test_sc2017_units_and_period_end_deadlines(run: Runner) -> None:
+    run.ok("import", seed("sc2017"))
+    rows = tasks(run)
+    names = {u for r in rows for u in r["lead"] + r["support"] + r["responsible"]}
+    assert len(names) == 15
+    assert all("等" not in n for n in names)
+    assert {r["deadline"] for r in rows if r["deadline_text"] is None} == {"2020-12-31"}
+    units = json.loads(run.ok("units", "--format", "json"))
+    assert len(units) == 15
+
+
+def test_first_lead_splits_responsible_units(run: Runner) -> None:
+    run.ok("import", "--first-lead", seed("sc2017"))
+    rows = tasks(run)
+    assert all(r["responsible"] == [] for r in rows)
+    assert all(len(r["lead"]) == 1 for r in rows)
+
+
+def test_reimport_is_a_noop_that_says_so(run: Runner) -> None:
+    run.ok("import", seed("zj2012"))
+    before = tasks(run)
+    out = run.ok("--lang", "en", "import", seed("zj2012"))
+    assert "already imported as zj2012" in out
+    assert tasks(run) == before
+    assert len(documents(run)) == 1
+
+
+def test_dry_run_writes_nothing(run: Runner) -> None:
+    out = run.ok("--lang", "en", "import", "--dry-run", seed("zj2012"))
+    assert "dry run, nothing written" in out
+    assert "高新处" in out
+    assert documents(run) == []
+
+
+def test_key_option_and_document_colon_number_reference(run: Runner) -> None:
+    run.ok("import", "--key", "zj", seed("zj2012"))
+    detail = json.loads(run.ok("show", "zj:二.3", "--format", "json"))
+    assert detail["number"] == "二.3"
+    assert detail["document"] == "zj"
+    assert (
+        json.loads(run.ok("show", str(detail["id"]), "--format", "json"))["title"]
+        == detail["title"]
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16", "utf-16-le"])
+def test_encodings_are_detected(run: Runner, tmp_path: Path, encoding: str) -> None:
+    text = (SEEDS / "zj2012.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"plan-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    args = ["--encoding", encoding] if encoding == "utf-16-le" else []
+    run.ok("import", *args, str(path))
+    rows = tasks(run)
+    assert len(rows) == 26
+    assert rows[0]["lead"] and rows[0]["title"] == tasks_of_utf8(run.db, tmp_path)[0]["title"]
+
+
+def tasks_of_utf8(db: str, tmp_path: Path) -> list[dict]:
+    other = Runner(str(tmp_path / "utf8.db"))
+    other.ok("import", seed("zj2012"))
+    return tasks(other)
+
+
+def test_standard_input(run: Runner) -> None:
+    data = (SEEDS / "gd2012.txt").read_bytes()
+    run.ok("import", "--key", "gd", "-", input=data)
+    assert len(tasks(run, "--document", "gd")) == 27
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: str(p / "missing.txt"), "no such file"),
+        (lambda p: str(p), "is a directory"),
+        (lambda p: _write(p / "bin.txt", bytes(range(256)) * 40), "not a text document"),
+        (lambda p: _write(p / "empty.txt", b""), "empty"),
+        (lambda p: _write(p / "blank.txt", b"  \n\n \r\n"), "empty"),
+    ],
+)
+def test_bad_files_fail_with_one_line_and_write_nothing(
+    run: Runner, tmp_path: Path, make, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    result = run.fails("import", path)
+    assert message in result.stderr
+    assert documents(run) == []
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_a_crash_midway_leaves_nothing_behind(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import taskctl.store.imports as imports
+
+    calls = {"n": 0}
+    real = imports.get_or_create_unit
+
+    def failing(*args, **kw):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 20:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(imports, "get_or_create_unit", failing)
+    result = run("import", seed("zj2012"))
+    assert result.exit_code != 0
+    monkeypatch.setattr(imports, "get_or_create_unit", real)
+    assert documents(run) == []
+    assert json.loads(run.ok("units", "--format", "json")) == []
+
+
+def test_unknown_document_filter_is_one_line(run: Runner) -> None:
+    result = run.fails("list", "--document", "nope")
+    assert "unknown document" in result.stderr
