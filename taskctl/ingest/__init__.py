@@ -1,0 +1,149 @@
+"""Reading work plans: bytes → text → repaired lines → structure → annotations → task drafts.
+
+Public API: `decode_bytes` (bytes of a text document → str) and `parse_text` (str → ParsedDocument).
+Both raise only `taskctl.errors.InputError`. Heavy modules are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import TYPE_CHECKING
+
+from taskctl.errors import InputError
+
+if TYPE_CHECKING:
+    from taskctl.ingest.drafts import ParsedDocument
+
+__all__ = ["decode_bytes", "parse_text"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PLAIN_CONTROLS = set("\t\n\r\f\v")
+
+
+def _looks_like_text(text: str) -> bool:
+    """True unless the text has control characters a text document would not have."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text if (ch < " " and ch not in _PLAIN_CONTROLS) or ch == "\x7f")
+    return bad <= len(text) // 200
+
+
+def _text_score(text: str) -> float:
+    """The share of characters typical of Chinese or ASCII text (to recognise BOM-less UTF-16)."""
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for ch in text
+        if ("\u4e00" <= ch <= "\u9fff")
+        or ("\u3000" <= ch <= "\u303f")
+        or ("\uff00" <= ch <= "\uffef")
+        or (" " <= ch <= "~")
+        or ch in "\n\r\t“”‘’—…·、"
+    )
+    return good / len(text)
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """A BOM-less UTF-16 document: the byte order whose decoding reads as text, or None."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    best: tuple[float, str | None] = (0.0, None)
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            score = _text_score(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+        if score > best[0]:
+            best = (score, encoding)
+    return best[1] if best[0] >= 0.95 else None
+
+
+def _check(text: str, source: str) -> str:
+    if not _looks_like_text(text):
+        raise InputError("not a text document", source=source)
+    if not text.strip():
+        raise InputError("empty document", source=source)
+    return text
+
+
+def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> str:
+    """The text of a document's bytes.
+
+    `encoding` forces a codec. Otherwise: a BOM (UTF-8, UTF-16, UTF-32) decides; then BOM-less UTF-16
+    (recognised by reading as Chinese or ASCII text); then UTF-8; then GB18030/GBK and others as
+    charset-normalizer guesses. Raises InputError "empty document" for empty or blank input and
+    "not a text document" for binary data.
+    """
+    if not data.strip():
+        raise InputError("empty document", source=source)
+    if encoding:
+        try:
+            return _check(data.decode(encoding), source)
+        except LookupError as error:
+            raise InputError(f"unknown encoding {encoding!r}", source=source) from error
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"cannot decode as {encoding} (byte {error.start})", source=source
+            ) from error
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check(data[len(bom) :].decode(codec), source)
+            except UnicodeDecodeError as error:
+                raise InputError("not a text document", source=source) from error
+    utf16 = _guess_utf16(data) if b"\x00" in data or len(data) % 2 == 0 else None
+    if utf16:
+        return _check(data.decode(utf16), source)
+    if b"\x00" in data:
+        raise InputError("not a text document", source=source)
+    try:
+        return _check(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _check(data.decode("gb18030"), source)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("not a text document", source=source)
+    return _check(str(best), source)
+
+
+def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -> ParsedDocument:
+    """Parse a decoded document into its title, plan period, headings, tasks and warnings.
+
+    Tasks without a deadline phrase keep `deadline=None`: the store applies the plan's period end or a
+    default deadline. With `first_lead`, a bare 责任单位 list gives its first unit as lead and the rest
+    as support. Raises InputError for an empty document or one with no numbered items.
+    """
+    from taskctl.ingest.drafts import ParsedDocument
+    from taskctl.ingest.repair import repair_text
+    from taskctl.ingest.structure import build_items, read_outline
+
+    if not isinstance(text, str):
+        raise InputError("expected decoded text", source=source)
+    lines = repair_text(text)
+    if not lines:
+        raise InputError("empty document", source=source)
+    outline = read_outline(lines)
+    if not outline.nodes:
+        raise InputError("no numbered items found", source=source, line=lines[0].number)
+    items, warnings = build_items(outline, first_lead=first_lead)
+    return ParsedDocument(
+        title=outline.title or source,
+        period_start=outline.period_start,
+        period_end=outline.period_end,
+        period_text=outline.period_text,
+        items=items,
+        warnings=warnings,
+    )

@@ -1,0 +1,332 @@
+"""Responsibility annotations: who leads, supports, is responsible for, or answers for a task.
+
+Forms read (text is repaired first, so brackets and colons are half-width):
+
+- labelled, bracketed: `(责任人:寿剑刚,牵头单位:法规处,配合单位:各有关处室,各市、县科技局)`, `(责任单位:…)`;
+- labelled, unbracketed at the start of a line or after a sentence: `牵头单位:省科技厅;配合单位:省财政厅`;
+- inline role verbs, bracketed at the end of a paragraph: `(国家发展改革委牵头,财政部等按职责分工负责)`,
+  `(X牵头,Y、Z配合)`, `(X负责)`.
+
+Labels and verbs come from `taskctl.vocab`. A unit is never invented: every name is text of the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from taskctl.vocab import (
+    ANNOTATION_LABELS,
+    GROUP_UNIT_PREFIXES,
+    INLINE_CLAUSE_PREFIXES,
+    INLINE_ROLE_VERBS,
+    LEAD,
+    PERSONS,
+    REGION_WORDS,
+    RESPONSIBLE,
+    SHARED,
+    SUPPORT,
+    UNIT_SEPARATORS,
+    UNIT_TRAILING_ETC,
+)
+
+_LABELS = sorted(ANNOTATION_LABELS, key=len, reverse=True)
+_LABEL = re.compile("(" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+# An unbracketed labelled annotation starts a line or follows a sentence.
+_LINE_LABEL = re.compile(
+    r"(?:^|(?<=[\n。;]))[ \t]*(?=(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:)"
+)
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCTUATION = " \t\n,;:、，；：。"
+_PERSON_SEPARATORS = re.compile(r"[、,;，；\s]+")
+_MAX_INLINE_UNIT = 80
+
+# Characters that end a unit name: a space after one of them separates two names (`省科技厅 省财政厅`);
+# a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
+_UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
+
+
+@dataclass
+class Annotation:
+    """Units and persons an annotation names, and where it is in the text it was read from."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, role: str, names: list[str]) -> None:
+        """Add names to a role, keeping document order and skipping names it already has."""
+        target = {
+            LEAD: self.lead,
+            SUPPORT: self.support,
+            RESPONSIBLE: self.responsible,
+            PERSONS: self.persons,
+        }[role]
+        for name in names:
+            if name not in target:
+                target.append(name)
+
+    def merge(self, other: Annotation) -> None:
+        self.add(LEAD, other.lead)
+        self.add(SUPPORT, other.support)
+        self.add(RESPONSIBLE, other.responsible)
+        self.add(PERSONS, other.persons)
+        self.spans.extend(other.spans)
+
+    def is_empty(self) -> bool:
+        return not (self.lead or self.support or self.responsible or self.persons)
+
+
+@dataclass
+class AnnotationProblem:
+    """An annotation that could not be read; `offset` is where it starts in the text."""
+
+    offset: int
+    message: str
+
+
+# --- Unit lists -----------------------------------------------------------------------------------
+
+
+def _split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
+    """Split at separators outside brackets: (fragment, separator that ended it) pairs."""
+    pieces: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    for index, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0 and ch in separators:
+            pieces.append((text[start:index], ch))
+            start = index + 1
+    pieces.append((text[start:], ""))
+    return pieces
+
+
+def _is_bare_region(fragment: str) -> bool:
+    """True for a fragment that is only region words, like '各市', '县', '有关市、县(市、区)'."""
+    rest = fragment
+    for prefix in GROUP_UNIT_PREFIXES:
+        if rest.startswith(prefix):
+            rest = rest[len(prefix) :]
+            break
+    if not rest:
+        return False
+    while rest:
+        for word in REGION_WORDS:
+            if rest.startswith(word):
+                rest = rest[len(word) :].lstrip("、")
+                break
+        else:
+            return False
+    return True
+
+
+def _split_on_spaces(fragment: str) -> list[str]:
+    """Split a fragment at spaces that separate whole names; remove spaces inside a name."""
+    words = fragment.split()
+    if len(words) <= 1:
+        return words
+    names = [words[0]]
+    for word in words[1:]:
+        if names[-1][-1] in _UNIT_END_CHARS and len(word) >= 2:
+            names.append(word)
+        else:
+            names[-1] += word
+    return names
+
+
+def _strip_etc(name: str) -> str:
+    for suffix in UNIT_TRAILING_ETC:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def split_units(text: str) -> list[str]:
+    """The unit names in a list as a document writes it, in order, without duplicates.
+
+    Splits on `、` `,` `;` (full- or half-width) outside brackets, and on spaces between whole names;
+    keeps compound names whole (`各市、县(市、区)科技局`: a fragment made only of region words joins the
+    next one); drops a trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
+    """
+    fragments: list[str] = []
+    joining = False
+    for piece, separator in _split_top_level(text, UNIT_SEPARATORS):
+        piece = piece.strip(_EDGE_PUNCTUATION)
+        if joining and fragments:
+            fragments[-1] += "、" + piece
+        elif piece:
+            fragments.append(piece)
+        else:
+            continue
+        joining = separator == "、" and _is_bare_region(_SPACE.sub("", fragments[-1]))
+    names: list[str] = []
+    for fragment in fragments:
+        for name in _split_on_spaces(fragment):
+            name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _split_persons(text: str) -> list[str]:
+    names: list[str] = []
+    for name in _PERSON_SEPARATORS.split(text):
+        name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+# --- Reading annotations --------------------------------------------------------------------------
+
+
+def _read_labelled(content: str, offset: int, end: int) -> Annotation | None:
+    """`牵头单位:X,配合单位:Y` (content starting with a label) → Annotation spanning offset..end."""
+    matches = list(_LABEL.finditer(content))
+    if not matches:
+        return None
+    annotation = Annotation(spans=[(offset, end)])
+    for index, match in enumerate(matches):
+        value_end = matches[index + 1].start() if index + 1 < len(matches) else len(content)
+        value = content[match.end() : value_end]
+        role = ANNOTATION_LABELS[match.group(1)]
+        annotation.add(role, _split_persons(value) if role == PERSONS else split_units(value))
+    return annotation
+
+
+def _role_verb(clause: str) -> tuple[str, str] | None:
+    """The (verb, role) a clause ends with, like ('牵头', 'lead') for '国家发展改革委牵头'."""
+    for verb, role in INLINE_ROLE_VERBS:
+        if clause.endswith(verb):
+            return verb, role
+    return None
+
+
+def _read_inline(content: str) -> list[tuple[str, list[str]]] | None:
+    """`X牵头,Y、Z配合` → [(role, units)], or None unless every clause ends with a role verb."""
+    clauses: list[tuple[str, list[str]]] = []
+    for clause, _separator in _split_top_level(content, ",;，；"):
+        clause = clause.strip(_EDGE_PUNCTUATION)
+        if not clause:
+            continue
+        verb_role = _role_verb(clause)
+        if verb_role is None:
+            return None
+        verb, role = verb_role
+        units_text = clause[: -len(verb)]
+        for prefix in INLINE_CLAUSE_PREFIXES:
+            if units_text.startswith(prefix):
+                units_text = units_text[len(prefix) :]
+                break
+        if (
+            not units_text
+            or len(units_text) > _MAX_INLINE_UNIT
+            or any(ch in units_text for ch in "。:")
+        ):
+            return None
+        units = split_units(units_text)
+        if not units:
+            return None
+        clauses.append((role, units))
+    return clauses or None
+
+
+def _inline_annotation(clauses: list[tuple[str, list[str]]], start: int, end: int) -> Annotation:
+    has_lead = any(role == LEAD for role, _units in clauses)
+    annotation = Annotation(spans=[(start, end)])
+    for role, units in clauses:
+        if role == SHARED:
+            role = SUPPORT if has_lead else RESPONSIBLE
+        annotation.add(role, units)
+    return annotation
+
+
+def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Top-level bracket groups as (start, end) spans, and the starts of groups never closed."""
+    groups: list[tuple[int, int]] = []
+    open_at: list[int] = []
+    for index, ch in enumerate(text):
+        if ch == "(":
+            open_at.append(index)
+        elif ch == ")" and open_at:
+            start = open_at.pop()
+            if not open_at:
+                groups.append((start, index + 1))
+    return groups, open_at[:1]
+
+
+def _at_paragraph_end(text: str, end: int) -> bool:
+    """True when only punctuation and spaces follow `end` up to the end of its line."""
+    tail = text[end : end + 8]
+    newline = tail.find("\n")
+    if newline >= 0:
+        return tail[:newline].strip(" 。;,") == ""
+    return end + 8 >= len(text) and tail.strip(" 。;,") == ""
+
+
+def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProblem]]:
+    """Every annotation in `text` (in order) and every annotation-like text that could not be read."""
+    annotations: list[Annotation] = []
+    problems: list[AnnotationProblem] = []
+    groups, unclosed = _bracket_groups(text)
+    for start, end in groups:
+        content = text[start + 1 : end - 1]
+        stripped = content.lstrip()
+        if _LABEL.match(stripped):
+            annotation = _read_labelled(stripped, start, end)
+            if annotation is not None:
+                annotations.append(annotation)
+        elif _at_paragraph_end(text, end):
+            clauses = _read_inline(content)
+            if clauses:
+                annotations.append(_inline_annotation(clauses, start, end))
+    for start in unclosed:
+        if _LABEL.match(text[start + 1 :].lstrip()):
+            problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
+    starts = [start for start, _end in groups]
+    for match in _LINE_LABEL.finditer(text):
+        position = match.end()
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and groups[index][0] <= position < groups[index][1]:
+            continue
+        if unclosed and position > unclosed[0]:
+            continue
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        annotation = _read_labelled(text[position:line_end], position, line_end)
+        if annotation is not None and not annotation.is_empty():
+            annotations.append(annotation)
+        elif annotation is not None:
+            problems.append(AnnotationProblem(position, "annotation label without any unit"))
+    annotations.sort(key=lambda item: item.spans[0])
+    return annotations, problems
+
+
+def read_annotation(text: str) -> Annotation | None:
+    """All annotations of `text` merged into one (spans kept), or None when there is none."""
+    annotations, _problems = find_annotations(text)
+    if not annotations:
+        return None
+    merged = Annotation()
+    for annotation in annotations:
+        merged.merge(annotation)
+    return merged
+
+
+def cut_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the given (sorted, non-overlapping) spans."""
+    parts: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start >= position:
+            parts.append(text[position:start])
+            position = end
+    parts.append(text[position:])
+    return "".join(parts)

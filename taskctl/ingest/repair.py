@@ -1,0 +1,216 @@
+"""Text repair: undo what copying a document out of a PDF, a web page or a word processor did to it.
+
+Characters: Unicode NFKC (full-width digits, letters and punctuation become half-width: `１` → `1`,
+`（` → `(`, `：` → `:`), PDF font artifacts (`ꎬ` → `,`, `ꎮ` → `。`, the private-use '.' U+1001B0),
+odd and zero-width spaces, `{C}` residue, control characters. Spaces a PDF puts between Chinese
+characters and digits (`到 ２０２０ 年`) are removed.
+
+Lines: blank lines are dropped; lines a PDF wrapped at a fixed width, and lines cut inside a bracket,
+are joined back into one line. Every repaired line keeps the 1-based number of the source line it
+starts on, so warnings can cite the source. Everything here is linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from taskctl.ingest.structure import match_marker
+from taskctl.vocab import ANNOTATION_LABELS, NOTICE_WORDS, PLAN_TITLE_WORDS
+
+
+@dataclass(frozen=True)
+class Line:
+    """One repaired line and the 1-based number of the source line it starts on."""
+
+    text: str
+    number: int
+
+
+# PDF text whose font maps GB2312 row 3 (full-width ASCII) to Yi syllables U+A3xx: only the
+# punctuation positions are mapped, so real Yi text is left alone.
+_YI_PUNCTUATION = {0xA3AE: "。"}
+for _code in (*range(0xA3A1, 0xA3B0), *range(0xA3BA, 0xA3C1), *range(0xA3DB, 0xA3E1)):
+    _YI_PUNCTUATION.setdefault(_code, unicodedata.normalize("NFKC", chr(0xFF01 + _code - 0xA3A1)))
+for _code in range(0xA3FB, 0xA3FF):
+    _YI_PUNCTUATION[_code] = unicodedata.normalize("NFKC", chr(0xFF01 + _code - 0xA3A1))
+
+# Private-use glyphs of PDF fonts whose meaning is known; other private-use characters are dropped.
+_PRIVATE_USE_GLYPHS = {0x1001B0: "."}
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+
+_TRANSLATE: dict[int, str | None] = {code: text for code, text in _YI_PUNCTUATION.items()}
+_TRANSLATE.update({ord(ch): None for ch in _ZERO_WIDTH})
+_TRANSLATE.update({ord(ch): " " for ch in _ODD_SPACES})
+
+_CIRCLED = re.compile("[\u2460-\u2473]")
+_RESIDUE = re.compile(r"\{C\}")
+_SPACES = re.compile(r"\s+")
+_CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\U00020000-\U0003ffff"
+# A space between two Chinese characters, or between a Chinese character and a digit.
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[0-9])\s+(?=[{_CJK}])")
+_SENTENCE_END = "。!?;:…"
+_CLOSING_QUOTES = "”’\"'」』》»"
+_TITLE_BREAKERS = set(",。;:、!?")
+
+
+def _drop_unprintable(text: str) -> str:
+    """Drop control, surrogate and unknown private-use characters; map known PDF glyphs."""
+    if text.isprintable():
+        return text
+    kept: list[str] = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            kept.append(ch)
+            continue
+        code = ord(ch)
+        if code in _PRIVATE_USE_GLYPHS:
+            kept.append(_PRIVATE_USE_GLYPHS[code])
+        # anything else unprintable (controls, surrogates, private use) is dropped
+    return "".join(kept)
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, except circled numbers (①), which NFKC would turn into plain digits."""
+    if not _CIRCLED.search(text):
+        return unicodedata.normalize("NFKC", text)
+    parts: list[str] = []
+    start = 0
+    for match in _CIRCLED.finditer(text):
+        parts.append(unicodedata.normalize("NFKC", text[start : match.start()]))
+        parts.append(match.group())
+        start = match.end()
+    parts.append(unicodedata.normalize("NFKC", text[start:]))
+    return "".join(parts)
+
+
+def repair_chars(text: str) -> str:
+    """Repair the characters of one line (no line breaks expected) and trim it."""
+    text = _RESIDUE.sub("", text.translate(_TRANSLATE))
+    text = _nfkc(_drop_unprintable(text))
+    # NFKC can produce new odd spaces (U+3000 → ' ') and private-use glyphs survive it unchanged
+    text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    return _CJK_GAP.sub("", text)
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSING_QUOTES)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _bracket_depth(text: str, depth: int = 0) -> int:
+    """The number of '(' still open at the end of `text`, starting from `depth` open ones."""
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def _is_title_like(text: str) -> bool:
+    return (
+        len(text) <= 40
+        and not (_TITLE_BREAKERS & set(text))
+        and any(word in text for word in PLAN_TITLE_WORDS + NOTICE_WORDS)
+    )
+
+
+def _is_bracketed(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")") and _bracket_depth(text) == 0
+
+
+_LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:$")
+
+
+def _is_wrapped(lines: list[Line]) -> bool:
+    """True when the text was wrapped at a fixed width (PDF text): short lines, most of them open."""
+    if len(lines) < 8:
+        return False
+    open_lines = sum(1 for line in lines if not _ends_sentence(line.text))
+    median = statistics.median(len(line.text) for line in lines)
+    return open_lines >= 0.4 * len(lines) and median <= 45
+
+
+def _needs_space(left: str, right: str) -> bool:
+    """Two words in Latin letters or digits keep a space between them when their line is joined."""
+    return (
+        bool(left and right)
+        and (left[-1].isascii() and left[-1].isalnum())
+        and (right[0].isascii() and right[0].isalnum())
+    )
+
+
+class _Joiner:
+    """Accumulates the source lines of one repaired line, tracking what the join rules need."""
+
+    def __init__(self, line: Line) -> None:
+        self.parts = [line.text]
+        self.number = line.number
+        self.length = len(line.text)
+        self.depth = _bracket_depth(line.text)
+        self.bracket_joins = 0
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def add(self, text: str) -> None:
+        if _needs_space(self.last, text):
+            text = " " + text
+        self.bracket_joins = self.bracket_joins + 1 if self.depth > 0 else 0
+        self.parts.append(text)
+        self.length += len(text)
+        self.depth = _bracket_depth(text, self.depth)
+
+    def is_bracketed(self) -> bool:
+        return self.parts[0].startswith("(") and self.last.endswith(")") and self.depth == 0
+
+    def is_title_like(self) -> bool:
+        return self.length <= 40 and _is_title_like(self.text())
+
+
+def join_lines(lines: list[Line]) -> list[Line]:
+    """Join lines cut by fixed-width wrapping, inside a bracket, or after a bare annotation label."""
+    wrapped = _is_wrapped(lines)
+    result: list[Line] = []
+    seen_marker = False
+    current: _Joiner | None = None
+    for line in lines:
+        text = line.text
+        is_marker = match_marker(text) is not None
+        if current is not None and not is_marker:
+            join = False
+            if (current.depth > 0 and current.bracket_joins < 4) or (
+                len(current.parts) == 1 and _LABEL_ONLY.match(current.last)
+            ):
+                join = True
+            elif wrapped and not _ends_sentence(current.last) and not current.is_bracketed():
+                join = seen_marker or not (current.is_title_like() or _is_title_like(text))
+            if join:
+                current.add(text)
+                continue
+        if current is not None:
+            result.append(Line(current.text(), current.number))
+        seen_marker = seen_marker or is_marker
+        current = _Joiner(line)
+    if current is not None:
+        result.append(Line(current.text(), current.number))
+    return result
+
+
+def repair_text(text: str) -> list[Line]:
+    """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers."""
+    lines: list[Line] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        repaired = repair_chars(raw)
+        if repaired:
+            lines.append(Line(repaired, number))
+    return join_lines(lines)

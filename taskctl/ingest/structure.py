@@ -1,0 +1,390 @@
+"""Document structure: title, plan period, numbered headings and items, and which items are tasks.
+
+Marker styles (`一、`, `(一)`, `1.`/`1、`, `(1)`, `1)`, `①`) are nested as the document nests them: a
+marker whose style is open on the stack closes everything below it and becomes a sibling; a new style
+opens a level under the current item. Tasks are the leaf items of the work sections; headings with
+children stay as headings. Sections whose heading is a goal or guiding idea (主要目标, 指导思想 …), page
+chrome, signatures and attachment lists are not tasks.
+
+Input is repaired text (`taskctl.ingest.repair`): half-width brackets and digits, no blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from taskctl.vocab import (
+    ATTACHMENT_MARKERS,
+    CHINESE_NUMERAL_CHARS,
+    CIRCLED_NUMBERS,
+    NON_TASK_HEADINGS,
+    NOTICE_WORDS,
+    PAGE_CHROME_BAR_COUNT,
+    PAGE_CHROME_MARKERS,
+    PLAN_TITLE_WORDS,
+    SIGNATURE_ENDINGS,
+    TASK_SECTION_LABELS,
+    chinese_number,
+)
+
+if TYPE_CHECKING:
+    from taskctl.ingest.drafts import ItemDraft, ParseWarning
+    from taskctl.ingest.repair import Line
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An item marker at the start of a line: its style, value, normalised label and the rest."""
+
+    style: str  # "一、" "(一)" "1." "(1)" "1)" "①"
+    value: int
+    label: str
+    rest: str
+
+
+_CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
+_MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("(一)", re.compile(rf"\(\s*({_CN})\s*\)\s*[、.]?")),
+    ("一、", re.compile(rf"({_CN})\s*[、.]")),
+    ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
+    ("1.", re.compile(r"([0-9]{1,3})\s*[.、](?![0-9])")),
+    ("1)", re.compile(r"([0-9]{1,3})\)")),
+    ("①", re.compile(f"([{CIRCLED_NUMBERS}])")),
+)
+
+
+def match_marker(text: str) -> Marker | None:
+    """The item marker `text` starts with, or None (`2012年`, `2.45万`, `(工程)` are not markers)."""
+    if not text:
+        return None
+    first = text[0]
+    if not (
+        first in "("
+        or first.isdigit()
+        or first in CHINESE_NUMERAL_CHARS
+        or first in CIRCLED_NUMBERS
+    ):
+        return None
+    for style, pattern in _MARKER_PATTERNS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        token = match.group(1)
+        if style in ("(一)", "一、"):
+            value = chinese_number(token)
+            label = f"({token})" if style == "(一)" else token
+        elif style == "①":
+            value = CIRCLED_NUMBERS.index(token) + 1
+            label = token
+        else:
+            value = int(token) if token.isascii() else None
+            label = f"({value})" if style == "(1)" else str(value)
+        if value is None or value < 1:
+            return None
+        rest = text[match.end() :].strip()
+        if not rest and style not in ("(一)", "一、"):
+            return None
+        return Marker(style, value, label, rest)
+    return None
+
+
+# --- Title and period -----------------------------------------------------------------------------
+
+_YEAR_RANGE = re.compile(
+    r"((?:19|20|21)[0-9]{2})\s*年?\s*[—–\-~至到一－―]{1,2}\s*((?:19|20|21)[0-9]{2})\s*年?"
+)
+_ONE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")
+_BOOK_TITLE = re.compile(r"[《«]([^《》«»]{2,80})[》»]")
+_PERIOD_LINE = re.compile(r"\(\s*(?:19|20|21)[0-9]{2}[^()]{0,20}\)")
+_DATE_LINE = re.compile(
+    r"(?:(?:19|20|21)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|(?:19|20|21)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
+)
+_TITLE_BREAKERS = set(",。;")
+
+
+def is_chrome(text: str) -> bool:
+    """True for web-page and print chrome (navigation bars, 打印 关闭窗口, 版权所有, 转自:)."""
+    return any(marker in text for marker in PAGE_CHROME_MARKERS) or (
+        text.count("|") >= PAGE_CHROME_BAR_COUNT
+    )
+
+
+def _is_notice(text: str) -> bool:
+    return "印发" in text or text.endswith("通知") or text.endswith("的通知》")
+
+
+def _is_plan_title(text: str) -> bool:
+    return (
+        4 <= len(text) <= 60
+        and not (_TITLE_BREAKERS & set(text))
+        and any(word in text for word in PLAN_TITLE_WORDS)
+        and not _is_notice(text)
+        and match_marker(text) is None
+    )
+
+
+def find_title(lines: list[str]) -> tuple[int | None, str]:
+    """The plan title among the lines before the first item: (index of its line or None, title).
+
+    A line naming a plan (`…工作要点`, `…实施方案`) wins over the covering notice; a period line right
+    after it (`(2017—2020年)`) is part of the title; otherwise the plan named in 《》 by the notice.
+    """
+    for index, text in enumerate(lines):
+        if _is_plan_title(text):
+            title = text
+            if index + 1 < len(lines) and _PERIOD_LINE.fullmatch(lines[index + 1]):
+                title += lines[index + 1]
+            return index, title
+    for text in lines:
+        if any(word in text for word in NOTICE_WORDS):
+            for match in _BOOK_TITLE.finditer(text):
+                if any(word in match.group(1) for word in PLAN_TITLE_WORDS):
+                    return None, match.group(1)
+    for text in lines:
+        if len(text) <= 60 and not _DATE_LINE.fullmatch(text):
+            return None, text
+    return None, ""
+
+
+def find_period(title: str, lines: list[str]) -> tuple[date | None, date | None, str | None]:
+    """The plan period from the title (`(2017—2020年)`, `2012年…要点`), else from a plan named in the
+    lines before the first item: (start, end, text as written)."""
+    candidates = [title] + [
+        match.group(1) for text in lines for match in _BOOK_TITLE.finditer(text)
+    ]
+    for text in candidates:
+        match = _YEAR_RANGE.search(text)
+        if match and int(match.group(1)) <= int(match.group(2)):
+            return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31), match.group()
+        match = _ONE_YEAR.search(text)
+        if match and (text is title or any(word in text for word in PLAN_TITLE_WORDS)):
+            year = int(match.group(1))
+            return date(year, 1, 1), date(year, 12, 31), match.group()
+    return None, None, None
+
+
+# --- Items ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    """An item while the document is read: its marker, its lines and its place in the tree."""
+
+    marker: Marker
+    line: int
+    parent: int | None
+    depth: int
+    number: str
+    lines: list[str] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)
+    children: int = 0
+    excluded: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _is_label_line(text: str, words: tuple[str, ...]) -> bool:
+    return text.rstrip(": ") in words
+
+
+def _is_non_task_heading(text: str) -> bool:
+    return len(text) <= 40 and text.startswith(NON_TASK_HEADINGS)
+
+
+def _is_signature(text: str) -> bool:
+    return (
+        len(text) <= 20 and not (_TITLE_BREAKERS & set(text)) and text.endswith(SIGNATURE_ENDINGS)
+    )
+
+
+@dataclass
+class Outline:
+    """What `read_outline` finds: title, period, item tree and warnings."""
+
+    title: str
+    period_start: date | None
+    period_end: date | None
+    period_text: str | None
+    nodes: list[Node]
+    warnings: list[tuple[int, str]]
+
+
+def read_outline(lines: list[Line]) -> Outline:
+    """Read the numbered structure of repaired lines into a tree of nodes (document order)."""
+    lines = [line for line in lines if not is_chrome(line.text)]
+    first_item = next(
+        (index for index, line in enumerate(lines) if match_marker(line.text) is not None),
+        len(lines),
+    )
+    preamble = [line.text for line in lines[:first_item]]
+    title_index, title = find_title(preamble)
+    period_start, period_end, period_text = find_period(title, preamble)
+
+    nodes: list[Node] = []
+    warnings: list[tuple[int, str]] = []
+    stack: list[int] = []
+    non_task_zone = False
+    start = 0 if title_index is None else title_index + 1
+    for line in lines[start:]:
+        text = line.text
+        if nodes and text.startswith(ATTACHMENT_MARKERS):
+            break
+        if nodes and _DATE_LINE.fullmatch(text):
+            last = nodes[stack[-1]] if stack else nodes[-1]
+            if len(last.lines) > 1 and _is_signature(last.lines[-1]):
+                last.lines.pop()
+                last.line_numbers.pop()
+            break
+        if _is_label_line(text, NON_TASK_HEADINGS):
+            non_task_zone, stack = True, []
+            continue
+        if _is_label_line(text, TASK_SECTION_LABELS):
+            non_task_zone, stack = False, []
+            continue
+        marker = match_marker(text)
+        if marker is None:
+            if stack:
+                node = nodes[stack[-1]]
+                node.lines.append(text)
+                node.line_numbers.append(line.number)
+            continue
+        previous: Node | None = None
+        for position in range(len(stack) - 1, -1, -1):
+            if nodes[stack[position]].marker.style == marker.style:
+                previous = nodes[stack[position]]
+                del stack[position:]
+                break
+        expected = previous.marker.value + 1 if previous else 1
+        if marker.value != expected:
+            warnings.append(
+                (line.number, f"item {marker.label} is out of sequence (expected {expected})")
+            )
+        parent = stack[-1] if stack else None
+        parent_node = nodes[parent] if parent is not None else None
+        number = f"{parent_node.number}.{marker.label}" if parent_node else marker.label
+        node = Node(
+            marker=marker,
+            line=line.number,
+            parent=parent,
+            depth=len(stack) + 1,
+            number=number,
+            lines=[marker.rest],
+            line_numbers=[line.number],
+        )
+        node.excluded = non_task_zone or _is_non_task_heading(marker.rest)
+        if parent_node is not None:
+            parent_node.children += 1
+            node.excluded = node.excluded or parent_node.excluded
+        stack.append(len(nodes))
+        nodes.append(node)
+    return Outline(title, period_start, period_end, period_text, nodes, warnings)
+
+
+_TITLE_MAX = 120
+_TITLE_TRIM = " ,;:、。.!?"
+
+
+def lead_phrase(text: str) -> str:
+    """A title from an item's text (marker and annotations already cut): its first line up to the first
+    `。`; failing that, up to a `;`/`:` ending a heading-like lead, or the line (at most 120 characters)."""
+    first_line = text.split("\n", 1)[0].strip()
+    end = first_line.find("。", 0, _TITLE_MAX)
+    if end < 0:
+        if len(first_line) <= _TITLE_MAX:
+            end = len(first_line)
+        else:
+            cuts = [
+                position
+                for position in (
+                    first_line.find(";", 0, _TITLE_MAX),
+                    first_line.find(":", 0, _TITLE_MAX),
+                )
+                if position > 0
+            ]
+            end = min(cuts) if cuts else first_line.rfind(",", 0, _TITLE_MAX)
+            end = end if end > 0 else _TITLE_MAX
+    return first_line[:end].strip(_TITLE_TRIM)
+
+
+def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWarning]) -> ItemDraft:
+    from taskctl.dates import find_deadline
+    from taskctl.ingest.annotations import Annotation, cut_spans, find_annotations
+    from taskctl.ingest.drafts import ItemDraft, ParseWarning
+
+    text = node.text
+    annotations, problems = find_annotations(text)
+    merged = Annotation()
+    for annotation in annotations:
+        merged.merge(annotation)
+    for problem in problems:
+        warnings.append(ParseWarning(_line_at(node, text, problem.offset), problem.message))
+    cut_at = [(start, end) for start, end in merged.spans]
+    cut_at += [(problem.offset, len(text)) for problem in problems]
+    plain = cut_spans(text, cut_at)
+    draft = ItemDraft(
+        kind=kind,
+        number=node.number,
+        label=node.marker.label,
+        level=node.depth,
+        title=lead_phrase(plain),
+        full_text=text,
+        line=node.line,
+        lead=merged.lead,
+        support=merged.support,
+        responsible=merged.responsible,
+        persons=merged.persons,
+    )
+    if kind == "task":
+        draft.deadline, draft.deadline_text = find_deadline(
+            plain, outline.period_start, outline.period_end
+        )
+    return draft
+
+
+def _line_at(node: Node, text: str, offset: int) -> int:
+    """The source line of a character offset in a node's text."""
+    index = text.count("\n", 0, offset)
+    return node.line_numbers[min(index, len(node.line_numbers) - 1)]
+
+
+def build_items(
+    outline: Outline, *, first_lead: bool = False
+) -> tuple[list[ItemDraft], list[ParseWarning]]:
+    """Turn the outline into ItemDrafts: leaves are tasks, the rest headings. Items inside a non-task
+    section are dropped (the section's own heading is kept). A task naming no unit takes the units of
+    its nearest annotated heading; with `first_lead`, a bare 责任单位 list becomes lead + support."""
+    from taskctl.ingest.drafts import ParseWarning
+
+    warnings = [ParseWarning(line, message) for line, message in outline.warnings]
+    items: list[ItemDraft] = []
+    new_index: dict[int, int] = {}
+    for index, node in enumerate(outline.nodes):
+        if node.excluded and node.parent is not None and outline.nodes[node.parent].excluded:
+            continue
+        kind = "task" if node.children == 0 and not node.excluded else "heading"
+        draft = _make_draft(node, kind, outline, warnings)
+        draft.parent = new_index.get(node.parent) if node.parent is not None else None
+        if kind == "task" and not (draft.lead or draft.support or draft.responsible):
+            ancestor = draft.parent
+            while ancestor is not None:
+                heading = items[ancestor]
+                if heading.lead or heading.support or heading.responsible:
+                    draft.lead = list(heading.lead)
+                    draft.support = list(heading.support)
+                    draft.responsible = list(heading.responsible)
+                    draft.persons = draft.persons or list(heading.persons)
+                    break
+                ancestor = heading.parent
+        if first_lead and draft.responsible and not (draft.lead or draft.support):
+            draft.lead, draft.support = draft.responsible[:1], draft.responsible[1:]
+            draft.responsible = []
+        new_index[index] = len(items)
+        items.append(draft)
+    return items, warnings

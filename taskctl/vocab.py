@@ -1,0 +1,297 @@
+"""Every vocabulary taskctl reads documents and user input with, in one place.
+
+Each vocabulary is a plain constant: adding a synonym is a one-line change. Text is matched after repair
+(Unicode NFKC), so write half-width punctuation here: `(` `)` `:` `,` `;` — never `（` `：`.
+"""
+
+from __future__ import annotations
+
+# --- Responsibility annotations -------------------------------------------------------------------
+
+# Roles an annotation can give a unit (or a person).
+LEAD = "lead"
+SUPPORT = "support"
+RESPONSIBLE = "responsible"
+PERSONS = "persons"
+# A role that depends on the rest of the annotation: support when a lead is named, else responsible.
+SHARED = "shared"
+
+# Label (followed by ':' in the text) → role.
+ANNOTATION_LABELS: dict[str, str] = {
+    "牵头单位": LEAD,
+    "牵头部门": LEAD,
+    "牵头处室": LEAD,
+    "牵头领导": PERSONS,
+    "主办单位": LEAD,
+    "主责单位": LEAD,
+    "配合单位": SUPPORT,
+    "配合部门": SUPPORT,
+    "配合处室": SUPPORT,
+    "协办单位": SUPPORT,
+    "协助单位": SUPPORT,
+    "参与单位": SUPPORT,
+    "参与部门": SUPPORT,
+    "责任单位": RESPONSIBLE,
+    "责任部门": RESPONSIBLE,
+    "责任处室": RESPONSIBLE,
+    "负责单位": RESPONSIBLE,
+    "负责部门": RESPONSIBLE,
+    "承办单位": RESPONSIBLE,
+    "实施单位": RESPONSIBLE,
+    "责任人": PERSONS,
+    "负责人": PERSONS,
+    "联系人": PERSONS,
+}
+
+# Inline role verbs closing a clause of a bracketed annotation: `(X牵头,Y、Z配合)`, `(X负责)`.
+# Checked in this order, so a longer verb must come before a shorter one it ends with.
+INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = (
+    ("按职责分工负责", SHARED),
+    ("按职能分工负责", SHARED),
+    ("按职责负责", SHARED),
+    ("分工负责", SHARED),
+    ("共同牵头", LEAD),
+    ("牵头", LEAD),
+    ("配合", SUPPORT),
+    ("协助", SUPPORT),
+    ("协办", SUPPORT),
+    ("参与", SUPPORT),
+    ("负责", RESPONSIBLE),
+)
+
+# Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
+INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("由", "请")
+
+# Separators between units in an annotation value. `、` is the usual one; the others appear in
+# web copies (`,`) and in lists of labels.
+UNIT_SEPARATORS = "、,;，；/"
+
+# Trailing words that close an incomplete list (`财政部等`, `省直有关部门等单位`): dropped from a name.
+UNIT_TRAILING_ETC: tuple[str, ...] = ("等单位", "等部门", "等处室", "等")
+
+# Region words: a fragment made only of these (after an optional group prefix) is part of a compound
+# unit name cut by `、`, as in `各市、县科技局` or `有关市、县(市、区)科技局`.
+REGION_WORDS: tuple[str, ...] = (
+    "市(州)",
+    "县(市、区)",
+    "县(市)",
+    "市",
+    "县",
+    "区",
+    "州",
+    "乡",
+    "镇",
+)
+
+# Group placeholders: units that stand for a group, not one organisation. Prefixes and suffixes.
+GROUP_UNIT_PREFIXES: tuple[str, ...] = (
+    "各有关",
+    "各相关",
+    "各",
+    "有关",
+    "相关",
+    "全省",
+    "省直有关",
+)
+GROUP_UNIT_SUFFIXES: tuple[str, ...] = ("等单位", "等部门", "等")
+GROUP_UNIT_NAMES: tuple[str, ...] = (
+    "各有关处室",
+    "厅机关各处室",
+    "有关处室",
+    "各处室",
+    "厅属各单位",
+)
+# One regular expression for all of the above (used by the store to tell groups from departments).
+GROUP_UNIT_PATTERN = (
+    r"^(?:各|有关|相关|全省|省直有关)|各(?:有关|相关)?(?:处室|单位|部门)|等(?:单位|部门)?$"
+)
+
+# Prefixes a document may write or leave out of the same unit's name (`省科技厅` = `科技厅`).
+OPTIONAL_UNIT_PREFIXES: tuple[str, ...] = ("省", "市", "国家")
+
+# --- Numbering ------------------------------------------------------------------------------------
+
+CHINESE_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100}
+# The characters a Chinese item numeral may use (the numeral itself is checked by `chinese_number`).
+CHINESE_NUMERAL_CHARS = "零〇一二三四五六七八九十百"
+
+CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# --- Document structure ---------------------------------------------------------------------------
+
+# Section headings whose items are not tasks (goals, guiding ideas, principles). A heading is a
+# non-task section when its text starts with one of these.
+NON_TASK_HEADINGS: tuple[str, ...] = (
+    "主要目标",
+    "总体目标",
+    "发展目标",
+    "工作目标",
+    "目标任务和指标",
+    "具体指标",
+    "主要指标",
+    "预期目标",
+    "总体要求",
+    "指导思想",
+    "基本原则",
+    "基本思路",
+    "总体思路",
+    "工作思路",
+)
+
+# Unnumbered label lines that open a work part of the document again after a non-task part.
+TASK_SECTION_LABELS: tuple[str, ...] = (
+    "重点工作",
+    "重点任务",
+    "主要任务",
+    "工作任务",
+    "工作重点",
+    "任务分工",
+    "具体任务",
+    "保障措施",
+)
+
+# A line starting with one of these, after the first item, opens the attachments: a numbered run
+# after it is a list of attachments, not tasks.
+ATTACHMENT_MARKERS: tuple[str, ...] = ("附件", "附表")
+
+# Web-page and print chrome: a line containing one of these is dropped.
+PAGE_CHROME_MARKERS: tuple[str, ...] = (
+    "首页 >",
+    "首页>",
+    "您的位置",
+    "当前位置",
+    "网站首页",
+    "关闭窗口",
+    "打印本页",
+    "版权所有",
+    "转自:",
+    "字体:",
+    "ICP备",
+    "【打印】",
+    "【关闭】",
+)
+# A line with at least this many ' | ' separators is a navigation bar.
+PAGE_CHROME_BAR_COUNT = 2
+
+# Words that make a line a plan title (`…工作要点`, `…实施方案`).
+PLAN_TITLE_WORDS: tuple[str, ...] = (
+    "要点",
+    "方案",
+    "计划",
+    "规划",
+    "分工",
+    "任务分解",
+    "责任分解",
+    "安排",
+    "清单",
+    "意见",
+    "措施",
+)
+# Words of the covering letter, whose line is not the plan title when a plan title line exists.
+NOTICE_WORDS: tuple[str, ...] = ("通知", "印发", "关于")
+
+# Issuer words: a short line ending with one of these just before a date line is a signature.
+SIGNATURE_ENDINGS: tuple[str, ...] = ("厅", "局", "委", "委员会", "办公室", "办公厅", "政府", "部")
+
+# --- Table headers (for the table reader) ---------------------------------------------------------
+
+TABLE_HEADERS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "task": ("工作任务", "重点任务", "任务内容", "主要任务", "工作内容", "具体任务", "工作事项"),
+    "lead": ("牵头单位", "牵头部门", "牵头处室", "主办单位"),
+    "support": ("配合单位", "协办单位", "参与单位", "配合部门"),
+    "responsible": ("责任单位", "责任部门", "负责单位", "负责部门", "责任处室", "承办单位"),
+    "persons": ("责任人", "负责人", "联系人"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "进度安排"),
+}
+
+# --- Task status labels ---------------------------------------------------------------------------
+# Added by the store layer (zh/en labels of each status); kept here with the other vocabularies.
+
+# --- Date phrases ---------------------------------------------------------------------------------
+
+# Chinese weekday characters after 周/星期/礼拜 → Monday-based weekday index.
+WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAY_PREFIXES: tuple[str, ...] = ("星期", "礼拜", "周")
+
+# Day words relative to today.
+RELATIVE_DAYS: dict[str, int] = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+
+# Half-year and quarter words → (month, day) of the last day of that period.
+PERIOD_ENDS: dict[str, tuple[int, int]] = {
+    "上半年": (6, 30),
+    "下半年": (12, 31),
+    "第一季度": (3, 31),
+    "一季度": (3, 31),
+    "第二季度": (6, 30),
+    "二季度": (6, 30),
+    "第三季度": (9, 30),
+    "三季度": (9, 30),
+    "第四季度": (12, 31),
+    "四季度": (12, 31),
+    "年中": (6, 30),
+    "年底": (12, 31),
+    "年末": (12, 31),
+    "年内": (12, 31),
+}
+
+# Relative offset units for `+2w`, `-3d`, `+1m`, `+1y`.
+OFFSET_UNITS: dict[str, str] = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+MONTH_NAMES_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral such as '三', '十二', '二十', '一百零五' (None if it is not one)."""
+    if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS for ch in text):
+        return None
+    if all(ch in CHINESE_DIGITS for ch in text):
+        if len(text) == 1:
+            return CHINESE_DIGITS[text]
+        return None
+    total = 0
+    pending: int | None = None
+    last_unit = 1000
+    for ch in text:
+        if ch in CHINESE_DIGITS:
+            if pending is not None and pending != 0:
+                return None
+            pending = CHINESE_DIGITS[ch]
+        else:
+            unit = CHINESE_UNITS[ch]
+            if unit >= last_unit:
+                return None
+            total += (pending if pending else 1) * unit
+            pending = None
+            last_unit = unit
+    if pending:
+        total += pending
+    return total
