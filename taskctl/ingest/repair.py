@@ -13,7 +13,6 @@ starts on, so warnings can cite the source. Everything here is linear in the siz
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 
@@ -127,13 +126,28 @@ def _is_bracketed(text: str) -> bool:
 _LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:$")
 
 
-def _is_wrapped(lines: list[Line]) -> bool:
-    """True when the text was wrapped at a fixed width (PDF text): short lines, most of them open."""
+def _display_width(text: str) -> int:
+    """Columns the text takes on a page: wide (CJK, full-width) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_STARTS_WITH_LABEL = re.compile("(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:")
+
+
+def _is_wrapped(lines: list[Line], widths: list[int]) -> bool:
+    """True when the text was wrapped at a fixed page width (PDF text): most lines that do not end a
+    sentence fill the line, and no line is much wider than that."""
     if len(lines) < 8:
         return False
-    open_lines = sum(1 for line in lines if not _ends_sentence(line.text))
-    median = statistics.median(len(line.text) for line in lines)
-    return open_lines >= 0.4 * len(lines) and median <= 45
+    page = sorted(widths)[int(0.9 * (len(widths) - 1))]
+    if not 30 <= page <= 120:
+        return False
+    open_widths = [
+        width for line, width in zip(lines, widths, strict=True) if not _ends_sentence(line.text)
+    ]
+    full = sum(1 for width in open_widths if width >= 0.8 * page)
+    too_wide = sum(1 for width in widths if width > 1.2 * page)
+    return full >= 8 and full >= 0.6 * len(open_widths) and too_wide <= 0.05 * len(widths)
 
 
 def _needs_space(left: str, right: str) -> bool:
@@ -177,16 +191,21 @@ class _Joiner:
         return self.length <= 40 and _is_title_like(self.text())
 
 
-def join_lines(lines: list[Line]) -> list[Line]:
-    """Join lines cut by fixed-width wrapping, inside a bracket, or after a bare annotation label."""
-    wrapped = _is_wrapped(lines)
+def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]:
+    """Join lines cut by fixed-width wrapping, inside a bracket, or after a bare annotation label.
+
+    `widths` are the display widths of the source lines (default: of the repaired lines); they decide
+    whether the text was wrapped at a fixed width."""
+    if widths is None:
+        widths = [_display_width(line.text) for line in lines]
+    wrapped = _is_wrapped(lines, widths)
     result: list[Line] = []
     seen_marker = False
     current: _Joiner | None = None
     for line in lines:
         text = line.text
         is_marker = match_marker(text) is not None
-        if current is not None and not is_marker:
+        if current is not None and not is_marker and not _STARTS_WITH_LABEL.match(text):
             join = False
             if (current.depth > 0 and current.bracket_joins < 4) or (
                 len(current.parts) == 1 and _LABEL_ONLY.match(current.last)
@@ -209,8 +228,10 @@ def join_lines(lines: list[Line]) -> list[Line]:
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers."""
     lines: list[Line] = []
+    widths: list[int] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         repaired = repair_chars(raw)
         if repaired:
             lines.append(Line(repaired, number))
-    return join_lines(lines)
+            widths.append(_display_width(raw.strip()))
+    return join_lines(lines, widths)
