@@ -56,6 +56,29 @@ LABELS: dict[str, tuple[str, str]] = {
     # unit kinds
     "unit_kind.department": ("部门", "department"),
     "unit_kind.group": ("泛指", "group"),
+    # history events
+    "time": ("时间", "Time"),
+    "actor": ("操作人", "By"),
+    "old": ("原值", "Old"),
+    "new": ("新值", "New"),
+    "note": ("说明", "Note"),
+    "event.import": ("导入", "import"),
+    "event.status": ("状态", "status"),
+    "event.progress": ("进展", "progress"),
+    "event.deadline": ("时限", "deadline"),
+    "event.assign": ("分工", "assign"),
+    "event.unit_alias": ("单位别名", "unit alias"),
+    "event.unit_rename": ("单位更名", "unit rename"),
+    "event.unit_merge": ("单位合并", "unit merge"),
+    # ledger (台账) columns
+    "latest_progress": ("最新进展", "Latest progress"),
+    "new_status": ("新状态", "New status"),
+    "new_percent": ("新进度%", "New percent"),
+    "progress_text": ("本期进展", "Progress this period"),
+    "new_deadline": ("新时限", "New deadline"),
+    "row": ("行", "Row"),
+    "changes": ("变更", "Changes"),
+    "problem": ("问题", "Problem"),
     # misc
     "none": ("无", "none"),
 }

@@ -30,6 +30,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 NOTE_REQUIRED_FROM = ("done", "closed", "cancelled")
 
 #: Words a clerk may type for a status (Chinese labels and a few synonyms) → the status.
+# fmt: off
 STATUS_ALIASES: dict[str, str] = {
     "待签收": "assigned", "交办": "assigned", "已交办": "assigned",
     "已签收": "accepted", "签收": "accepted",
@@ -40,3 +41,52 @@ STATUS_ALIASES: dict[str, str] = {
     "暂缓": "suspended", "suspend": "suspended",
     "已取消": "cancelled", "取消": "cancelled", "canceled": "cancelled",
 }
+# fmt: on
+
+
+def parse_status(text: str) -> str:
+    """The status a clerk means: an English key (`in_progress`, `in progress`) or a Chinese label/alias.
+
+    An unknown word is refused with the valid ones listed.
+    """
+    from taskctl.errors import InvalidValueError
+    from taskctl.labels import label
+
+    word = " ".join(str(text).split())
+    key = word.lower().replace(" ", "_")
+    if key in STATUSES:
+        return key
+    for candidate in (word, word.lower(), key):
+        if candidate in STATUS_ALIASES:
+            return STATUS_ALIASES[candidate]
+    for status in STATUSES:
+        if word in (label(f"status.{status}", "zh"), label(f"status.{status}", "en")):
+            return status
+    valid = ", ".join(f"{s} ({label(f'status.{s}', 'zh')})" for s in STATUSES)
+    raise InvalidValueError(f"unknown status {text!r}; valid statuses: {valid}")
+
+
+def needs_note(old: str, new: str) -> bool:
+    """True when moving old → new reopens a finished or cancelled task (done → closed does not)."""
+    return old in NOTE_REQUIRED_FROM and new not in FINISHED
+
+
+def check_transition(old: str, new: str, *, note: str | None = None, task: object = None) -> None:
+    """Raise TransitionError unless old → new is in TRANSITIONS (and a reopening has a note)."""
+    from taskctl.errors import TransitionError
+    from taskctl.labels import label
+
+    def show(status: str) -> str:
+        return f"{status} ({label(f'status.{status}', 'zh')})"
+
+    what = f"task {task}" if task is not None else "a task"
+    allowed = TRANSITIONS.get(old, ())
+    if new not in allowed:
+        moves = ", ".join(show(s) for s in allowed) or "none"
+        raise TransitionError(
+            f"cannot move {what} from {show(old)} to {show(new)}; allowed from {old}: {moves}"
+        )
+    if needs_note(old, new) and not (note and note.strip()):
+        raise TransitionError(
+            f"moving {what} from {show(old)} to {show(new)} reopens it: give the reason with --note"
+        )

@@ -1,0 +1,390 @@
+"""Tracking commands: `status`, `progress`, `deadline`, `assign`, `unit alias|rename|merge`, `history`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from taskctl.cli.common import App, actor_option, output_options, pass_app
+
+
+def expect_version_option(func: Any) -> Any:
+    return click.option(
+        "--expect-version",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Refuse the change unless the task is still at version N (as you last read it).",
+    )(func)
+
+
+def as_of_option(func: Any) -> Any:
+    return click.option(
+        "--as-of",
+        metavar="DATE",
+        help="Resolve relative dates (下周五, +2w, 6月底前) against this day (default: today).",
+    )(func)
+
+
+def today_from(as_of: str | None) -> Any:
+    """The day relative dates are resolved against: `--as-of`, else today."""
+    from datetime import date
+
+    from taskctl.cli.common import parse_date_option
+
+    return parse_date_option(as_of) if as_of else date.today()
+
+
+def _status_label(value: str | None, lang: str) -> str:
+    from taskctl.labels import label
+
+    return label(f"status.{value}", lang) if value else "∅"
+
+
+def describe_change(change: Any, lang: str) -> str:
+    """One line saying what a tracking call changed (or that it changed nothing)."""
+    zh = lang == "zh"
+    what = f"任务 {change.task_id}" if zh else f"task {change.task_id}"
+    if not change.changed:
+        value = change.new
+        if change.kind == "status":
+            value = _status_label(value, lang)
+        return (
+            f"{what}: 已是 {value}，未作改动 (版本 {change.version})"
+            if zh
+            else f"{what}: already {value}; nothing changed (version {change.version})"
+        )
+    old, new = change.old or "∅", change.new or "∅"
+    if change.kind == "status":
+        old, new = _status_label(change.old, lang), _status_label(change.new, lang)
+        body = f"状态 {old} → {new}" if zh else f"status {old} → {new}"
+    elif change.kind == "progress":
+        pct = f" {change.old or '∅'} → {change.new}" if change.new else ""
+        body = f"进展已记录{pct}" if zh else f"progress recorded{pct}"
+    elif change.kind == "deadline":
+        body = f"完成时限 {old} → {new}" if zh else f"deadline {old} → {new}"
+    elif change.kind == "assign":
+        body = f"分工 {old} → {new}" if zh else f"units {old} → {new}"
+    else:
+        body = f"{change.kind} {old} → {new}"
+    version = f"版本 {change.version}" if zh else f"version {change.version}"
+    return f"{what}: {body} ({version})"
+
+
+def _echo(change: Any, lang: str) -> None:
+    click.echo(describe_change(change, lang))
+
+
+@click.command("status")
+@click.argument("task")
+@click.argument("status")
+@click.option("--note", help="Why (required when reopening a done, closed or cancelled task).")
+@expect_version_option
+@actor_option
+@pass_app
+def status_cmd(
+    app: App,
+    task: str,
+    status: str,
+    note: str | None,
+    expect_version: int | None,
+    by: str | None,
+) -> None:
+    """Move a task to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).
+
+    Lifecycle: 待签收 assigned → 已签收 accepted → 办理中 in_progress → 已办结 done → 已销号 closed;
+    also 暂缓 suspended and 已取消 cancelled. TASK is an id or DOCUMENT:NUMBER.
+
+    \b
+    Example:
+      taskctl status 12 已签收 --by 张三
+      taskctl status zj2012:二.3 done
+      taskctl status 12 in_progress --note "复核未通过" --expect-version 4
+    """
+    from taskctl.store.tracking import set_status
+
+    with app.store.writing() as session:
+        change = set_status(
+            session,
+            task,
+            status,
+            actor=app.actor(by),
+            note=note,
+            expect_version=expect_version,
+        )
+    _echo(change, app.lang)
+
+
+@click.command("progress")
+@click.argument("task")
+@click.argument("text")
+@click.option("--percent", metavar="N", help="How far along, 0 to 100.")
+@expect_version_option
+@actor_option
+@pass_app
+def progress_cmd(
+    app: App,
+    task: str,
+    text: str,
+    percent: str | None,
+    expect_version: int | None,
+    by: str | None,
+) -> None:
+    """Record a dated progress report in the unit's own words.
+
+    \b
+    Example:
+      taskctl progress 12 "已完成项目招标" --percent 60
+      taskctl progress zj2012:二.3 "正在起草实施方案"
+    """
+    from taskctl.store.tracking import add_progress
+
+    with app.store.writing() as session:
+        change = add_progress(
+            session,
+            task,
+            text,
+            actor=app.actor(by),
+            percent=percent,
+            expect_version=expect_version,
+        )
+    _echo(change, app.lang)
+
+
+@click.command("deadline")
+@click.argument("task")
+@click.argument("when")
+@click.option("--note", metavar="REASON", help="The reason for the change (延期理由; required).")
+@as_of_option
+@expect_version_option
+@actor_option
+@pass_app
+def deadline_cmd(
+    app: App,
+    task: str,
+    when: str,
+    note: str | None,
+    as_of: str | None,
+    expect_version: int | None,
+    by: str | None,
+) -> None:
+    """Change a task's deadline (an extension, 延期); the original deadline is kept.
+
+    WHEN is an ISO date, anything python-dateutil reads, a Chinese phrase (6月底前, 年底, 下周五,
+    3月15日) or an offset (+2w, +10d), resolved against --as-of.
+
+    \b
+    Example:
+      taskctl deadline 12 2026-12-31 --note "资金未到位"
+      taskctl deadline 12 6月底前 --note "等待审批" --as-of 2026-03-01
+      taskctl deadline zj2012:二.3 +2w --note "配合单位调整"
+    """
+    from taskctl.cli.common import parse_date_option
+    from taskctl.store.tracking import change_deadline
+
+    when_date = parse_date_option(when, today=today_from(as_of))
+    with app.store.writing() as session:
+        change = change_deadline(
+            session,
+            task,
+            when_date,
+            actor=app.actor(by),
+            note=note,
+            expect_version=expect_version,
+        )
+    _echo(change, app.lang)
+
+
+@click.command("assign")
+@click.argument("task")
+@click.option("--lead", multiple=True, metavar="UNIT", help="Make UNIT a lead unit (repeatable).")
+@click.option(
+    "--support", multiple=True, metavar="UNIT", help="Make UNIT a support unit (repeatable)."
+)
+@click.option(
+    "--remove", multiple=True, metavar="UNIT", help="Take UNIT off the task (repeatable)."
+)
+@click.option("--new", "create", is_flag=True, help="Create units whose names match none.")
+@click.option("--note", help="Why the assignment changes.")
+@expect_version_option
+@actor_option
+@pass_app
+def assign_cmd(
+    app: App,
+    task: str,
+    lead: tuple[str, ...],
+    support: tuple[str, ...],
+    remove: tuple[str, ...],
+    create: bool,
+    note: str | None,
+    expect_version: int | None,
+    by: str | None,
+) -> None:
+    """Assign lead and support units to a task, or take units off it.
+
+    A unique part of a unit's name is enough (高新 → 高新处); an ambiguous one lists the candidates.
+
+    \b
+    Example:
+      taskctl assign 12 --lead 高新 --support 计划
+      taskctl assign sc2012:3 --lead 省发展改革委 --new
+      taskctl assign 12 --remove 计划处
+    """
+    from taskctl.store.tracking import assign
+
+    with app.store.writing() as session:
+        change = assign(
+            session,
+            task,
+            lead=list(lead),
+            support=list(support),
+            remove=list(remove),
+            actor=app.actor(by),
+            new=create,
+            note=note,
+            expect_version=expect_version,
+        )
+    _echo(change, app.lang)
+
+
+@click.group("unit")
+def unit_group() -> None:
+    """Maintain units: aliases, renames and merges (every one is recorded).
+
+    \b
+    Example:
+      taskctl unit alias 高新技术处 高新处
+      taskctl unit rename 计划处 发展计划处
+      taskctl unit merge 省科技厅 科技厅
+    """
+
+
+@unit_group.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@actor_option
+@pass_app
+def unit_alias_cmd(app: App, name: str, alias: str, by: str | None) -> None:
+    """Let ALIAS name the unit NAME too.
+
+    \b
+    Example:
+      taskctl unit alias 高新技术处 高新处
+    """
+    from taskctl.store.tracking import add_alias
+
+    with app.store.writing() as session:
+        change = add_alias(session, name, alias, actor=app.actor(by))
+    zh = app.lang == "zh"
+    if not change.changed:
+        click.echo(
+            f"{change.new} 已是 {change.unit} 的别名，未作改动"
+            if zh
+            else f"{change.new} already names {change.unit}; nothing changed"
+        )
+    else:
+        click.echo(
+            f"单位 {change.unit}: 新增别名 {change.new}"
+            if zh
+            else f"unit {change.unit}: alias {change.new} added"
+        )
+
+
+@unit_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@actor_option
+@pass_app
+def unit_rename_cmd(app: App, old: str, new: str, by: str | None) -> None:
+    """Rename unit OLD to NEW; the old name stays as an alias.
+
+    \b
+    Example:
+      taskctl unit rename 计划处 发展计划处
+    """
+    from taskctl.store.tracking import rename_unit
+
+    with app.store.writing() as session:
+        change = rename_unit(session, old, new, actor=app.actor(by))
+    zh = app.lang == "zh"
+    if not change.changed:
+        click.echo(
+            f"单位已名为 {change.new}，未作改动"
+            if zh
+            else f"unit is already named {change.new}; nothing changed"
+        )
+    else:
+        click.echo(
+            f"单位 {change.old} 更名为 {change.new} (原名保留为别名)"
+            if zh
+            else f"unit {change.old} renamed to {change.new} (old name kept as an alias)"
+        )
+
+
+@unit_group.command("merge")
+@click.argument("a")
+@click.argument("b")
+@actor_option
+@pass_app
+def unit_merge_cmd(app: App, a: str, b: str, by: str | None) -> None:
+    """Merge unit A into unit B: A's tasks, progress reports and aliases move to B, A's name becomes
+    an alias of B, and every affected task records the merge in its history.
+
+    \b
+    Example:
+      taskctl unit merge 省科技厅 科技厅
+    """
+    from taskctl.store.tracking import merge_units
+
+    with app.store.writing() as session:
+        result = merge_units(session, a, b, actor=app.actor(by))
+    if app.lang == "zh":
+        click.echo(
+            f"单位 {result.source} 并入 {result.target}: 任务 {len(result.tasks)} 项, "
+            f"转移分工 {result.moved_links} 条, 去重 {result.dropped_links} 条, "
+            f"别名 {len(result.aliases)} 个"
+        )
+    else:
+        click.echo(
+            f"unit {result.source} merged into {result.target}: {len(result.tasks)} tasks, "
+            f"{result.moved_links} links moved, {result.dropped_links} duplicates dropped, "
+            f"{len(result.aliases)} aliases"
+        )
+
+
+@click.command("history")
+@click.argument("task")
+@output_options
+@pass_app
+def history_cmd(
+    app: App,
+    task: str,
+    fmt: str | None,
+    output: str | None,
+    limit: int | None,
+    ascii_only: bool,
+) -> None:
+    """Show every change of a task, oldest first (time in local time).
+
+    `--format json` gives a list of objects with time, actor, kind, old, new and note.
+
+    \b
+    Example:
+      taskctl history 12
+      taskctl history zj2012:二.3 --format json
+    """
+    from taskctl.reports.history import history_report
+
+    with app.store.reading() as session:
+        report = history_report(session, task, app.lang)
+    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+
+
+COMMANDS = [
+    status_cmd,
+    progress_cmd,
+    deadline_cmd,
+    assign_cmd,
+    unit_group,
+    history_cmd,
+]
