@@ -38,6 +38,7 @@ _DEADLINE_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
         (rf"(?:到|至|于)?{_YEAR}年{_MONTH}月{_DAY}日", "ymd", False),
         (rf"(?:到|至|于)?{_YEAR}年{_MONTH}月(?:底|末|份)?{_BEFORE}", "ym", True),
         (rf"(?:到|至|于)?{_YEAR}年{_MONTH}月(?:底|末)", "ym", True),
+        (rf"{_YEAR}年(?:底|末|内){_BEFORE}?", "y", True),
         (rf"{_YEAR}年({_PERIOD_WORDS}){_BEFORE}?", "yp", True),
         (rf"{_YEAR}年{_BEFORE}(?!后)", "y", True),
         (rf"(?:到|至)\s?{_YEAR}\s?年", "y", True),

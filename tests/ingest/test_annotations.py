@@ -1,0 +1,138 @@
+"""Responsibility annotations in every form the documents use, on small realistic documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from taskctl.ingest import parse_text
+from taskctl.ingest.annotations import read_annotation, split_units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("各市、县科技局", ["各市、县科技局"]),
+        ("有关市、县科技局", ["有关市、县科技局"]),
+        ("各市、县(市、区)科技局", ["各市、县(市、区)科技局"]),
+        ("各有关处室,各市、县科技局", ["各有关处室", "各市、县科技局"]),
+        ("市、县、区科技局;省教育厅", ["市、县、区科技局", "省教育厅"]),
+        ("省科技厅、省财政厅等", ["省科技厅", "省财政厅"]),
+        ("财政部等部门", ["财政部"]),
+        ("省直有关部门等单位", ["省直有关部门"]),
+        ("中国人民银 行成都分行", ["中国人民银行成都分行"]),
+        ("省科技厅 省财政厅", ["省科技厅", "省财政厅"]),
+        ("省科技厅，省财政厅；省教育厅", ["省科技厅", "省财政厅", "省教育厅"]),
+        ("科技厅、教育厅、科技厅", ["科技厅", "教育厅"]),
+        ("、,;  ", []),
+        ("", []),
+    ],
+)
+def test_split_units(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
+
+
+def test_read_labelled_annotation() -> None:
+    text = "加快培育企业。(责任人:寿剑刚,牵头单位:法规处,配合单位:各有关处室,各市、县科技局)"
+    annotation = read_annotation(text)
+    assert annotation is not None
+    assert annotation.persons == ["寿剑刚"]
+    assert annotation.lead == ["法规处"]
+    assert annotation.support == ["各有关处室", "各市、县科技局"]
+    assert annotation.responsible == []
+    assert annotation.spans == [(text.index("("), len(text))]
+
+
+def test_read_annotation_none() -> None:
+    assert read_annotation("组织召开全省科技奖励大会(简称“奖励大会”)。") is None
+    assert read_annotation("") is None
+
+
+def parse_one(text: str, **options: bool):
+    return parse_text(text, **options).tasks
+
+
+def test_bracketed_responsible_units() -> None:
+    tasks = parse_one(
+        "某省2018年工作要点\n一、重点任务\n1.加强应用基础研究。\n要瞄准世界科技前沿。\n"
+        "(责任单位:科技厅、教育厅、农业厅、中科院成都分院)\n"
+        "2.加强攻关。\n(责任单位:科技厅、省发展改革委等)\n"
+    )
+    assert tasks[0].responsible == ["科技厅", "教育厅", "农业厅", "中科院成都分院"]
+    assert tasks[0].title == "加强应用基础研究"
+    assert tasks[1].responsible == ["科技厅", "省发展改革委"]
+    assert tasks[0].lead == tasks[0].support == []
+
+
+def test_first_lead_option() -> None:
+    text = "某省2018年工作要点\n1.加强应用基础研究。(责任单位:科技厅、教育厅、农业厅)\n"
+    (task,) = parse_one(text, first_lead=True)
+    assert (task.lead, task.support, task.responsible) == (["科技厅"], ["教育厅", "农业厅"], [])
+
+
+def test_national_style_inline_verbs() -> None:
+    tasks = parse_one(
+        "关于推进技术创新的实施意见\n"
+        "一、重点任务\n"
+        "(一)完善创新体系。加快建设国家实验室。（国家发展改革委牵头，财政部等按职责分工负责）\n"
+        "(二)强化企业主体。（科技部牵头，工业和信息化部、财政部配合）\n"
+        "(三)做好宣传。（中央宣传部负责）\n"
+        "(四)优化服务。(科技部、教育部负责)\n"
+    )
+    assert [(t.lead, t.support, t.responsible) for t in tasks] == [
+        (["国家发展改革委"], ["财政部"], []),
+        (["科技部"], ["工业和信息化部", "财政部"], []),
+        ([], [], ["中央宣传部"]),
+        ([], [], ["科技部", "教育部"]),
+    ]
+    assert [t.title for t in tasks] == ["完善创新体系", "强化企业主体", "做好宣传", "优化服务"]
+
+
+def test_labels_on_their_own_line() -> None:
+    tasks = parse_one(
+        "某省2023年工作要点\n"
+        "（一）加强组织领导\n"
+        "1.建立工作机制。明确分工。\n"
+        "牵头单位：省科技厅；配合单位：省财政厅、省教育厅\n"
+        "2．完善考核办法。\n"
+        "责任单位：省科技厅，省财政厅\n"
+    )
+    assert (tasks[0].lead, tasks[0].support) == (["省科技厅"], ["省财政厅", "省教育厅"])
+    assert tasks[1].responsible == ["省科技厅", "省财政厅"]
+    assert tasks[0].title == "建立工作机制"
+    assert "牵头单位" not in tasks[1].title
+
+
+def test_section_lead_applies_to_its_items() -> None:
+    doc = parse_text(
+        "某省2023年工作要点\n"
+        "（一）强化保障\n"
+        "牵头单位：省发展改革委\n"
+        "1．加大投入。\n"
+        "2．优化环境。(牵头单位:省科技厅)\n"
+        "（二）其他工作\n"
+        "1．做好统计。\n"
+    )
+    tasks = doc.tasks
+    assert doc.items[0].lead == ["省发展改革委"]
+    assert [t.lead for t in tasks] == [["省发展改革委"], ["省科技厅"], []]
+
+
+def test_label_alone_then_units_on_next_line() -> None:
+    (task,) = parse_one("某省2023年工作要点\n1.加大投入。\n牵头单位：\n省发展改革委、省财政厅\n")
+    assert task.lead == ["省发展改革委", "省财政厅"]
+
+
+def test_unclosed_annotation_warns_and_keeps_text() -> None:
+    doc = parse_text("2023年工作要点\n1. 加强领导(牵头单位:省科技厅\n2. 完善机制。\n")
+    first = doc.tasks[0]
+    assert first.lead == []
+    assert first.title == "加强领导"
+    assert "(牵头单位:省科技厅" in first.full_text
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (2, "annotation bracket is never closed")
+    ]
+
+
+def test_no_unit_is_invented() -> None:
+    (task,) = parse_one("2023年工作要点\n1.加强科技厅与教育厅合作,由各地负责落实。\n")
+    assert task.lead == task.support == task.responsible == task.persons == []
