@@ -13,6 +13,8 @@ from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument
 
 MAX_BYTES = 20 * 1024 * 1024
+# An encrypted .docx/.xlsx is an OLE container holding this stream (its name in UTF-16).
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 OLD_BINARY = {
     ".doc": "a Word 97-2003 .doc",
     ".wps": "a WPS .wps",
@@ -57,6 +59,12 @@ def sniff_format(data: bytes, source: str) -> str:
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if ENCRYPTED_PACKAGE in data:
+            raise InputError(
+                "password-protected (encrypted) Office file; open it, remove the password "
+                "(File → Info → Protect) and save it again",
+                source=source,
+            )
         what = OLD_BINARY.get(suffix, "an old binary Office (OLE) file")
         raise InputError(
             f"{what} cannot be read; open it in Word, WPS or Excel and save it as .docx or .xlsx "
@@ -103,4 +111,20 @@ def read_document(
             source=source,
             first_lead=first_lead,
         )
-    raise InputError(f"reading {kind} files is not supported yet", source=source)
+    if kind == "docx":
+        from taskctl.ingest.docx import read_docx
+
+        return read_docx(data, source=source, first_lead=first_lead)
+    if kind == "xlsx":
+        from taskctl.ingest.xlsx import read_xlsx
+
+        return read_xlsx(data, source=source, first_lead=first_lead)
+    if kind == "csv":
+        from taskctl.ingest.xlsx import read_csv
+
+        return read_csv(data, source=source, encoding=encoding, first_lead=first_lead)
+    if kind == "pdf":
+        from taskctl.ingest.pdf import read_pdf
+
+        return read_pdf(data, source=source, first_lead=first_lead)
+    raise InputError(f"reading {kind} files is not supported", source=source)

@@ -1,0 +1,420 @@
+"""Task-division tables (任务分工表): one task per row, read from .docx, .xlsx and .csv alike.
+
+The readers hand over plain grids of cell text in which a merged cell's text fills every cell it
+covers (a lead unit merged over five rows is in all five; a section title merged across the row is
+in every column). Here the header row is found (it may sit below a title row and span two rows),
+columns are mapped by the synonyms in `taskctl.vocab.TABLE_HEADERS`, and each row becomes an
+`ItemDraft`: section rows become headings, blank spacer rows and repeated header rows are skipped.
+Unit cells are split with `annotations.split_units`, deadlines read with `dates.find_deadline`, so a
+table lands in exactly the drafts the text parser would produce for the same plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from taskctl.errors import InputError
+from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
+from taskctl.vocab import TABLE_HEADERS
+
+#: How many rows from the top of a sheet may hold titles before the header row.
+HEADER_SEARCH_ROWS = 12
+#: Fields that make a header row when found together with a task column.
+_ROLE_FIELDS = ("lead", "support", "responsible", "persons", "deadline")
+_NOTE_PREFIXES = ("注:", "注:", "备注:", "说明:", "注 :")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LOOKUP = {
+    "".join(unicodedata.normalize("NFKC", word).split()): name
+    for name, words in TABLE_HEADERS.items()
+    for word in words
+}
+_BY_LENGTH = sorted(_LOOKUP, key=len, reverse=True)
+
+
+@dataclass
+class Sheet:
+    """One table: a name (sheet name or `table N`) and its rows of cell text, merged cells filled."""
+
+    name: str
+    rows: list[list[str]]
+
+
+@dataclass
+class Header:
+    """Where a table's header is and which column holds what."""
+
+    first_row: int  # 0-based index of the first header row
+    last_row: int  # 0-based index of the last header row (first_row or the row below it)
+    columns: dict[str, int] = field(default_factory=dict)
+    task_columns: list[int] = field(default_factory=list)
+
+
+def header_field(cell: str) -> str | None:
+    """The field a header cell names (`牵头单位` → 'lead', `完成时限(年月)` → 'deadline'), or None."""
+    key = "".join(unicodedata.normalize("NFKC", cell or "").split())
+    if not key:
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    bare = _BRACKETED.sub("", key).strip("*:")
+    if bare in _LOOKUP:
+        return _LOOKUP[bare]
+    # `牵头单位及责任人`, `主要工作任务`: a synonym inside a short cell
+    if len(bare) <= 10:
+        for word in _BY_LENGTH:
+            if word in bare:
+                return _LOOKUP[word]
+    return None
+
+
+def _row_fields(row: list[str]) -> dict[int, str]:
+    return {index: name for index, cell in enumerate(row) if (name := header_field(cell))}
+
+
+def _is_header_like(row: list[str], above: list[str]) -> bool:
+    """A second header row: every filled cell names a field or repeats the (merged) cell above."""
+    filled = [(i, cell.strip()) for i, cell in enumerate(row) if cell and cell.strip()]
+    if not filled:
+        return False
+    named = 0
+    for index, cell in filled:
+        if header_field(cell):
+            named += 1
+        elif not (index < len(above) and above[index].strip() == cell):
+            return False
+    return named > 0
+
+
+def find_header(rows: list[list[str]]) -> Header | None:
+    """The header of a task-division table: a row (or two) naming a task column and at least one
+    unit, person or deadline column, within the first rows. None when there is no such header."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        fields = _row_fields(row)
+        if not fields:
+            continue
+        last = index
+        if index + 1 < len(rows) and _is_header_like(rows[index + 1], row):
+            below = _row_fields(rows[index + 1])
+            # the lower row is more specific (责任单位 over 牵头单位 | 配合单位)
+            fields = {**fields, **below}
+            last = index + 1
+        names = set(fields.values())
+        if "task" not in names or not (names & set(_ROLE_FIELDS)):
+            continue
+        header = Header(first_row=index, last_row=last)
+        for column, name in sorted(fields.items()):
+            if name == "task":
+                header.task_columns.append(column)
+            header.columns.setdefault(name, column)
+        return header
+    return None
+
+
+def _cell(row: list[str], column: int | None) -> str:
+    if column is None or column >= len(row):
+        return ""
+    return row[column] or ""
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text repaired like a document line; lines inside a cell are joined (soft wraps)."""
+    from taskctl.ingest.repair import repair_chars
+
+    parts = [repair_chars(line) for line in (text or "").splitlines()]
+    joined = ""
+    for part in parts:
+        if not part:
+            continue
+        if joined and joined[-1].isascii() and joined[-1].isalnum() and part[0].isascii():
+            joined += " "
+        joined += part
+    return joined
+
+
+def _label(number_cell: str) -> str | None:
+    """The label of a 序号 cell: `3`, `3.`, `三`, `(三)` → '3', '3', '三', '(三)'."""
+    from taskctl.vocab import chinese_number
+
+    text = clean_cell(number_cell).rstrip("、.。 ")
+    if not text:
+        return None
+    if text.isdigit():
+        return str(int(text))
+    if chinese_number(text):
+        return text
+    inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else ""
+    if inner.isdigit():
+        return f"({int(inner)})"
+    if inner and chinese_number(inner):
+        return f"({inner})"
+    return None
+
+
+def _units(text: str, role: str) -> dict[str, list[str]]:
+    """A unit cell → {role: names}; a cell with role verbs (`X牵头,Y配合`) gives its own roles."""
+    from taskctl.ingest.annotations import read_annotation, split_units
+
+    if not text:
+        return {}
+    annotation = read_annotation(f"({text})")
+    if annotation is not None and not annotation.is_empty():
+        found = {
+            name: list(getattr(annotation, name))
+            for name in ("lead", "support", "responsible", "persons")
+            if getattr(annotation, name)
+        }
+        if found:
+            return found
+    return {role: split_units(text)}
+
+
+def _title_and_period(
+    sheet: Sheet, header: Header, source: str
+) -> tuple[str | None, tuple[date | None, date | None, str | None]]:
+    from taskctl.ingest.structure import find_period, find_title
+
+    above: list[str] = []
+    for row in sheet.rows[: header.first_row]:
+        for cell in dict.fromkeys(clean_cell(c) for c in row):
+            if cell:
+                above.append(cell)
+    title = find_title(above)[1] if above else None
+    period = find_period(title, above) if title else (None, None, None)
+    return title or None, period
+
+
+def _period_from_deadlines(cells: list[str]) -> tuple[date | None, date | None, str | None]:
+    """A plan period spanning the years the deadline cells name (`2023年6月底` …)."""
+    from taskctl.dates import find_deadline
+
+    years = [found.year for cell in cells if cell and (found := find_deadline(cell, None, None)[0])]
+    if not years:
+        return None, None, None
+    return date(min(years), 1, 1), date(max(years), 12, 31), None
+
+
+@dataclass
+class _Builder:
+    """Accumulates the items of one or more tables into a single ParsedDocument."""
+
+    source: str
+    first_lead: bool
+    period_start: date | None = None
+    period_end: date | None = None
+    items: list[ItemDraft] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def heading(self, text: str, line: int, parent: int | None, ordinal: int) -> int:
+        from taskctl.ingest.docx import chinese_numeral
+        from taskctl.ingest.structure import lead_phrase, match_marker
+
+        marker = match_marker(text)
+        label, rest = (marker.label, marker.rest) if marker else (chinese_numeral(ordinal), text)
+        level = 1 if parent is None else self.items[parent].level + 1
+        number = label if parent is None else f"{self.items[parent].number}.{label}"
+        self.items.append(
+            ItemDraft(
+                kind="heading",
+                number=number,
+                label=label,
+                level=level,
+                title=lead_phrase(rest) or rest,
+                full_text=text,
+                line=line,
+                parent=parent,
+            )
+        )
+        return len(self.items) - 1
+
+    def task(
+        self,
+        row: list[str],
+        header: Header,
+        line: int,
+        parent: int | None,
+        ordinal: int,
+    ) -> None:
+        from taskctl.dates import find_deadline
+        from taskctl.ingest.annotations import Annotation, cut_spans, find_annotations
+        from taskctl.ingest.structure import lead_phrase, match_marker
+
+        columns = header.columns
+        text = clean_cell(_cell(row, header.task_columns[-1]))
+        label = _label(_cell(row, columns.get("number")))
+        marker = match_marker(text)
+        if marker is not None and marker.rest:
+            label = label or marker.label
+            text = marker.rest
+        label = label or str(ordinal)
+        # annotations written into the task cell itself, as in a text plan
+        annotations, _problems = find_annotations(text)
+        merged = Annotation()
+        for annotation in annotations:
+            merged.merge(annotation)
+        plain = cut_spans(text, merged.spans).strip()
+        roles: dict[str, list[str]] = {
+            "lead": list(merged.lead),
+            "support": list(merged.support),
+            "responsible": list(merged.responsible),
+            "persons": list(merged.persons),
+        }
+        lead_cell = clean_cell(_cell(row, columns.get("lead")))
+        for name, names in _units(lead_cell, "lead").items():
+            roles[name] += names
+        for column_role in ("support", "responsible", "persons"):
+            cell = clean_cell(_cell(row, columns.get(column_role)))
+            role = column_role
+            # 责任单位 beside a named lead unit are the units that work with it
+            if column_role == "responsible" and roles["lead"]:
+                role = "support"
+            for name, names in _units(cell, role).items():
+                roles[name] += names
+        for name in roles:
+            roles[name] = list(dict.fromkeys(roles[name]))
+        if self.first_lead and roles["responsible"] and not (roles["lead"] or roles["support"]):
+            roles["lead"], roles["support"] = roles["responsible"][:1], roles["responsible"][1:]
+            roles["responsible"] = []
+        if "deadline" in columns:
+            deadline_cell = clean_cell(_cell(row, columns["deadline"]))
+            deadline, deadline_text = find_deadline(
+                deadline_cell, self.period_start, self.period_end
+            )
+            if deadline is None and deadline_cell:
+                deadline_text = deadline_cell
+        else:
+            deadline, deadline_text = find_deadline(plain, self.period_start, self.period_end)
+        level = 1 if parent is None else self.items[parent].level + 1
+        number = label if parent is None else f"{self.items[parent].number}.{label}"
+        self.items.append(
+            ItemDraft(
+                kind="task",
+                number=number,
+                label=label,
+                level=level,
+                title=lead_phrase(plain) or plain,
+                full_text=text,
+                line=line,
+                parent=parent,
+                deadline=deadline,
+                deadline_text=deadline_text,
+                **roles,
+            )
+        )
+
+    def sheet(self, sheet: Sheet, header: Header, parent: int | None) -> None:
+        """The rows below the header: section rows → headings, a group column → headings, rows → tasks."""
+        rows = sheet.rows
+        header_rows = [[c.strip() for c in r] for r in rows[header.first_row : header.last_row + 1]]
+        width = max((len(r) for r in header_rows), default=0)
+        section: int | None = None
+        group: int | None = None
+        group_text: str | None = None
+        ordinals: dict[int | None, int] = {}
+
+        def next_ordinal(under: int | None) -> int:
+            ordinals[under] = ordinals.get(under, 0) + 1
+            return ordinals[under]
+
+        for index in range(header.last_row + 1, len(rows)):
+            line = index + 1
+            cells = [c.strip() if c else "" for c in rows[index]]
+            filled = [c for c in cells if c]
+            if not filled or cells in header_rows:
+                continue
+            task_text = clean_cell(_cell(cells, header.task_columns[-1]))
+            distinct = list(dict.fromkeys(filled))
+            if len(distinct) == 1:
+                text = clean_cell(distinct[0])
+                if text.startswith(_NOTE_PREFIXES):
+                    continue
+                spans_row = len(filled) >= min(3, max(width, 2))
+                if spans_row or not task_text or _is_section_text(text):
+                    section = self.heading(text, line, parent, next_ordinal(parent))
+                    group, group_text = None, None
+                    continue
+            if len(header.task_columns) > 1:
+                text = clean_cell(_cell(cells, header.task_columns[0]))
+                if text and text != group_text and text != task_text:
+                    outer = section if section is not None else parent
+                    group = self.heading(text, line, outer, next_ordinal(outer))
+                    group_text = text
+            if not task_text:
+                self.warnings.append(ParseWarning(line, "row without task text skipped"))
+                continue
+            under = group if group is not None else section if section is not None else parent
+            self.task(cells, header, line, under, next_ordinal(under))
+
+
+def _is_section_text(text: str) -> bool:
+    from taskctl.ingest.structure import match_marker
+
+    marker = match_marker(text)
+    return marker is not None and marker.style in ("一、", "(一)")
+
+
+def parse_sheets(
+    sheets: list[Sheet],
+    *,
+    source: str,
+    first_lead: bool = False,
+    title: str | None = None,
+    period: tuple[date | None, date | None, str | None] | None = None,
+    text_tasks: int = 0,
+) -> ParsedDocument:
+    """The tasks of every task-division table among `sheets` as one ParsedDocument.
+
+    `title` and `period` come from the surrounding document when there is one (a .docx); otherwise
+    from a title row above the header, the deadlines, or the file name. Raises InputError naming the
+    file when no table has a recognisable header.
+    """
+    found = [(sheet, header) for sheet in sheets if (header := find_header(sheet.rows))]
+    if not found:
+        names = "/".join(TABLE_HEADERS["task"][:2])
+        units = "/".join(TABLE_HEADERS["lead"][:1] + TABLE_HEADERS["responsible"][:1])
+        raise InputError(
+            f"no task table found: no header row naming a task column ({names} …) and a unit or "
+            f"deadline column ({units}, {TABLE_HEADERS['deadline'][0]} …)",
+            source=source,
+        )
+    start, end, period_text = period or (None, None, None)
+    if title is None or start is None:
+        sheet_title, sheet_period = _title_and_period(found[0][0], found[0][1], source)
+        title = title or sheet_title
+        if start is None and sheet_period[0] is not None:
+            start, end, period_text = sheet_period
+    if start is None:
+        deadline_cells = [
+            _cell(row, header.columns.get("deadline"))
+            for sheet, header in found
+            for row in sheet.rows[header.last_row + 1 :]
+        ]
+        start, end, period_text = _period_from_deadlines(deadline_cells)
+    builder = _Builder(source=source, first_lead=first_lead, period_start=start, period_end=end)
+    for position, (sheet, header) in enumerate(found, start=1):
+        parent = None
+        if len(found) > 1:
+            parent = builder.heading(sheet.name, header.first_row + 1, None, position)
+        builder.sheet(sheet, header, parent)
+    if not any(item.kind == "task" for item in builder.items):
+        raise InputError("the task table has a header but no task rows", source=source)
+    if text_tasks:
+        builder.warnings.insert(
+            0,
+            ParseWarning(
+                1,
+                f"tasks read from the division table; {text_tasks} numbered paragraphs outside "
+                "it were not imported as tasks",
+            ),
+        )
+    return ParsedDocument(
+        title=title or Path(source).stem or source,
+        period_start=start,
+        period_end=end,
+        period_text=period_text,
+        items=builder.items,
+        warnings=builder.warnings,
+    )
