@@ -73,9 +73,9 @@ def cli(ctx: click.Context, db: str | None, lang: str | None, actor: str | None)
 
 
 def _register() -> None:
-    from taskctl.cli import browse, importing, ledger, track
+    from taskctl.cli import admin, browse, importing, ledger, track
 
-    for module in (importing, browse, track, ledger):
+    for module in (importing, browse, admin, track, ledger):
         for command in module.COMMANDS:
             cli.add_command(command)
 
