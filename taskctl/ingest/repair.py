@@ -205,14 +205,17 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
     for line in lines:
         text = line.text
         is_marker = match_marker(text) is not None
-        if current is not None and not is_marker and not _STARTS_WITH_LABEL.match(text):
-            join = False
-            if (current.depth > 0 and current.bracket_joins < 4) or (
-                len(current.parts) == 1 and _LABEL_ONLY.match(current.last)
-            ):
-                join = True
+        if current is not None and not is_marker:
+            if current.depth > 0 and current.bracket_joins < 4:
+                join = True  # a bracket cut by a line break
+            elif _STARTS_WITH_LABEL.match(text):
+                join = False  # an annotation on its own line
+            elif len(current.parts) == 1 and _LABEL_ONLY.match(current.last):
+                join = True  # `牵头单位:` with its units on the next line
             elif wrapped and not _ends_sentence(current.last) and not current.is_bracketed():
                 join = seen_marker or not (current.is_title_like() or _is_title_like(text))
+            else:
+                join = False
             if join:
                 current.add(text)
                 continue

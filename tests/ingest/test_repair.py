@@ -1,0 +1,119 @@
+"""Text repair: characters, PDF artifacts, line joining and the source line map."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from taskctl.errors import InputError
+from taskctl.ingest import decode_bytes
+from taskctl.ingest.repair import Line, repair_chars, repair_text
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("１、加强建设：", "1、加强建设:"),
+        ("（一）实施工程", "(一)实施工程"),
+        ("科技厅ꎬ教育厅ꎮ", "科技厅,教育厅。"),
+        ("国家级高新区达 ９ 家ꎻ新增", "国家级高新区达9家;新增"),
+        ("１\U001001b0 加强应用基础研究ꎮ", "1. 加强应用基础研究。"),
+        ("\u00a0\u00a0\u00a0 1. 做好工作。", "1. 做好工作。"),
+        ("创新平台{C}{C}{C}", "创新平台"),
+        ("科技\u200b厅\ufeff", "科技厅"),
+        ("到 ２０２０ 年ꎬ", "到2020年,"),
+        ("中国人民银 行成都分行", "中国人民银行成都分行"),
+        ("LED 产业 and EMC", "LED 产业 and EMC"),
+        ("①加强", "①加强"),
+        ("a\x00b\x07c", "abc"),
+        ("   ", ""),
+    ],
+)
+def test_repair_chars(raw: str, repaired: str) -> None:
+    assert repair_chars(raw) == repaired
+
+
+def test_blank_lines_dropped_and_numbers_kept() -> None:
+    lines = repair_text("一、重点任务\n\n\n1.加强工作。\r\n\u3000\n2.完善机制。")
+    assert lines == [Line("一、重点任务", 1), Line("1.加强工作。", 4), Line("2.完善机制。", 6)]
+
+
+def test_sc2017_wrapped_lines_are_joined() -> None:
+    lines = repair_text((SEEDS / "sc2017.txt").read_text(encoding="utf-8"))
+    texts = [line.text for line in lines]
+    assert (
+        "(责任单位:科技厅、省发展改革委、省经济和信息化委、教育厅、农业厅、中科院成都分院)" in texts
+    )
+    heading = next(line for line in lines if line.text.startswith("(二)发展创新型企业群体"))
+    assert heading.text == "(二)发展创新型企业群体和产业聚集区,引领企业创新能力提升和产业转型升级。"
+    assert heading.number == 219
+    last = next(line for line in lines if line.number == 730)
+    assert last.text.endswith("中科院成都分院、中国人民银行成都分行、国家开发银行四川省分行)")
+    # the title and its period line stay apart from the preamble
+    assert Line("四川省技术创新工程实施方案", 8) in lines
+    assert Line("(2017—2020年)", 10) in lines
+    assert not any("ꎬ" in text or "ꎮ" in text or "\U001001b0" in text for text in texts)
+
+
+def test_unwrapped_document_is_not_joined() -> None:
+    lines = repair_text((SEEDS / "sc2012.txt").read_text(encoding="utf-8"))
+    assert Line("(一)实施重大科技成果转化工程", 15) in lines
+    assert lines[-1].number == 114
+
+
+def test_bracket_cut_by_a_line_break_is_joined() -> None:
+    lines = repair_text("1.加强领导。(牵头单位:省科技厅,\n配合单位:省财政厅)\n2.完善机制。")
+    assert lines[0] == Line("1.加强领导。(牵头单位:省科技厅,配合单位:省财政厅)", 1)
+    assert lines[1] == Line("2.完善机制。", 3)
+
+
+def test_long_line_is_fast() -> None:
+    text = "加强" * 50_000 + "\n" + "(" * 100_000 + "\n" + "1." * 50_000
+    start = time.perf_counter()
+    repair_text(text)
+    assert time.perf_counter() - start < 2
+
+
+def test_decode_utf8_variants() -> None:
+    text = "一、重点任务\n1.加强工作。"
+    assert decode_bytes(text.encode("utf-8"), source="a") == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"), source="a") == text
+    assert decode_bytes(text.encode("utf-16"), source="a") == text
+    assert decode_bytes(b"\xfe\xff" + text.encode("utf-16-be"), source="a") == text
+    assert decode_bytes(text.encode("utf-16-le"), source="a") == text
+    assert decode_bytes(text.encode("utf-16-be"), source="a") == text
+
+
+@pytest.mark.parametrize("name", ["sc2012", "zj2012", "gd2012"])
+def test_decode_gbk_seeds(name: str) -> None:
+    text = (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+    assert decode_bytes(text.encode("gb18030"), source=name) == text
+    assert decode_bytes(text.encode("utf-16-le"), source=name) == text
+
+
+def test_decode_forced_encoding() -> None:
+    assert decode_bytes("科技".encode("gbk"), source="a", encoding="gbk") == "科技"
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_bytes(b"abc", source="a", encoding="no-such-codec")
+    with pytest.raises(InputError, match="cannot decode as utf-8"):
+        decode_bytes("科技".encode("gbk"), source="a", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "a: empty document"),
+        (b" \n\t\r\n", "a: empty document"),
+        ("\u3000\n".encode(), "a: empty document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "a: not a text document"),
+        (bytes(range(256)) * 4, "a: not a text document"),
+    ],
+)
+def test_decode_rejects(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        decode_bytes(data, source="a")
+    assert str(error.value) == message
