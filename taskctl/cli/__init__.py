@@ -73,9 +73,9 @@ def cli(ctx: click.Context, db: str | None, lang: str | None, actor: str | None)
 
 
 def _register() -> None:
-    from taskctl.cli import admin, browse, importing, ledger, track
+    from taskctl.cli import admin, browse, importing, ledger, reports, track
 
-    for module in (importing, browse, admin, track, ledger):
+    for module in (importing, browse, admin, track, ledger, reports):
         for command in module.COMMANDS:
             cli.add_command(command)
 

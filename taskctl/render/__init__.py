@@ -27,7 +27,8 @@ EXTENSIONS = {
 class Column:
     """One column: its JSON key, its header in both languages, how to show its values.
 
-    kind: text | int | date | list | status | light | percent | role.
+    kind: text | int | date | list | status | light | percent | role | unit_kind | bar (a percentage
+    drawn as a small bar; terminal only).
     `table`: shown on the terminal; `export`: written by json, csv, md, xlsx and docx.
     """
 
@@ -53,6 +54,8 @@ class Report:
     summary: str | None = None
     subtitle: str | None = None
     sections: list[Report] = field(default_factory=list)
+    #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
+    key: str | None = None
 
 
 def column(key: str, kind: str = "text", **kw: Any) -> Column:
@@ -71,7 +74,9 @@ def cell_text(value: Any, kind: str, lang: str) -> str:
         return ""
     if kind == "list":
         return "、".join(str(v) for v in value)
-    if kind in ("status", "light", "role", "unit_kind"):
+    if kind == "bar":
+        return bar_text(value)
+    if kind in ("status", "light", "role", "unit_kind", "event"):
         return label(f"{kind}.{value}", lang)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
@@ -80,6 +85,13 @@ def cell_text(value: Any, kind: str, lang: str) -> str:
     if isinstance(value, bool):
         return "✓" if value else ""
     return str(value)
+
+
+def bar_text(percent: float, *, width: int = 10, ascii_only: bool = False) -> str:
+    """A small bar for a percentage: `██████░░░░` (or `######....` with ascii_only)."""
+    full = max(0, min(width, round(float(percent) * width / 100)))
+    on, off = ("#", ".") if ascii_only else ("█", "░")
+    return on * full + off * (width - full)
 
 
 def json_value(value: Any) -> Any:

@@ -7,7 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from taskctl.render import Report, cell_text, export_columns, json_value
+from taskctl.render import Report, bar_text, cell_text, export_columns, json_value
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,22 +21,59 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def to_json(report: Report) -> str:
-    """The rows as a JSON array of objects (keys as the report gives them)."""
+def _json_rows(report: Report) -> list[dict[str, Any]]:
     cols = export_columns(report)
-    rows = [{c.key: json_value(row.get(c.key)) for c in cols} for row in report.rows]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return [{c.key: json_value(row.get(c.key)) for c in cols} for row in report.rows]
+
+
+def to_json(report: Report) -> str:
+    """The rows as a JSON array of objects (keys as the report gives them).
+
+    A report with sections (the weekly summary) is one object instead: title, subtitle, summary, its own
+    rows, and `sections`, a list of {key, title, summary, rows}; nothing is dropped.
+    """
+    if not report.sections:
+        return json.dumps(_json_rows(report), ensure_ascii=False, indent=2) + "\n"
+    doc = {
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "summary": report.summary,
+        "rows": _json_rows(report),
+        "sections": [
+            {"key": s.key, "title": s.title, "summary": s.summary, "rows": _json_rows(s)}
+            for s in report.sections
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: Any, kind: str, lang: str) -> str:
+    """One CSV/spreadsheet cell as text: numbers as they are, any other text neutralised."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return neutralise(cell_text(value, kind, lang))
 
 
 def to_csv(report: Report, lang: str) -> str:
-    """CSV with a header row, formula cells neutralised; the caller adds the BOM when writing a file."""
+    """CSV with a header row, formula cells neutralised; the caller adds the BOM when writing a file.
+
+    Sections follow the main table, each after an empty line and a line with its title.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
+    _csv_table(writer, report, lang)
+    for section in report.sections:
+        writer.writerow([])
+        writer.writerow([neutralise(section.title)])
+        _csv_table(writer, section, lang)
+    return buf.getvalue()
+
+
+def _csv_table(writer: Any, report: Report, lang: str) -> None:
     cols = export_columns(report)
     writer.writerow([c.header(lang) for c in cols])
     for row in report.rows:
-        writer.writerow([neutralise(cell_text(row.get(c.key), c.kind, lang)) for c in cols])
-    return buf.getvalue()
+        writer.writerow([csv_cell(row.get(c.key), c.kind, lang) for c in cols])
 
 
 def _md_cell(text: str) -> str:
@@ -69,7 +106,14 @@ def _md_table(report: Report, lang: str) -> list[str]:
     return lines
 
 
-def rich_table(report: Report, lang: str, *, ascii_only: bool = False, limit: int | None = None):  # type: ignore[no-untyped-def]
+def rich_table(  # type: ignore[no-untyped-def]
+    report: Report,
+    lang: str,
+    *,
+    ascii_only: bool = False,
+    limit: int | None = None,
+    with_title: bool = True,
+):
     """A rich Table of the report's terminal columns; long text folds instead of vanishing."""
     from rich import box
     from rich.table import Table
@@ -77,7 +121,7 @@ def rich_table(report: Report, lang: str, *, ascii_only: bool = False, limit: in
 
     cols = [c for c in report.columns if c.table]
     table = Table(
-        title=report.title or None,
+        title=Text(report.title) if with_title and report.title else None,
         box=box.ASCII if ascii_only else box.SQUARE,
         show_lines=False,
         header_style="bold",
@@ -86,7 +130,7 @@ def rich_table(report: Report, lang: str, *, ascii_only: bool = False, limit: in
     )
     for c in cols:
         table.add_column(
-            c.header(lang),
+            Text(c.header(lang)),
             overflow="fold",
             no_wrap=not c.wrap and c.kind in ("int", "date", "status", "light", "percent"),
             justify="right" if c.kind in ("int", "percent") else "left",
@@ -99,9 +143,13 @@ def rich_table(report: Report, lang: str, *, ascii_only: bool = False, limit: in
         for c in cols:
             text = cell_text(row.get(c.key), c.kind, lang)
             if c.kind == "light" and row.get(c.key):
-                cells.append(Text("● " + text, style=LIGHT_STYLES.get(row[c.key], "")))
+                # the bullet is East Asian "ambiguous" width: left out with --ascii
+                shown = text if ascii_only else "● " + text
+                cells.append(Text(shown, style=LIGHT_STYLES.get(row[c.key], "")))
+            elif c.kind == "bar" and row.get(c.key) is not None:
+                cells.append(Text(bar_text(row[c.key], ascii_only=ascii_only), style="cyan"))
             else:
-                cells.append(text)
+                cells.append(Text(text))  # a str would be read as rich markup: [高新处] vanishes
         table.add_row(*cells)
     return table
 
@@ -114,12 +162,14 @@ def print_table(
     ascii_only: bool = False,
     limit: int | None = None,
 ) -> None:
-    """Print summary, table, sections and an "N more" line to a rich console."""
+    """Print title, subtitle, summary, table, an "N more" line and the sections to a rich console."""
+    if report.title:
+        console.print(report.title, style="bold", highlight=False, markup=False)
     if report.subtitle:
-        console.print(report.subtitle, highlight=False)
+        console.print(report.subtitle, highlight=False, markup=False)
     if report.summary:
-        console.print(report.summary, highlight=False)
-    console.print(rich_table(report, lang, ascii_only=ascii_only, limit=limit))
+        console.print(report.summary, highlight=False, markup=False)
+    console.print(rich_table(report, lang, ascii_only=ascii_only, limit=limit, with_title=False))
     if limit is not None and len(report.rows) > limit:
         more = len(report.rows) - limit
         console.print(

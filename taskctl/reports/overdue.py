@@ -1,0 +1,206 @@
+"""`overdue` and `due`: open tasks past their deadline, and open tasks due soon (queries only).
+
+Rows carry the keys of `list --format json` (`TASK_KEYS`) plus `days_overdue` (or `days_left`), `light`,
+`latest_progress_date` and `latest_progress`. "Open" means an active status (`lifecycle.ACTIVE`);
+overdue means a deadline before `as_of`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, func, select
+
+from taskctl.lifecycle import ACTIVE
+from taskctl.render import Column, Report, column
+from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
+from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_row
+from taskctl.store.models import Document, ProgressReport, Task
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def progress_columns() -> list[Column]:
+    return [
+        column("latest_progress_date", "date"),
+        column("latest_progress", wrap=True),
+    ]
+
+
+def attach_latest_progress(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Set `latest_progress_date` and `latest_progress` (the newest progress report) on task rows."""
+    latest: dict[int, tuple[Any, str]] = {}
+    ids = [r["id"] for r in rows]
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=ProgressReport.task_id,
+                order_by=(ProgressReport.reported_at.desc(), ProgressReport.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = (
+            select(ProgressReport.task_id, ProgressReport.reported_at, ProgressReport.text, rank)
+            .where(ProgressReport.task_id.in_(chunk))
+            .subquery()
+        )
+        for task_id, reported_at, text in session.execute(
+            select(ranked.c.task_id, ranked.c.reported_at, ranked.c.text).where(ranked.c.rank == 1)
+        ):
+            latest[task_id] = (reported_at, text)
+    for r in rows:
+        reported_at, text = latest.get(r["id"], (None, None))
+        r["latest_progress_date"] = reported_at.date() if reported_at is not None else None
+        r["latest_progress"] = text
+
+
+def owed_task_rows(
+    session: Session, stmt: Select, *, as_of: date, rules: LightRules = DEFAULT_RULES
+) -> list[dict[str, Any]]:
+    """Task rows of a `select_tasks` statement, with units, persons, light and latest progress."""
+    rows = [task_row(task, key) for task, key in session.execute(stmt)]
+    attach_people(session, rows)
+    attach_lights(session, rows, as_of, rules)
+    attach_latest_progress(session, rows)
+    return rows
+
+
+def overdue_tasks(
+    session: Session,
+    *,
+    as_of: date,
+    unit: str | None = None,
+    document: str | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> list[dict[str, Any]]:
+    """Active tasks whose deadline is before `as_of`, most overdue first."""
+    stmt = (
+        select_tasks(session, document=document, unit=unit, status=ACTIVE)
+        .where(Task.deadline < as_of)
+        .order_by(None)
+        .order_by(Task.deadline, Document.id, Task.position)
+    )
+    rows = owed_task_rows(session, stmt, as_of=as_of, rules=rules)
+    for r in rows:
+        r["days_overdue"] = (as_of - r["deadline"]).days
+    return rows
+
+
+def due_tasks(
+    session: Session,
+    *,
+    as_of: date,
+    within_days: int,
+    unit: str | None = None,
+    document: str | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> list[dict[str, Any]]:
+    """Active tasks due from `as_of` to `within_days` days later, soonest first."""
+    stmt = (
+        select_tasks(session, document=document, unit=unit, status=ACTIVE)
+        .where(Task.deadline >= as_of, Task.deadline <= as_of + timedelta(days=within_days))
+        .order_by(None)
+        .order_by(Task.deadline, Document.id, Task.position)
+    )
+    rows = owed_task_rows(session, stmt, as_of=as_of, rules=rules)
+    for r in rows:
+        r["days_left"] = (r["deadline"] - as_of).days
+    return rows
+
+
+#: Task columns shown on the terminal by the owed-task reports (the rest are exported only).
+OWED_TABLE_KEYS = ("id", "number", "title", "lead", "responsible", "persons", "deadline", "status")
+
+
+def _with_extra(extra: list[Column]) -> list[Column]:
+    """The task columns with `extra` after the deadline and the latest progress at the end."""
+    cols: list[Column] = []
+    for c in task_columns():
+        c.table = c.key in OWED_TABLE_KEYS
+        cols.append(c)
+        if c.key == "deadline":
+            cols.extend(extra)
+    cols.extend(progress_columns())
+    return cols
+
+
+def overdue_columns() -> list[Column]:
+    return _with_extra([column("days_overdue", "int"), column("light", "light")])
+
+
+def due_columns() -> list[Column]:
+    return _with_extra([column("days_left", "int"), column("light", "light")])
+
+
+def _lead_units(rows: list[dict[str, Any]]) -> int:
+    return len({name for r in rows for name in r["lead"] or r["responsible"]})
+
+
+def overdue_summary(rows: list[dict[str, Any]], as_of: date, lang: str) -> str:
+    """One line: how many, how many lead units, the worst."""
+    zh = lang == "zh"
+    if not rows:
+        return f"截至 {as_of}，无逾期任务。" if zh else f"No overdue tasks as of {as_of}."
+    worst = rows[0]
+    ref = f"{worst['document']}:{worst['number']}"
+    if zh:
+        return (
+            f"截至 {as_of}，逾期任务 {len(rows)} 项，涉及牵头单位 {_lead_units(rows)} 个；"
+            f"逾期最久：{ref} {worst['title']}（{worst['days_overdue']} 天）。"
+        )
+    return (
+        f"{len(rows)} overdue tasks as of {as_of}, {_lead_units(rows)} lead units; "
+        f"worst: {ref} {worst['title']} ({worst['days_overdue']} days)."
+    )
+
+
+def due_summary(rows: list[dict[str, Any]], as_of: date, within_days: int, lang: str) -> str:
+    until = as_of + timedelta(days=within_days)
+    if lang == "zh":
+        return f"{as_of} 至 {until} 到期任务 {len(rows)} 项，涉及牵头单位 {_lead_units(rows)} 个。"
+    return f"{len(rows)} tasks due from {as_of} to {until}, {_lead_units(rows)} lead units."
+
+
+def overdue_report(
+    session: Session,
+    *,
+    as_of: date,
+    lang: str,
+    unit: str | None = None,
+    document: str | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> Report:
+    rows = overdue_tasks(session, as_of=as_of, unit=unit, document=document, rules=rules)
+    return Report(
+        title="逾期任务" if lang == "zh" else "Overdue tasks",
+        columns=overdue_columns(),
+        rows=rows,
+        summary=overdue_summary(rows, as_of, lang),
+        key="overdue",
+    )
+
+
+def due_report(
+    session: Session,
+    *,
+    as_of: date,
+    within_days: int,
+    lang: str,
+    unit: str | None = None,
+    document: str | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> Report:
+    rows = due_tasks(
+        session, as_of=as_of, within_days=within_days, unit=unit, document=document, rules=rules
+    )
+    return Report(
+        title="即将到期任务" if lang == "zh" else "Tasks due soon",
+        columns=due_columns(),
+        rows=rows,
+        summary=due_summary(rows, as_of, within_days, lang),
+        key="due",
+    )

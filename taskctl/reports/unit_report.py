@@ -1,0 +1,109 @@
+"""`unit-report`: everything one unit owes — the list a clerk sends to that unit (queries only).
+
+Tasks it leads, then tasks it is responsible for, then tasks it supports; within each role the worst
+light first, then by deadline. Finished and cancelled tasks are listed too (without a light), so the unit
+sees its whole record; `open_only` keeps the active ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from taskctl.labels import label
+from taskctl.lifecycle import ACTIVE
+from taskctl.render import Column, Report, column
+from taskctl.reports.lights import DEFAULT_RULES, SEVERITY, LightRules, days_overdue
+from taskctl.reports.overdue import owed_task_rows, progress_columns
+from taskctl.reports.tasks import select_tasks, task_columns
+from taskctl.store.models import Task, TaskUnit
+from taskctl.store.units import find_unit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+ROLE_ORDER = ("lead", "responsible", "support")
+
+
+def unit_tasks(
+    session: Session,
+    unit: str,
+    *,
+    as_of: date,
+    open_only: bool = False,
+    rules: LightRules = DEFAULT_RULES,
+) -> tuple[str, list[dict[str, Any]]]:
+    """The unit's canonical name and one row per (task, role), in ROLE_ORDER."""
+    found = find_unit(session, unit)
+    roles: dict[int, list[str]] = {}
+    for task_id, role in session.execute(
+        select(TaskUnit.task_id, TaskUnit.role).where(TaskUnit.unit_id == found.id)
+    ):
+        roles.setdefault(task_id, []).append(role)
+    stmt = select_tasks(session, status=ACTIVE if open_only else None).where(
+        Task.id.in_(select(TaskUnit.task_id).where(TaskUnit.unit_id == found.id))
+    )
+    rows = []
+    for base in owed_task_rows(session, stmt, as_of=as_of, rules=rules):
+        for role in roles.get(base["id"], []):
+            row = dict(base, role=role)
+            row["days_overdue"] = (
+                days_overdue(row["deadline"], as_of) if row["status"] in ACTIVE else None
+            )
+            rows.append(row)
+    far = date.max
+    rows.sort(
+        key=lambda r: (
+            ROLE_ORDER.index(r["role"]),
+            SEVERITY[r["light"]],
+            r["deadline"] or far,
+        )
+    )
+    return found.name, rows
+
+
+def unit_columns() -> list[Column]:
+    cols: list[Column] = [column("role", "role")]
+    shown = ("id", "number", "title", "lead", "deadline", "status")
+    for c in task_columns():
+        c.table = c.key in shown
+        cols.append(c)
+        if c.key == "deadline":
+            cols += [column("days_overdue", "int"), column("light", "light")]
+    cols += [column("percent", "percent"), *progress_columns()]
+    return cols
+
+
+def unit_summary(name: str, rows: list[dict[str, Any]], as_of: date, lang: str) -> str:
+    by_role = Counter(r["role"] for r in rows)
+    lights = Counter(r["light"] for r in rows if r["light"])
+    sep = "、" if lang == "zh" else ", "
+    roles = sep.join(
+        f"{label(f'role.{role}', lang)} {by_role[role]}" for role in ROLE_ORDER if by_role[role]
+    )
+    shown = sep.join(f"{label(f'light.{c}', lang)} {lights[c]}" for c in ("red", "yellow", "green"))
+    if lang == "zh":
+        return f"截至 {as_of}，{name}：{roles or '无任务'}；{shown}。"
+    return f"{name} as of {as_of}: {roles or 'no tasks'}; {shown}."
+
+
+def unit_report(
+    session: Session,
+    unit: str,
+    *,
+    as_of: date,
+    lang: str,
+    open_only: bool = False,
+    rules: LightRules = DEFAULT_RULES,
+) -> Report:
+    name, rows = unit_tasks(session, unit, as_of=as_of, open_only=open_only, rules=rules)
+    return Report(
+        title=f"{name} 任务清单" if lang == "zh" else f"Tasks of {name}",
+        columns=unit_columns(),
+        rows=rows,
+        summary=unit_summary(name, rows, as_of, lang),
+        key="unit_report",
+    )

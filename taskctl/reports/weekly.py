@@ -1,0 +1,296 @@
+"""`weekly`: the weekly summary (周报) as one Report with sections (queries only).
+
+The week runs from `since` to `until`, both included, in local days; events and progress reports are
+stored in UTC and picked by the UTC instants of those local midnights. Overdue counts are measured on
+`as_of` (by default the last day of the week): a task is newly overdue when it fell overdue on a day of
+the week — its deadline is on or after the day before `since` and before `as_of`. "Due next week" is
+the seven days after `until`.
+
+The report's own rows are the headline numbers; the sections are: tasks finished this week, progress
+reported this week (by unit), status changes and extensions, newly overdue tasks, tasks due next week,
+and the workload table.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from taskctl.labels import label
+from taskctl.lifecycle import ACTIVE, FINISHED
+from taskctl.render import Column, Report, column
+from taskctl.reports.lights import DEFAULT_RULES, LightRules
+from taskctl.reports.overdue import due_columns, overdue_columns, owed_task_rows
+from taskctl.reports.tasks import attach_people, select_tasks
+from taskctl.reports.workload import workload_report
+from taskctl.store.models import Document, Event, ProgressReport, Task, Unit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def iso_week(year: int, week: int) -> tuple[date, date]:
+    """Monday and Sunday of ISO week `week` of `year`."""
+    monday = date.fromisocalendar(year, week, 1)
+    return monday, monday + timedelta(days=6)
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of the week containing `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def utc_bounds(since: date, until: date) -> tuple[datetime, datetime]:
+    """The UTC instants (naive, as stored) of local midnight on `since` and on the day after `until`."""
+
+    def utc(day: date) -> datetime:
+        return datetime.combine(day, time()).astimezone().astimezone(UTC).replace(tzinfo=None)
+
+    return utc(since), utc(until + timedelta(days=1))
+
+
+def local_time(stored: datetime) -> datetime:
+    """A stored UTC timestamp in local time (naive), for display."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _event_rows(
+    session: Session, kinds: tuple[str, ...], start: datetime, end: datetime
+) -> list[dict[str, Any]]:
+    """Events of these kinds in [start, end), oldest first, with their task's number and title."""
+    stmt = (
+        select(Event, Task.number, Task.title, Document.key)
+        .join(Task, Event.task_id == Task.id)
+        .join(Document, Task.document_id == Document.id)
+        .where(Event.kind.in_(kinds), Event.created_at >= start, Event.created_at < end)
+        .where(Task.kind == "task")
+        .order_by(Event.created_at, Event.id)
+    )
+    return [
+        {
+            "time": local_time(ev.created_at),
+            "id": ev.task_id,
+            "document": key,
+            "number": number,
+            "title": title,
+            "change": ev.kind,
+            "old": ev.old_value,
+            "new": ev.new_value,
+            "note": ev.note,
+            "actor": ev.actor,
+        }
+        for ev, number, title, key in session.execute(stmt)
+    ]
+
+
+def _change_text(kind: str, value: str | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    return label(f"status.{value}", lang) if kind == "status" else value
+
+
+def finished_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
+    rows = [r for r in _event_rows(session, ("status",), start, end) if r["new"] in FINISHED]
+    attach_people(session, rows)
+    for r in rows:
+        r["status"] = r["new"]
+    cols = [
+        column("time", "date"),
+        column("id", "int"),
+        column("document", table=False),
+        column("number"),
+        column("title", wrap=True),
+        column("lead", "list", wrap=True),
+        column("status", "status"),
+        column("actor"),
+        column("note", wrap=True),
+    ]
+    return Report(
+        title=_t(lang, "本周办结任务", "Tasks finished this week"),
+        columns=cols,
+        rows=rows,
+        key="finished",
+    )
+
+
+def progress_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
+    """Progress reports of the week, grouped by the reporting unit (else the task's lead units)."""
+    stmt = (
+        select(ProgressReport, Unit.name, Task.number, Task.title, Document.key)
+        .join(Task, ProgressReport.task_id == Task.id)
+        .join(Document, Task.document_id == Document.id)
+        .outerjoin(Unit, ProgressReport.unit_id == Unit.id)
+        .where(ProgressReport.reported_at >= start, ProgressReport.reported_at < end)
+        .order_by(ProgressReport.reported_at, ProgressReport.id)
+    )
+    rows = [
+        {
+            "unit": unit_name,
+            "time": local_time(p.reported_at),
+            "id": p.task_id,
+            "document": key,
+            "number": number,
+            "title": title,
+            "percent": p.percent,
+            "text": p.text,
+            "actor": p.actor,
+        }
+        for p, unit_name, number, title, key in session.execute(stmt)
+    ]
+    attach_people(session, rows)
+    for r in rows:
+        if not r["unit"]:
+            owners = r["lead"] or r["responsible"]
+            r["unit"] = "、".join(owners) if owners else label("none", lang)
+    rows.sort(key=lambda r: (r["unit"], r["time"]))
+    cols = [
+        column("unit"),
+        column("time", "date"),
+        column("id", "int"),
+        column("document", table=False),
+        column("number"),
+        column("title", wrap=True),
+        column("percent", "percent"),
+        Column("text", "进展情况", "Progress", wrap=True),
+        column("actor"),
+    ]
+    return Report(
+        title=_t(lang, "本周进展（按单位）", "Progress reported this week (by unit)"),
+        columns=cols,
+        rows=rows,
+        key="progress",
+    )
+
+
+def changes_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
+    rows = _event_rows(session, ("status", "deadline"), start, end)
+    for r in rows:
+        r["old"] = _change_text(r["change"], r["old"], lang)
+        r["new"] = _change_text(r["change"], r["new"], lang)
+    cols = [
+        column("time", "date"),
+        column("id", "int"),
+        column("document", table=False),
+        column("number"),
+        column("title", wrap=True),
+        Column("change", "变更", "Change", kind="event"),
+        column("old"),
+        column("new"),
+        column("note", wrap=True),
+        column("actor"),
+    ]
+    return Report(
+        title=_t(lang, "状态变更与延期", "Status changes and extensions"),
+        columns=cols,
+        rows=rows,
+        key="changes",
+    )
+
+
+def weekly_report(
+    session: Session,
+    *,
+    since: date,
+    until: date,
+    lang: str,
+    as_of: date | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> Report:
+    """The weekly summary for the local days `since`–`until` (both included)."""
+    as_of = as_of or until
+    start, end = utc_bounds(since, until)
+    active = select_tasks(session, status=ACTIVE).order_by(None)
+
+    newly = active.where(
+        Task.deadline >= since - timedelta(days=1), Task.deadline < as_of
+    ).order_by(Task.deadline, Document.id, Task.position)
+    newly_rows = owed_task_rows(session, newly, as_of=as_of, rules=rules)
+    for r in newly_rows:
+        r["days_overdue"] = (as_of - r["deadline"]).days
+
+    next_start, next_end = until + timedelta(days=1), until + timedelta(days=7)
+    due = active.where(Task.deadline >= next_start, Task.deadline <= next_end).order_by(
+        Task.deadline, Document.id, Task.position
+    )
+    due_rows = owed_task_rows(session, due, as_of=as_of, rules=rules)
+    for r in due_rows:
+        r["days_left"] = (r["deadline"] - as_of).days
+
+    finished = finished_section(session, start, end, lang)
+    progress = progress_section(session, start, end, lang)
+    changes = changes_section(session, start, end, lang)
+
+    def count(stmt: Any) -> int:
+        return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+    open_count = count(active)
+    overdue_count = count(active.where(Task.deadline < as_of))
+    done_count = len({r["id"] for r in finished.rows})
+    headline = [
+        ("open", "未办结任务", "Open tasks", open_count),
+        ("done_this_week", "本周办结", "Done this week", done_count),
+        ("overdue", "逾期任务", "Overdue", overdue_count),
+        ("newly_overdue", "本周新增逾期", "Newly overdue this week", len(newly_rows)),
+        ("due_next_week", "下周到期", "Due next week", len(due_rows)),
+        ("progress_reports", "本周进展报告", "Progress reports this week", len(progress.rows)),
+        ("status_changes", "状态变更与延期", "Status changes and extensions", len(changes.rows)),
+    ]
+    rows = [
+        {"key": k, "metric": zh if lang == "zh" else en, "value": v} for k, zh, en, v in headline
+    ]
+
+    workload = workload_report(session, as_of=as_of, lang=lang)
+    workload.summary = None
+    sections = [
+        finished,
+        progress,
+        changes,
+        Report(
+            title=_t(lang, "本周新增逾期任务", "Newly overdue this week"),
+            columns=overdue_columns(),
+            rows=newly_rows,
+            key="newly_overdue",
+        ),
+        Report(
+            title=_t(lang, "下周到期任务", "Due next week"),
+            columns=due_columns(),
+            rows=due_rows,
+            key="due_next_week",
+        ),
+        workload,
+    ]
+    if lang == "zh":
+        summary = (
+            f"未办结 {open_count} 项，本周办结 {done_count} 项，逾期 {overdue_count} 项"
+            f"（本周新增 {len(newly_rows)} 项），下周到期 {len(due_rows)} 项。"
+        )
+        subtitle = f"{since} 至 {until}（统计截至 {as_of}）"
+    else:
+        summary = (
+            f"{open_count} open, {done_count} done this week, {overdue_count} overdue "
+            f"({len(newly_rows)} newly), {len(due_rows)} due next week."
+        )
+        subtitle = f"{since} to {until} (as of {as_of})"
+    year, week, weekday = since.isocalendar()
+    name = f"{year}-W{week:02d}" if weekday == 1 and until == since + timedelta(days=6) else None
+    title = _t(lang, "工作周报", "Weekly summary") + (f" {name}" if name else "")
+    return Report(
+        title=title,
+        columns=[
+            Column("key", "代码", "Key", table=False),
+            column("metric"),
+            column("value", "int"),
+        ],
+        rows=rows,
+        summary=summary,
+        subtitle=subtitle,
+        sections=sections,
+        key="weekly",
+    )
