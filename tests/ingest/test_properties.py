@@ -1,0 +1,135 @@
+"""Whatever the input, parsing returns a ParsedDocument or raises InputError, in bounded time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from taskctl.dates import find_deadline, parse_when
+from taskctl.errors import InputError, InvalidValueError
+from taskctl.ingest import decode_bytes, parse_text
+from taskctl.ingest.annotations import split_units
+from taskctl.ingest.drafts import ParsedDocument
+
+FRAGMENTS = [
+    "一、",
+    "二、",
+    "十、",
+    "(一)",
+    "（三）",
+    "1.",
+    "1、",
+    "１．",
+    "7 .",
+    "(1)",
+    "（2）",
+    "①",
+    "(",
+    ")",
+    "（",
+    "）",
+    "牵头单位:",
+    "配合单位：",
+    "责任单位:",
+    "责任人:",
+    "(牵头单位:",
+    "牵头",
+    "配合",
+    "负责",
+    "按职责分工负责",
+    "、",
+    ",",
+    "。",
+    ";",
+    "\n",
+    "\n\n",
+    "附件:",
+    "主要目标:",
+    "重点任务:",
+    "2012年",
+    "6月底前",
+    "到2020年",
+    "ꎬ",
+    "ꎮ",
+    "\U001001b0",
+    "{C}",
+    "\u00a0",
+    "首页 >",
+    "省科技厅",
+    "各市、县科技局",
+    "工作要点",
+    "加强",
+]
+SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(text: str, first_lead: bool = False) -> None:
+    try:
+        doc = parse_text(text, source="prop", first_lead=first_lead)
+    except InputError:
+        return
+    assert isinstance(doc, ParsedDocument)
+    for index, item in enumerate(doc.items):
+        assert item.kind in ("heading", "task")
+        assert item.parent is None or 0 <= item.parent < index
+        for name in item.lead + item.support + item.responsible + item.persons:
+            assert name and not name.isspace()
+
+
+@SETTINGS
+@given(st.text())
+def test_arbitrary_unicode(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=60), st.booleans())
+def test_document_like_fragments(parts: list[str], first_lead: bool) -> None:
+    check("".join(parts), first_lead)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["1.", "2.", "5.", "(一)", "一、", "(3)", "①", "⑳"]), max_size=200))
+def test_deep_and_skipped_numbering(markers: list[str]) -> None:
+    check("\n".join(marker + "任务。" for marker in markers))
+
+
+@settings(max_examples=5, deadline=5000)
+@given(st.sampled_from(["加", "(", "1.", "牵头单位:", "、", "ꎬ", "2012年底前", " "]))
+def test_long_lines(piece: str) -> None:
+    check("1." + piece * 100_000)
+    check("一、任务\n" + (piece * 20 + "\n") * 5_000)
+
+
+@SETTINGS
+@given(st.text())
+def test_split_units_never_fails(text: str) -> None:
+    for name in split_units(text):
+        assert name
+
+
+@SETTINGS
+@given(st.text(), st.dates(), st.dates())
+def test_find_deadline_never_fails(text: str, start: date, end: date) -> None:
+    found, phrase = find_deadline(text, start, end)
+    assert (found is None) == (phrase is None)
+
+
+@SETTINGS
+@given(st.text(max_size=30), st.dates(min_value=date(1950, 1, 1), max_value=date(2200, 1, 1)))
+def test_parse_when_only_raises_invalid_value(text: str, today: date) -> None:
+    try:
+        assert isinstance(parse_when(text, today), date)
+    except InvalidValueError:
+        pass
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_decode_bytes_only_raises_input_error(data: bytes) -> None:
+    try:
+        assert isinstance(decode_bytes(data, source="prop"), str)
+    except InputError:
+        pass

@@ -1,0 +1,156 @@
+"""Structure: markers, nesting found from the document, non-task sections, attachments, warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from taskctl.errors import InputError
+from taskctl.ingest import parse_text
+from taskctl.ingest.structure import lead_phrase, match_marker
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "value", "label", "rest"),
+    [
+        ("一、重点任务", "一、", 1, "一", "重点任务"),
+        ("十二、其他", "一、", 12, "十二", "其他"),
+        ("(三)加强领导", "(一)", 3, "(三)", "加强领导"),
+        ("1.加强", "1.", 1, "1", "加强"),
+        ("1、加强", "1.", 1, "1", "加强"),
+        ("4 .科技干部", "1.", 4, "4", "科技干部"),
+        ("12. 做好", "1.", 12, "12", "做好"),
+        ("(2)简化审批", "(1)", 2, "(2)", "简化审批"),
+        ("3)简化审批", "1)", 3, "3", "简化审批"),
+        ("③加强", "①", 3, "③", "加强"),
+    ],
+)
+def test_match_marker(text: str, style: str, value: int, label: str, rest: str) -> None:
+    marker = match_marker(text)
+    assert marker is not None
+    assert (marker.style, marker.value, marker.label, marker.rest) == (style, value, label, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012年是关键之年",
+        "2.45万亿元",
+        "(工程)实验室",
+        "二○一二年一月十八日",
+        "1000 家",
+        "十十、",
+        "",
+        "一是加强",
+    ],
+)
+def test_not_a_marker(text: str) -> None:
+    assert match_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("加强应用基础研究。要瞄准世界科技前沿。", "加强应用基础研究"),
+        ("围绕产业转型升级,大力发展高新技术产业", "围绕产业转型升级,大力发展高新技术产业"),
+        ("推进工作:" + "很长的说明" * 30, "推进工作"),
+        ("加强领导。\n第二段。", "加强领导"),
+    ],
+)
+def test_lead_phrase(text: str, title: str) -> None:
+    assert lead_phrase(text) == title
+
+
+def test_provincial_style_with_sub_items() -> None:
+    doc = parse_text(
+        "XX省2024年科技工作要点\n"
+        "一、总体要求\n"
+        "(一)指导思想。坚持创新驱动。\n"
+        "(二)主要目标。研发投入增长10%。\n"
+        "1.高新技术企业达到1000家。\n"
+        "二、重点任务\n"
+        "（一）强化基础研究\n"
+        "1.实施基础研究计划。\n"
+        "（1）布局重点实验室。\n"
+        "（2）支持青年科学家。\n"
+        "2.设立自然科学基金。\n"
+        "（二）推动成果转化\n"
+        "1.建设中试平台。\n"
+    )
+    assert [(i.kind, i.number, i.level) for i in doc.items] == [
+        ("heading", "一", 1),
+        ("heading", "二", 1),
+        ("heading", "二.(一)", 2),
+        ("heading", "二.(一).1", 3),
+        ("task", "二.(一).1.(1)", 4),
+        ("task", "二.(一).1.(2)", 4),
+        ("task", "二.(一).2", 3),
+        ("heading", "二.(二)", 2),
+        ("task", "二.(二).1", 3),
+    ]
+    assert [i.parent for i in doc.items] == [None, None, 1, 2, 3, 3, 2, 1, 7]
+    assert doc.tasks[0].title == "布局重点实验室"
+    assert doc.warnings == []
+
+
+def test_unnumbered_goal_label_makes_a_non_task_zone() -> None:
+    doc = parse_text(
+        "2024年工作要点\n主要目标:\n1.研发投入增长10%。\n2.新增高企500家。\n"
+        "重点任务:\n1.实施基础研究计划。\n2.建设中试平台。\n"
+    )
+    assert [t.title for t in doc.tasks] == ["实施基础研究计划", "建设中试平台"]
+    assert [t.number for t in doc.tasks] == ["1", "2"]
+
+
+def test_attachment_list_is_not_tasks() -> None:
+    doc = parse_text(
+        "2022年全省科技创新工作要点\n1.加快协同创新。\n2.加快平台建设。\n"
+        "附件:1 .重大会议及活动清单\n2.重要文件清单\n3.重点任务清单\n"
+    )
+    assert [t.title for t in doc.tasks] == ["加快协同创新", "加快平台建设"]
+    assert doc.warnings == []
+
+
+def test_signature_and_date_end_the_document() -> None:
+    doc = parse_text(
+        "2022年工作要点\n1.加快协同创新。\n2.加快平台建设。\n第二段。\n四川省科学技术厅\n2022年1月10日\n"
+    )
+    assert doc.tasks[-1].full_text == "加快平台建设。\n第二段。"
+
+
+def test_page_chrome_is_dropped() -> None:
+    doc = parse_text(
+        "您的位置:首页 > 动态新闻\n2012年工作要点\n一、重点工作\n1.加强建设。\n打印 关闭窗口\n"
+        "版权所有:某某厅\n转自:科技厅\n"
+    )
+    assert doc.tasks[0].full_text == "加强建设。"
+
+
+def test_out_of_sequence_warns_with_line() -> None:
+    doc = parse_text("2023年工作要点\n一、任务\n1.甲。\n3.丙。\n三、其他\n(二)乙。\n")
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (4, "item 3 is out of sequence (expected 2)"),
+        (5, "item 三 is out of sequence (expected 2)"),
+        (6, "item (二) is out of sequence (expected 1)"),
+    ]
+    assert len(doc.tasks) == 3
+
+
+def test_title_from_notice_when_no_title_line() -> None:
+    doc = parse_text("关于印发《2023年全省科技工作要点》的通知\n1.加强领导。\n")
+    assert doc.title == "2023年全省科技工作要点"
+    assert doc.period_text == "2023年"
+
+
+def test_item_deadline_text() -> None:
+    doc = parse_text("2023年工作要点\n1.修订办法,6月底前完成。\n2.开展评估。\n")
+    assert (doc.tasks[0].deadline.isoformat(), doc.tasks[0].deadline_text) == (
+        "2023-06-30",
+        "6月底前",
+    )
+    assert (doc.tasks[1].deadline, doc.tasks[1].deadline_text) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["", "  \n\u3000\n", "只有一段文字,没有编号。"])
+def test_unparseable_input(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_text(text, source="x.txt")
