@@ -475,15 +475,29 @@ def read_docx(data: bytes, *, source: str, first_lead: bool = False) -> ParsedDo
 
     lines, division = docx_text(data, source=source)
     text = "\n".join(lines)
-    parsed = parse_text(text, source=source, first_lead=first_lead)
     if not division:
-        return parsed
+        if not text.strip():
+            raise InputError("empty document (no text and no task table)", source=source)
+        return parse_text(text, source=source, first_lead=first_lead)
+    title, period, text_tasks = None, None, 0
+    if text.strip():
+        from taskctl.ingest.repair import repair_text
+        from taskctl.ingest.structure import find_period, find_title
+
+        repaired = [line.text for line in repair_text(text)]
+        title = find_title(repaired)[1] or None
+        if title:
+            period = find_period(title, repaired)
+        try:
+            text_tasks = len(parse_text(text, source=source).tasks)
+        except InputError:
+            text_tasks = 0
     sheets = [Sheet(name=f"table {i}", rows=grid) for i, grid in enumerate(division, start=1)]
     return parse_sheets(
         sheets,
         source=source,
         first_lead=first_lead,
-        title=parsed.title if text.strip() else None,
-        period=(parsed.period_start, parsed.period_end, parsed.period_text),
-        text_tasks=len(parsed.tasks),
+        title=title,
+        period=period if period and period[0] else None,
+        text_tasks=text_tasks,
     )

@@ -418,3 +418,123 @@ def parse_sheets(
         items=builder.items,
         warnings=builder.warnings,
     )
+
+
+# --- Ledgers written by `taskctl ledger export` ----------------------------------------------------
+
+#: Columns a ledger must have to be read as one (see `taskctl.ingest.ledger.LEDGER_HEADERS`).
+LEDGER_REQUIRED = ("id", "title", "role")
+_LEDGER_SUFFIXES = ("台账", "ledger")
+
+
+def find_ledger_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """(header row index, field → column) of a ledger (编号 | 序号 | 任务 | 角色 | …), or None."""
+    from taskctl.ingest.ledger import LEDGER_HEADERS
+
+    lookup = {
+        "".join(unicodedata.normalize("NFKC", word).split()).casefold(): name
+        for name, words in LEDGER_HEADERS.items()
+        for word in words
+    }
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for column, cell in enumerate(row):
+            key = "".join(unicodedata.normalize("NFKC", cell or "").split()).casefold()
+            name = lookup.get(key)
+            if name and name not in columns:
+                columns[name] = column
+        if all(name in columns for name in LEDGER_REQUIRED):
+            return index, columns
+    return None
+
+
+def ledger_unit(hints: list[str | None], source: str) -> str:
+    """The unit a ledger belongs to: the first hint (workbook subject, title, sheet name, file name)
+    that is not just the word 台账, without a trailing 台账."""
+    for hint in [*hints, Path(source).stem]:
+        text = " ".join((hint or "").split())
+        for suffix in _LEDGER_SUFFIXES:
+            if text.casefold().endswith(suffix):
+                text = text[: -len(suffix)].strip(" _-")
+        if text:
+            return text
+    return Path(source).stem
+
+
+def _ledger_deadline(text: str) -> date | None:
+    from taskctl.dates import find_deadline, parse_when
+    from taskctl.errors import InvalidValueError
+
+    text = clean_cell(text)
+    if not text:
+        return None
+    found = find_deadline(text, None, None)[0]
+    if found is not None:
+        return found
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        try:
+            return parse_when(text, date.today())
+        except InvalidValueError:
+            return None
+    return None
+
+
+def parse_ledger(
+    sheet: Sheet, header: tuple[int, dict[str, int]], *, source: str, unit: str
+) -> ParsedDocument:
+    """A unit's ledger as tasks: one task per 编号 (rows of the same id merge their roles), the unit
+    in the role the 角色 column names, numbers and deadlines as exported."""
+    from taskctl.labels import label
+
+    roles_by_label: dict[str, str] = {}
+    for role in ("lead", "support", "responsible"):
+        for lang in ("zh", "en"):
+            roles_by_label[label(f"role.{role}", lang).casefold()] = role
+        roles_by_label[role] = role
+    index, columns = header
+    items: list[ItemDraft] = []
+    by_id: dict[str, ItemDraft] = {}
+    warnings: list[ParseWarning] = []
+    for offset, row in enumerate(sheet.rows[index + 1 :], start=index + 2):
+        task_id = clean_cell(_cell(row, columns["id"]))
+        title = clean_cell(_cell(row, columns["title"]))
+        if not task_id and not title:
+            continue
+        if not title:
+            warnings.append(ParseWarning(offset, "ledger row without a task title skipped"))
+            continue
+        role_text = clean_cell(_cell(row, columns["role"])).casefold()
+        role = roles_by_label.get(role_text)
+        if role is None:
+            warnings.append(ParseWarning(offset, f"unknown role {role_text!r}; unit left off"))
+        key = task_id or f"row {offset}"
+        item = by_id.get(key)
+        if item is None:
+            number = clean_cell(_cell(row, columns.get("number"))) or task_id or str(len(items) + 1)
+            deadline_text = clean_cell(_cell(row, columns.get("deadline"))) or None
+            item = ItemDraft(
+                kind="task",
+                number=number,
+                label=number.rsplit(".", 1)[-1],
+                level=1,
+                title=title,
+                full_text=title,
+                line=offset,
+                deadline=_ledger_deadline(deadline_text or ""),
+                deadline_text=deadline_text,
+            )
+            by_id[key] = item
+            items.append(item)
+        if role is not None and unit not in getattr(item, role):
+            getattr(item, role).append(unit)
+    if not items:
+        raise InputError("the ledger has a header but no task rows", source=source)
+    years = [item.deadline.year for item in items if item.deadline]
+    return ParsedDocument(
+        title=f"{unit} 台账",
+        period_start=date(min(years), 1, 1) if years else None,
+        period_end=date(max(years), 12, 31) if years else None,
+        period_text=None,
+        items=items,
+        warnings=warnings,
+    )

@@ -15,7 +15,14 @@ from datetime import date, datetime, time
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument
-from taskctl.ingest.tables import Sheet, find_header, parse_sheets
+from taskctl.ingest.tables import (
+    Sheet,
+    find_header,
+    find_ledger_header,
+    ledger_unit,
+    parse_ledger,
+    parse_sheets,
+)
 
 
 def cell_text(value: object) -> str:
@@ -34,8 +41,9 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def workbook_sheets(data: bytes, *, source: str) -> list[Sheet]:
-    """Every worksheet of an .xlsx as a Sheet (merged cells filled)."""
+def workbook_sheets(data: bytes, *, source: str) -> tuple[list[Sheet], list[str | None]]:
+    """Every worksheet of an .xlsx as a Sheet (merged cells filled), and the workbook's subject and
+    title properties (a ledger names its unit there)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -45,6 +53,7 @@ def workbook_sheets(data: bytes, *, source: str) -> list[Sheet]:
         detail = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
         raise InputError(f"corrupt .xlsx file ({detail})", source=source) from None
     sheets: list[Sheet] = []
+    properties = [book.properties.subject, book.properties.title]
     try:
         for worksheet in book.worksheets:
             rows = [[cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
@@ -63,7 +72,7 @@ def workbook_sheets(data: bytes, *, source: str) -> list[Sheet]:
         book.close()
     if not any(any(cell.strip() for cell in row) for sheet in sheets for row in sheet.rows):
         raise InputError("empty workbook (no cell holds any text)", source=source)
-    return sheets
+    return sheets, properties
 
 
 def csv_rows(data: bytes, *, source: str, encoding: str | None = None) -> list[list[str]]:
@@ -86,7 +95,11 @@ def csv_rows(data: bytes, *, source: str, encoding: str | None = None) -> list[l
 
 def read_xlsx(data: bytes, *, source: str, first_lead: bool = False) -> ParsedDocument:
     """The tasks of an .xlsx workbook: every sheet with a task-table header, or the first sheet."""
-    sheets = workbook_sheets(data, source=source)
+    sheets, properties = workbook_sheets(data, source=source)
+    for sheet in sheets:
+        if ledger := find_ledger_header(sheet.rows):
+            unit = ledger_unit([*properties, sheet.name], source)
+            return parse_ledger(sheet, ledger, source=source, unit=unit)
     with_header = [sheet for sheet in sheets if find_header(sheet.rows)]
     return parse_sheets(with_header or sheets[:1], source=source, first_lead=first_lead)
 
@@ -98,4 +111,7 @@ def read_csv(
     from pathlib import Path
 
     rows = csv_rows(data, source=source, encoding=encoding)
+    if ledger := find_ledger_header(rows):
+        unit = ledger_unit([], source)
+        return parse_ledger(Sheet(Path(source).stem, rows), ledger, source=source, unit=unit)
     return parse_sheets([Sheet(Path(source).stem, rows)], source=source, first_lead=first_lead)
