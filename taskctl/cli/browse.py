@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from taskctl.cli.common import App, output_options, pass_app
+from taskctl.cli.reports import as_of_option, light_options, parse_day, rules_from
 
 
 @click.command("list")
@@ -16,6 +17,8 @@ from taskctl.cli.common import App, output_options, pass_app
     "(a unique part of its name is enough).",
 )
 @click.option("-s", "--status", multiple=True, help="Only tasks in this status (repeatable).")
+@as_of_option
+@light_options
 @output_options
 @pass_app
 def list_cmd(
@@ -23,12 +26,15 @@ def list_cmd(
     document: str | None,
     unit: str | None,
     status: tuple[str, ...],
+    as_of: str | None,
+    warn_days: int,
+    lag_points: int,
     fmt: str | None,
     output: str | None,
     limit: int | None,
     ascii_only: bool,
 ) -> None:
-    """List tasks in document order.
+    """List tasks in document order, with each task's warning light on the terminal.
 
     \b
     Example:
@@ -38,8 +44,16 @@ def list_cmd(
     """
     from taskctl.reports.tasks import list_report
 
+    day = parse_day(as_of, "--as-of")
     with app.store.reading() as session:
-        report = list_report(session, document=document, unit=unit, status=status or None)
+        report = list_report(
+            session,
+            document=document,
+            unit=unit,
+            status=status or None,
+            as_of=day,
+            rules=rules_from(warn_days, lag_points),
+        )
     app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
 
 
@@ -53,8 +67,12 @@ def list_cmd(
     default="table",
     help="Output format.",
 )
+@as_of_option
+@light_options
 @pass_app
-def show_cmd(app: App, task: str, fmt: str) -> None:
+def show_cmd(
+    app: App, task: str, fmt: str, as_of: str | None, warn_days: int, lag_points: int
+) -> None:
     """Show everything about one task: text, units, persons, deadline, status, progress.
 
     TASK is an id from `taskctl list` or DOCUMENT:NUMBER.
@@ -68,7 +86,12 @@ def show_cmd(app: App, task: str, fmt: str) -> None:
     from taskctl.reports.detail import task_detail
 
     with app.store.reading() as session:
-        detail = task_detail(session, task)
+        detail = task_detail(
+            session,
+            task,
+            as_of=parse_day(as_of, "--as-of"),
+            rules=rules_from(warn_days, lag_points),
+        )
     print_detail(detail, fmt, app.lang)
 
 

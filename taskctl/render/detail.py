@@ -17,8 +17,10 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from taskctl.render.output import terminal_console
+    from taskctl.render.text import LIGHT_STYLES
 
     console: Console = terminal_console()
     grid = Table.grid(padding=(0, 2))
@@ -40,17 +42,20 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
         ("percent", "int"),
         ("version", "int"),
     ]
-    grid.add_row(label("document", lang), f"{detail['document']} {detail['document_title']}")
+    grid.add_row(label("document", lang), Text(f"{detail['document']} {detail['document_title']}"))
     for heading in detail["headings"]:
-        grid.add_row("", heading)
+        grid.add_row("", Text(heading))
     for key, kind in fields:
         value = detail.get(key)
         if value in (None, [], ""):
             continue
         if key == "original_deadline" and value == detail.get("deadline"):
             continue
-        grid.add_row(label(key, lang), cell_text(value, kind, lang))
-    grid.add_row(label("full_text", lang), detail["full_text"])
+        if kind == "light":
+            grid.add_row(label(key, lang), Text(cell_text(value, kind, lang), LIGHT_STYLES[value]))
+            continue
+        grid.add_row(label(key, lang), Text(cell_text(value, kind, lang)))
+    grid.add_row(label("full_text", lang), Text(detail["full_text"]))
     for p in detail["progress"]:
         pct = f" {p['percent']}%" if p["percent"] is not None else ""
         grid.add_row(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,13 +12,26 @@ from taskctl.reports.tasks import attach_people, task_row
 from taskctl.store.lookup import resolve_task
 from taskctl.store.models import Document, Event, ProgressReport, Task
 
+if TYPE_CHECKING:
+    from taskctl.reports.lights import LightRules
 
-def task_detail(session: Session, ref: str) -> dict[str, Any]:
-    """The task's row plus full text, headings above it, recent progress and the number of events."""
+
+def task_detail(
+    session: Session,
+    ref: str,
+    *,
+    as_of: date | None = None,
+    rules: LightRules | None = None,
+) -> dict[str, Any]:
+    """The task's row plus its light on `as_of` (default today), full text, headings above it, recent
+    progress and the number of events."""
+    from taskctl.reports.lights import DEFAULT_RULES, attach_lights
+
     task = resolve_task(session, ref)
     doc = session.get(Document, task.document_id)
     row = task_row(task, doc.key)
     attach_people(session, [row])
+    attach_lights(session, [row], as_of or date.today(), rules or DEFAULT_RULES)
     headings = []
     parent_id = task.parent_id
     while parent_id is not None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -12,6 +13,9 @@ from taskctl.render import Report, column
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
 from taskctl.store.units import find_unit
+
+if TYPE_CHECKING:
+    from taskctl.reports.lights import LightRules
 
 #: The keys of `list --format json`, in order; other commands and scripts rely on them.
 TASK_KEYS = (
@@ -125,9 +129,25 @@ def list_tasks(session: Session, **filters: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def list_report(session: Session, **filters: Any) -> Report:
+def list_report(
+    session: Session,
+    *,
+    as_of: date | None = None,
+    rules: LightRules | None = None,
+    **filters: Any,
+) -> Report:
+    """The task listing; the terminal also shows each task's light on `as_of` (default today), which
+    the exports leave out so that `list --format json` keeps exactly TASK_KEYS."""
+    from taskctl.reports.lights import DEFAULT_RULES, attach_lights
+
     rows = list_tasks(session, **filters)
-    return Report(title="", columns=task_columns(), rows=rows)
+    attach_lights(session, rows, as_of or date.today(), rules or DEFAULT_RULES)
+    cols = []
+    for c in task_columns():
+        cols.append(c)
+        if c.key == "deadline":
+            cols.append(column("light", "light", export=False))
+    return Report(title="", columns=cols, rows=rows)
 
 
 def units_report(session: Session, *, departments_only: bool = False) -> Report:
