@@ -77,14 +77,19 @@ def pdf_pages(data: bytes, *, source: str) -> list[str]:
             source=source,
         ) from None
     try:
+        from pdfplumber.utils.exceptions import PdfminerException
+    except ImportError:  # older pdfplumber raised pdfminer's exceptions directly
+        PdfminerException = PSException
+    try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [page.extract_text() or "" for page in pdf.pages]
-    except PDFPasswordIncorrect:
-        raise InputError(
-            "password-protected PDF; save a copy without the password", source=source
-        ) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        detail = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+            raise InputError(
+                "password-protected PDF; save a copy without the password", source=source
+            ) from None
+        detail = str(cause).splitlines()[0][:80] if str(cause) else type(cause).__name__
         raise InputError(f"corrupt PDF ({detail})", source=source) from None
 
 

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
-from taskctl.vocab import TABLE_HEADERS
+from taskctl.vocab import INLINE_ROLE_VERBS, TABLE_HEADERS
 
 #: How many rows from the top of a sheet may hold titles before the header row.
 HEADER_SEARCH_ROWS = 12
 #: Fields that make a header row when found together with a task column.
 _ROLE_FIELDS = ("lead", "support", "responsible", "persons", "deadline")
 _NOTE_PREFIXES = ("注:", "注:", "备注:", "说明:", "注 :")
+_SPACES_ONLY = re.compile(r"[\s\u3000]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LOOKUP = {
     "".join(unicodedata.normalize("NFKC", word).split()): name
@@ -160,6 +161,12 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
 
     if not text:
         return {}
+    if not any(verb in text for verb, _role in INLINE_ROLE_VERBS):
+        # a clerk separates names by spaces and line breaks too: split before the repair
+        # (which removes spaces between Chinese characters) and repair each name
+        names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
+        return {role: list(dict.fromkeys(n for n in map(clean_cell, names) if n))}
+    text = clean_cell(text)
     annotation = read_annotation(f"({text})")
     if annotation is not None and not annotation.is_empty():
         found = {
@@ -170,6 +177,12 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
         if found:
             return found
     return {role: split_units(text)}
+
+
+def _lines(text: str) -> list[str]:
+    return [
+        unicodedata.normalize("NFKC", line).strip() for line in text.splitlines() if line.strip()
+    ]
 
 
 def _title_and_period(
@@ -262,11 +275,11 @@ class _Builder:
             "responsible": list(merged.responsible),
             "persons": list(merged.persons),
         }
-        lead_cell = clean_cell(_cell(row, columns.get("lead")))
+        lead_cell = _cell(row, columns.get("lead"))
         for name, names in _units(lead_cell, "lead").items():
             roles[name] += names
         for column_role in ("support", "responsible", "persons"):
-            cell = clean_cell(_cell(row, columns.get(column_role)))
+            cell = _cell(row, columns.get(column_role))
             role = column_role
             # 责任单位 beside a named lead unit are the units that work with it
             if column_role == "responsible" and roles["lead"]:

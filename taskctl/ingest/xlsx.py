@@ -82,15 +82,26 @@ def csv_rows(data: bytes, *, source: str, encoding: str | None = None) -> list[l
     from taskctl.ingest import decode_bytes
 
     text = decode_bytes(data, source=source, encoding=encoding)
-    sample = text[:8192]
+    delimiter = sniff_delimiter(text)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|，")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
         raise InputError(f"malformed CSV ({exc})", source=source) from None
+
+
+#: Delimiters a CSV export may use, most usual first (ties go to the earlier one).
+CSV_DELIMITERS = (",", "\t", ";", "|")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter found on the most of the first lines (a title row may have none)."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    best, best_lines = ",", 0
+    for delimiter in CSV_DELIMITERS:
+        count = sum(1 for line in lines if delimiter in line)
+        if count > best_lines:
+            best, best_lines = delimiter, count
+    return best
 
 
 def read_xlsx(data: bytes, *, source: str, first_lead: bool = False) -> ParsedDocument:
