@@ -61,11 +61,12 @@ def emit(
     else:
         rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
         body = textfmt.plain_table(
-            Report(
-                report.title, report.columns, rows, report.summary, report.subtitle, report.sections
-            ),
-            lang,
+            Report(report.title, report.columns, rows, report.summary, report.subtitle), lang
         )
+        if len(rows) < len(report.rows):  # say so instead of dropping rows silently
+            body += textfmt.more_line(len(report.rows) - len(rows), lang) + "\n"
+        for section in report.sections:
+            body += "\n" + textfmt.plain_table(section, lang)
     if to_file:
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         newline = "" if fmt == "csv" else None

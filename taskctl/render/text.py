@@ -171,16 +171,17 @@ def print_table(
         console.print(report.summary, highlight=False, markup=False)
     console.print(rich_table(report, lang, ascii_only=ascii_only, limit=limit, with_title=False))
     if limit is not None and len(report.rows) > limit:
-        more = len(report.rows) - limit
-        console.print(
-            f"… 另有 {more} 行 (--limit 0 显示全部)"
-            if lang == "zh"
-            else f"… {more} more rows (--limit 0 shows all)",
-            highlight=False,
-        )
+        console.print(more_line(len(report.rows) - limit, lang), highlight=False, markup=False)
     for section in report.sections:
         console.print()
         print_table(section, console, lang, ascii_only=ascii_only, limit=limit)
+
+
+def more_line(more: int, lang: str) -> str:
+    """The line under a table cut by --limit."""
+    if lang == "zh":
+        return f"… 另有 {more} 行 (--limit 0 显示全部)"
+    return f"… {more} more rows (--limit 0 shows all)"
 
 
 def plain_table(report: Report, lang: str) -> str:
