@@ -197,6 +197,20 @@ def _plan_row(session: Session, row: LedgerRow, today: date, seen: set[int]) -> 
     return plan
 
 
+def _lock_in_id_order(session: Session, rows: list[LedgerRow]) -> None:
+    """Lock every task the file names in ascending id order, so that two imports never deadlock."""
+    from taskctl.store.lookup import resolve_task
+
+    ids: set[int] = set()
+    for row in rows:
+        try:
+            ids.add(resolve_task(session, _text(row.task)).id)
+        except TaskctlError:
+            continue  # reported when the row is validated
+    for task_id in sorted(ids):
+        tracking.lock_task(session, task_id)
+
+
 def apply_ledger(
     session: Session,
     rows: list[LedgerRow],
@@ -213,6 +227,7 @@ def apply_ledger(
     result = LedgerResult()
     plans: list[_Plan] = []
     seen: set[int] = set()
+    _lock_in_id_order(session, [row for row in rows if row.filled()])
     for row in rows:
         if not row.filled():
             result.unchanged += 1
