@@ -12,7 +12,31 @@ from taskctl.cli.common import App
 
 
 class TaskctlGroup(click.Group):
-    """Turns the project's errors into one line on stderr and a non-zero exit code."""
+    """Turns the project's errors, and click's usage errors, into one line on stderr and a non-zero
+    exit code (click's own standalone mode prints usage errors over several lines)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import errno
+
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            click.echo(f"taskctl: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("taskctl: aborted", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # output piped into `head`
+                sys.exit(1)
+            raise
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         from taskctl.errors import TaskctlError

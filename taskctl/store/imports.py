@@ -60,7 +60,9 @@ def find_existing(session: Session, content_hash: str) -> Document | None:
 
 
 def _unique_key(session: Session, key: str) -> str:
-    taken = set(session.scalars(select(Document.key).where(Document.key.like(f"{key}%"))))
+    taken = set(
+        session.scalars(select(Document.key).where(Document.key.startswith(key, autoescape=True)))
+    )
     if key not in taken:
         return key
     n = 2

@@ -15,7 +15,9 @@ def resolve_document(session: Session, ref: str) -> Document:
     if doc is None and ref.isdigit():
         doc = session.get(Document, int(ref))
     if doc is None:
-        found = list(session.scalars(select(Document).where(Document.key.startswith(ref))))
+        found = list(
+            session.scalars(select(Document).where(Document.key.startswith(ref, autoescape=True)))
+        )
         if len(found) > 1:
             keys = ", ".join(sorted(d.key for d in found))
             raise AmbiguousError(f"document {ref!r} is ambiguous: {keys}")
