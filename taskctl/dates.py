@@ -15,6 +15,7 @@ from taskctl.errors import InvalidValueError
 from taskctl.vocab import (
     MONTH_NAMES_EN,
     OFFSET_UNITS,
+    ONGOING_PHRASES,
     PERIOD_ENDS,
     RELATIVE_DAYS,
     WEEKDAY_PREFIXES,
@@ -115,6 +116,27 @@ def find_deadline(
         return None, None
     best = max(candidates, key=lambda item: item[0])
     return best
+
+
+_ONGOING = sorted(ONGOING_PHRASES, key=len, reverse=True)
+_TIME_PHRASE_MAX = 30
+
+
+def ongoing_phrase(text: str) -> str | None:
+    """The first phrase of ongoing or recurring work in `text` (`持续推进`, `长期坚持`, `每季度`)."""
+    found = [(text.find(phrase), phrase) for phrase in _ONGOING if phrase in text]
+    return min(found, key=lambda item: (item[0], -len(item[1])))[1] if found else None
+
+
+def is_time_phrase(text: str) -> bool:
+    """True for a short clause that only says when (`2024年底前完成`, `6月底前`, `持续推进`, `每季度`),
+    as written beside the units in an annotation (`(财政部牵头,2024年底前完成)`)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or len(text) > _TIME_PHRASE_MAX:
+        return False
+    if ongoing_phrase(text) is not None:
+        return True
+    return any(pattern.search(text) for pattern, _kind, strong in _DEADLINE_PATTERNS if strong)
 
 
 # --- Dates typed by a user ------------------------------------------------------------------------

@@ -15,33 +15,98 @@ RESPONSIBLE = "responsible"
 PERSONS = "persons"
 # A role that depends on the rest of the annotation: support when a lead is named, else responsible.
 SHARED = "shared"
+# Not a unit role: the value of a deadline label (`完成时限:2024年6月底前`) is the task's deadline phrase.
+DEADLINE = "deadline"
 
 # Label (followed by ':' in the text) → role.
 ANNOTATION_LABELS: dict[str, str] = {
     "牵头单位": LEAD,
     "牵头部门": LEAD,
     "牵头处室": LEAD,
-    "牵头领导": PERSONS,
+    "牵头科室": LEAD,
     "主办单位": LEAD,
+    "主办处室": LEAD,
+    "主办科室": LEAD,
     "主责单位": LEAD,
     "配合单位": SUPPORT,
     "配合部门": SUPPORT,
     "配合处室": SUPPORT,
+    "配合科室": SUPPORT,
     "协办单位": SUPPORT,
+    "协办处室": SUPPORT,
+    "协办科室": SUPPORT,
     "协助单位": SUPPORT,
     "参与单位": SUPPORT,
     "参与部门": SUPPORT,
     "责任单位": RESPONSIBLE,
     "责任部门": RESPONSIBLE,
     "责任处室": RESPONSIBLE,
+    "责任科室": RESPONSIBLE,
+    "责任主体": RESPONSIBLE,
     "负责单位": RESPONSIBLE,
     "负责部门": RESPONSIBLE,
     "承办单位": RESPONSIBLE,
     "实施单位": RESPONSIBLE,
+    "牵头领导": PERSONS,
+    "责任领导": PERSONS,
+    "分管领导": PERSONS,
+    "负责领导": PERSONS,
     "责任人": PERSONS,
     "负责人": PERSONS,
     "联系人": PERSONS,
+    "完成时限": DEADLINE,
+    "完成时间": DEADLINE,
+    "完成期限": DEADLINE,
+    "办结时限": DEADLINE,
+    "时间节点": DEADLINE,
+    "时限要求": DEADLINE,
+    "时间要求": DEADLINE,
+    "进度安排": DEADLINE,
 }
+
+# A note after a unit in a list that makes it the lead: `责任单位:市发展改革委(牵头)、市财政局`.
+LEAD_UNIT_NOTES: tuple[str, ...] = ("(牵头)", "(牵头单位)", "(主责)", "牵头")
+
+# A sentence stating the document's convention that the first unit of each list leads
+# (`列第一位的为牵头单位`): the document is read as if imported with `--first-lead`.
+FIRST_LISTED_LEADS_PATTERN = (
+    r"(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?(?:为|是)牵头"
+)
+
+# Endings of a unit's name. A bracket at the end of a paragraph that holds only such names
+# (`(市大数据局、市财政局)`) is a list of responsible units.
+UNIT_NAME_ENDINGS: tuple[str, ...] = (
+    "厅",
+    "局",
+    "委",
+    "部",
+    "办",
+    "院",
+    "会",
+    "银行",
+    "分行",
+    "支行",
+    "政府",
+    "中心",
+    "公司",
+    "集团",
+    "处",
+    "室",
+    "科",
+    "所",
+    "站",
+    "署",
+    "馆",
+    "校",
+    "社",
+    "团",
+    "队",
+    "街道",
+    "乡镇",
+    "单位",
+    "部门",
+    "机构",
+)
 
 # Inline role verbs closing a clause of a bracketed annotation: `(X牵头,Y、Z配合)`, `(X负责)`.
 # Checked in this order, so a longer verb must come before a shorter one it ends with.
@@ -50,13 +115,38 @@ INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = (
     ("按职能分工负责", SHARED),
     ("按职责负责", SHARED),
     ("分工负责", SHARED),
+    ("分别负责", SHARED),
+    ("按职责分工落实", SHARED),
     ("共同牵头", LEAD),
+    ("牵头负责", LEAD),
     ("牵头", LEAD),
+    ("负总责", RESPONSIBLE),
     ("配合", SUPPORT),
     ("协助", SUPPORT),
     ("协办", SUPPORT),
     ("参与", SUPPORT),
+    ("指导", SUPPORT),
     ("负责", RESPONSIBLE),
+)
+
+# Deadline phrases without a date (ongoing or recurring work): a deadline label or bracket clause
+# saying one of these gives the task this phrase as its deadline text and no deadline date.
+ONGOING_PHRASES: tuple[str, ...] = (
+    "长期坚持",
+    "长期推进",
+    "长期实施",
+    "持续推进",
+    "持续实施",
+    "持续开展",
+    "常态化推进",
+    "常态化开展",
+    "每季度",
+    "每半年",
+    "每月",
+    "每年",
+    "长期",
+    "持续",
+    "常态化",
 )
 
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
@@ -132,6 +222,13 @@ CHINESE_NUMERAL_CHARS = "零〇一二三四五六七八九十百"
 
 CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+# Part and chapter headings above the `一、` level: `第一部分 总体要求`, `第二章 重点任务`.
+PART_WORDS: tuple[str, ...] = ("部分", "章", "篇")
+
+# Marker styles of sub-points (`(1)`, `1)`, `①`). Sub-points under an item are part of that item's
+# text unless they carry their own responsibility annotations (then they are tasks themselves).
+SUB_ITEM_STYLES: tuple[str, ...] = ("(1)", "1)", "①")
+
 # --- Document structure ---------------------------------------------------------------------------
 
 # Section headings whose items are not tasks (goals, guiding ideas, principles). A heading is a
@@ -185,6 +282,30 @@ PAGE_CHROME_MARKERS: tuple[str, ...] = (
     "【打印】",
     "【关闭】",
 )
+# A line starting with one of these is web-page chrome (article metadata, sharing, neighbours, footer).
+PAGE_CHROME_LINE_STARTS: tuple[str, ...] = (
+    "发布时间",
+    "发布日期",
+    "来源:",
+    "信息来源:",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "【字体",
+    "字体:",
+    "字号:",
+    "上一篇",
+    "下一篇",
+    "分享到",
+    "扫一扫",
+    "主办:",
+    "承办:",
+    "网站标识码",
+    "责任编辑",
+    "【打印",
+    "【关闭",
+    "【返回",
+)
 # A line with at least this many ' | ' separators is a navigation bar.
 PAGE_CHROME_BAR_COUNT = 2
 
@@ -206,7 +327,17 @@ PLAN_TITLE_WORDS: tuple[str, ...] = (
 NOTICE_WORDS: tuple[str, ...] = ("通知", "印发", "关于")
 
 # Issuer words: a short line ending with one of these just before a date line is a signature.
-SIGNATURE_ENDINGS: tuple[str, ...] = ("厅", "局", "委", "委员会", "办公室", "办公厅", "政府", "部")
+SIGNATURE_ENDINGS: tuple[str, ...] = (
+    "厅",
+    "局",
+    "委",
+    "委员会",
+    "办公室",
+    "办公厅",
+    "政府",
+    "部",
+    "院",
+)
 
 # --- Table headers (for the table reader) ---------------------------------------------------------
 

@@ -41,7 +41,7 @@ def test_group_unit_pattern(name: str, is_group: bool) -> None:
 
 def test_role_tables_use_known_roles() -> None:
     roles = {vocab.LEAD, vocab.SUPPORT, vocab.RESPONSIBLE, vocab.PERSONS}
-    assert set(vocab.ANNOTATION_LABELS.values()) <= roles
+    assert set(vocab.ANNOTATION_LABELS.values()) <= roles | {vocab.DEADLINE}
     assert {role for _verb, role in vocab.INLINE_ROLE_VERBS} <= roles | {vocab.SHARED}
     for index, (verb, _role) in enumerate(vocab.INLINE_ROLE_VERBS):
         for longer, _other in vocab.INLINE_ROLE_VERBS[index + 1 :]:
@@ -49,5 +49,11 @@ def test_role_tables_use_known_roles() -> None:
 
 
 def test_vocabularies_are_half_width() -> None:
-    words = [*vocab.ANNOTATION_LABELS, *vocab.PAGE_CHROME_MARKERS, *vocab.REGION_WORDS]
+    words = [
+        *vocab.ANNOTATION_LABELS,
+        *vocab.PAGE_CHROME_MARKERS,
+        *vocab.PAGE_CHROME_LINE_STARTS,
+        *vocab.REGION_WORDS,
+        *vocab.LEAD_UNIT_NOTES,
+    ]
     assert not any(ch in word for word in words for ch in "（）：，；")

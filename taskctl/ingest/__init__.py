@@ -124,8 +124,10 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
 
     Tasks without a deadline phrase keep `deadline=None`: the store applies the plan's period end or a
     default deadline. With `first_lead`, a bare 责任单位 list gives its first unit as lead and the rest
-    as support. Raises InputError for an empty document or one with no numbered items.
+    as support; a document that states this convention itself (`列第一位的为牵头单位`) is read so
+    without the option. Raises InputError for an empty document or one with no numbered items.
     """
+    from taskctl.ingest.annotations import states_first_listed_leads
     from taskctl.ingest.drafts import ParsedDocument
     from taskctl.ingest.repair import repair_text
     from taskctl.ingest.structure import build_items, read_outline
@@ -138,6 +140,7 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     outline = read_outline(lines)
     if not outline.nodes:
         raise InputError("no numbered items found", source=source, line=lines[0].number)
+    first_lead = first_lead or states_first_listed_leads(text)
     items, warnings = build_items(outline, first_lead=first_lead)
     return ParsedDocument(
         title=outline.title or source,

@@ -4,10 +4,20 @@ Forms read (text is repaired first, so brackets and colons are half-width):
 
 - labelled, bracketed: `(责任人:寿剑刚,牵头单位:法规处,配合单位:各有关处室,各市、县科技局)`, `(责任单位:…)`;
 - labelled, unbracketed at the start of a line or after a sentence: `牵头单位:省科技厅;配合单位:省财政厅`;
-- inline role verbs, bracketed at the end of a paragraph: `(国家发展改革委牵头,财政部等按职责分工负责)`,
-  `(X牵头,Y、Z配合)`, `(X负责)`.
+- inline role verbs, bracketed at the end of a paragraph or right after a sentence (a paragraph may hold
+  several): `(国家发展改革委牵头,财政部等按职责分工负责)`, `(X牵头,Y、Z配合)`, `(X负责)`,
+  `(各省级人民政府负责,住房城乡建设部指导)`, with an optional time clause `(X牵头,2024年底前完成)`;
+- a bare list of unit names, bracketed at the end of a paragraph after a sentence: `。(市大数据局、市财政局)`
+  (every name must end like a unit: 局, 厅, 委, 政府 …); its units are responsible;
+- brackets may be round `()`, square `[]` or lenticular `【】`.
 
-Labels and verbs come from `taskctl.vocab`. A unit is never invented: every name is text of the document.
+Deadline labels (`完成时限:`, `时间节点:`) are read too: their value is the task's deadline phrase.
+A unit noted `(牵头)` in a 责任单位 list leads and the others support.
+
+Prose is never read for units: `由省科技厅牵头组织实施`, `会同省财政厅制定` name departments, but a
+sentence does not say reliably who is accountable, so only annotations (labelled, or bracketed clauses
+that consist of unit names and role verbs and nothing else) give units. Labels, verbs and name endings
+come from `taskctl.vocab`. A unit is never invented: every name is text of the document.
 """
 
 from __future__ import annotations
@@ -16,17 +26,22 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from taskctl.dates import is_time_phrase
 from taskctl.vocab import (
     ANNOTATION_LABELS,
+    DEADLINE,
+    FIRST_LISTED_LEADS_PATTERN,
     GROUP_UNIT_PREFIXES,
     INLINE_CLAUSE_PREFIXES,
     INLINE_ROLE_VERBS,
     LEAD,
+    LEAD_UNIT_NOTES,
     PERSONS,
     REGION_WORDS,
     RESPONSIBLE,
     SHARED,
     SUPPORT,
+    UNIT_NAME_ENDINGS,
     UNIT_SEPARATORS,
     UNIT_TRAILING_ETC,
 )
@@ -40,7 +55,14 @@ _LINE_LABEL = re.compile(
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " \t\n,;:、，；：。"
 _PERSON_SEPARATORS = re.compile(r"[、,;，；\s]+")
+# A note after a person's name: `张三(办公室主任)`.
+_PERSON_NOTE = re.compile(r"\([^()]*\)$")
 _MAX_INLINE_UNIT = 80
+_MAX_BARE_UNIT = 30
+_OPENERS = "([【"
+_CLOSERS = ")]】"
+_SENTENCE_ENDS = "。;!?"
+_FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
 
 # Characters that end a unit name: a space after one of them separates two names (`省科技厅 省财政厅`);
 # a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
@@ -56,10 +78,12 @@ class Annotation:
     responsible: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    deadline_texts: list[str] = field(default_factory=list)
 
     def add(self, role: str, names: list[str]) -> None:
         """Add names to a role, keeping document order and skipping names it already has."""
         target = {
+            DEADLINE: self.deadline_texts,
             LEAD: self.lead,
             SUPPORT: self.support,
             RESPONSIBLE: self.responsible,
@@ -74,10 +98,14 @@ class Annotation:
         self.add(SUPPORT, other.support)
         self.add(RESPONSIBLE, other.responsible)
         self.add(PERSONS, other.persons)
+        self.add(DEADLINE, other.deadline_texts)
         self.spans.extend(other.spans)
 
     def is_empty(self) -> bool:
-        return not (self.lead or self.support or self.responsible or self.persons)
+        """True when it names no unit, no person and no deadline."""
+        return not (
+            self.lead or self.support or self.responsible or self.persons or self.deadline_texts
+        )
 
 
 @dataclass
@@ -97,9 +125,9 @@ def _split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
     depth = 0
     start = 0
     for index, ch in enumerate(text):
-        if ch in "([":
+        if ch in _OPENERS:
             depth += 1
-        elif ch in ")]" and depth:
+        elif ch in _CLOSERS and depth:
             depth -= 1
         elif depth == 0 and ch in separators:
             pieces.append((text[start:index], ch))
@@ -152,18 +180,19 @@ def split_units(text: str) -> list[str]:
     """The unit names in a list as a document writes it, in order, without duplicates.
 
     Splits on `、` `,` `;` (full- or half-width) outside brackets, and on spaces between whole names;
-    keeps compound names whole (`各市、县(市、区)科技局`: a fragment made only of region words joins the
-    next one); drops a trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
+    never on 和 (`省经济和信息化委`); keeps compound names whole (`各市、县(市、区)科技局`: a fragment
+    made only of region words joins the next one when that one starts with a region word); drops a trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
     """
     fragments: list[str] = []
     joining = False
     for piece, separator in _split_top_level(text, UNIT_SEPARATORS):
         piece = piece.strip(_EDGE_PUNCTUATION)
-        if joining and fragments:
+        if joining and fragments and piece.startswith(REGION_WORDS):
             fragments[-1] += "、" + piece
         elif piece:
             fragments.append(piece)
         else:
+            joining = False
             continue
         joining = separator == "、" and _is_bare_region(_SPACE.sub("", fragments[-1]))
     names: list[str] = []
@@ -176,8 +205,10 @@ def split_units(text: str) -> list[str]:
 
 
 def _split_persons(text: str) -> list[str]:
+    """Person names in order; a note after a name (`张三(办公室主任)`) is not part of it."""
     names: list[str] = []
-    for name in _PERSON_SEPARATORS.split(text):
+    for piece, _separator in _split_top_level(text, "、,;，； "):
+        name = _PERSON_NOTE.sub("", piece.strip(_EDGE_PUNCTUATION)).strip()
         name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
         if name and name not in names:
             names.append(name)
@@ -197,8 +228,45 @@ def _read_labelled(content: str, offset: int, end: int) -> Annotation | None:
         value_end = matches[index + 1].start() if index + 1 < len(matches) else len(content)
         value = content[match.end() : value_end]
         role = ANNOTATION_LABELS[match.group(1)]
-        annotation.add(role, _split_persons(value) if role == PERSONS else split_units(value))
+        if role == PERSONS:
+            annotation.add(role, _split_persons(value))
+        elif role == DEADLINE:
+            phrase = value.strip(_EDGE_PUNCTUATION)
+            annotation.add(role, [phrase] if phrase else [])
+        else:
+            _add_unit_list(annotation, role, value)
     return annotation
+
+
+def _add_unit_list(annotation: Annotation, role: str, value: str) -> None:
+    """The units of a labelled list: role verbs inside it (`X牵头,Y配合`) and `(牵头)` notes win over
+    the label's role; in a 责任单位 list, units noted as leading lead and the others support."""
+    inline = _read_inline(value) if _role_verb(value.strip(_EDGE_PUNCTUATION)) else None
+    if inline is not None:
+        inner = _inline_annotation(*inline, 0, 0)
+        inner.spans = []
+        annotation.merge(inner)
+        return
+    names = split_units(value)
+    leads: list[str] = []
+    others: list[str] = []
+    for name in names:
+        bare = _strip_lead_note(name)
+        (leads if bare != name else others).append(bare)
+    if not leads:
+        annotation.add(role, names)
+    elif role in (RESPONSIBLE, LEAD):
+        annotation.add(LEAD, leads)
+        annotation.add(SUPPORT if role == RESPONSIBLE else LEAD, others)
+    else:
+        annotation.add(role, [*leads, *others])
+
+
+def _strip_lead_note(name: str) -> str:
+    for note in LEAD_UNIT_NOTES:
+        if name.endswith(note) and len(name) > len(note) + 1:
+            return name[: -len(note)].strip()
+    return name
 
 
 def _role_verb(clause: str) -> tuple[str, str] | None:
@@ -209,15 +277,20 @@ def _role_verb(clause: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_inline(content: str) -> list[tuple[str, list[str]]] | None:
-    """`X牵头,Y、Z配合` → [(role, units)], or None unless every clause ends with a role verb."""
+def _read_inline(content: str) -> tuple[list[tuple[str, list[str]]], list[str]] | None:
+    """`X牵头,Y、Z配合` → ([(role, units)], [time phrases]), or None unless every clause ends with a
+    role verb or only says when (`2024年底前完成`, `持续推进`) and at least one clause names units."""
     clauses: list[tuple[str, list[str]]] = []
+    times: list[str] = []
     for clause, _separator in _split_top_level(content, ",;，；"):
         clause = clause.strip(_EDGE_PUNCTUATION)
         if not clause:
             continue
         verb_role = _role_verb(clause)
         if verb_role is None:
+            if is_time_phrase(clause):
+                times.append(clause)
+                continue
             return None
         verb, role = verb_role
         units_text = clause[: -len(verb)]
@@ -235,31 +308,54 @@ def _read_inline(content: str) -> list[tuple[str, list[str]]] | None:
         if not units:
             return None
         clauses.append((role, units))
-    return clauses or None
+    return (clauses, times) if clauses else None
 
 
-def _inline_annotation(clauses: list[tuple[str, list[str]]], start: int, end: int) -> Annotation:
+def _read_bare_units(content: str) -> list[str] | None:
+    """`市大数据局、市财政局` → the names, or None unless every piece is shaped like a unit's name."""
+    names = split_units(content)
+    if not names or any(ch in content for ch in ":。"):
+        return None
+    for name in names:
+        if not (3 <= len(name) <= _MAX_BARE_UNIT and name.endswith(UNIT_NAME_ENDINGS)):
+            return None
+    return names
+
+
+def _inline_annotation(
+    clauses: list[tuple[str, list[str]]], times: list[str], start: int, end: int
+) -> Annotation:
     has_lead = any(role == LEAD for role, _units in clauses)
     annotation = Annotation(spans=[(start, end)])
     for role, units in clauses:
         if role == SHARED:
             role = SUPPORT if has_lead else RESPONSIBLE
         annotation.add(role, units)
+    annotation.add(DEADLINE, times)
     return annotation
 
 
 def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """Top-level bracket groups as (start, end) spans, and the starts of groups never closed."""
+    """Top-level bracket groups as (start, end) spans, and the starts of groups never closed.
+
+    Round, square and lenticular brackets are told apart: `【责任单位:(X)】` closes at `】`; a closing
+    bracket of another kind than the open one is text."""
     groups: list[tuple[int, int]] = []
-    open_at: list[int] = []
+    open_at: list[tuple[int, str]] = []
     for index, ch in enumerate(text):
-        if ch == "(":
-            open_at.append(index)
-        elif ch == ")" and open_at:
-            start = open_at.pop()
+        if ch in _OPENERS:
+            open_at.append((index, _CLOSERS[_OPENERS.index(ch)]))
+        elif ch in _CLOSERS and open_at and open_at[-1][1] == ch:
+            start, _closer = open_at.pop()
             if not open_at:
                 groups.append((start, index + 1))
-    return groups, open_at[:1]
+    return groups, [start for start, _closer in open_at[:1]]
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """True when the bracket at `start` opens a line or follows the end of a sentence."""
+    before = text[max(0, start - 4) : start].rstrip(" ")
+    return not before or before[-1] in _SENTENCE_ENDS or before[-1] == "\n"
 
 
 def _at_paragraph_end(text: str, end: int) -> bool:
@@ -283,12 +379,20 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotation = _read_labelled(stripped, start, end)
             if annotation is not None:
                 annotations.append(annotation)
-        elif _at_paragraph_end(text, end):
-            clauses = _read_inline(content)
-            if clauses:
-                annotations.append(_inline_annotation(clauses, start, end))
+            continue
+        at_end = _at_paragraph_end(text, end)
+        after_sentence = _after_sentence(text, start)
+        if at_end or after_sentence:
+            inline = _read_inline(content)
+            if inline:
+                annotations.append(_inline_annotation(*inline, start, end))
+                continue
+        if at_end and after_sentence:
+            names = _read_bare_units(content)
+            if names:
+                annotations.append(Annotation(responsible=names, spans=[(start, end)]))
     for start in unclosed:
-        if _LABEL.match(text[start + 1 :].lstrip()):
+        if _LABEL.match(text[start + 1 : start + 40].lstrip()):
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
     for match in _LINE_LABEL.finditer(text):
@@ -318,6 +422,11 @@ def read_annotation(text: str) -> Annotation | None:
     for annotation in annotations:
         merged.merge(annotation)
     return merged
+
+
+def states_first_listed_leads(text: str) -> bool:
+    """True when the document says that the first unit of each list leads (`列第一位的为牵头单位`)."""
+    return _FIRST_LISTED_LEADS.search(text) is not None
 
 
 def cut_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -1,10 +1,20 @@
 """Document structure: title, plan period, numbered headings and items, and which items are tasks.
 
-Marker styles (`一、`, `(一)`, `1.`/`1、`, `(1)`, `1)`, `①`) are nested as the document nests them: a
-marker whose style is open on the stack closes everything below it and becomes a sibling; a new style
-opens a level under the current item. Tasks are the leaf items of the work sections; headings with
-children stay as headings. Sections whose heading is a goal or guiding idea (主要目标, 指导思想 …), page
-chrome, signatures and attachment lists are not tasks.
+Marker styles (`第一部分`/`第二章`, `一、`, `(一)`, `1.`/`1、`, `(1)`, `1)`, `①`) are nested as the document
+nests them: a marker whose style is open on the stack closes everything below it and becomes a sibling; a
+new style opens a level under the current item. Numbering may restart in each section or run on across
+sections (`(一) 1. 2. (二) 3.`): both are in sequence. Tasks are the leaf items of the work sections;
+headings with children stay as headings. Sections whose heading is a goal or guiding idea (主要目标,
+指导思想 …), page chrome, signatures and attachment lists are not tasks.
+
+Sub-points (`(1)`, `1)`, `①`) under an item (`1.`, `(一)`) are that item's text, as a clerk reads them,
+unless they carry their own responsibility annotations: then they are tasks. An annotation on its own
+line after the last sub-point, when no other sub-point has one, closes the parent item (it is the
+parent's), so the sub-points are folded into the parent too.
+
+Text after the last item's closing annotation (a closing paragraph such as `各地区、各部门要…`) is not part
+of that task. An attachment (`附件`) ends the body; a task table in it is not read from plain text and
+is reported as a warning.
 
 Input is repaired text (`taskctl.ingest.repair`): half-width brackets and digits, no blank lines.
 """
@@ -23,9 +33,13 @@ from taskctl.vocab import (
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
     PAGE_CHROME_BAR_COUNT,
+    PAGE_CHROME_LINE_STARTS,
     PAGE_CHROME_MARKERS,
+    PART_WORDS,
     PLAN_TITLE_WORDS,
     SIGNATURE_ENDINGS,
+    SUB_ITEM_STYLES,
+    TABLE_HEADERS,
     TASK_SECTION_LABELS,
     chinese_number,
 )
@@ -39,14 +53,16 @@ if TYPE_CHECKING:
 class Marker:
     """An item marker at the start of a line: its style, value, normalised label and the rest."""
 
-    style: str  # "一、" "(一)" "1." "(1)" "1)" "①"
+    style: str  # "第一" "一、" "(一)" "1." "(1)" "1)" "①"
     value: int
     label: str
     rest: str
 
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
+_PART = "|".join(PART_WORDS)
 _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("第一", re.compile(rf"第\s*({_CN}|[0-9]{{1,2}})\s*({_PART})\s*[、.:]?\s*")),
     ("(一)", re.compile(rf"\(\s*({_CN})\s*\)\s*[、.]?")),
     ("一、", re.compile(rf"({_CN})\s*[、.]")),
     ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
@@ -62,7 +78,7 @@ def match_marker(text: str) -> Marker | None:
         return None
     first = text[0]
     if not (
-        first in "("
+        first in "(第"
         or first.isdigit()
         or first in CHINESE_NUMERAL_CHARS
         or first in CIRCLED_NUMBERS
@@ -73,7 +89,10 @@ def match_marker(text: str) -> Marker | None:
         if match is None:
             continue
         token = match.group(1)
-        if style in ("(一)", "一、"):
+        if style == "第一":
+            value = int(token) if token.isdigit() else chinese_number(token)
+            label = f"第{token}{match.group(2)}"
+        elif style in ("(一)", "一、"):
             value = chinese_number(token)
             label = f"({token})" if style == "(一)" else token
         elif style == "①":
@@ -85,7 +104,7 @@ def match_marker(text: str) -> Marker | None:
         if value is None or value < 1:
             return None
         rest = text[match.end() :].strip()
-        if not rest and style not in ("(一)", "一、"):
+        if not rest and style not in ("第一", "(一)", "一、"):
             return None
         return Marker(style, value, label, rest)
     return None
@@ -108,9 +127,12 @@ _TITLE_BREAKERS = set(",。;")
 
 
 def is_chrome(text: str) -> bool:
-    """True for web-page and print chrome (navigation bars, 打印 关闭窗口, 版权所有, 转自:)."""
-    return any(marker in text for marker in PAGE_CHROME_MARKERS) or (
-        text.count("|") >= PAGE_CHROME_BAR_COUNT
+    """True for web-page and print chrome (navigation bars, 打印 关闭窗口, 版权所有, 转自:, 发布时间,
+    上一篇/下一篇, 分享到)."""
+    return (
+        any(marker in text for marker in PAGE_CHROME_MARKERS)
+        or text.startswith(PAGE_CHROME_LINE_STARTS)
+        or text.count("|") >= PAGE_CHROME_BAR_COUNT
     )
 
 
@@ -121,6 +143,7 @@ def _is_notice(text: str) -> bool:
 def _is_plan_title(text: str) -> bool:
     return (
         4 <= len(text) <= 60
+        and not text.startswith(ATTACHMENT_MARKERS)
         and not (_TITLE_BREAKERS & set(text))
         and any(word in text for word in PLAN_TITLE_WORDS)
         and not _is_notice(text)
@@ -180,10 +203,12 @@ class Node:
     parent: int | None
     depth: int
     number: str
+    head: str = ""  # the item's first line as written, marker included
     lines: list[str] = field(default_factory=list)
     line_numbers: list[int] = field(default_factory=list)
     children: int = 0
     excluded: bool = False
+    folded: bool = False  # a sub-point read as part of its parent's text
 
     @property
     def text(self) -> str:
@@ -202,6 +227,17 @@ def _is_signature(text: str) -> bool:
     return (
         len(text) <= 20 and not (_TITLE_BREAKERS & set(text)) and text.endswith(SIGNATURE_ENDINGS)
     )
+
+
+_TABLE_HEADER_WORDS = tuple(word for words in TABLE_HEADERS.values() for word in words)
+
+
+def _table_header_line(lines: list[Line]) -> int | None:
+    """The source line of the first table header (a line naming two or more columns), or None."""
+    for line in lines:
+        if len(line.text) <= 80 and sum(word in line.text for word in _TABLE_HEADER_WORDS) >= 2:
+            return line.number
+    return None
 
 
 @dataclass
@@ -230,11 +266,22 @@ def read_outline(lines: list[Line]) -> Outline:
     nodes: list[Node] = []
     warnings: list[tuple[int, str]] = []
     stack: list[int] = []
+    last_value: dict[str, int] = {}  # the last number of each style, for numbering that runs on
     non_task_zone = False
     start = 0 if title_index is None else title_index + 1
-    for line in lines[start:]:
+    body = lines[start:]
+    for position, line in enumerate(body):
         text = line.text
         if nodes and text.startswith(ATTACHMENT_MARKERS):
+            table_line = _table_header_line(body[position:])
+            if table_line is not None:
+                warnings.append(
+                    (
+                        table_line,
+                        "the attachment's task table is not read from plain text;"
+                        " import it as .xlsx, .csv or .docx",
+                    )
+                )
             break
         if nodes and _DATE_LINE.fullmatch(text):
             last = nodes[stack[-1]] if stack else nodes[-1]
@@ -242,13 +289,19 @@ def read_outline(lines: list[Line]) -> Outline:
                 last.lines.pop()
                 last.line_numbers.pop()
             break
+        marker = match_marker(text)
+        if marker is None and stack and nodes[stack[-1]].lines == [""]:
+            # a marker alone on its line (`第一章`, `一、`): this line is its heading
+            node = nodes[stack[-1]]
+            node.lines[0] = text
+            node.excluded = node.excluded or _is_non_task_heading(text)
+            continue
         if _is_label_line(text, NON_TASK_HEADINGS):
             non_task_zone, stack = True, []
             continue
         if _is_label_line(text, TASK_SECTION_LABELS):
             non_task_zone, stack = False, []
             continue
-        marker = match_marker(text)
         if marker is None:
             if stack:
                 node = nodes[stack[-1]]
@@ -256,16 +309,18 @@ def read_outline(lines: list[Line]) -> Outline:
                 node.line_numbers.append(line.number)
             continue
         previous: Node | None = None
-        for position in range(len(stack) - 1, -1, -1):
-            if nodes[stack[position]].marker.style == marker.style:
-                previous = nodes[stack[position]]
-                del stack[position:]
+        for index in range(len(stack) - 1, -1, -1):
+            if nodes[stack[index]].marker.style == marker.style:
+                previous = nodes[stack[index]]
+                del stack[index:]
                 break
         expected = previous.marker.value + 1 if previous else 1
-        if marker.value != expected:
+        runs_on = previous is None and marker.value == last_value.get(marker.style, 0) + 1
+        if marker.value != expected and not runs_on:
             warnings.append(
                 (line.number, f"item {marker.label} is out of sequence (expected {expected})")
             )
+        last_value[marker.style] = marker.value
         parent = stack[-1] if stack else None
         parent_node = nodes[parent] if parent is not None else None
         number = f"{parent_node.number}.{marker.label}" if parent_node else marker.label
@@ -275,6 +330,7 @@ def read_outline(lines: list[Line]) -> Outline:
             parent=parent,
             depth=len(stack) + 1,
             number=number,
+            head=text,
             lines=[marker.rest],
             line_numbers=[line.number],
         )
@@ -314,7 +370,6 @@ def lead_phrase(text: str) -> str:
 
 
 def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWarning]) -> ItemDraft:
-    from taskctl.dates import find_deadline
     from taskctl.ingest.annotations import Annotation, cut_spans, find_annotations
     from taskctl.ingest.drafts import ItemDraft, ParseWarning
 
@@ -342,10 +397,86 @@ def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWar
         persons=merged.persons,
     )
     if kind == "task":
-        draft.deadline, draft.deadline_text = find_deadline(
-            plain, outline.period_start, outline.period_end
-        )
+        draft.deadline, draft.deadline_text = _deadline(merged.deadline_texts, plain, outline)
     return draft
+
+
+def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date | None, str | None]:
+    """A labelled deadline (`完成时限:…`) wins over a phrase in the task's text; a labelled phrase of
+    ongoing or recurring work (`持续推进`, `每季度`) gives no date but is kept as the deadline text."""
+    from taskctl.dates import find_deadline, ongoing_phrase
+
+    if labelled:
+        phrase = "\n".join(labelled)
+        found = find_deadline(phrase, outline.period_start, outline.period_end)
+        if found[0] is not None:
+            return found
+        ongoing = ongoing_phrase(phrase)
+        if ongoing is not None:
+            return None, ongoing
+    return find_deadline(plain, outline.period_start, outline.period_end)
+
+
+def _has_annotation(node: Node) -> bool:
+    from taskctl.ingest.annotations import find_annotations
+
+    return bool(find_annotations(node.text)[0])
+
+
+def _closes_on_own_line(node: Node) -> bool:
+    """True when the node's first annotation starts after its first line (`责任单位:…` on its own)."""
+    from taskctl.ingest.annotations import find_annotations
+
+    text = node.text
+    annotations = find_annotations(text)[0]
+    first_break = text.find("\n")
+    return bool(annotations) and 0 <= first_break < annotations[0].spans[0][0]
+
+
+def fold_sub_items(nodes: list[Node]) -> None:
+    """Fold sub-points (`(1)`, `1)`, `①`) into their parent item's text unless they are tasks of their
+    own (see the module's docstring). Sections (`一、`, `第一部分`) keep their sub-points as items."""
+    children: dict[int, list[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.parent is not None:
+            children.setdefault(node.parent, []).append(index)
+    for index in range(len(nodes) - 1, -1, -1):
+        parent = nodes[index]
+        kids = [nodes[kid] for kid in children.get(index, ()) if not nodes[kid].folded]
+        if not kids or parent.marker.style in ("第一", "一、"):
+            continue
+        if any(kid.marker.style not in SUB_ITEM_STYLES or kid.children for kid in kids):
+            continue
+        annotated = [kid for kid in kids if _has_annotation(kid)]
+        if annotated and not (annotated == [kids[-1]] and _closes_on_own_line(kids[-1])):
+            continue
+        for kid in kids:
+            parent.lines.append(kid.head)
+            parent.lines.extend(kid.lines[1:])
+            parent.line_numbers.extend(kid.line_numbers)
+            kid.folded = True
+        parent.children -= len(kids)
+
+
+def drop_closing_text(nodes: list[Node]) -> None:
+    """Drop the lines after the last item's closing annotation when none of them is an annotation:
+    they are the document's closing paragraph (`各地区、各部门要…`), not part of the task."""
+    from taskctl.ingest.annotations import find_annotations
+
+    last = next((node for node in reversed(nodes) if not node.folded), None)
+    if last is None or len(last.lines) < 2:
+        return
+    text = last.text
+    annotations = find_annotations(text)[0]
+    if not annotations:
+        return
+    end = max(span_end for annotation in annotations for _start, span_end in annotation.spans)
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" 。;,"):
+        return
+    keep = text.count("\n", 0, line_end) + 1
+    del last.lines[keep:]
+    del last.line_numbers[keep:]
 
 
 def _line_at(node: Node, text: str, offset: int) -> int:
@@ -363,9 +494,13 @@ def build_items(
     from taskctl.ingest.drafts import ParseWarning
 
     warnings = [ParseWarning(line, message) for line, message in outline.warnings]
+    fold_sub_items(outline.nodes)
+    drop_closing_text(outline.nodes)
     items: list[ItemDraft] = []
     new_index: dict[int, int] = {}
     for index, node in enumerate(outline.nodes):
+        if node.folded:
+            continue
         if node.excluded and node.parent is not None and outline.nodes[node.parent].excluded:
             continue
         kind = "task" if node.children == 0 and not node.excluded else "heading"

@@ -61,6 +61,7 @@ def test_lead_phrase(text: str, title: str) -> None:
 
 
 def test_provincial_style_with_sub_items() -> None:
+    """Sub-points `(1)` without their own annotations are part of their item's text."""
     doc = parse_text(
         "XX省2024年科技工作要点\n"
         "一、总体要求\n"
@@ -80,16 +81,30 @@ def test_provincial_style_with_sub_items() -> None:
         ("heading", "一", 1),
         ("heading", "二", 1),
         ("heading", "二.(一)", 2),
-        ("heading", "二.(一).1", 3),
-        ("task", "二.(一).1.(1)", 4),
-        ("task", "二.(一).1.(2)", 4),
+        ("task", "二.(一).1", 3),
         ("task", "二.(一).2", 3),
         ("heading", "二.(二)", 2),
         ("task", "二.(二).1", 3),
     ]
-    assert [i.parent for i in doc.items] == [None, None, 1, 2, 3, 3, 2, 1, 7]
-    assert doc.tasks[0].title == "布局重点实验室"
+    assert [i.parent for i in doc.items] == [None, None, 1, 2, 2, 1, 5]
+    assert doc.tasks[0].title == "实施基础研究计划"
+    assert doc.tasks[0].full_text == "实施基础研究计划。\n(1)布局重点实验室。\n(2)支持青年科学家。"
     assert doc.warnings == []
+
+
+def test_sub_items_with_their_own_annotations_are_tasks() -> None:
+    doc = parse_text(
+        "XX市2024年工作要点\n"
+        "1.完善拖欠账款预防和清理机制。\n"
+        "（1）建立定期披露制度。（责任单位：市经济和信息化局）\n"
+        "（2）开展专项清理行动。（责任单位：市国资委）\n"
+        "2.优化营商环境。\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1.(1)", "建立定期披露制度", ["市经济和信息化局"]),
+        ("1.(2)", "开展专项清理行动", ["市国资委"]),
+        ("2", "优化营商环境", []),
+    ]
 
 
 def test_unnumbered_goal_label_makes_a_non_task_zone() -> None:
