@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 import click
 
-from taskctl.cli.common import App, output_options, pass_app
-from taskctl.cli.reports import as_of_option, light_options, parse_day, rules_from
+from taskctl.cli.common import (
+    App,
+    Output,
+    as_of_option,
+    document_option,
+    light_options,
+    output_options,
+    pass_app,
+    unit_option,
+)
+
+if TYPE_CHECKING:
+    from taskctl.reports.lights import LightRules
 
 
 @click.command("list")
-@click.option("-d", "--document", help="Only this document (key or id).")
-@click.option(
-    "-u",
-    "--unit",
-    help="Only tasks this unit leads, supports or is responsible for "
-    "(a unique part of its name is enough).",
-)
+@document_option
+@unit_option()
 @click.option("-s", "--status", multiple=True, help="Only tasks in this status (repeatable).")
-@as_of_option
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
 @light_options
 @output_options
 @pass_app
@@ -26,13 +35,9 @@ def list_cmd(
     document: str | None,
     unit: str | None,
     status: tuple[str, ...],
-    as_of: str | None,
-    warn_days: int,
-    lag_points: int,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    as_of: date,
+    rules: LightRules,
+    out: Output,
 ) -> None:
     """List tasks in document order, with each task's warning light on the terminal.
 
@@ -44,17 +49,16 @@ def list_cmd(
     """
     from taskctl.reports.tasks import list_report
 
-    day = parse_day(as_of, "--as-of")
     with app.store.reading() as session:
         report = list_report(
             session,
             document=document,
             unit=unit,
             status=status or None,
-            as_of=day,
-            rules=rules_from(warn_days, lag_points),
+            as_of=as_of,
+            rules=rules,
         )
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("show")
@@ -67,12 +71,10 @@ def list_cmd(
     default="table",
     help="Output format.",
 )
-@as_of_option
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
 @light_options
 @pass_app
-def show_cmd(
-    app: App, task: str, fmt: str, as_of: str | None, warn_days: int, lag_points: int
-) -> None:
+def show_cmd(app: App, task: str, fmt: str, as_of: date, rules: LightRules) -> None:
     """Show everything about one task: text, units, persons, deadline, status, progress.
 
     TASK is an id from `taskctl list` or DOCUMENT:NUMBER.
@@ -89,8 +91,8 @@ def show_cmd(
         detail = task_detail(
             session,
             task,
-            as_of=parse_day(as_of, "--as-of"),
-            rules=rules_from(warn_days, lag_points),
+            as_of=as_of,
+            rules=rules,
         )
     print_detail(detail, fmt, app.lang)
 
@@ -102,10 +104,7 @@ def show_cmd(
 def units_cmd(
     app: App,
     departments_only: bool,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    out: Output,
 ) -> None:
     """List units with how many tasks each leads, supports or is responsible for.
 
@@ -118,15 +117,13 @@ def units_cmd(
 
     with app.store.reading() as session:
         report = units_report(session, departments_only=departments_only)
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("documents")
 @output_options
 @pass_app
-def documents_cmd(
-    app: App, fmt: str | None, output: str | None, limit: int | None, ascii_only: bool
-) -> None:
+def documents_cmd(app: App, out: Output) -> None:
     """List imported documents with their keys (for KEY:NUMBER), periods and task counts.
 
     \b
@@ -137,7 +134,7 @@ def documents_cmd(
 
     with app.store.reading() as session:
         report = documents_report(session)
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 COMMANDS = [list_cmd, show_cmd, units_cmd, documents_cmd]

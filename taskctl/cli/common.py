@@ -6,6 +6,8 @@ import functools
 import getpass
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -44,18 +46,18 @@ class App:
                 name = "unknown"
         return name
 
-    def emit(
-        self,
-        report: Report,
-        *,
-        fmt: str | None,
-        output: str | None,
-        limit: int | None = None,
-        ascii_only: bool = False,
-    ) -> None:
+    def emit(self, report: Report, out: Output, *, limit: int | None = None) -> None:
+        """Render `report` as the output options ask (`limit` overrides `--limit`)."""
         from taskctl.render.output import emit
 
-        emit(report, fmt=fmt, output=output, lang=self.lang, ascii_only=ascii_only, limit=limit)
+        emit(
+            report,
+            fmt=out.fmt,
+            output=out.path,
+            lang=self.lang,
+            ascii_only=out.ascii_only,
+            limit=out.limit if limit is None else limit,
+        )
 
     def close(self) -> None:
         if self._store is not None:
@@ -65,8 +67,19 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+@dataclass(frozen=True)
+class Output:
+    """Where and how a command prints its rows (`--format`, `-o`, `--limit`, `--ascii`)."""
+
+    fmt: str | None = None
+    path: str | None = None
+    limit: int | None = None
+    ascii_only: bool = False
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`--format`, `-o/--output`, `--limit` and `--ascii`, shared by every command that prints rows."""
+    """`--format`, `-o/--output`, `--limit` and `--ascii`, shared by every command that prints rows;
+    the command receives them as one `out: Output`."""
 
     @click.option(
         "-f",
@@ -90,10 +103,75 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--ascii", "ascii_only", is_flag=True, help="Draw tables with ASCII characters only."
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return func(*args, **kwargs)
+    def wrapper(
+        *args: Any,
+        fmt: str | None,
+        output: str | None,
+        limit: int | None,
+        ascii_only: bool,
+        **kwargs: Any,
+    ) -> Any:
+        return func(*args, out=Output(fmt, output, limit, ascii_only), **kwargs)
 
     return wrapper
+
+
+def _as_of_callback(
+    ctx: click.Context, param: click.Parameter, value: str | None, *, default_today: bool
+) -> date | None:
+    from taskctl.errors import InvalidValueError
+
+    if value is None:
+        return date.today() if default_today else None
+    try:
+        return parse_date_option(value)
+    except InvalidValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def as_of_option(
+    help: str, *, default_today: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--as-of DATE` (any form `parse_when` reads), handed to the command as a date: today when not
+    given, or None with `default_today=False` (the command then picks its own day)."""
+    callback = functools.partial(_as_of_callback, default_today=default_today)
+    return click.option("--as-of", metavar="DATE", callback=callback, help=help)
+
+
+def light_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--warn-days` and `--lag-points`, handed to the command as one `rules: LightRules`."""
+    from taskctl.reports.lights import DEFAULT_RULES, LightRules
+
+    @click.option(
+        "--warn-days",
+        type=click.IntRange(min=0),
+        default=DEFAULT_RULES.warn_days,
+        show_default=True,
+        help="Yellow light when a task is due within this many days.",
+    )
+    @click.option(
+        "--lag-points",
+        type=click.IntRange(min=0, max=100),
+        default=DEFAULT_RULES.lag_points,
+        show_default=True,
+        help="Yellow light when reported percent trails the elapsed share of time (序时进度) "
+        "by more than this.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, warn_days: int, lag_points: int, **kwargs: Any) -> Any:
+        return func(*args, rules=LightRules(warn_days=warn_days, lag_points=lag_points), **kwargs)
+
+    return wrapper
+
+
+def unit_option(
+    help: str = "Only tasks this unit has a role in (a unique part of its name).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("-u", "--unit", help=help)
+
+
+def document_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-d", "--document", help="Only this document (key or id).")(func)
 
 
 def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import click
 
-from taskctl.cli.common import App, actor_option, output_options, pass_app
+from taskctl.cli.common import App, Output, actor_option, as_of_option, output_options, pass_app
 
 
 @click.group("ledger")
@@ -136,10 +137,8 @@ def problem_report(result: Any, lang: str, *, skipped: bool = False) -> Any:
 @ledger_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--skip-bad", is_flag=True, help="Apply the good rows and list the bad ones.")
-@click.option(
-    "--as-of",
-    metavar="DATE",
-    help="Resolve relative dates in the new-deadline column against this day (default: today).",
+@as_of_option(
+    "Resolve relative dates in the new-deadline column against this day (default: today)."
 )
 @actor_option
 @output_options
@@ -148,12 +147,9 @@ def import_cmd(
     app: App,
     file: str,
     skip_bad: bool,
-    as_of: str | None,
+    as_of: date,
     by: str | None,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    out: Output,
 ) -> None:
     """Apply a filled ledger (.xlsx or .csv) in one transaction.
 
@@ -166,25 +162,21 @@ def import_cmd(
       taskctl ledger import 高新处.xlsx --by 张三
       taskctl ledger import 高新处.csv --skip-bad --as-of 2026-11-20
     """
-    from taskctl.cli.track import today_from
     from taskctl.errors import InvalidValueError
     from taskctl.ingest.ledger import read_ledger
     from taskctl.store.ledger import apply_ledger
 
     rows = read_ledger(file)
-    today = today_from(as_of)
     with app.store.writing() as session:
-        result = apply_ledger(session, rows, actor=app.actor(by), today=today, skip_bad=skip_bad)
+        result = apply_ledger(session, rows, actor=app.actor(by), today=as_of, skip_bad=skip_bad)
     if not result.applied:
-        app.emit(problem_report(result, app.lang), fmt=fmt, output=output, limit=0)
+        app.emit(problem_report(result, app.lang), out, limit=0)
         details = "; ".join(f"row {p.row}: {p.message}" for p in result.problems)
         raise InvalidValueError(
             f"{file}: {len(result.problems)} bad rows, nothing applied "
             f"(--skip-bad applies the good ones): {details}"
         )
-    app.emit(
-        result_report(result, app.lang), fmt=fmt, output=output, limit=limit, ascii_only=ascii_only
-    )
+    app.emit(result_report(result, app.lang), out)
 
 
 COMMANDS = [ledger_group]

@@ -2,61 +2,29 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from taskctl.cli.common import App, output_options, parse_date_option, pass_app
-from taskctl.reports.lights import DEFAULT_RULES
+from taskctl.cli.common import (
+    App,
+    Output,
+    as_of_option,
+    document_option,
+    light_options,
+    output_options,
+    parse_date_option,
+    pass_app,
+    unit_option,
+)
 
 if TYPE_CHECKING:
     from taskctl.reports.lights import LightRules
 
 _WITHIN = re.compile(r"\s*(\d+)\s*(d|day|days|天|日|w|week|weeks|周|星期)?\s*", re.IGNORECASE)
 _WEEK = re.compile(r"\s*(\d{4})-?W(\d{1,2})\s*", re.IGNORECASE)
-
-
-def light_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`--warn-days` and `--lag-points`: the thresholds of the warning lights (defaults in LightRules)."""
-
-    @click.option(
-        "--warn-days",
-        type=click.IntRange(min=0),
-        default=DEFAULT_RULES.warn_days,
-        show_default=True,
-        help="Yellow light when a task is due within this many days.",
-    )
-    @click.option(
-        "--lag-points",
-        type=click.IntRange(min=0, max=100),
-        default=DEFAULT_RULES.lag_points,
-        show_default=True,
-        help="Yellow light when reported percent trails the elapsed share of time (序时进度) "
-        "by more than this.",
-    )
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return func(*args, **kwargs)
-
-    return wrapper
-
-
-def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--as-of",
-        metavar="DATE",
-        help="Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).",
-    )(func)
-
-
-def rules_from(warn_days: int, lag_points: int) -> LightRules:
-    from taskctl.reports.lights import LightRules
-
-    return LightRules(warn_days=warn_days, lag_points=lag_points)
 
 
 def parse_day(value: str | None, option: str, *, default: date | None = None) -> date | None:
@@ -98,25 +66,19 @@ def parse_week(value: str) -> tuple[date, date]:
 
 
 @click.command("overdue")
-@as_of_option
-@click.option(
-    "-u", "--unit", help="Only tasks this unit has a role in (a unique part of its name)."
-)
-@click.option("-d", "--document", help="Only this document (key or id).")
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@unit_option()
+@document_option
 @light_options
 @output_options
 @pass_app
 def overdue_cmd(
     app: App,
-    as_of: str | None,
+    as_of: date,
     unit: str | None,
     document: str | None,
-    warn_days: int,
-    lag_points: int,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    rules: LightRules,
+    out: Output,
 ) -> None:
     """Open tasks past their deadline, most overdue first, with the latest progress.
 
@@ -128,17 +90,16 @@ def overdue_cmd(
     """
     from taskctl.reports.overdue import overdue_report
 
-    day = parse_day(as_of, "--as-of", default=date.today())
     with app.store.reading() as session:
         report = overdue_report(
             session,
-            as_of=day,
+            as_of=as_of,
             lang=app.lang,
             unit=unit,
             document=document,
-            rules=rules_from(warn_days, lag_points),
+            rules=rules,
         )
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("due")
@@ -149,26 +110,20 @@ def overdue_cmd(
     metavar="N[d|w]",
     help="How far ahead to look (days, or weeks with w).",
 )
-@as_of_option
-@click.option(
-    "-u", "--unit", help="Only tasks this unit has a role in (a unique part of its name)."
-)
-@click.option("-d", "--document", help="Only this document (key or id).")
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@unit_option()
+@document_option
 @light_options
 @output_options
 @pass_app
 def due_cmd(
     app: App,
     within: str,
-    as_of: str | None,
+    as_of: date,
     unit: str | None,
     document: str | None,
-    warn_days: int,
-    lag_points: int,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    rules: LightRules,
+    out: Output,
 ) -> None:
     """Open tasks due soon (from today, or --as-of, to WITHIN days later), soonest first.
 
@@ -180,23 +135,22 @@ def due_cmd(
     """
     from taskctl.reports.overdue import due_report
 
-    day = parse_day(as_of, "--as-of", default=date.today())
     with app.store.reading() as session:
         report = due_report(
             session,
-            as_of=day,
+            as_of=as_of,
             within_days=parse_within(within),
             lang=app.lang,
             unit=unit,
             document=document,
-            rules=rules_from(warn_days, lag_points),
+            rules=rules,
         )
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("workload")
-@as_of_option
-@click.option("-d", "--document", help="Only this document (key or id).")
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@document_option
 @click.option(
     "--sort",
     type=click.Choice(["overdue", "lead", "support", "name"]),
@@ -209,14 +163,11 @@ def due_cmd(
 @pass_app
 def workload_cmd(
     app: App,
-    as_of: str | None,
+    as_of: date,
     document: str | None,
     sort: str,
     departments_only: bool,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    out: Output,
 ) -> None:
     """One row per unit: tasks it leads (total, open, done, overdue), supports and is responsible
     for, and its completion rate (with a small bar on the terminal).
@@ -229,22 +180,21 @@ def workload_cmd(
     """
     from taskctl.reports.workload import workload_report
 
-    day = parse_day(as_of, "--as-of", default=date.today())
     with app.store.reading() as session:
         report = workload_report(
             session,
-            as_of=day,
+            as_of=as_of,
             lang=app.lang,
             document=document,
             sort=sort,
             departments_only=departments_only,
         )
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("unit-report")
 @click.argument("unit")
-@as_of_option
+@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
 @click.option("--open-only", is_flag=True, help="Leave out finished and cancelled tasks.")
 @light_options
 @output_options
@@ -252,14 +202,10 @@ def workload_cmd(
 def unit_report_cmd(
     app: App,
     unit: str,
-    as_of: str | None,
+    as_of: date,
     open_only: bool,
-    warn_days: int,
-    lag_points: int,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    rules: LightRules,
+    out: Output,
 ) -> None:
     """Everything one unit owes: the tasks it leads, then those it is responsible for, then those it
     supports, each with light, deadline, status and latest progress.
@@ -273,17 +219,16 @@ def unit_report_cmd(
     """
     from taskctl.reports.unit_report import unit_report
 
-    day = parse_day(as_of, "--as-of", default=date.today())
     with app.store.reading() as session:
         report = unit_report(
             session,
             unit,
-            as_of=day,
+            as_of=as_of,
             lang=app.lang,
             open_only=open_only,
-            rules=rules_from(warn_days, lag_points),
+            rules=rules,
         )
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 def _weekly_lang(app: App, explicit: str | None, ctx: click.Context) -> str:
@@ -308,7 +253,9 @@ def _weekly_lang(app: App, explicit: str | None, ctx: click.Context) -> str:
 @click.option("--week", metavar="YYYY-Www", help="An ISO week, e.g. 2026-W48 (default: this week).")
 @click.option("--since", metavar="DATE", help="First day of the period (instead of --week).")
 @click.option("--until", metavar="DATE", help="Last day of the period (default: --as-of or today).")
-@as_of_option
+@as_of_option(
+    "Measure deadlines on this day (default: the last day of the period).", default_today=False
+)
 @click.option(
     "--lang",
     "report_lang",
@@ -325,14 +272,10 @@ def weekly_cmd(
     week: str | None,
     since: str | None,
     until: str | None,
-    as_of: str | None,
+    as_of: date | None,
     report_lang: str | None,
-    warn_days: int,
-    lag_points: int,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    rules: LightRules,
+    out: Output,
 ) -> None:
     """The weekly summary (周报): headline numbers, tasks finished, progress reported (by unit),
     status changes and extensions, newly overdue tasks, tasks due next week, and the workload table.
@@ -348,16 +291,15 @@ def weekly_cmd(
     from taskctl.errors import InvalidValueError
     from taskctl.reports.weekly import week_of, weekly_report
 
-    day = parse_day(as_of, "--as-of")
     if week and (since or until):
         raise InvalidValueError("give either --week or --since/--until, not both")
     if week:
         first, last = parse_week(week)
     elif since or until:
-        last = parse_day(until, "--until") or day or date.today()
+        last = parse_day(until, "--until") or as_of or date.today()
         first = parse_day(since, "--since") or last - timedelta(days=6)
     else:
-        first, last = week_of(day or date.today())
+        first, last = week_of(as_of or date.today())
     if first > last:
         raise InvalidValueError(f"--since {first} is after --until {last}")
     lang = _weekly_lang(app, report_lang, ctx)
@@ -367,11 +309,11 @@ def weekly_cmd(
             since=first,
             until=last,
             lang=lang,
-            as_of=day,
-            rules=rules_from(warn_days, lag_points),
+            as_of=as_of,
+            rules=rules,
         )
     app.lang = lang
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 @click.command("calendar")
@@ -382,10 +324,8 @@ def weekly_cmd(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="The .ics file to write (- for standard output).",
 )
-@click.option(
-    "-u", "--unit", help="Only tasks this unit has a role in (a unique part of its name)."
-)
-@click.option("-d", "--document", help="Only this document (key or id).")
+@unit_option()
+@document_option
 @click.option("--all", "include_finished", is_flag=True, help="Include finished and paused tasks.")
 @click.option(
     "--remind",

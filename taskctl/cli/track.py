@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import click
 
-from taskctl.cli.common import App, actor_option, output_options, pass_app
+from taskctl.cli.common import App, Output, actor_option, as_of_option, output_options, pass_app
 
 
 def expect_version_option(func: Any) -> Any:
@@ -16,23 +17,6 @@ def expect_version_option(func: Any) -> Any:
         metavar="N",
         help="Refuse the change unless the task is still at version N (as you last read it).",
     )(func)
-
-
-def as_of_option(func: Any) -> Any:
-    return click.option(
-        "--as-of",
-        metavar="DATE",
-        help="Resolve relative dates (下周五, +2w, 6月底前) against this day (default: today).",
-    )(func)
-
-
-def today_from(as_of: str | None) -> Any:
-    """The day relative dates are resolved against: `--as-of`, else today."""
-    from datetime import date
-
-    from taskctl.cli.common import parse_date_option
-
-    return parse_date_option(as_of) if as_of else date.today()
 
 
 def _status_label(value: str | None, lang: str) -> str:
@@ -155,7 +139,7 @@ def progress_cmd(
 @click.argument("task")
 @click.argument("when")
 @click.option("--note", metavar="REASON", help="The reason for the change (延期理由; required).")
-@as_of_option
+@as_of_option("Resolve relative dates (下周五, +2w, 6月底前) against this day (default: today).")
 @expect_version_option
 @actor_option
 @pass_app
@@ -164,7 +148,7 @@ def deadline_cmd(
     task: str,
     when: str,
     note: str | None,
-    as_of: str | None,
+    as_of: date,
     expect_version: int | None,
     by: str | None,
 ) -> None:
@@ -182,7 +166,7 @@ def deadline_cmd(
     from taskctl.cli.common import parse_date_option
     from taskctl.store.tracking import change_deadline
 
-    when_date = parse_date_option(when, today=today_from(as_of))
+    when_date = parse_date_option(when, today=as_of)
     with app.store.writing() as session:
         change = change_deadline(
             session,
@@ -359,10 +343,7 @@ def unit_merge_cmd(app: App, a: str, b: str, by: str | None) -> None:
 def history_cmd(
     app: App,
     task: str,
-    fmt: str | None,
-    output: str | None,
-    limit: int | None,
-    ascii_only: bool,
+    out: Output,
 ) -> None:
     """Show every change of a task, oldest first (time in local time).
 
@@ -377,7 +358,7 @@ def history_cmd(
 
     with app.store.reading() as session:
         report = history_report(session, task, app.lang)
-    app.emit(report, fmt=fmt, output=output, limit=limit, ascii_only=ascii_only)
+    app.emit(report, out)
 
 
 COMMANDS = [
