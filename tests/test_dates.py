@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from taskctl.dates import find_deadline, parse_when
+from taskctl.dates import find_deadline, is_time_phrase, ongoing_phrase, parse_when
 from taskctl.errors import InvalidValueError
 
 Y2012 = (date(2012, 1, 1), date(2012, 12, 31))
@@ -147,3 +147,34 @@ def test_parse_when_errors(text: str, message: str) -> None:
     with pytest.raises(InvalidValueError) as error:
         parse_when(text, TODAY)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年底前完成", True),
+        ("6月底前", True),
+        ("第三季度", True),
+        ("持续推进", True),
+        ("长期坚持", True),
+        ("每季度", True),
+        ("省科技厅", False),
+        ("财政部等按职责分工负责", False),
+        ("", False),
+    ],
+)
+def test_is_time_phrase(text: str, expected: bool) -> None:
+    assert is_time_phrase(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("持续推进", "持续推进"),
+        ("长期坚持,每年评估", "长期坚持"),
+        ("每季度报送", "每季度"),
+        ("6月底前", None),
+    ],
+)
+def test_ongoing_phrase(text: str, phrase: str | None) -> None:
+    assert ongoing_phrase(text) == phrase

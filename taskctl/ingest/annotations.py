@@ -23,6 +23,7 @@ come from `taskctl.vocab`. A unit is never invented: every name is text of the d
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +62,7 @@ _MAX_INLINE_UNIT = 80
 _MAX_BARE_UNIT = 30
 _OPENERS = "([【"
 _CLOSERS = ")]】"
+_BRACKETS = re.compile(r"[()\[\]【】]")
 _SENTENCE_ENDS = "。;!?"
 _FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
 
@@ -119,12 +121,18 @@ class AnnotationProblem:
 # --- Unit lists -----------------------------------------------------------------------------------
 
 
+@functools.cache
+def _split_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(_OPENERS + _CLOSERS + separators) + "]")
+
+
 def _split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
     """Split at separators outside brackets: (fragment, separator that ended it) pairs."""
     pieces: list[tuple[str, str]] = []
     depth = 0
     start = 0
-    for index, ch in enumerate(text):
+    for match in _split_pattern(separators).finditer(text):
+        index, ch = match.start(), match.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
@@ -342,7 +350,8 @@ def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     bracket of another kind than the open one is text."""
     groups: list[tuple[int, int]] = []
     open_at: list[tuple[int, str]] = []
-    for index, ch in enumerate(text):
+    for match in _BRACKETS.finditer(text):
+        index, ch = match.start(), match.group()
         if ch in _OPENERS:
             open_at.append((index, _CLOSERS[_OPENERS.index(ch)]))
         elif ch in _CLOSERS and open_at and open_at[-1][1] == ch:

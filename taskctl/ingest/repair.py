@@ -101,12 +101,15 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
+_PARENS = re.compile(r"[()]")
+
+
 def _bracket_depth(text: str, depth: int = 0) -> int:
     """The number of '(' still open at the end of `text`, starting from `depth` open ones."""
-    for ch in text:
-        if ch == "(":
+    for match in _PARENS.finditer(text):
+        if match.group() == "(":
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -126,9 +129,16 @@ def _is_bracketed(text: str) -> bool:
 _LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:$")
 
 
+# Wide characters (East Asian width W or F): CJK, kana, hangul, full-width forms, ideograph extensions.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def _display_width(text: str) -> int:
     """Columns the text takes on a page: wide (CJK, full-width) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 _STARTS_WITH_LABEL = re.compile("(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:")

@@ -126,13 +126,16 @@ _DATE_LINE = re.compile(
 _TITLE_BREAKERS = set(",。;")
 
 
+_CHROME = re.compile("|".join(map(re.escape, PAGE_CHROME_MARKERS)))
+
+
 def is_chrome(text: str) -> bool:
     """True for web-page and print chrome (navigation bars, 打印 关闭窗口, 版权所有, 转自:, 发布时间,
     上一篇/下一篇, 分享到)."""
     return (
-        any(marker in text for marker in PAGE_CHROME_MARKERS)
-        or text.startswith(PAGE_CHROME_LINE_STARTS)
+        text.startswith(PAGE_CHROME_LINE_STARTS)
         or text.count("|") >= PAGE_CHROME_BAR_COUNT
+        or _CHROME.search(text) is not None
     )
 
 
