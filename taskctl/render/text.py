@@ -106,6 +106,24 @@ def _md_table(report: Report, lang: str) -> list[str]:
     return lines
 
 
+def _stack(text: str, width: int) -> str:
+    """Break a long header over a narrow number column into lines: English at its spaces
+    (Lead/overdue), CJK every `width` cells (牵头/逾期), which rich would not do by itself."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    if " " in text:
+        return "\n".join(text.split())
+    lines, line = [], ""
+    for ch in text:
+        if line and cell_len(line + ch) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return "\n".join([*lines, line])
+
+
 def rich_table(  # type: ignore[no-untyped-def]
     report: Report,
     lang: str,
@@ -116,10 +134,18 @@ def rich_table(  # type: ignore[no-untyped-def]
 ):
     """A rich Table of the report's terminal columns; long text folds instead of vanishing."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
-    cols = [c for c in report.columns if c.table]
+    rows = report.rows if limit is None else report.rows[:limit]
+    # unit columns that no shown row fills (no 责任单位 in a 牵头/配合 document) only take room
+    cols = [
+        c
+        for c in report.columns
+        if c.table and not (c.kind == "list" and rows and not any(r.get(c.key) for r in rows))
+    ]
+    texts = [[cell_text(row.get(c.key), c.kind, lang) for c in cols] for row in rows]
     table = Table(
         title=Text(report.title) if with_title and report.title else None,
         box=box.ASCII if ascii_only else box.SQUARE,
@@ -128,20 +154,26 @@ def rich_table(  # type: ignore[no-untyped-def]
         title_justify="left",
         safe_box=ascii_only,
     )
-    for c in cols:
+    for i, c in enumerate(cols):
+        widest = max((cell_len(t[i]) for t in texts), default=0)
+        if c.kind == "light" and not ascii_only:
+            widest += 2
+        header = c.header(lang)
+        if c.kind in ("int", "percent"):
+            header = _stack(header, max(widest, 4))
         table.add_column(
-            Text(c.header(lang)),
+            Text(header),
             overflow="fold",
-            no_wrap=not c.wrap and c.kind in ("int", "date", "status", "light", "percent"),
+            # numbers never wrap (their min width holds them); their long headers may fold
+            no_wrap=not c.wrap and c.kind in ("date", "status", "light", "bar"),
             justify="right" if c.kind in ("int", "percent") else "left",
             ratio=3 if c.wrap else None,
-            min_width=6 if c.wrap else None,
+            # short columns keep their width; long ones (titles, unit lists) fold instead
+            min_width=6 if c.wrap else min(max(widest, 4 if c.kind == "int" else 2), 24),
         )
-    rows = report.rows if limit is None else report.rows[:limit]
-    for row in rows:
+    for row, row_texts in zip(rows, texts, strict=True):
         cells: list[Any] = []
-        for c in cols:
-            text = cell_text(row.get(c.key), c.kind, lang)
+        for c, text in zip(cols, row_texts, strict=True):
             if c.kind == "light" and row.get(c.key):
                 # the bullet is East Asian "ambiguous" width: left out with --ascii
                 shown = text if ascii_only else "● " + text
