@@ -52,6 +52,18 @@ _DEADLINE_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
 )
 
 
+# In a deadline field (`完成时限：2026年9月`, a table's 完成时间 cell) a bare month or year is a deadline
+# too: the end of that month or year. In running text it is not (`2026年9月召开大会`).
+_LABELLED_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern), kind, False)
+    for pattern, kind in (
+        (rf"{_YEAR}年{_MONTH}月(?!\s*[0-9一二三四五六七八九十]+日)", "ym"),
+        (rf"(?<![0-9年]){_MONTH}月(?!\s*[0-9一二三四五六七八九十]+日)", "m"),
+        (rf"{_YEAR}年?(?!\s*[0-9一二三四五六七八九十]+月)", "y"),
+    )
+)
+
+
 def _number(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -87,14 +99,16 @@ def _resolve(kind: str, groups: tuple[str, ...], plan_year: int | None) -> date 
 
 
 def find_deadline(
-    text: str, period_start: date | None, period_end: date | None
+    text: str, period_start: date | None, period_end: date | None, *, labelled: bool = False
 ) -> tuple[date | None, str | None]:
     """The deadline a task's text sets, resolved against the plan period: (date, phrase as written).
 
     Phrases with 前/底/末 (and `到2020年`) win over bare dates (`3月15日`); among the winners the latest
     date is taken. A phrase without a year takes the last year of the plan period, and is ignored when
     the period is unknown. Years in book titles (`《…(2010-2020年)》`) and plain years in prose
-    (`2012年全社会科技投入增长15%`) are not deadlines. Returns (None, None) when there is no deadline.
+    (`2012年全社会科技投入增长15%`) are not deadlines. With `labelled` (the text is a deadline field),
+    a bare month or year (`2026年9月`, `9月`, `2026年`) counts too. Returns (None, None) when there is
+    no deadline.
     """
     text = _BOOK_TITLE.sub(
         lambda match: " " * len(match.group()), unicodedata.normalize("NFKC", text)
@@ -102,7 +116,8 @@ def find_deadline(
     plan_year = period_end.year if period_end else (period_start.year if period_start else None)
     taken = bytearray(len(text))
     found: dict[bool, list[tuple[date, str]]] = {True: [], False: []}
-    for pattern, kind, strong in _DEADLINE_PATTERNS:
+    patterns = _DEADLINE_PATTERNS + _LABELLED_PATTERNS if labelled else _DEADLINE_PATTERNS
+    for pattern, kind, strong in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):

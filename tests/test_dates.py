@@ -178,3 +178,25 @@ def test_is_time_phrase(text: str, expected: bool) -> None:
 )
 def test_ongoing_phrase(text: str, phrase: str | None) -> None:
     assert ongoing_phrase(text) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年9月", date(2026, 9, 30)),
+        ("9月", date(2026, 9, 30)),
+        ("2027年", date(2027, 12, 31)),
+        ("2026年9月15日", date(2026, 9, 15)),
+        ("2027年3月底前", date(2027, 3, 31)),
+    ],
+)
+def test_a_deadline_field_takes_a_bare_month_or_year(text: str, expected: date) -> None:
+    period = (date(2026, 1, 1), date(2026, 12, 31))
+    assert find_deadline(text, *period, labelled=True) == (expected, text)
+
+
+def test_a_bare_month_in_running_text_is_not_a_deadline() -> None:
+    assert find_deadline("2026年9月召开全省科技大会", date(2026, 1, 1), date(2026, 12, 31)) == (
+        None,
+        None,
+    )

@@ -411,7 +411,7 @@ def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date |
 
     if labelled:
         phrase = "\n".join(labelled)
-        found = find_deadline(phrase, outline.period_start, outline.period_end)
+        found = find_deadline(phrase, outline.period_start, outline.period_end, labelled=True)
         if found[0] is not None:
             return found
         ongoing = ongoing_phrase(phrase)

@@ -294,7 +294,7 @@ class _Builder:
         if "deadline" in columns:
             deadline_cell = clean_cell(_cell(row, columns["deadline"]))
             deadline, deadline_text = find_deadline(
-                deadline_cell, self.period_start, self.period_end
+                deadline_cell, self.period_start, self.period_end, labelled=True
             )
             if deadline is None and deadline_cell:
                 deadline_text = deadline_cell

@@ -136,3 +136,20 @@ def test_unclosed_annotation_warns_and_keeps_text() -> None:
 def test_no_unit_is_invented() -> None:
     (task,) = parse_one("2023年工作要点\n1.加强科技厅与教育厅合作,由各地负责落实。\n")
     assert task.lead == task.support == task.responsible == task.persons == []
+
+
+def test_labelled_deadline_with_a_bare_month_and_semicolon_separated_labels() -> None:
+    from datetime import date
+
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(
+        "2026年工作要点\n一、总体\n"
+        "1.任务甲。(牵头单位:甲处,配合单位:乙处;完成时限:2026年6月30日前)\n"
+        "2.任务丙。牵头单位：甲处；配合单位：乙处；完成时限：2026年9月\n"
+    )
+    got = [(t.lead, t.support, t.deadline, t.deadline_text) for t in doc.tasks]
+    assert got == [
+        (["甲处"], ["乙处"], date(2026, 6, 30), "2026年6月30日前"),
+        (["甲处"], ["乙处"], date(2026, 9, 30), "2026年9月"),
+    ]
