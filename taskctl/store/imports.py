@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from taskctl.errors import InputError
-from taskctl.ingest.drafts import ParsedDocument, ParseWarning
+from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
 from taskctl.store.models import Document, Event, Person, Task, TaskPerson, TaskUnit, Unit
 from taskctl.store.units import get_or_create_unit
 
@@ -125,77 +125,105 @@ def save_document(
         document_id=doc.id,
     )
     units_before = session.scalar(select(func.count(Unit.id))) or 0
-    unit_cache: dict[str, Unit] = {}
-    person_cache: dict[str, Person] = {}
-    doc_units: set[int] = set()
-    doc_persons: set[int] = set()
-    rows: list[Task] = []
     fallback = default_deadline or parsed.period_end
-    for position, item in enumerate(parsed.items):
-        deadline = item.deadline or (fallback if item.kind == "task" else None)
-        task = Task(
-            document_id=doc.id,
-            parent_id=rows[item.parent].id if item.parent is not None else None,
-            kind=item.kind,
-            number=item.number,
-            level=item.level,
-            title=item.title,
-            full_text=item.full_text,
-            position=position,
-            source_line=item.line,
-            deadline=deadline,
-            deadline_text=item.deadline_text,
-            original_deadline=deadline,
-            status="assigned",
-            version=1,
-            created_at=now,
-            updated_at=now,
+    # One multi-row INSERT per table (ids come back in order), not a round trip per task: a
+    # 20,000-task plan imports in seconds.
+    task_ids = list(
+        session.scalars(
+            insert(Task).returning(Task.id, sort_by_parameter_order=True),
+            [
+                _task_values(doc.id, position, item, fallback, now)
+                for position, item in enumerate(parsed.items)
+            ],
         )
-        session.add(task)
-        session.flush()
-        rows.append(task)
+    )
+    parents = [
+        {"id": task_ids[i], "parent_id": task_ids[item.parent]}
+        for i, item in enumerate(parsed.items)
+        if item.parent is not None
+    ]
+    if parents:
+        session.execute(update(Task), parents)
+
+    unit_cache: dict[str, Unit] = {}
+    person_ids: dict[str, int] = {}
+    unit_links: list[dict] = []
+    person_links: list[dict] = []
+    events: list[dict] = []
+    doc_units: set[int] = set()
+    for task_id, item in zip(task_ids, parsed.items, strict=True):
         if item.kind != "task":
             result.headings += 1
             continue
         result.tasks += 1
-        linked = 0
         seen: set[tuple[int, str]] = set()
         for role in ROLE_FIELDS:
             for order, name in enumerate(getattr(item, role)):
                 unit = get_or_create_unit(session, name, unit_cache)
-                if (unit.id, role) in seen:
-                    continue
-                seen.add((unit.id, role))
-                session.add(TaskUnit(task_id=task.id, unit_id=unit.id, role=role, position=order))
-                doc_units.add(unit.id)
-                linked += 1
-        if not linked:
+                if (unit.id, role) not in seen:
+                    seen.add((unit.id, role))
+                    unit_links.append(
+                        {"task_id": task_id, "unit_id": unit.id, "role": role, "position": order}
+                    )
+                    doc_units.add(unit.id)
+        if not seen:
             result.unassigned += 1
         for order, name in enumerate(dict.fromkeys(item.persons)):
-            person = person_cache.get(name) or session.scalar(
-                select(Person).where(Person.name == name)
+            if name not in person_ids:
+                person_ids[name] = _person_id(session, name)
+            person_links.append(
+                {"task_id": task_id, "person_id": person_ids[name], "position": order}
             )
-            if person is None:
-                person = Person(name=name)
-                session.add(person)
-                session.flush()
-            person_cache[name] = person
-            session.add(TaskPerson(task_id=task.id, person_id=person.id, position=order))
-            doc_persons.add(person.id)
-        session.add(
-            Event(
-                task_id=task.id,
-                document_id=doc.id,
-                kind="import",
-                old_value=None,
-                new_value="assigned",
-                note=f"{source_name}:{item.line}",
-                actor=actor,
-                created_at=now,
-            )
+        events.append(
+            {
+                "task_id": task_id,
+                "document_id": doc.id,
+                "kind": "import",
+                "new_value": "assigned",
+                "note": f"{source_name}:{item.line}",
+                "actor": actor,
+                "created_at": now,
+            }
         )
+    for model, values in ((TaskUnit, unit_links), (TaskPerson, person_links), (Event, events)):
+        if values:
+            session.execute(insert(model), values)
     session.flush()
     result.units = len(doc_units)
-    result.persons = len(doc_persons)
+    result.persons = len(person_ids)
     result.new_units = (session.scalar(select(func.count(Unit.id))) or 0) - units_before
     return result
+
+
+def _task_values(
+    document_id: int, position: int, item: ItemDraft, fallback: date | None, now: datetime
+) -> dict:
+    """The row of one heading or task; a task without a deadline phrase gets `fallback`."""
+    deadline = item.deadline or (fallback if item.kind == "task" else None)
+    return {
+        "document_id": document_id,
+        "kind": item.kind,
+        "number": item.number,
+        "level": item.level,
+        "title": item.title,
+        "full_text": item.full_text,
+        "position": position,
+        "source_line": item.line,
+        "deadline": deadline,
+        "deadline_text": item.deadline_text,
+        "original_deadline": deadline,
+        "status": "assigned",
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _person_id(session: Session, name: str) -> int:
+    person_id = session.scalar(select(Person.id).where(Person.name == name))
+    if person_id is None:
+        person = Person(name=name)
+        session.add(person)
+        session.flush()
+        person_id = person.id
+    return person_id
