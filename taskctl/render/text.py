@@ -231,11 +231,12 @@ def plain_table(report: Report, lang: str) -> str:
     grid = [[c.header(lang) for c in cols]]
     for row in report.rows:
         grid.append([cell_text(row.get(c.key), c.kind, lang).replace("\n", " ") for c in cols])
-    widths = [max(cell_len(r[i]) for r in grid) for i in range(len(cols))]
-    for n, r in enumerate(grid):
+    lens = [[len(cell) if cell.isascii() else cell_len(cell) for cell in r] for r in grid]
+    widths = [max(r[i] for r in lens) for i in range(len(cols))]
+    last = len(cols) - 1
+    for n, (r, r_lens) in enumerate(zip(grid, lens, strict=True)):
         line = "  ".join(
-            cell + " " * (widths[i] - cell_len(cell)) if i < len(cols) - 1 else cell
-            for i, cell in enumerate(r)
+            cell + " " * (widths[i] - r_lens[i]) if i < last else cell for i, cell in enumerate(r)
         )
         out.append(line.rstrip())
         if n == 0:

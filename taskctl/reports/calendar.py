@@ -32,8 +32,8 @@ def deadline_entries(
         .order_by(Task.deadline, Document.id, Task.position)
     )
     rows = []
-    for task, key in session.execute(stmt):
-        row = task_row(task, key)
+    for task in session.execute(stmt.add_columns(Task.full_text)):
+        row = task_row(task)
         row["full_text"] = task.full_text
         rows.append(row)
     attach_people(session, rows)

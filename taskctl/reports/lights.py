@@ -95,8 +95,8 @@ def attach_lights(
 
     from taskctl.store.models import Document, Task
 
-    starts: dict[int, date | datetime | None] = {}
-    ids = [r["id"] for r in rows]
+    starts: dict[int, date | datetime | None] = {r["id"]: r["start"] for r in rows if "start" in r}
+    ids = [r["id"] for r in rows if r["id"] not in starts]
     for i in range(0, len(ids), 900):
         chunk = ids[i : i + 900]
         for task_id, created_at, period_start in session.execute(

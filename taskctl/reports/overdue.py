@@ -62,7 +62,7 @@ def owed_task_rows(
     session: Session, stmt: Select, *, as_of: date, rules: LightRules = DEFAULT_RULES
 ) -> list[dict[str, Any]]:
     """Task rows of a `select_tasks` statement, with units, persons, light and latest progress."""
-    rows = [task_row(task, key) for task, key in session.execute(stmt)]
+    rows = [task_row(r) for r in session.execute(stmt)]
     attach_people(session, rows)
     attach_lights(session, rows, as_of, rules)
     attach_latest_progress(session, rows)

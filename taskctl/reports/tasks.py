@@ -50,6 +50,21 @@ def task_columns() -> list:
     ]
 
 
+#: What `select_tasks` reads of each task.
+TASK_COLUMNS = (
+    Task.id,
+    Task.number,
+    Task.title,
+    Task.deadline,
+    Task.deadline_text,
+    Task.status,
+    Task.percent,
+    Task.version,
+    Task.original_deadline,
+    Task.created_at,
+)
+
+
 def select_tasks(
     session: Session,
     *,
@@ -57,9 +72,12 @@ def select_tasks(
     unit: str | None = None,
     status: tuple[str, ...] | list[str] | None = None,
 ) -> Select:
-    """A SELECT of task ids and documents in document order, filtered as the options ask."""
+    """A SELECT of the columns `task_row` reads, in document order, filtered as the options ask.
+
+    Plain columns, not ORM objects: a 10,000-task listing loads in a fraction of the time.
+    """
     stmt = (
-        select(Task, Document.key)
+        select(*TASK_COLUMNS, Document.key.label("doc_key"), Document.period_start)
         .join(Document, Task.document_id == Document.id)
         .where(Task.kind == "task")
         .order_by(Document.id, Task.position)
@@ -106,11 +124,12 @@ def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
 
 
-def task_row(task: Task, doc_key: str) -> dict[str, Any]:
-    """The plain row of one task (units and persons are attached separately)."""
+def task_row(task: Any, doc_key: str | None = None) -> dict[str, Any]:
+    """The plain row of one task, from a `select_tasks` row or a Task (units and persons are
+    attached separately). `start`, where the task's time begins, serves the warning light."""
     return {
         "id": task.id,
-        "document": doc_key,
+        "document": doc_key or task.doc_key,
         "number": task.number,
         "title": task.title,
         "deadline": task.deadline,
@@ -119,12 +138,13 @@ def task_row(task: Task, doc_key: str) -> dict[str, Any]:
         "percent": task.percent,
         "version": task.version,
         "original_deadline": task.original_deadline,
+        "start": getattr(task, "period_start", None) or task.created_at,
     }
 
 
 def list_tasks(session: Session, **filters: Any) -> list[dict[str, Any]]:
     """Task rows (with units and persons) in document order."""
-    rows = [task_row(t, key) for t, key in session.execute(select_tasks(session, **filters))]
+    rows = [task_row(r) for r in session.execute(select_tasks(session, **filters))]
     attach_people(session, rows)
     return rows
 
