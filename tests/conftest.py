@@ -79,10 +79,12 @@ class Runner:
         self.db = db
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | bytes | None = None,
-                 env: dict[str, str] | None = None) -> Result:
-        return self.runner.invoke(cli, ["--db", self.db, *args], input=input, env=env,
-                                  catch_exceptions=True)
+    def __call__(
+        self, *args: str, input: str | bytes | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        return self.runner.invoke(
+            cli, ["--db", self.db, *args], input=input, env=env, catch_exceptions=True
+        )
 
     def ok(self, *args: str, **kw) -> str:  # type: ignore[no-untyped-def]
         result = self(*args, **kw)

@@ -162,7 +162,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_task_units_unit_role", ["unit_id", "role"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("task_units", schema=None) as batch_op:
         batch_op.drop_index("ix_task_units_unit_role")
