@@ -201,12 +201,21 @@ def print_table(
         console.print(report.subtitle, highlight=False, markup=False)
     if report.summary:
         console.print(report.summary, highlight=False, markup=False)
-    console.print(rich_table(report, lang, ascii_only=ascii_only, limit=limit, with_title=False))
+    if report.rows or not report.title:
+        table = rich_table(report, lang, ascii_only=ascii_only, limit=limit, with_title=False)
+        console.print(table)
+    else:
+        console.print(empty_line(lang), highlight=False, markup=False)
     if limit is not None and len(report.rows) > limit:
         console.print(more_line(len(report.rows) - limit, lang), highlight=False, markup=False)
     for section in report.sections:
         console.print()
         print_table(section, console, lang, ascii_only=ascii_only, limit=limit)
+
+
+def empty_line(lang: str) -> str:
+    """What a titled table without rows shows instead of an empty grid."""
+    return "（无）" if lang == "zh" else "(none)"
 
 
 def more_line(more: int, lang: str) -> str:
@@ -218,15 +227,21 @@ def more_line(more: int, lang: str) -> str:
 
 def plain_table(report: Report, lang: str) -> str:
     """Aligned plain text for pipes and files: fast for 10,000 rows, columns padded by display width."""
+    out = [line for line in (report.title, report.subtitle, report.summary) if line]
+    if not report.rows and report.title:
+        out.append(empty_line(lang))
+    else:
+        out += _aligned_lines(report, lang)
+    text = "\n".join(out) + "\n"
+    for section in report.sections:
+        text += "\n" + plain_table(section, lang)
+    return text
+
+
+def _aligned_lines(report: Report, lang: str) -> list[str]:
+    """Header, rule and rows of the terminal columns, each cell measured once."""
     from rich.cells import cell_len
 
-    out: list[str] = []
-    if report.title:
-        out.append(report.title)
-    if report.subtitle:
-        out.append(report.subtitle)
-    if report.summary:
-        out.append(report.summary)
     cols = [c for c in report.columns if c.table]
     grid = [[c.header(lang) for c in cols]]
     for row in report.rows:
@@ -234,14 +249,11 @@ def plain_table(report: Report, lang: str) -> str:
     lens = [[len(cell) if cell.isascii() else cell_len(cell) for cell in r] for r in grid]
     widths = [max(r[i] for r in lens) for i in range(len(cols))]
     last = len(cols) - 1
-    for n, (r, r_lens) in enumerate(zip(grid, lens, strict=True)):
-        line = "  ".join(
+    lines = []
+    for r, r_lens in zip(grid, lens, strict=True):
+        cells = (
             cell + " " * (widths[i] - r_lens[i]) if i < last else cell for i, cell in enumerate(r)
         )
-        out.append(line.rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    text = "\n".join(out) + "\n"
-    for section in report.sections:
-        text += "\n" + plain_table(section, lang)
-    return text
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
