@@ -212,10 +212,34 @@ def split_units(text: str) -> list[str]:
     return names
 
 
-def _split_persons(text: str) -> list[str]:
-    """Person names in order; a note after a name (`张三(办公室主任)`) is not part of it."""
+# A two-character name padded to three characters' width (`俞 悦`), or a name written plainly.
+_PADDED_OR_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+
+
+def _padded_names(text: str) -> list[str] | None:
+    """`陆 明俞 悦` (two padded names run together, as a table cell of two lines copies) → ['陆明',
+    '俞悦']; None unless the text is only such names and spaces, one of them padded."""
+    names = _PADDED_OR_PLAIN_NAME.findall(text)
+    if not any(" " in name for name in names):
+        return None
+    if "".join(names).replace(" ", "") != text.replace(" ", ""):
+        return None
+    return [name.replace(" ", "") for name in names]
+
+
+def split_persons(text: str) -> list[str]:
+    """Person names in order; a note after a name (`张三(办公室主任)`) is not part of it; a two-character
+    name padded with a space (`俞 悦`) is one name."""
     names: list[str] = []
-    for piece, _separator in _split_top_level(text, "、,;，； "):
+    pieces: list[str] = []
+    for piece, _separator in _split_top_level(text, "、,;，；"):
+        piece = piece.strip(_EDGE_PUNCTUATION)
+        padded = _padded_names(piece)
+        if padded is not None:
+            pieces.extend(padded)
+        else:
+            pieces.extend(part for part, _sep in _split_top_level(piece, " "))
+    for piece in pieces:
         name = _PERSON_NOTE.sub("", piece.strip(_EDGE_PUNCTUATION)).strip()
         name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
         if name and name not in names:
@@ -237,7 +261,7 @@ def _read_labelled(content: str, offset: int, end: int) -> Annotation | None:
         value = content[match.end() : value_end]
         role = ANNOTATION_LABELS[match.group(1)]
         if role == PERSONS:
-            annotation.add(role, _split_persons(value))
+            annotation.add(role, split_persons(value))
         elif role == DEADLINE:
             phrase = value.strip(_EDGE_PUNCTUATION)
             annotation.add(role, [phrase] if phrase else [])

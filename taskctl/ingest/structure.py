@@ -212,6 +212,7 @@ class Node:
     children: int = 0
     excluded: bool = False
     folded: bool = False  # a sub-point read as part of its parent's text
+    assigned: bool = False  # a heading above a goal item that names its units (kept as a heading)
 
     @property
     def text(self) -> str:
@@ -482,6 +483,35 @@ def drop_closing_text(nodes: list[Node]) -> None:
     del last.line_numbers[keep:]
 
 
+def keep_assigned_goals(nodes: list[Node]) -> None:
+    """Items under a goals heading (`主要预期目标`, `总体要求`) are tasks when some of them name their own
+    units or persons: a division-of-labour plan assigns its targets (`1.地区生产总值增长6%左右。(X牵头)`).
+    The headings above them are kept as headings."""
+    from taskctl.ingest.annotations import find_annotations
+
+    assigned_sections: set[int | None] = set()
+    for node in nodes:
+        if not node.excluded or node.children or node.folded:
+            continue
+        annotations = find_annotations(node.text)[0]
+        if any(a.lead or a.support or a.responsible or a.persons for a in annotations):
+            assigned_sections.add(node.parent)
+    # once a goals section assigns some of its items, all its items are tasks (the last one may
+    # name its units in a line the copy cut off)
+    for node in nodes:
+        if (
+            node.excluded
+            and not (node.children or node.folded)
+            and node.parent in assigned_sections
+        ):
+            node.excluded = False
+    for section in assigned_sections:
+        index = section
+        while index is not None:
+            nodes[index].assigned = True
+            index = nodes[index].parent
+
+
 def _line_at(node: Node, text: str, offset: int) -> int:
     """The source line of a character offset in a node's text."""
     index = text.count("\n", 0, offset)
@@ -499,12 +529,14 @@ def build_items(
     warnings = [ParseWarning(line, message) for line, message in outline.warnings]
     fold_sub_items(outline.nodes)
     drop_closing_text(outline.nodes)
+    keep_assigned_goals(outline.nodes)
     items: list[ItemDraft] = []
     new_index: dict[int, int] = {}
     for index, node in enumerate(outline.nodes):
         if node.folded:
             continue
-        if node.excluded and node.parent is not None and outline.nodes[node.parent].excluded:
+        parent_excluded = node.parent is not None and outline.nodes[node.parent].excluded
+        if node.excluded and parent_excluded and not node.assigned:
             continue
         kind = "task" if node.children == 0 and not node.excluded else "heading"
         draft = _make_draft(node, kind, outline, warnings)

@@ -115,6 +115,45 @@ def find_header(rows: list[list[str]]) -> Header | None:
     return None
 
 
+#: A text needs at least this many `|` to be read as a table copied from a web page.
+_PIPE_TABLE_MIN_BARS = 6
+
+
+def pipe_table_rows(text: str) -> list[list[str]] | None:
+    """The rows of a task table copied from a web page as text, each cell closed by `|` (`序号 |`,
+    `目标与任务 |`, … one cell a line, rows not marked): the header is the longest run of cells naming
+    columns, with a task column and a unit, person or deadline column; the cells after it are cut into
+    rows of the header's width. Lines above the header are one-cell title rows. None when there is
+    no such header."""
+    if text.count("|") < _PIPE_TABLE_MIN_BARS:
+        return None
+    pieces = text.split("|")
+    pieces.pop()  # whatever follows the last bar closes no cell
+    cells: list[str] = []
+    above: list[str] = []
+    for piece in pieces:
+        lines = [line.strip() for line in piece.strip().splitlines() if line.strip()]
+        if len(lines) > 1 and not cells:
+            above.extend(lines[:-1])
+            lines = lines[-1:]
+        cells.append("\n".join(lines))
+    for start in range(len(cells)):
+        end = start
+        while end < len(cells) and header_field(cells[end]) and "\n" not in cells[end]:
+            end += 1
+        names = {header_field(cell) for cell in cells[start:end]}
+        if end - start < 2 or "task" not in names or not (names & set(_ROLE_FIELDS)):
+            continue
+        width = end - start
+        title_rows = [[line] for line in above]
+        title_rows += [[line] for cell in cells[:start] for line in cell.splitlines()]
+        body = cells[end:]
+        rows = [body[index : index + width] for index in range(0, len(body), width)]
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        return [*title_rows[-(HEADER_SEARCH_ROWS - 1) :], cells[start:end], *rows]
+    return None
+
+
 def _cell(row: list[str], column: int | None) -> str:
     if column is None or column >= len(row):
         return ""
@@ -177,6 +216,10 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
         if found:
             return found
     return {role: split_units(text)}
+
+
+def _has_role_verb(text: str) -> bool:
+    return any(verb in text for verb, _role in INLINE_ROLE_VERBS)
 
 
 def _lines(text: str) -> list[str]:
@@ -252,7 +295,12 @@ class _Builder:
         ordinal: int,
     ) -> None:
         from taskctl.dates import find_deadline
-        from taskctl.ingest.annotations import Annotation, cut_spans, find_annotations
+        from taskctl.ingest.annotations import (
+            Annotation,
+            cut_spans,
+            find_annotations,
+            split_persons,
+        )
         from taskctl.ingest.structure import lead_phrase, match_marker
 
         columns = header.columns
@@ -284,6 +332,12 @@ class _Builder:
             # 责任单位 beside a named lead unit are the units that work with it
             if column_role == "responsible" and roles["lead"]:
                 role = "support"
+            if column_role == "persons" and cell and not _has_role_verb(cell):
+                # names as a clerk pads them (`俞 悦`), one cell line each: split before the repair
+                roles["persons"] += [
+                    name for name in map(clean_cell, split_persons("、".join(_lines(cell)))) if name
+                ]
+                continue
             for name, names in _units(cell, role).items():
                 roles[name] += names
         for name in roles:
