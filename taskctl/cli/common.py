@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from taskctl.render import Report
+    from taskctl.reports.report import Report
     from taskctl.store.engine import Store
 
 

@@ -85,7 +85,7 @@ def _change_text(change: Any, lang: str) -> str:
 
 def result_report(result: Any, lang: str) -> Any:
     """The changed rows as a Report (plus a section of the rows that were skipped)."""
-    from taskctl.render import Report, column
+    from taskctl.reports.report import Report, column
 
     zh = lang == "zh"
     rows = [
@@ -120,7 +120,7 @@ def result_report(result: Any, lang: str) -> Any:
 
 
 def problem_report(result: Any, lang: str, *, skipped: bool = False) -> Any:
-    from taskctl.render import Report, column
+    from taskctl.reports.report import Report, column
 
     zh = lang == "zh"
     if skipped:

@@ -1,15 +1,18 @@
 """Render report rows: a rich table on a terminal, plain aligned text in a pipe, or a file format.
 
-A report is a title, a list of `Column`s and rows (dicts keyed by `Column.key`, English snake_case). Every
-format shows the same columns; JSON writes each row's keys as they are. Heavy writers (openpyxl,
-python-docx, icalendar) are imported only by the format that needs them.
+Renderers take a `taskctl.reports.report.Report` (title, columns, rows keyed by `Column.key` in English
+snake_case). Every format shows the same columns. Heavy writers (openpyxl, python-docx, icalendar) are
+imported only by the format that needs them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from taskctl.reports.report import Column, Report, column
+
+__all__ = ["Column", "Report", "column"]
 
 FORMATS = ("table", "json", "csv", "md", "xlsx", "docx")
 BINARY_FORMATS = ("xlsx", "docx")
@@ -21,49 +24,6 @@ EXTENSIONS = {
     ".docx": "docx",
     ".txt": "table",
 }
-
-
-@dataclass
-class Column:
-    """One column: its JSON key, its header in both languages, how to show its values.
-
-    kind: text | int | date | list | status | light | percent | role | unit_kind | bar (a percentage
-    drawn as a small bar; terminal only).
-    `table`: shown on the terminal; `export`: written by json, csv, md, xlsx and docx.
-    """
-
-    key: str
-    zh: str
-    en: str
-    kind: str = "text"
-    wrap: bool = False
-    table: bool = True
-    export: bool = True
-
-    def header(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-@dataclass
-class Report:
-    """What a report query returns and every renderer takes."""
-
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, Any]]
-    summary: str | None = None
-    subtitle: str | None = None
-    sections: list[Report] = field(default_factory=list)
-    #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
-    key: str | None = None
-
-
-def column(key: str, kind: str = "text", **kw: Any) -> Column:
-    """A column whose headers come from `taskctl.labels`."""
-    from taskctl.labels import LABELS
-
-    zh, en = LABELS.get(key, (key, key))
-    return Column(key=key, zh=zh, en=en, kind=kind, **kw)
 
 
 def cell_text(value: Any, kind: str, lang: str) -> str:

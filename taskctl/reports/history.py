@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from taskctl.labels import label
-from taskctl.render import Column, Report, column
+from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_task
 from taskctl.store.models import Document, Event
 from taskctl.store.tracking import local_time

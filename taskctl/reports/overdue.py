@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, select
 
 from taskctl.lifecycle import ACTIVE
-from taskctl.render import Column, Report, column
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
+from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_row
 from taskctl.store.models import Document, ProgressReport, Task
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from taskctl.render import Report, column
+from taskctl.reports.report import Report, column
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
 from taskctl.store.units import find_unit

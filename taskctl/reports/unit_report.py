@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from taskctl.labels import label
 from taskctl.lifecycle import ACTIVE
-from taskctl.render import Column, Report, column
 from taskctl.reports.lights import DEFAULT_RULES, SEVERITY, LightRules, days_overdue
 from taskctl.reports.overdue import owed_task_rows, progress_columns
+from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import select_tasks, task_columns
 from taskctl.store.models import Task, TaskUnit
 from taskctl.store.units import find_unit

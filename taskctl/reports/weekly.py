@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 
 from taskctl.labels import label
 from taskctl.lifecycle import ACTIVE, FINISHED
-from taskctl.render import Column, Report, column
 from taskctl.reports.lights import DEFAULT_RULES, LightRules
 from taskctl.reports.overdue import due_columns, overdue_columns, owed_task_rows
+from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks
 from taskctl.reports.workload import workload_report
 from taskctl.store.models import Document, Event, ProgressReport, Task, Unit

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, func, select
 
 from taskctl.lifecycle import ACTIVE, FINISHED, INACTIVE
-from taskctl.render import Column, Report, column
+from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Task, TaskUnit, Unit
 

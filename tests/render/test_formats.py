@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from taskctl.render import Report, column
 from taskctl.render.output import emit
+from taskctl.reports.report import Report, column
 
 EVIL = '=HYPERLINK("http://x","点我")'
 

@@ -9,8 +9,8 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from taskctl.render import Report, column
 from taskctl.render.text import plain_table, print_table
+from taskctl.reports.report import Report, column
 
 TITLES = [
     "加快培育创新型试点示范企业",

@@ -1,0 +1,52 @@
+"""What every report query returns: a title, columns with headers in both languages, and plain rows.
+
+Reports build these; `taskctl.render` turns them into a terminal table, json, csv, md, xlsx or docx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Column:
+    """One column: its JSON key, its header in both languages, how to show its values.
+
+    kind: text | int | date | list | status | light | percent | role | unit_kind | bar (a percentage
+    drawn as a small bar; terminal only).
+    `table`: shown on the terminal; `export`: written by json, csv, md, xlsx and docx.
+    """
+
+    key: str
+    zh: str
+    en: str
+    kind: str = "text"
+    wrap: bool = False
+    table: bool = True
+    export: bool = True
+
+    def header(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass
+class Report:
+    """What a report query returns and every renderer takes."""
+
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    summary: str | None = None
+    subtitle: str | None = None
+    sections: list[Report] = field(default_factory=list)
+    #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
+    key: str | None = None
+
+
+def column(key: str, kind: str = "text", **kw: Any) -> Column:
+    """A column whose headers come from `taskctl.labels`."""
+    from taskctl.labels import LABELS
+
+    zh, en = LABELS.get(key, (key, key))
+    return Column(key=key, zh=zh, en=en, kind=kind, **kw)
