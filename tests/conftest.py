@@ -1,12 +1,18 @@
 """Shared fixtures: a fresh database per test on SQLite and (with TASKCTL_TEST_PG) PostgreSQL,
-and a `run` helper that drives the real click CLI against it."""
+a `run` helper that drives the real click CLI against it, `zj` (the same with the zj2012 seed
+imported), `store` (the library's handle on the same database) and `clock` (a fixed, ticking
+time for every change a test makes)."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -92,6 +98,10 @@ class Runner:
         assert result.exception is None or isinstance(result.exception, SystemExit)
         return result.stdout
 
+    def json(self, *args: str, **kw) -> Any:  # type: ignore[no-untyped-def]
+        """Run a command with `--format json` and return what it printed, parsed."""
+        return json.loads(self.ok(*args, "--format", "json", **kw))
+
     def fails(self, *args: str, **kw) -> Result:  # type: ignore[no-untyped-def]
         """Assert a clean failure: non-zero exit, one line on stderr, no traceback."""
         result = self(*args, **kw)
@@ -106,3 +116,45 @@ class Runner:
 @pytest.fixture
 def run(db_url: str) -> Runner:
     return Runner(db_url)
+
+
+@pytest.fixture
+def zj(run: Runner) -> Runner:
+    """`run` on a database holding the zj2012 seed under the key zj2012 (26 tasks, all due
+    2012-12-31 by the plan period; 高新处 leads 7 of them)."""
+    run.ok("import", seed("zj2012"), "--key", "zj2012")
+    return run
+
+
+@pytest.fixture
+def store(db_url: str):  # type: ignore[no-untyped-def]
+    """The library's Store on the same database as `run`."""
+    from taskctl.store.engine import open_store
+
+    s = open_store(db_url)
+    yield s
+    s.dispose()
+
+
+#: The instant `clock` starts at: Wednesday 2026-11-25 04:00 UTC, midday in China, mid-week
+#: in every time zone, so the week a change falls in never depends on when the tests run.
+CLOCK_START = datetime(2026, 11, 25, 4, 0, 0)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Stamp every change (imports, events, progress reports, new units) at CLOCK_START plus one
+    second per stamp, instead of the wall clock; returns CLOCK_START."""
+    import taskctl.store.imports as imports
+    import taskctl.store.tracking as tracking
+    import taskctl.store.units as units
+
+    ticks = itertools.count()
+
+    def now() -> datetime:
+        return CLOCK_START + timedelta(seconds=next(ticks))
+
+    monkeypatch.setattr(imports, "now_utc", now)
+    monkeypatch.setattr(tracking, "now_utc", now)
+    monkeypatch.setattr(units, "_now", now)
+    return CLOCK_START

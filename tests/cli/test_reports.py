@@ -6,19 +6,10 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
-
 from taskctl.cli import cli
 from taskctl.cli.reports import COMMANDS
-from tests.conftest import seed
 
 AS_OF = ("--as-of", "2013-01-15")
-
-
-@pytest.fixture
-def zj(run):  # type: ignore[no-untyped-def]
-    run.ok("import", seed("zj2012"))
-    return run
 
 
 def test_every_report_command_is_registered_and_documented() -> None:
@@ -57,15 +48,15 @@ def test_overdue_csv_and_md(zj, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert md.startswith("# 逾期任务") and md.count("| 红灯 |") == 26
 
 
-def test_weekly_docx(zj, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_weekly_docx(zj, tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
 
-    zj.ok("status", "zj2012:一.2", "done")
+    zj.ok("status", "zj2012:一.2", "done")  # stamped by `clock` in 2026-W48
     path = tmp_path / "周报.docx"
-    zj.ok("weekly", "-o", str(path))
+    zj.ok("weekly", "--week", "2026-W48", "-o", str(path))
     doc = Document(str(path))
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0].startswith("工作周报 ")
+    assert texts[0] == "工作周报 2026-W48"
     assert "本周办结任务" in texts and "单位工作量" in texts
     # headline, finished, changes, workload; the empty sections say 无 instead of an empty table
     assert len(doc.tables) == 4
@@ -79,10 +70,10 @@ def test_weekly_xlsx_one_sheet_per_section(zj, tmp_path: Path) -> None:  # type:
     from openpyxl import load_workbook
 
     path = tmp_path / "weekly.xlsx"
-    zj.ok("weekly", "--lang", "en", "--format", "xlsx", "-o", str(path))
+    zj.ok("weekly", "--week", "2026-W48", "--lang", "en", "--format", "xlsx", "-o", str(path))
     names = load_workbook(path).sheetnames
-    assert len(names) == 7
-    assert names[1:] == [
+    assert names == [
+        "Weekly summary 2026-W48",
         "Tasks finished this week",
         "Progress reported this week (by",
         "Status changes and extensions",
@@ -94,13 +85,39 @@ def test_weekly_xlsx_one_sheet_per_section(zj, tmp_path: Path) -> None:  # type:
 
 def test_unit_report_leads_then_supports(zj) -> None:  # type: ignore[no-untyped-def]
     rows = json.loads(zj.ok("unit-report", "法规处", *AS_OF, "--format", "json"))
-    roles = [r["role"] for r in rows]
-    assert roles == ["lead"] * 4 + ["support"] * roles.count("support")
-    assert roles.count("support") == 1
+    # zj2012 names 法规处 as lead of 一.1-一.3 and 八.2, and as support of 七.1
+    assert [(r["role"], r["number"]) for r in rows] == [
+        ("lead", "一.1"),
+        ("lead", "一.2"),
+        ("lead", "一.3"),
+        ("lead", "八.2"),
+        ("support", "七.1"),
+    ]
     assert {r["light"] for r in rows} == {"red"}
     out = zj.ok("unit-report", "法规", *AS_OF)
     assert "法规处 任务清单" in out and "牵头 4" in out
-    zj.fails("unit-report", "没有这个单位")
+    assert "unknown unit '没有这个单位'" in zj.fails("unit-report", "没有这个单位").stderr
+
+
+def test_unit_report_open_only_leaves_out_finished_and_cancelled(zj) -> None:  # type: ignore[no-untyped-def]
+    zj.ok("status", "zj2012:一.1", "done")
+    zj.ok("status", "zj2012:一.2", "cancelled")
+    zj.ok("status", "zj2012:一.3", "accepted")
+    every = zj.json("unit-report", "法规处", *AS_OF)
+    # by role, then worst light first: finished tasks (no light) after the red ones
+    assert [(r["role"], r["number"], r["status"], r["light"]) for r in every] == [
+        ("lead", "一.3", "accepted", "red"),
+        ("lead", "八.2", "assigned", "red"),
+        ("lead", "一.1", "done", None),
+        ("lead", "一.2", "cancelled", None),
+        ("support", "七.1", "assigned", "red"),
+    ]
+    open_only = zj.json("unit-report", "法规处", *AS_OF, "--open-only")
+    assert [(r["number"], r["status"]) for r in open_only] == [
+        ("一.3", "accepted"),
+        ("八.2", "assigned"),
+        ("七.1", "assigned"),
+    ]
 
 
 def test_calendar_ics_filtered_by_unit(zj, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

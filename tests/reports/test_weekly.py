@@ -1,15 +1,30 @@
-"""`weekly`: the summary of this week lists exactly the changes made this week (real commands)."""
+"""`weekly`: the summary of a week lists exactly the changes made that week (real commands).
+
+The changes are stamped by the `clock` fixture (a Wednesday), not the wall clock, so a run that
+crosses midnight on Sunday cannot put them in another week than the one the report asks for.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
-from tests.conftest import seed
+import pytest
 
-MONDAY = date.today() - timedelta(days=date.today().weekday())
+from tests.conftest import CLOCK_START, seed
+
+MONDAY = CLOCK_START.date() - timedelta(days=CLOCK_START.weekday())
 SUNDAY = MONDAY + timedelta(days=6)
 WEEK = f"{MONDAY.isocalendar()[0]}-W{MONDAY.isocalendar()[1]:02d}"
+pytestmark = pytest.mark.usefixtures("clock")
+
+
+def test_the_clock_puts_the_changes_in_one_known_week() -> None:
+    assert (WEEK, MONDAY.isoformat(), SUNDAY.isoformat()) == (
+        "2026-W48",
+        "2026-11-23",
+        "2026-11-29",
+    )
 
 
 def _changes(run) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +128,12 @@ def test_weekly_headings_chinese_by_default_english_with_lang(run) -> None:  # t
 
 
 def test_weekly_refuses_bad_periods(run) -> None:  # type: ignore[no-untyped-def]
-    run.fails("weekly", "--week", "2026-48")
-    run.fails("weekly", "--week", "2026-W60")
-    run.fails("weekly", "--week", WEEK, "--since", "2026-11-01")
-    run.fails("weekly", "--since", "2026-11-30", "--until", "2026-11-01")
+    cases = [
+        (("--week", "2026-48"), "--week: '2026-48' is not an ISO week"),
+        (("--week", "2026-W60"), "--week: '2026-W60' has no such week"),
+        (("--week", WEEK, "--since", "2026-11-01"), "either --week or --since/--until"),
+        (("--since", "2026-11-30", "--until", "2026-11-01"), "--since 2026-11-30 is after"),
+        (("--since", "2月30日"), "--since: "),
+    ]
+    for args, message in cases:
+        assert message in run.fails("weekly", *args).stderr, args
