@@ -7,13 +7,12 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from taskctl.store.engine import open_store
 from taskctl.store.models import Event, ProgressReport, Task
-from tests.conftest import Runner, seed
+from tests.conftest import Runner
 
 HEADERS_ZH = [
     "编号",
@@ -32,12 +31,6 @@ HEADERS_ZH = [
     "版本",
 ]
 COL = {name: i + 1 for i, name in enumerate(HEADERS_ZH)}
-
-
-@pytest.fixture
-def zj(run: Runner) -> Runner:
-    run.ok("import", seed("zj2012"), "--key", "zj2012")
-    return run
 
 
 def export(run: Runner, tmp_path: Path, unit: str = "高新", *lang: str) -> Path:

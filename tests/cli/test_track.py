@@ -16,12 +16,6 @@ from tests.conftest import Runner, seed
 TASK = "zj2012:二.3"  # 加快组织实施10个重大科技专项: 计划处、高新处、农村处、社发处 lead
 
 
-@pytest.fixture
-def zj(run: Runner) -> Runner:
-    run.ok("import", seed("zj2012"), "--key", "zj2012")
-    return run
-
-
 def db_task(run: Runner, ref: str = TASK) -> dict:
     """The task's row as stored, read on a fresh connection."""
     shown = json.loads(run.ok("show", ref, "--format", "json"))
