@@ -13,7 +13,7 @@ from sqlalchemy import select
 from taskctl.render.text import plain_table, to_json
 from taskctl.reports.history import HISTORY_KEYS, history_report
 from taskctl.store import tracking
-from taskctl.store.engine import Store, open_store
+from taskctl.store.engine import Store
 from taskctl.store.models import Event
 from tests.store.test_tracking import seed_plan
 
@@ -25,13 +25,6 @@ def shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
-    yield s
-    s.dispose()
 
 
 def test_history_in_order_with_local_time(store: Store, db_url: str, shanghai: None) -> None:

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument
-from taskctl.store.engine import open_store
 from taskctl.store.imports import default_key, save_document
 from taskctl.store.models import Event, Task, TaskUnit, Unit
 
@@ -56,13 +55,6 @@ def _doc() -> ParsedDocument:
         period_text="2026年",
         items=[heading, t1, t2],
     )
-
-
-@pytest.fixture
-def store(db_url: str):  # type: ignore[no-untyped-def]
-    s = open_store(db_url)
-    yield s
-    s.dispose()
 
 
 def test_default_key_from_file_name() -> None:

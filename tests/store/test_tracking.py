@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -89,13 +88,6 @@ def seed_plan(url: str, n_tasks: int = 4) -> list[int]:
             )
     finally:
         store.dispose()
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
-    yield s
-    s.dispose()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from taskctl.errors import AmbiguousError, NotFoundError
-from taskctl.store.engine import open_store
 from taskctl.store.models import Unit, UnitAlias
 from taskctl.store.units import find_unit, get_or_create_unit, normalize_unit_name, unit_kind
 
@@ -30,13 +29,6 @@ def test_normalize_unit_name_removes_spaces_fullwidth_and_trailing_etc() -> None
 )
 def test_unit_kind(name: str, kind: str) -> None:
     assert unit_kind(name) == kind
-
-
-@pytest.fixture
-def store(db_url: str):  # type: ignore[no-untyped-def]
-    s = open_store(db_url)
-    yield s
-    s.dispose()
 
 
 def test_prefix_variant_becomes_alias_of_one_unit(store) -> None:  # type: ignore[no-untyped-def]
