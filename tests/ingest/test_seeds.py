@@ -49,11 +49,15 @@ def test_parents_point_to_headings_before_the_item(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(COUNTS))
 def test_parse_is_fast(name: str) -> None:
+    """A seed (10-30 KB) parses in a few milliseconds; the bound is loose enough for a loaded CI
+    machine (best of three runs) and still catches runaway backtracking, which takes seconds."""
     text = (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
-    parse_text(text)
-    start = time.perf_counter()
-    parse_text(text)
-    assert time.perf_counter() - start < 0.05
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_text(text)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.5, timings
 
 
 def test_document_titles_and_periods() -> None:

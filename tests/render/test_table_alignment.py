@@ -82,13 +82,17 @@ def test_plain_table_pads_by_display_width() -> None:
 
 
 def test_ten_thousand_rows_render_fast() -> None:
+    """Linear work takes well under a second here; the bounds are loose so that a loaded CI machine
+    does not fail them, while a quadratic renderer (minutes on 10,000 rows) still does."""
     report = _report(10_000)
     start = time.perf_counter()
     text = plain_table(report, "zh")
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10.0
     assert text.count("\n") > 10_000
     console = Console(record=True, width=100, color_system=None, force_terminal=True)
     start = time.perf_counter()
     print_table(report, console, "zh", limit=200)
-    assert time.perf_counter() - start < 3.0
-    assert "另有 9800 行" in console.export_text()
+    assert time.perf_counter() - start < 10.0
+    shown = console.export_text()
+    assert "另有 9800 行" in shown
+    assert "三.200" in shown and "三.201" not in shown, "exactly the first 200 rows are drawn"

@@ -18,7 +18,7 @@ from taskctl.store.engine import open_store
 from tests.conftest import Runner, seed
 
 HEADINGS = 100
-TASKS_PER_HEADING = 200  # 20,000 tasks: a full import takes tens of seconds, plenty to kill it in
+TASKS_PER_HEADING = 200  # 20,000 tasks: a full import takes 5-10 s, plenty to kill it in
 DIGITS = "零一二三四五六七八九"
 
 
@@ -146,7 +146,9 @@ def test_postgresql_import_killed_midway(tmp_path: Path) -> None:
                 )
 
         wait_for(writing, proc)
-        time.sleep(1.0)  # let it write a good part of the document
+        # its transaction has begun writing; writing 20,000 tasks takes seconds, so a short pause
+        # lets it write a part of them and still leaves it running on a fast machine
+        time.sleep(0.2)
         kill(proc)
         engine = create_engine(url)
         try:
