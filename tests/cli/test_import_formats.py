@@ -96,7 +96,6 @@ def test_csv_import(run: Runner, tmp_path: Path) -> None:
 
 
 def test_pdf_import(run: Runner) -> None:
-    pytest.importorskip("pdfplumber")
     run.ok("import", str(FIXTURES / "plan.pdf"))
     rows = tasks(run)
     assert [r["number"] for r in rows] == ["一.(一)", "一.(二)", "一.(三)"]
@@ -186,8 +185,6 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_files_fail_in_one_line_and_write_nothing(
     run: Runner, tmp_path: Path, name: str
 ) -> None:
-    if name == "scan.pdf":
-        pytest.importorskip("pdfplumber")
     path, problem = bad_files(tmp_path)[name]
     result = run.fails("import", str(path))
     assert str(path) in result.stderr

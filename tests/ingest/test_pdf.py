@@ -19,8 +19,6 @@ from tests.fixtures.make_pdf import PLAN_PAGES, text_pdf
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
-pytest.importorskip("pdfplumber")
-
 
 @pytest.mark.parametrize(
     "line", ["- 3 -", "－ ３ －", "—12—", "第3页", "第 3 页 共 9 页", "3/9", "Page 3", "7", " 12 "]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy.engine import make_url
 
 from taskctl.cli import cli
 from taskctl.store.backup import backup_database
@@ -128,8 +129,10 @@ def test_backup_while_another_process_writes(sqlite_db: str, tmp_path: Path) -> 
     copy_run = Runner(str(final))
     for args in (["list", "--format", "json"], ["history", str(tasks[0])], ["show", str(tasks[1])]):
         assert copy_run.ok(*args) == Runner(sqlite_db).ok(*args)
-    # and it is an ordinary taskctl database: it takes new updates
+    # and it is an ordinary taskctl database: it takes new updates, the original does not see them
     copy_run.ok("progress", str(tasks[0]), "恢复后继续")
+    assert copy_run.json("history", str(tasks[0]))[-1]["note"] == "恢复后继续"
+    assert Runner(sqlite_db).json("history", str(tasks[0]))[-1]["note"] != "恢复后继续"
 
 
 def test_backup_refuses_to_overwrite_without_force(sqlite_db: str, tmp_path: Path) -> None:
@@ -200,13 +203,25 @@ def test_backup_on_postgresql_points_to_pg_dump(tmp_path: Path, monkeypatch) -> 
     monkeypatch.chdir(tmp_path)
     result = Runner(db_url).fails("backup", "x.db")
     line = result.stderr.strip()
-    assert "pg_dump -Fc" in line
-    assert "postgresql://taskctl@" in line or "postgresql://" in line
+    # the URL pg_dump understands: no SQLAlchemy driver, no password (~/.pgpass), no options
+    u = make_url(db_url)
+    user = f"{u.username}@" if u.username else ""
+    port = f":{u.port}" if u.port else ""
+    target = f"postgresql://{user}{u.host}{port}/{u.database}"
+    assert f"pg_dump -Fc -f taskctl.dump '{target}'" in line
+    assert "pg_restore" in line
     assert "postgresql+psycopg" not in line, "pg_dump does not understand SQLAlchemy driver names"
-    password = __import__("sqlalchemy").engine.make_url(db_url).password
-    if password:
-        assert f":{password}@" not in line, "the password is not shown"
+    if u.password:
+        assert f":{u.password}@" not in line, "the password is not shown"
     assert not Path("x.db").exists()
+
+
+def test_pg_dump_hint_leaves_out_the_password_and_options() -> None:
+    """No server is needed: the hint is given before any connection is made."""
+    url = "postgresql+psycopg://clerk:S3cret-pw@dbserver:6543/ledger?options=-csearch_path%3Dx"
+    line = Runner(url).fails("backup", "x.db").stderr.strip()
+    assert "pg_dump -Fc -f taskctl.dump 'postgresql://clerk@dbserver:6543/ledger'" in line
+    assert "S3cret-pw" not in line and "search_path" not in line
 
 
 def test_backup_help_mentions_pg_dump() -> None:
