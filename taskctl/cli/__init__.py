@@ -81,8 +81,17 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     envvar="TASKCTL_USER",
     help="Who makes changes (env TASKCTL_USER; default: the OS user).",
 )
+@click.option(
+    "--ascii",
+    "ascii_only",
+    is_flag=True,
+    envvar="TASKCTL_ASCII",
+    help="Draw every table with ASCII characters only (env TASKCTL_ASCII).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, lang: str | None, actor: str | None) -> None:
+def cli(
+    ctx: click.Context, db: str | None, lang: str | None, actor: str | None, ascii_only: bool
+) -> None:
     """taskctl: 任务分工台账 — import work plans, track tasks, report on them.
 
     \b
@@ -92,6 +101,7 @@ def cli(ctx: click.Context, db: str | None, lang: str | None, actor: str | None)
       taskctl --db plan.db overdue --as-of 2013-01-15
     """
     app = App(db, lang, actor)
+    app.ascii_only = ascii_only
     ctx.obj = app
     ctx.call_on_close(app.close)
 

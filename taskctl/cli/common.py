@@ -27,6 +27,8 @@ class App:
         self.lang = detect_lang(lang)
         self._actor = actor
         self._store: Store | None = None
+        #: `taskctl --ascii …` (before the command) draws every table in ASCII, as `--ascii` after it
+        self.ascii_only = False
 
     @property
     def store(self) -> Store:
@@ -55,7 +57,7 @@ class App:
             fmt=out.fmt,
             output=out.path,
             lang=self.lang,
-            ascii_only=out.ascii_only,
+            ascii_only=out.ascii_only or self.ascii_only,
             limit=out.limit if limit is None else limit,
         )
 

@@ -119,27 +119,34 @@ def _progress(console, total: int):  # type: ignore[no-untyped-def]
 
 
 def _print_result(result, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """One line per document on stdout; written through `sys.stdout` as it is now, so that while the
+    progress bar runs (rich swaps in a proxy) the line lands above the bar instead of inside it."""
+    import sys
+
     zh = lang == "zh"
     if result.skipped:
         click.echo(
             f"{result.source_name}: 已导入过 (文件 {result.key})，未作改动"
             if zh
-            else f"{result.source_name}: already imported as {result.key}; nothing changed"
+            else f"{result.source_name}: already imported as {result.key}; nothing changed",
+            file=sys.stdout,
         )
         return
     for w in result.warnings:
-        click.echo(f"{result.source_name}:{w.line}: warning: {w.message}", err=True)
+        click.echo(f"{result.source_name}:{w.line}: warning: {w.message}", file=sys.stderr)
     if zh:
         click.echo(
-            f"{result.source_name} → {result.key}「{result.title}」: 任务 {result.tasks} 项, "
+            file=sys.stdout,
+            message=f"{result.source_name} → {result.key}「{result.title}」: 任务 {result.tasks} 项, "
             f"单位 {result.units} 个 (新增 {result.new_units}), 责任人 {result.persons} 人, "
-            f"未明确单位的任务 {result.unassigned} 项, 警告 {len(result.warnings)} 条"
+            f"未明确单位的任务 {result.unassigned} 项, 警告 {len(result.warnings)} 条",
         )
     else:
         click.echo(
-            f"{result.source_name} → {result.key} “{result.title}”: {result.tasks} tasks, "
+            file=sys.stdout,
+            message=f"{result.source_name} → {result.key} “{result.title}”: {result.tasks} tasks, "
             f"{result.units} units ({result.new_units} new), {result.persons} persons, "
-            f"{result.unassigned} tasks without a unit, {len(result.warnings)} warnings"
+            f"{result.unassigned} tasks without a unit, {len(result.warnings)} warnings",
         )
 
 

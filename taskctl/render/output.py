@@ -64,7 +64,8 @@ def emit(
             Report(report.title, report.columns, rows, report.summary, report.subtitle), lang
         )
         if len(rows) < len(report.rows):  # say so instead of dropping rows silently
-            body += textfmt.more_line(len(report.rows) - len(rows), lang) + "\n"
+            body += textfmt.more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only)
+            body += "\n"
         for section in report.sections:
             body += "\n" + textfmt.plain_table(section, lang)
     if to_file:

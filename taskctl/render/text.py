@@ -124,6 +124,85 @@ def _stack(text: str, width: int) -> str:
     return "\n".join([*lines, line])
 
 
+#: Columns a narrow terminal gives up first, in this order, when the table would not fit; the id,
+#: number, title, lead units, deadline, days, light and status stay.
+DROP_FIRST = (
+    "latest_progress_date",
+    "persons",
+    "kind",
+    "bar",
+    "lead_done",
+    "support_total",
+    "responsible_total",
+    "support_open",
+    "responsible_open",
+    "aliases",
+    "actor",
+    "support",
+    "percent",
+    "original_deadline",
+    "deadline_text",
+    "number",
+    "responsible",
+    "latest_progress",
+    "note",
+    "role",
+)
+#: Narrowest a folding column may get: the task title keeps 8 Chinese characters a line.
+TITLE_MIN = 16
+WRAP_MIN = 8
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == ()
+
+
+def _fit_columns(cols: list[Any], needs: list[int], width: int | None) -> list[int]:
+    """Indexes of the columns to keep so that their narrowest widths (plus borders) fit `width`."""
+    keep = list(range(len(cols)))
+    if width is None:
+        return keep
+    for key in DROP_FIRST:
+        if sum(needs[i] + 3 for i in keep) + 1 <= width or len(keep) <= 2:
+            break
+        keep = [i for i in keep if cols[i].key != key]
+    return keep
+
+
+def _wrap_widths(
+    cols: list[Any], widest: list[int], mins: list[int], width: int | None, lang: str
+) -> dict[int, int]:
+    """Widths of the folding columns when the table would not fit `width` as it is: each gets its
+    narrowest, and the room left is shared by how much more each would take.
+
+    Rich's own squeeze takes from the widest folding column first and then gives a column its minimum
+    back, which leaves a table wider than the terminal (cut off at the right edge)."""
+    from rich.cells import cell_len
+
+    if width is None:
+        return {}
+    wrap = [i for i, c in enumerate(cols) if c.wrap]
+    natural = [max(widest[i], mins[i], 1) for i in range(len(cols))]
+    for i in wrap:
+        natural[i] = max(natural[i], *(cell_len(w) for w in cols[i].header(lang).split()))
+    frame = 3 * len(cols) + 1
+    if not wrap or sum(natural) + frame <= width:
+        return {}
+    room = width - frame - sum(natural[i] for i in range(len(cols)) if i not in wrap)
+    if room < sum(mins[i] for i in wrap):
+        # even at their narrowest the folding columns do not fit: share what is left, 4 cells each
+        # at least (rich would otherwise cut the table at the right edge)
+        floor = {i: min(mins[i], 4) for i in wrap}
+        spare = max(room - sum(floor.values()), 0)
+        extra = sum(mins[i] - floor[i] for i in wrap) or 1
+        return {i: floor[i] + spare * (mins[i] - floor[i]) // extra for i in wrap}
+    room -= sum(mins[i] for i in wrap)
+    wants = {i: natural[i] - mins[i] for i in wrap}
+    total = sum(wants.values()) or 1
+    given = {i: mins[i] + min(wants[i], room * wants[i] // total) for i in wrap}
+    return given
+
+
 def rich_table(  # type: ignore[no-untyped-def]
     report: Report,
     lang: str,
@@ -131,21 +210,47 @@ def rich_table(  # type: ignore[no-untyped-def]
     ascii_only: bool = False,
     limit: int | None = None,
     with_title: bool = True,
+    width: int | None = None,
 ):
-    """A rich Table of the report's terminal columns; long text folds instead of vanishing."""
+    """A rich Table of the report's terminal columns; long text folds instead of vanishing.
+
+    Columns that no shown row fills only take room and are left out; on a terminal `width` cells
+    wide, the columns of `DROP_FIRST` go one by one until the rest fit (the file formats keep all).
+    """
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     rows = report.rows if limit is None else report.rows[:limit]
-    # unit columns that no shown row fills (no 责任单位 in a 牵头/配合 document) only take room
     cols = [
         c
         for c in report.columns
-        if c.table and not (c.kind == "list" and rows and not any(r.get(c.key) for r in rows))
+        if c.table and not (rows and all(_blank(r.get(c.key)) for r in rows))
     ]
     texts = [[cell_text(row.get(c.key), c.kind, lang) for c in cols] for row in rows]
+    widest = [max((cell_len(t[i]) for t in texts), default=0) for i in range(len(cols))]
+    for i, c in enumerate(cols):
+        if c.kind == "light" and not ascii_only:
+            widest[i] += 2
+    mins = []
+    for i, c in enumerate(cols):
+        # a header folds at its spaces (Days / overdue), never inside a word
+        word = min(max(cell_len(w) for w in c.header(lang).split() or [""]), 12)
+        if c.wrap:
+            floor = TITLE_MIN if c.key == "title" else WRAP_MIN
+            mins.append(max(min(widest[i], floor), word, 2))
+        elif c.kind in ("int", "percent"):
+            # a Chinese header stacks over the number (逾期/天数), an English one at its spaces
+            mins.append(min(max(widest[i], 4, word if " " in c.header(lang) else 4), 24))
+        else:
+            mins.append(min(max(widest[i], cell_len(c.header(lang)), 2), 24))
+    keep = _fit_columns(cols, mins, width)
+    cols = [cols[i] for i in keep]
+    texts = [[t[i] for i in keep] for t in texts]
+    widest = [widest[i] for i in keep]
+    mins = [mins[i] for i in keep]
+    fixed = _wrap_widths(cols, widest, mins, width, lang)
     table = Table(
         title=Text(report.title) if with_title and report.title else None,
         box=box.ASCII if ascii_only else box.SQUARE,
@@ -155,12 +260,9 @@ def rich_table(  # type: ignore[no-untyped-def]
         safe_box=ascii_only,
     )
     for i, c in enumerate(cols):
-        widest = max((cell_len(t[i]) for t in texts), default=0)
-        if c.kind == "light" and not ascii_only:
-            widest += 2
         header = c.header(lang)
         if c.kind in ("int", "percent"):
-            header = _stack(header, max(widest, 4))
+            header = _stack(header, max(widest[i], 4))
         table.add_column(
             Text(header),
             overflow="fold",
@@ -169,7 +271,8 @@ def rich_table(  # type: ignore[no-untyped-def]
             justify="right" if c.kind in ("int", "percent") else "left",
             ratio=3 if c.wrap else None,
             # short columns keep their width; long ones (titles, unit lists) fold instead
-            min_width=6 if c.wrap else min(max(widest, 4 if c.kind == "int" else 2), 24),
+            min_width=mins[i],
+            width=fixed.get(i),
         )
     for row, row_texts in zip(rows, texts, strict=True):
         cells: list[Any] = []
@@ -202,12 +305,23 @@ def print_table(
     if report.summary:
         console.print(report.summary, highlight=False, markup=False)
     if report.rows or not report.title:
-        table = rich_table(report, lang, ascii_only=ascii_only, limit=limit, with_title=False)
+        table = rich_table(
+            report,
+            lang,
+            ascii_only=ascii_only,
+            limit=limit,
+            with_title=False,
+            width=console.width,
+        )
         console.print(table)
     else:
         console.print(empty_line(lang), highlight=False, markup=False)
     if limit is not None and len(report.rows) > limit:
-        console.print(more_line(len(report.rows) - limit, lang), highlight=False, markup=False)
+        console.print(
+            more_line(len(report.rows) - limit, lang, ascii_only=ascii_only),
+            highlight=False,
+            markup=False,
+        )
     for section in report.sections:
         console.print()
         print_table(section, console, lang, ascii_only=ascii_only, limit=limit)
@@ -218,11 +332,12 @@ def empty_line(lang: str) -> str:
     return "（无）" if lang == "zh" else "(none)"
 
 
-def more_line(more: int, lang: str) -> str:
-    """The line under a table cut by --limit."""
+def more_line(more: int, lang: str, *, ascii_only: bool = False) -> str:
+    """The line under a table cut by --limit (no "…" with --ascii)."""
+    dots = "..." if ascii_only else "…"
     if lang == "zh":
-        return f"… 另有 {more} 行 (--limit 0 显示全部)"
-    return f"… {more} more rows (--limit 0 shows all)"
+        return f"{dots} 另有 {more} 行 (--limit 0 显示全部)"
+    return f"{dots} {more} more rows (--limit 0 shows all)"
 
 
 def plain_table(report: Report, lang: str) -> str:

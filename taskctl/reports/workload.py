@@ -123,9 +123,15 @@ def workload_summary(rows: list[dict[str, Any]], as_of: date, lang: str) -> str:
     groups = len(rows) - len(departments)
     overdue_units = sum(1 for r in departments if r["lead_overdue"] or r["responsible_overdue"])
     if lang == "zh":
-        text = f"截至 {as_of}，{len(departments)} 个部门，其中 {overdue_units} 个有逾期牵头任务"
+        text = (
+            f"截至 {as_of}，{len(departments)} 个部门，"
+            f"其中 {overdue_units} 个有逾期的牵头或负责任务"
+        )
         return text + (f"；泛指单位 {groups} 个列在最后。" if groups else "。")
-    text = f"{len(departments)} departments as of {as_of}, {overdue_units} with overdue tasks they lead"
+    text = (
+        f"{len(departments)} departments as of {as_of}, {overdue_units} with overdue tasks they "
+        "lead or are responsible for"
+    )
     return text + (f"; {groups} group placeholders listed last." if groups else ".")
 
 
