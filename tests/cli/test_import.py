@@ -79,11 +79,20 @@ def test_reimport_is_a_noop_that_says_so(run: Runner) -> None:
     assert len(documents(run)) == 1
 
 
-def test_dry_run_writes_nothing(run: Runner) -> None:
+def test_dry_run_shows_the_tree_and_writes_nothing(run: Runner) -> None:
     out = run.ok("--lang", "en", "import", "--dry-run", seed("zj2012"))
-    assert "dry run, nothing written" in out
-    assert "高新处" in out
+    assert out.splitlines()[0] == (
+        f"{seed('zj2012')}: “省科技厅2012年工作要点及责任分解” period 2012-01-01—2012-12-31, "
+        "26 tasks (dry run, nothing written)"
+    )
+    # 三.1 as the document gives it: 高新处 leads, 有关处室 support, 邱飞章 responsible
+    line = next(line for line in out.splitlines() if "三.1 " in line)
+    assert line.strip() == (
+        "三.1 加快高新技术产业开发区(园区)转型升级 [lead: 高新处] [support: 有关处室] "
+        "[persons: 邱飞章]"
+    )
     assert documents(run) == []
+    assert run.json("units") == []
 
 
 def test_key_option_and_document_colon_number_reference(run: Runner) -> None:
@@ -103,16 +112,38 @@ def test_encodings_are_detected(run: Runner, tmp_path: Path, encoding: str) -> N
     path = tmp_path / f"plan-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     args = ["--encoding", encoding] if encoding == "utf-16-le" else []
-    run.ok("import", *args, str(path))
-    rows = tasks(run)
-    assert len(rows) == 26
-    assert rows[0]["lead"] and rows[0]["title"] == tasks_of_utf8(run.db, tmp_path)[0]["title"]
+    run.ok("import", *args, str(path), "--key", "zj2012")
+    assert without_ids(tasks(run)) == without_ids(tasks_of_utf8(tmp_path))
 
 
-def tasks_of_utf8(db: str, tmp_path: Path) -> list[dict]:
+def without_ids(rows: list[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "id"} for r in rows]
+
+
+def tasks_of_utf8(tmp_path: Path) -> list[dict]:
     other = Runner(str(tmp_path / "utf8.db"))
     other.ok("import", seed("zj2012"))
     return tasks(other)
+
+
+def test_default_deadline_applies_to_tasks_without_one(run: Runner, tmp_path: Path) -> None:
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "2026年工作要点\n一、重点工作\n1.完成第一项任务,6月底前完成。(牵头单位:法规处)\n"
+        "2.完成第二项任务。(牵头单位:计划处)\n",
+        encoding="utf-8",
+    )
+    run.ok("import", str(doc), "--default-deadline", "2026-09-30")
+    rows = tasks(run)
+    assert [(r["number"], r["deadline"], r["deadline_text"]) for r in rows] == [
+        ("一.1", "2026-06-30", "6月底前"),  # the document's own deadline wins
+        ("一.2", "2026-09-30", None),
+    ]
+    other = Runner(str(tmp_path / "period.db"))
+    other.ok("import", str(doc))
+    assert [r["deadline"] for r in tasks(other)] == ["2026-06-30", "2026-12-31"]
+    bad = run.fails("import", str(doc), "--key", "x", "--default-deadline", "2月30日")
+    assert "February has no day 30" in bad.stderr
 
 
 def test_standard_input(run: Runner) -> None:
