@@ -279,3 +279,15 @@ def test_stale_updates_through_the_cli(db_url: str, tmp_path) -> None:  # type: 
             assert len(err.strip().splitlines()) == 1, err
             assert "changed since version 1" in err
             assert "Traceback" not in err
+    (winner,) = [i for i, (code, _o, _e) in enumerate(results) if code == 0]
+    store = open_store(db_url)
+    try:
+        with store.reading() as session:
+            texts = session.scalars(
+                select(ProgressReport.text).where(ProgressReport.task_id == tid)
+            ).all()
+            assert session.get(Task, tid).version == 2
+    finally:
+        store.dispose()
+    assert texts == [f"clerk {winner} report"], "the winner's report only; the losers wrote nothing"
+    assert results[winner][1] == f"task {tid}: progress recorded (version 2)\n"
