@@ -34,6 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "key": ("代号", "Key"),
     "tasks": ("任务数", "Tasks"),
     "period": ("计划期", "Period"),
+    "document_title": ("标题", "Title"),
     "imported_at": ("导入时间", "Imported"),
     "source": ("来源", "Source"),
     "role": ("角色", "Role"),
@@ -125,3 +126,16 @@ def label(key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[0] if lang == "zh" else pair[1]
+
+
+def assignment_label(text: str | None, lang: str) -> str | None:
+    """A stored assignment (`lead: A、B; support: C`) in `lang`: `牵头: A、B；配合: C` in Chinese."""
+    if not text:
+        return text
+    parts = []
+    for part in text.split("; "):
+        role, sep, names = part.partition(": ")
+        if sep and f"role.{role}" in LABELS:
+            part = f"{label(f'role.{role}', lang)}: {names}"
+        parts.append(part)
+    return ("；" if lang == "zh" else "; ").join(parts)

@@ -186,6 +186,10 @@ def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+#: What a clerk may type where a date is asked for (said when a date cannot be read).
+DATE_FORMS = "write it as 2026-06-30, 6月30日, 6月底前, 年底, 下周五, 下月底 or +2w"
+
+
 def parse_date_option(value: str | None, *, today: Any = None) -> Any:
     """A date given on the command line (ISO, dateutil, Chinese phrases, +2w), or None."""
     if value is None:
@@ -193,5 +197,11 @@ def parse_date_option(value: str | None, *, today: Any = None) -> Any:
     from datetime import date
 
     from taskctl.dates import parse_when
+    from taskctl.errors import InvalidValueError
 
-    return parse_when(value, today or date.today())
+    try:
+        return parse_when(value, today or date.today())
+    except InvalidValueError as exc:
+        if "not a date I can read" not in str(exc):
+            raise
+        raise InvalidValueError(f"{exc}; {DATE_FORMS}") from None

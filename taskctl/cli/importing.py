@@ -148,6 +148,13 @@ def _print_result(result, lang: str) -> None:  # type: ignore[no-untyped-def]
             f"{result.units} units ({result.new_units} new), {result.persons} persons, "
             f"{result.unassigned} tasks without a unit, {len(result.warnings)} warnings",
         )
+    if result.unassigned:
+        click.echo(
+            f"  未明确单位的任务可用 taskctl assign {result.key}:序号 --lead 单位 分工"
+            if zh
+            else f"  assign units to them with: taskctl assign {result.key}:NUMBER --lead UNIT",
+            file=sys.stdout,
+        )
 
 
 def _show_tree(app: App, parsed, source: str) -> None:  # type: ignore[no-untyped-def]

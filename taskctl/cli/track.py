@@ -33,6 +33,10 @@ def describe_change(change: Any, lang: str) -> str:
         value = change.new
         if change.kind == "status":
             value = _status_label(value, lang)
+        elif change.kind == "assign":
+            from taskctl.labels import assignment_label
+
+            value = assignment_label(value, lang)
         return (
             f"{what}: 已是 {value}，未作改动 (版本 {change.version})"
             if zh
@@ -47,12 +51,32 @@ def describe_change(change: Any, lang: str) -> str:
         body = f"进展已记录{pct}" if zh else f"progress recorded{pct}"
     elif change.kind == "deadline":
         body = f"完成时限 {old} → {new}" if zh else f"deadline {old} → {new}"
+        body += _shift(change.old, change.new, zh)
     elif change.kind == "assign":
+        from taskctl.labels import assignment_label
+
+        old = assignment_label(change.old, lang) or "∅"
+        new = assignment_label(change.new, lang) or "∅"
         body = f"分工 {old} → {new}" if zh else f"units {old} → {new}"
     else:
         body = f"{change.kind} {old} → {new}"
     version = f"版本 {change.version}" if zh else f"version {change.version}"
     return f"{what}: {body} ({version})"
+
+
+def _shift(old: str | None, new: str | None, zh: bool) -> str:
+    """`, 延后 31 天` / `, 提前 1 天`: how far a deadline moved (an "extension" can shorten it)."""
+    from datetime import date
+
+    try:
+        days = (date.fromisoformat(str(new)) - date.fromisoformat(str(old))).days
+    except ValueError:
+        return ""
+    if days > 0:
+        return f"，延后 {days} 天" if zh else f", {days} days later"
+    if days < 0:
+        return f"，提前 {-days} 天" if zh else f", {-days} days earlier"
+    return ""
 
 
 def _echo(change: Any, lang: str) -> None:

@@ -73,5 +73,6 @@ def format_for(fmt: str | None, output: str | None) -> str:
     return "table"
 
 
-def export_columns(report: Report) -> list[Column]:
-    return [c for c in report.columns if c.export]
+def export_columns(report: Report, *, for_people: bool = False) -> list[Column]:
+    """The columns a file carries; `for_people` (md, xlsx, docx) leaves out machine keys."""
+    return [c for c in report.columns if c.export and (c.for_people or not for_people)]

@@ -58,7 +58,7 @@ def _repeat_header(row: Any) -> None:
 def _add_table(doc: Any, report: Report, lang: str) -> None:
     from docx.shared import Pt
 
-    cols = export_columns(report)
+    cols = export_columns(report, for_people=True)
     if not report.rows:
         doc.add_paragraph(label("none", lang))
         return
@@ -100,7 +100,10 @@ def write_docx(report: Report, path: Path | str, lang: str) -> None:
     doc = Document()
     for name in ("Normal", "Title", "Heading 1", "Heading 2"):
         _set_east_asia_font(doc.styles[name])
-    widest = max([len(export_columns(report))] + [len(export_columns(s)) for s in report.sections])
+    widest = max(
+        [len(export_columns(report, for_people=True))]
+        + [len(export_columns(s, for_people=True)) for s in report.sections]
+    )
     if widest >= LANDSCAPE_FROM:
         _landscape(doc)
     doc.add_heading(report.title or label("title", lang), level=0)

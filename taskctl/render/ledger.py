@@ -62,7 +62,11 @@ def write_ledger_xlsx(
     for cell in sheet[1]:
         cell.font = bold
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-    widths = [display_width(h) + 2 for h in headers]
+    # the fill-in columns start empty: give them their full width, room to type progress and dates
+    widths = [
+        cap if name in FILL_FIELDS else display_width(h) + 2
+        for h, (name, _, cap) in zip(headers, LEDGER_COLUMNS, strict=True)
+    ]
     for row in rows:
         values: list[Any] = []
         for index, (name, kind, cap) in enumerate(LEDGER_COLUMNS):

@@ -97,7 +97,7 @@ def to_markdown(report: Report, lang: str) -> str:
 
 
 def _md_table(report: Report, lang: str) -> list[str]:
-    cols = export_columns(report)
+    cols = export_columns(report, for_people=True)
     lines = ["| " + " | ".join(_md_cell(c.header(lang)) for c in cols) + " |"]
     lines.append("|" + "|".join("---" for _ in cols) + "|")
     for row in report.rows:

@@ -70,7 +70,7 @@ def _fill_sheet(ws: Any, report: Report, lang: str, subtitle: str | None = None)
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    cols = export_columns(report)
+    cols = export_columns(report, for_people=True)
     row_no = 1
     for text, font in (
         (report.title, Font(bold=True, size=14)),

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from taskctl.labels import label
+from taskctl.labels import assignment_label, label
 from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_task
 from taskctl.store.models import Document, Event
@@ -23,6 +23,8 @@ def _shown(kind: str, value: str | None, lang: str) -> str | None:
         return None
     if kind in ("status", "import"):
         return label(f"status.{value}", lang)
+    if kind == "assign":
+        return assignment_label(value, lang)
     return value
 
 

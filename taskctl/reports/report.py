@@ -15,7 +15,9 @@ class Column:
 
     kind: text | int | date | list | status | light | percent | role | unit_kind | bar (a percentage
     drawn as a small bar; terminal only).
-    `table`: shown on the terminal; `export`: written by json, csv, md, xlsx and docx.
+    `table`: shown on the terminal; `export`: written by json, csv, md, xlsx and docx;
+    `for_people`: False for a machine key (`open`, `done_this_week`) that json and csv carry but the
+    documents a clerk sends on (md, xlsx, docx) leave out.
     """
 
     key: str
@@ -25,6 +27,7 @@ class Column:
     wrap: bool = False
     table: bool = True
     export: bool = True
+    for_people: bool = True
 
     def header(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from taskctl.reports.report import Report, column
+from taskctl.labels import LABELS
+from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
 from taskctl.store.units import find_unit
@@ -247,7 +248,7 @@ def documents_report(session: Session) -> Report:
     ]
     cols = [
         column("key"),
-        column("title", wrap=True),
+        Column("title", *LABELS["document_title"], wrap=True),
         column("period"),
         column("tasks", "int"),
         column("source"),

@@ -50,9 +50,10 @@ def unit_tasks(
     for base in owed_task_rows(session, stmt, as_of=as_of, rules=rules):
         for role in roles.get(base["id"], []):
             row = dict(base, role=role)
-            row["days_overdue"] = (
-                days_overdue(row["deadline"], as_of) if row["status"] in ACTIVE else None
-            )
+            # one of the two: days past the deadline, or days still left (not "-213 days overdue")
+            days = days_overdue(row["deadline"], as_of) if row["status"] in ACTIVE else None
+            row["days_overdue"] = days if days is not None and days > 0 else None
+            row["days_left"] = -days if days is not None and days <= 0 else None
             rows.append(row)
     far = date.max
     rows.sort(
@@ -72,7 +73,11 @@ def unit_columns() -> list[Column]:
         c.table = c.key in shown
         cols.append(c)
         if c.key == "deadline":
-            cols += [column("days_overdue", "int"), column("light", "light")]
+            cols += [
+                column("days_overdue", "int"),
+                column("days_left", "int"),
+                column("light", "light"),
+            ]
     cols += [column("percent", "percent"), *progress_columns()]
     return cols
 

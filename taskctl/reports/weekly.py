@@ -284,7 +284,7 @@ def weekly_report(
     return Report(
         title=title,
         columns=[
-            Column("key", "代码", "Key", table=False),
+            Column("key", "代码", "Key", table=False, for_people=False),
             column("metric"),
             column("value", "int"),
         ],
