@@ -259,10 +259,3 @@ def test_ledger_errors_are_one_line(zj: Runner, tmp_path: Path) -> None:
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("a,b\n1,2\n", encoding="utf-8")
     assert "header" in zj.fails("ledger", "import", str(wrong)).stderr
-
-
-def test_ledger_commands_have_examples() -> None:
-    from taskctl.cli import ledger
-
-    for command in ledger.ledger_group.commands.values():
-        assert "Example:" in (command.help or ""), command.name

@@ -274,12 +274,3 @@ def test_errors_are_one_line(zj: Runner, args: tuple[str, ...], needle: str) -> 
     assert needle in result.stderr
     assert result.stderr.startswith("taskctl: error: ")
     assert db_task(zj)["version"] == 1
-
-
-def test_every_command_has_an_example() -> None:
-    from taskctl.cli import track
-
-    for command in track.COMMANDS:
-        assert "Example:" in (command.help or ""), command.name
-    for command in track.unit_group.commands.values():
-        assert "Example:" in (command.help or ""), command.name
