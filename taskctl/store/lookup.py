@@ -35,6 +35,10 @@ def normalize_number(number: str) -> str:
     return text.replace("、", ".").replace("．", ".").strip(".")
 
 
+def _bare(number: str) -> str:
+    return number.replace("(", "").replace(")", "")
+
+
 def resolve_task(session: Session, ref: str | int) -> Task:
     """A task by id (`12`, `#12`) or by `DOCUMENT:NUMBER` (`zj2012:二.3`)."""
     text = str(ref).strip()
@@ -48,15 +52,13 @@ def resolve_task(session: Session, ref: str | int) -> Task:
     if ":" in text:
         key, number = text.split(":", 1)
         doc = resolve_document(session, key)
-        tasks = list(
-            session.scalars(
-                select(Task).where(
-                    Task.document_id == doc.id,
-                    Task.number == normalize_number(number),
-                    Task.kind == "task",
-                )
-            )
-        )
+        wanted = normalize_number(number)
+        in_doc = select(Task).where(Task.document_id == doc.id, Task.kind == "task")
+        tasks = list(session.scalars(in_doc.where(Task.number == wanted)))
+        if not tasks:
+            # `一.1` for `(一).1`: the brackets are easy to leave out when quoting a number
+            bare = _bare(wanted)
+            tasks = [t for t in session.scalars(in_doc) if _bare(t.number) == bare]
         if len(tasks) == 1:
             return tasks[0]
         if len(tasks) > 1:

@@ -73,16 +73,18 @@ def _prefix_variants(name: str) -> list[str]:
 
 
 def find_unit(session: Session, query: str) -> Unit:
-    """Resolve what a clerk typed: exact name or alias, else a unique prefix, else a unique substring.
+    """Resolve what a clerk typed: exact name or alias (with or without an optional prefix such as
+    省), else a unique prefix, else a unique substring.
 
     An ambiguous query is refused with the candidates listed.
     """
     q = normalize_unit_name(query)
     if not q:
         raise NotFoundError("empty unit name")
-    unit = lookup_unit(session, q)
-    if unit is not None:
-        return unit
+    for name in (q, *_prefix_variants(q)):  # 省科技厅 finds 科技厅 and the other way round
+        unit = lookup_unit(session, name)
+        if unit is not None:
+            return unit
     names = session.execute(select(Unit.name, Unit.id)).all()
     aliases = session.execute(select(UnitAlias.alias, UnitAlias.unit_id)).all()
     pairs = [*names, *aliases]

@@ -199,3 +199,10 @@ def test_a_crash_midway_leaves_nothing_behind(run: Runner, monkeypatch: pytest.M
 def test_unknown_document_filter_is_one_line(run: Runner) -> None:
     result = run.fails("list", "--document", "nope")
     assert "unknown document" in result.stderr
+
+
+def test_a_number_quoted_without_its_brackets_finds_the_task(run: Runner) -> None:
+    run.ok("import", seed("sc2012"))
+    exact = json.loads(run.ok("show", "sc2012:(二).1", "--format", "json"))
+    assert json.loads(run.ok("show", "sc2012:二.1", "--format", "json"))["id"] == exact["id"]
+    assert "unknown task" in run.fails("show", "sc2012:二.99").stderr

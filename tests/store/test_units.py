@@ -54,3 +54,12 @@ def test_find_unit_exact_prefix_substring_and_ambiguity(store) -> None:  # type:
         assert "高新处" in str(exc.value) and "农村处" in str(exc.value)
         with pytest.raises(NotFoundError):
             find_unit(session, "财政厅")
+
+
+def test_find_unit_with_or_without_the_optional_prefix(store) -> None:  # type: ignore[no-untyped-def]
+    with store.writing() as session:
+        get_or_create_unit(session, "科技厅")
+        get_or_create_unit(session, "省财政厅")
+    with store.reading() as session:
+        assert find_unit(session, "省科技厅").name == "科技厅"
+        assert find_unit(session, "财政厅").name == "省财政厅"
