@@ -207,7 +207,9 @@ def test_assign_unassigned_document_needs_new_for_new_units(run: Runner) -> None
     tid = str(first["id"])
     result = run.fails("assign", tid, "--lead", "省科技厅")
     assert "--new" in result.stderr
-    out = run.ok("assign", tid, "--lead", "省科技厅", "--support", "省财政厅", "--new")
+    out = run.ok(
+        "--lang", "en", "assign", tid, "--lead", "省科技厅", "--support", "省财政厅", "--new"
+    )
     assert "lead: 省科技厅; support: 省财政厅" in out
     run.ok("assign", tid, "--lead", "财政", "--remove", "科技厅")
     shown = json.loads(run.ok("show", tid, "--format", "json"))
