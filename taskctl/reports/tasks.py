@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from taskctl.labels import LABELS
+from taskctl.lifecycle import parse_status
 from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
@@ -89,7 +90,8 @@ def select_tasks(
         unit_id = find_unit(session, unit).id
         stmt = stmt.where(Task.id.in_(select(TaskUnit.task_id).where(TaskUnit.unit_id == unit_id)))
     if status:
-        stmt = stmt.where(Task.status.in_(list(status)))
+        # what a clerk types (已办结, in progress) or the keys reports pass (ACTIVE)
+        stmt = stmt.where(Task.status.in_({parse_status(s) for s in status}))
     return stmt
 
 

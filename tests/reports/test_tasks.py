@@ -64,3 +64,11 @@ def test_list_unit_and_status_filters_combine(zj: Runner) -> None:
     zj.ok("status", f"zj2012:{gx[0]}", "done")
     assert [r["number"] for r in zj.json("list", "--unit", "高新", "--status", "done")] == [gx[0]]
     assert [r["number"] for r in zj.json("list", "--unit", "高新", "-s", "assigned")] == gx[1:]
+
+
+def test_list_status_reads_labels_and_refuses_unknown_words(zj: Runner) -> None:
+    zj.ok("status", "zj2012:二.1", "done")
+    zj.ok("status", "zj2012:三.1", "in_progress")
+    assert [r["number"] for r in zj.json("list", "--status", "已办结")] == ["二.1"]
+    assert [r["number"] for r in zj.json("list", "--status", "in progress")] == ["三.1"]
+    assert "unknown status 'bogus'" in zj.fails("list", "--status", "bogus").stderr
