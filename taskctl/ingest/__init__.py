@@ -134,11 +134,11 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
 
     if not isinstance(text, str):
         raise InputError("expected decoded text", source=source)
-    from taskctl.ingest.tables import Sheet, parse_sheets, pipe_table_rows
+    from taskctl.ingest.tables import Sheet, parse_sheets, pipe_table_rows, tab_table_rows
 
-    rows = pipe_table_rows(text)
+    # a task table copied from a web page (`序号 |` `重点任务 |` `牵头单位 |` …) or from a spreadsheet
+    rows = pipe_table_rows(text) or tab_table_rows(text)
     if rows is not None:
-        # a task table copied from a web page as text (`序号 |` `重点任务 |` `牵头单位 |` …)
         return parse_sheets([Sheet("table 1", rows)], source=source, first_lead=first_lead)
     lines = repair_text(text)
     if not lines:

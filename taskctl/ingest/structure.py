@@ -59,6 +59,10 @@ class Marker:
     rest: str
 
 
+#: Marker styles of sections (`第一部分`, `一、`), as opposed to the items inside them.
+SECTION_STYLES = ("第一", "一、")
+
+
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
 _PART = "|".join(PART_WORDS)
 _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -447,7 +451,7 @@ def fold_sub_items(nodes: list[Node]) -> None:
     for index in range(len(nodes) - 1, -1, -1):
         parent = nodes[index]
         kids = [nodes[kid] for kid in children.get(index, ()) if not nodes[kid].folded]
-        if not kids or parent.marker.style in ("第一", "一、"):
+        if not kids or parent.marker.style in SECTION_STYLES:
             continue
         if any(kid.marker.style not in SUB_ITEM_STYLES or kid.children for kid in kids):
             continue
@@ -512,6 +516,27 @@ def keep_assigned_goals(nodes: list[Node]) -> None:
             index = nodes[index].parent
 
 
+def demote_bare_sections(nodes: list[Node]) -> None:
+    """A section without items (`三、保障措施` followed by a paragraph) among sibling sections that
+    have items is a heading, not a task, unless it names its own units or persons: it is the
+    document's closing exhortation, not work to be assigned."""
+    from taskctl.ingest.annotations import find_annotations
+
+    siblings: dict[tuple[int | None, str], list[Node]] = {}
+    for node in nodes:
+        if not node.folded:
+            siblings.setdefault((node.parent, node.marker.style), []).append(node)
+    for (_parent, style), group in siblings.items():
+        if style not in SECTION_STYLES or not any(node.children for node in group):
+            continue
+        for node in group:
+            if node.children or node.excluded:
+                continue
+            annotations = find_annotations(node.text)[0]
+            if not any(a.lead or a.support or a.responsible or a.persons for a in annotations):
+                node.excluded = True
+
+
 def _line_at(node: Node, text: str, offset: int) -> int:
     """The source line of a character offset in a node's text."""
     index = text.count("\n", 0, offset)
@@ -530,6 +555,7 @@ def build_items(
     fold_sub_items(outline.nodes)
     drop_closing_text(outline.nodes)
     keep_assigned_goals(outline.nodes)
+    demote_bare_sections(outline.nodes)
     items: list[ItemDraft] = []
     new_index: dict[int, int] = {}
     for index, node in enumerate(outline.nodes):

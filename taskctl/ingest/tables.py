@@ -154,6 +154,24 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     return None
 
 
+#: Lines a pasted table may have above its header (a title, a date line).
+_TAB_TABLE_MAX_TITLE_LINES = 3
+
+
+def tab_table_rows(text: str) -> list[list[str]] | None:
+    """The rows of a task table pasted from Excel or WPS into a text file (cells separated by tabs),
+    with up to three title lines above it as one-cell rows. None unless a header row names a task
+    column and a unit, person or deadline column."""
+    if text.count("\t") < 2:
+        return None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first_tabbed = next(i for i, line in enumerate(lines) if "\t" in line)
+    if first_tabbed > _TAB_TABLE_MAX_TITLE_LINES:
+        return None  # a document with a table somewhere in it (an attachment), not a table
+    rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
+    return rows if find_header(rows) is not None else None
+
+
 def _cell(row: list[str], column: int | None) -> str:
     if column is None or column >= len(row):
         return ""

@@ -672,3 +672,88 @@ def test_person_notes_are_not_names() -> None:
     annotation = read_annotation("(责任人:张三(办公室主任)、李四 (科长))")
     assert annotation is not None
     assert annotation.persons == ["张三", "李四"]
+
+
+CITY_DIVISION = """\
+XX市人民政府办公室关于印发XX市2024年优化营商环境重点任务分工方案的通知
+各区县人民政府，市政府各部门：
+现将《XX市2024年优化营商环境重点任务分工方案》印发给你们，请认真贯彻落实。
+XX市人民政府办公室
+2024年3月1日
+XX市2024年优化营商环境重点任务分工方案
+为深入贯彻落实党中央、国务院关于优化营商环境的决策部署，制定本方案。
+一、提升政务服务效能
+1.推进“一网通办”。深化政务服务“一网通办”改革，2024年6月底前实现高频事项全程网办。（牵头单位：市政务服务数据管理局；责任单位：各区县人民政府，市直有关部门）
+2.压减审批时限。工程建设项目审批时间压减至60个工作日以内。（市住房城乡建设局、市自然资源和规划局按职责分工负责，2024年底前完成）
+二、优化市场环境
+3.深化商事制度改革。推行经营主体登记确认制。
+牵头单位：市市场监管局
+配合单位：市税务局、人民银行XX市分行
+完成时限：2024年9月
+4.加强公平竞争审查。（市市场监管局牵头，市发展改革委、市司法局配合；持续推进）
+三、保障措施
+各区县、各部门要高度重视，加强组织领导，确保各项任务落到实处。
+"""
+
+
+def test_city_division_plan_with_a_closing_section_that_assigns_nothing() -> None:
+    doc = parse_text(CITY_DIVISION)
+    assert doc.title == "XX市2024年优化营商环境重点任务分工方案"
+    got = [
+        (t.number, t.title, t.lead, t.support, t.responsible, t.deadline, t.deadline_text)
+        for t in doc.tasks
+    ]
+    assert got == [
+        (
+            "一.1",
+            "推进“一网通办”",
+            ["市政务服务数据管理局"],
+            [],
+            ["各区县人民政府", "市直有关部门"],
+            date(2024, 6, 30),
+            "2024年6月底前",
+        ),
+        (
+            "一.2",
+            "压减审批时限",
+            [],
+            [],
+            ["市住房城乡建设局", "市自然资源和规划局"],
+            date(2024, 12, 31),
+            "2024年底前",
+        ),
+        (
+            "二.3",
+            "深化商事制度改革",
+            ["市市场监管局"],
+            ["市税务局", "人民银行XX市分行"],
+            [],
+            date(2024, 9, 30),
+            "2024年9月",
+        ),
+        (
+            "二.4",
+            "加强公平竞争审查",
+            ["市市场监管局"],
+            ["市发展改革委", "市司法局"],
+            [],
+            None,
+            "持续推进",
+        ),
+    ]
+    # 三、保障措施 stays in the tree as a heading, not as work to assign
+    assert [(i.number, i.kind) for i in doc.items if i.number == "三"] == [("三", "heading")]
+
+
+def test_a_task_table_pasted_from_a_spreadsheet_with_tabs() -> None:
+    doc = parse_text(
+        "XX市2024年数字政府建设任务分工\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进数字政府建设\t市大数据局\t市发展改革委、市财政局\t2024年12月\n"
+        "2\t优化企业开办服务\t市市场监管局\t市税务局\t2024年6月底前\n"
+    )
+    assert doc.title == "XX市2024年数字政府建设任务分工"
+    assert [(t.title, t.lead, t.support, t.deadline) for t in doc.tasks] == [
+        ("推进数字政府建设", ["市大数据局"], ["市发展改革委", "市财政局"], date(2024, 12, 31)),
+        ("优化企业开办服务", ["市市场监管局"], ["市税务局"], date(2024, 6, 30)),
+    ]
