@@ -69,6 +69,24 @@ def owed_task_rows(
     return rows
 
 
+def owed_tasks(
+    session: Session,
+    *conditions: Any,
+    as_of: date,
+    unit: str | None = None,
+    document: str | None = None,
+    rules: LightRules = DEFAULT_RULES,
+) -> list[dict[str, Any]]:
+    """Active tasks meeting `conditions` (on their deadline), soonest deadline first."""
+    stmt = (
+        select_tasks(session, document=document, unit=unit, status=ACTIVE)
+        .where(*conditions)
+        .order_by(None)
+        .order_by(Task.deadline, Document.id, Task.position)
+    )
+    return owed_task_rows(session, stmt, as_of=as_of, rules=rules)
+
+
 def overdue_tasks(
     session: Session,
     *,
@@ -78,13 +96,9 @@ def overdue_tasks(
     rules: LightRules = DEFAULT_RULES,
 ) -> list[dict[str, Any]]:
     """Active tasks whose deadline is before `as_of`, most overdue first."""
-    stmt = (
-        select_tasks(session, document=document, unit=unit, status=ACTIVE)
-        .where(Task.deadline < as_of)
-        .order_by(None)
-        .order_by(Task.deadline, Document.id, Task.position)
+    rows = owed_tasks(
+        session, Task.deadline < as_of, as_of=as_of, unit=unit, document=document, rules=rules
     )
-    rows = owed_task_rows(session, stmt, as_of=as_of, rules=rules)
     for r in rows:
         r["days_overdue"] = (as_of - r["deadline"]).days
     return rows
@@ -100,13 +114,15 @@ def due_tasks(
     rules: LightRules = DEFAULT_RULES,
 ) -> list[dict[str, Any]]:
     """Active tasks due from `as_of` to `within_days` days later, soonest first."""
-    stmt = (
-        select_tasks(session, document=document, unit=unit, status=ACTIVE)
-        .where(Task.deadline >= as_of, Task.deadline <= as_of + timedelta(days=within_days))
-        .order_by(None)
-        .order_by(Task.deadline, Document.id, Task.position)
+    rows = owed_tasks(
+        session,
+        Task.deadline >= as_of,
+        Task.deadline <= as_of + timedelta(days=within_days),
+        as_of=as_of,
+        unit=unit,
+        document=document,
+        rules=rules,
     )
-    rows = owed_task_rows(session, stmt, as_of=as_of, rules=rules)
     for r in rows:
         r["days_left"] = (r["deadline"] - as_of).days
     return rows

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from taskctl.labels import label
 from taskctl.lifecycle import ACTIVE, FINISHED
 from taskctl.reports.lights import DEFAULT_RULES, LightRules
-from taskctl.reports.overdue import due_columns, overdue_columns, owed_task_rows
+from taskctl.reports.overdue import due_columns, overdue_columns, owed_tasks
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks
 from taskctl.reports.workload import workload_report
@@ -208,18 +208,20 @@ def weekly_report(
     start, end = utc_bounds(since, until)
     active = select_tasks(session, status=ACTIVE).order_by(None)
 
-    newly = active.where(
-        Task.deadline >= since - timedelta(days=1), Task.deadline < as_of
-    ).order_by(Task.deadline, Document.id, Task.position)
-    newly_rows = owed_task_rows(session, newly, as_of=as_of, rules=rules)
+    newly_rows = owed_tasks(
+        session,
+        Task.deadline >= since - timedelta(days=1),
+        Task.deadline < as_of,
+        as_of=as_of,
+        rules=rules,
+    )
     for r in newly_rows:
         r["days_overdue"] = (as_of - r["deadline"]).days
 
     next_start, next_end = until + timedelta(days=1), until + timedelta(days=7)
-    due = active.where(Task.deadline >= next_start, Task.deadline <= next_end).order_by(
-        Task.deadline, Document.id, Task.position
+    due_rows = owed_tasks(
+        session, Task.deadline >= next_start, Task.deadline <= next_end, as_of=as_of, rules=rules
     )
-    due_rows = owed_task_rows(session, due, as_of=as_of, rules=rules)
     for r in due_rows:
         r["days_left"] = (r["deadline"] - as_of).days
 
