@@ -122,10 +122,6 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-def _is_bracketed(text: str) -> bool:
-    return text.startswith("(") and text.endswith(")") and _bracket_depth(text) == 0
-
-
 _LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:$")
 
 

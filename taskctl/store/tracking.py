@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from taskctl import lifecycle
@@ -471,7 +471,3 @@ def merge_units(session: Session, source: str, target: str, *, actor: str) -> Me
     result.aliases.insert(0, old_name)
     _unit_event(session, b, "unit_merge", old_name, b.name, actor)
     return result
-
-
-def count_events(session: Session, task_id: int) -> int:
-    return session.scalar(select(func.count(Event.id)).where(Event.task_id == task_id)) or 0
