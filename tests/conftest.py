@@ -156,5 +156,5 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
 
     monkeypatch.setattr(imports, "now_utc", now)
     monkeypatch.setattr(tracking, "now_utc", now)
-    monkeypatch.setattr(units, "_now", now)
+    monkeypatch.setattr(units, "now_utc", now)
     return CLOCK_START

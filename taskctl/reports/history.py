@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from taskctl.labels import assignment_label, label
 from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_task
-from taskctl.store.models import Document, Event
-from taskctl.store.tracking import local_time
+from taskctl.store.models import Document, Event, local_time
 
 #: The keys of `history --format json`, in order.
 HISTORY_KEYS = ("time", "actor", "kind", "old", "new", "note")

@@ -25,7 +25,7 @@ from taskctl.reports.overdue import due_columns, overdue_columns, owed_tasks
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks
 from taskctl.reports.workload import workload_report
-from taskctl.store.models import Document, Event, ProgressReport, Task, Unit
+from taskctl.store.models import Document, Event, ProgressReport, Task, Unit, local_time
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -52,11 +52,6 @@ def utc_bounds(since: date, until: date) -> tuple[datetime, datetime]:
     return utc(since), utc(until + timedelta(days=1))
 
 
-def local_time(stored: datetime) -> datetime:
-    """A stored UTC timestamp in local time (naive), for display."""
-    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
 def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
@@ -75,7 +70,7 @@ def _event_rows(
     )
     return [
         {
-            "time": local_time(ev.created_at),
+            "time": local_time(ev.created_at).replace(tzinfo=None),
             "id": ev.task_id,
             "document": key,
             "number": number,
@@ -133,7 +128,7 @@ def progress_section(session: Session, start: datetime, end: datetime, lang: str
     rows = [
         {
             "unit": unit_name,
-            "time": local_time(p.reported_at),
+            "time": local_time(p.reported_at).replace(tzinfo=None),
             "id": p.task_id,
             "document": key,
             "number": number,

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
-from taskctl.store.models import Document, Event, Person, Task, TaskPerson, TaskUnit, Unit
+from taskctl.store.models import (
+    ROLES,
+    Document,
+    Event,
+    Person,
+    Task,
+    TaskPerson,
+    TaskUnit,
+    Unit,
+    now_utc,
+)
 from taskctl.store.units import get_or_create_unit
 
-ROLE_FIELDS = ("lead", "support", "responsible")
 _KEY_CHARS = re.compile(r"[^\w.-]+")
 
 
@@ -34,11 +43,6 @@ class ImportResult:
     warnings: list[ParseWarning] = field(default_factory=list)
     skipped: bool = False
     document_id: int | None = None
-
-
-def now_utc() -> datetime:
-    """The current time in UTC, naive (how every timestamp is stored)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def default_key(source_name: str) -> str:
@@ -157,7 +161,7 @@ def save_document(
             continue
         result.tasks += 1
         seen: set[tuple[int, str]] = set()
-        for role in ROLE_FIELDS:
+        for role in ROLES:
             for order, name in enumerate(getattr(item, role)):
                 unit = get_or_create_unit(session, name, unit_cache)
                 if (unit.id, role) not in seen:

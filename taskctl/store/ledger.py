@@ -19,7 +19,7 @@ from taskctl import lifecycle
 from taskctl.errors import TaskctlError
 from taskctl.ingest.ledger import LedgerRow
 from taskctl.store import tracking
-from taskctl.store.models import Document, ProgressReport, Task, TaskUnit
+from taskctl.store.models import Document, ProgressReport, Task, TaskUnit, local_time
 from taskctl.store.units import find_unit
 
 #: When a unit has several roles on a task, the ledger names the first of these.
@@ -54,7 +54,7 @@ def ledger_rows(session: Session, unit: str) -> tuple[str, list[dict[str, Any]]]
         report = latest.get(task.id)
         progress = None
         if report is not None:
-            when = tracking.local_time(report.reported_at).date().isoformat()
+            when = local_time(report.reported_at).date().isoformat()
             pct = f" ({report.percent}%)" if report.percent is not None else ""
             progress = f"{when}{pct} {report.text}".strip()
         rows.append(

@@ -9,7 +9,7 @@ version by 1. Events are only ever inserted. A task's version therefore counts i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,12 +21,19 @@ from taskctl.errors import (
     NotFoundError,
     StaleVersionError,
 )
-from taskctl.store.imports import now_utc
 from taskctl.store.lookup import resolve_task
-from taskctl.store.models import Event, ProgressReport, Task, TaskUnit, Unit, UnitAlias
+from taskctl.store.models import (
+    ROLES,
+    Event,
+    ProgressReport,
+    Task,
+    TaskUnit,
+    Unit,
+    UnitAlias,
+    local_time,
+    now_utc,
+)
 from taskctl.store.units import find_unit, get_or_create_unit, lookup_unit, normalize_unit_name
-
-ROLES = ("lead", "support", "responsible")
 
 
 @dataclass
@@ -67,11 +74,6 @@ def lock_task(session: Session, task_ref: str | int) -> Task:
         .with_for_update()
         .execution_options(populate_existing=True)
     ).scalar_one()
-
-
-def local_time(utc_naive: datetime) -> datetime:
-    """A stored (UTC, naive) timestamp as an aware datetime in the local time zone."""
-    return utc_naive.replace(tzinfo=UTC).astimezone()
 
 
 def describe_event(event: Event) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from taskctl.errors import AmbiguousError, NotFoundError
-from taskctl.store.models import Unit, UnitAlias
+from taskctl.store.models import Unit, UnitAlias, now_utc
 from taskctl.vocab import GROUP_UNIT_PATTERN, OPTIONAL_UNIT_PREFIXES
 
 _SPACE = re.compile(r"\s+")
@@ -25,10 +24,6 @@ def normalize_unit_name(name: str) -> str:
 def unit_kind(name: str) -> str:
     """'group' for placeholders such as 各有关处室 or 有关市、县科技局, else 'department'."""
     return "group" if re.search(GROUP_UNIT_PATTERN, name) else "department"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def lookup_unit(session: Session, name: str) -> Unit | None:
@@ -54,7 +49,7 @@ def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | Non
                 session.add(UnitAlias(unit=unit, alias=name))
                 break
     if unit is None:
-        unit = Unit(name=name, kind=unit_kind(name), created_at=_now())
+        unit = Unit(name=name, kind=unit_kind(name), created_at=now_utc())
         session.add(unit)
         session.flush()
     if cache is not None:
