@@ -139,3 +139,15 @@ def assignment_label(text: str | None, lang: str) -> str | None:
             part = f"{label(f'role.{role}', lang)}: {names}"
         parts.append(part)
     return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def value_label(kind: str, value: str | None, lang: str) -> str | None:
+    """A stored change value (an event's or a tracking call's) as a person reads it: statuses (also an
+    import's) become their labels, assignments are worded in `lang`, anything else is itself."""
+    if value is None:
+        return None
+    if kind in ("status", "import"):
+        return label(f"status.{value}", lang)
+    if kind == "assign":
+        return assignment_label(value, lang)
+    return value

@@ -63,12 +63,12 @@ def export_cmd(app: App, unit: str, output: str) -> None:
 
 
 def _change_text(change: Any, lang: str) -> str:
-    from taskctl.labels import label
+    from taskctl.labels import value_label
 
     zh = lang == "zh"
     if change.kind == "status":
-        old = label(f"status.{change.old}", lang)
-        new = label(f"status.{change.new}", lang)
+        old = value_label("status", change.old, lang)
+        new = value_label("status", change.new, lang)
         return f"状态 {old}→{new}" if zh else f"status {old}→{new}"
     if change.kind == "progress":
         pct = f" {change.old or '∅'}→{change.new}" if change.new else ""

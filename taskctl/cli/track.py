@@ -19,32 +19,22 @@ def expect_version_option(func: Any) -> Any:
     )(func)
 
 
-def _status_label(value: str | None, lang: str) -> str:
-    from taskctl.labels import label
-
-    return label(f"status.{value}", lang) if value else "∅"
-
-
 def describe_change(change: Any, lang: str) -> str:
     """One line saying what a tracking call changed (or that it changed nothing)."""
+    from taskctl.labels import value_label
+
     zh = lang == "zh"
     what = f"任务 {change.task_id}" if zh else f"task {change.task_id}"
     if not change.changed:
-        value = change.new
-        if change.kind == "status":
-            value = _status_label(value, lang)
-        elif change.kind == "assign":
-            from taskctl.labels import assignment_label
-
-            value = assignment_label(value, lang)
+        value = value_label(change.kind, change.new, lang)
         return (
             f"{what}: 已是 {value}，未作改动 (版本 {change.version})"
             if zh
             else f"{what}: already {value}; nothing changed (version {change.version})"
         )
-    old, new = change.old or "∅", change.new or "∅"
+    old = value_label(change.kind, change.old, lang) or "∅"
+    new = value_label(change.kind, change.new, lang) or "∅"
     if change.kind == "status":
-        old, new = _status_label(change.old, lang), _status_label(change.new, lang)
         body = f"状态 {old} → {new}" if zh else f"status {old} → {new}"
     elif change.kind == "progress":
         pct = f" {change.old or '∅'} → {change.new}" if change.new else ""
@@ -53,10 +43,6 @@ def describe_change(change: Any, lang: str) -> str:
         body = f"完成时限 {old} → {new}" if zh else f"deadline {old} → {new}"
         body += _shift(change.old, change.new, zh)
     elif change.kind == "assign":
-        from taskctl.labels import assignment_label
-
-        old = assignment_label(change.old, lang) or "∅"
-        new = assignment_label(change.new, lang) or "∅"
         body = f"分工 {old} → {new}" if zh else f"units {old} → {new}"
     else:
         body = f"{change.kind} {old} → {new}"
@@ -66,8 +52,6 @@ def describe_change(change: Any, lang: str) -> str:
 
 def _shift(old: str | None, new: str | None, zh: bool) -> str:
     """`, 延后 31 天` / `, 提前 1 天`: how far a deadline moved (an "extension" can shorten it)."""
-    from datetime import date
-
     try:
         days = (date.fromisoformat(str(new)) - date.fromisoformat(str(old))).days
     except ValueError:

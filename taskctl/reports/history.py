@@ -7,24 +7,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from taskctl.labels import assignment_label, label
+from taskctl.labels import label, value_label
 from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import resolve_task
 from taskctl.store.models import Document, Event, local_time
 
 #: The keys of `history --format json`, in order.
 HISTORY_KEYS = ("time", "actor", "kind", "old", "new", "note")
-
-
-def _shown(kind: str, value: str | None, lang: str) -> str | None:
-    """A stored value as a person reads it: status keys become labels."""
-    if value is None:
-        return None
-    if kind in ("status", "import"):
-        return label(f"status.{value}", lang)
-    if kind == "assign":
-        return assignment_label(value, lang)
-    return value
 
 
 def history_rows(session: Session, ref: str | int) -> tuple[Any, list[dict[str, Any]]]:
@@ -49,8 +38,8 @@ def history_report(session: Session, ref: str | int, lang: str = "zh") -> Report
     task, rows = history_rows(session, ref)
     for row in rows:
         row["kind_shown"] = label(f"event.{row['kind']}", lang)
-        row["old_shown"] = _shown(row["kind"], row["old"], lang)
-        row["new_shown"] = _shown(row["kind"], row["new"], lang)
+        row["old_shown"] = value_label(row["kind"], row["old"], lang)
+        row["new_shown"] = value_label(row["kind"], row["new"], lang)
     doc = session.get(Document, task.document_id)
     hidden = {"table": False}
     shown = {"export": False}

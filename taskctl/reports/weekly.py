@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from taskctl.labels import label
+from taskctl.labels import label, value_label
 from taskctl.lifecycle import ACTIVE, FINISHED
 from taskctl.reports.lights import DEFAULT_RULES, LightRules
 from taskctl.reports.overdue import due_columns, overdue_columns, owed_tasks
@@ -83,12 +83,6 @@ def _event_rows(
         }
         for ev, number, title, key in session.execute(stmt)
     ]
-
-
-def _change_text(kind: str, value: str | None, lang: str) -> str | None:
-    if value is None:
-        return None
-    return label(f"status.{value}", lang) if kind == "status" else value
 
 
 def finished_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
@@ -167,8 +161,8 @@ def progress_section(session: Session, start: datetime, end: datetime, lang: str
 def changes_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
     rows = _event_rows(session, ("status", "deadline"), start, end)
     for r in rows:
-        r["old"] = _change_text(r["change"], r["old"], lang)
-        r["new"] = _change_text(r["change"], r["new"], lang)
+        r["old"] = value_label(r["change"], r["old"], lang)
+        r["new"] = value_label(r["change"], r["new"], lang)
     cols = [
         column("time", "date"),
         column("id", "int"),
