@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 @document_option
 @unit_option()
 @click.option("-s", "--status", multiple=True, help="Only tasks in this status (repeatable).")
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @light_options
 @output_options
 @pass_app
@@ -71,7 +71,7 @@ def list_cmd(
     default="table",
     help="Output format.",
 )
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @light_options
 @pass_app
 def show_cmd(app: App, task: str, fmt: str, as_of: date, rules: LightRules) -> None:

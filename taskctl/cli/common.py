@@ -132,7 +132,9 @@ def _as_of_callback(
 
 
 def as_of_option(
-    help: str, *, default_today: bool = True
+    help: str = "Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).",
+    *,
+    default_today: bool = True,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """`--as-of DATE` (any form `parse_when` reads), handed to the command as a date: today when not
     given, or None with `default_today=False` (the command then picks its own day)."""

@@ -66,7 +66,7 @@ def parse_week(value: str) -> tuple[date, date]:
 
 
 @click.command("overdue")
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @unit_option()
 @document_option
 @light_options
@@ -110,7 +110,7 @@ def overdue_cmd(
     metavar="N[d|w]",
     help="How far ahead to look (days, or weeks with w).",
 )
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @unit_option()
 @document_option
 @light_options
@@ -149,7 +149,7 @@ def due_cmd(
 
 
 @click.command("workload")
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @document_option
 @click.option(
     "--sort",
@@ -194,7 +194,7 @@ def workload_cmd(
 
 @click.command("unit-report")
 @click.argument("unit")
-@as_of_option("Measure deadlines on this day instead of today (2013-01-15, 上周五, -7d …).")
+@as_of_option()
 @click.option("--open-only", is_flag=True, help="Leave out finished and cancelled tasks.")
 @light_options
 @output_options
