@@ -218,7 +218,7 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
 
     if not text:
         return {}
-    if not any(verb in text for verb, _role in INLINE_ROLE_VERBS):
+    if not _has_role_verb(text):
         # a clerk separates names by spaces and line breaks too: split before the repair
         # (which removes spaces between Chinese characters) and repair each name
         names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
@@ -247,7 +247,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _title_and_period(
-    sheet: Sheet, header: Header, source: str
+    sheet: Sheet, header: Header
 ) -> tuple[str | None, tuple[date | None, date | None, str | None]]:
     from taskctl.ingest.structure import find_period, find_title
 
@@ -467,7 +467,7 @@ def parse_sheets(
         )
     start, end, period_text = period or (None, None, None)
     if title is None or start is None:
-        sheet_title, sheet_period = _title_and_period(found[0][0], found[0][1], source)
+        sheet_title, sheet_period = _title_and_period(found[0][0], found[0][1])
         title = title or sheet_title
         if start is None and sheet_period[0] is not None:
             start, end, period_text = sheet_period
