@@ -165,8 +165,8 @@ def tab_table_rows(text: str) -> list[list[str]] | None:
     if text.count("\t") < 2:
         return None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    first_tabbed = next(i for i, line in enumerate(lines) if "\t" in line)
-    if first_tabbed > _TAB_TABLE_MAX_TITLE_LINES:
+    first_tabbed = next((i for i, line in enumerate(lines) if "\t" in line), None)
+    if first_tabbed is None or first_tabbed > _TAB_TABLE_MAX_TITLE_LINES:
         return None  # a document with a table somewhere in it (an attachment), not a table
     rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
     return rows if find_header(rows) is not None else None

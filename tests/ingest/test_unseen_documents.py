@@ -757,3 +757,21 @@ def test_a_task_table_pasted_from_a_spreadsheet_with_tabs() -> None:
         ("推进数字政府建设", ["市大数据局"], ["市发展改革委", "市财政局"], date(2024, 12, 31)),
         ("优化企业开办服务", ["市市场监管局"], ["市税务局"], date(2024, 6, 30)),
     ]
+
+
+@pytest.mark.parametrize("text", ["\t\t", "\t\t\n\n"])
+def test_blank_tabs_are_neither_a_table_nor_a_document(text: str) -> None:
+    from taskctl.errors import InputError
+    from taskctl.ingest.tables import tab_table_rows
+
+    assert tab_table_rows(text) is None
+    with pytest.raises(InputError, match="empty document"):
+        parse_text(text)
+
+
+def test_a_tab_indented_item_is_not_a_table() -> None:
+    from taskctl.ingest.tables import tab_table_rows
+
+    text = "2024年工作要点\n\t1.\t完善制度。\t（责任单位：办公室）\n"
+    assert tab_table_rows(text) is None
+    assert [(t.title, t.responsible) for t in parse_text(text).tasks] == [("完善制度", ["办公室"])]
