@@ -59,6 +59,13 @@ def list_cmd(
             rules=rules,
         )
     app.emit(report, out)
+    if not report.rows and not (document or unit or status):
+        click.echo(
+            "还没有任务：先用 `taskctl import 文件` 导入工作要点或任务分工。"
+            if app.lang == "zh"
+            else "No tasks yet: import a work plan first with `taskctl import FILE`.",
+            err=True,
+        )
 
 
 @click.command("show")

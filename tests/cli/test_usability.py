@@ -134,3 +134,11 @@ def test_ledger_fill_in_columns_have_room_to_type(zj: Runner, tmp_path) -> None:
     sheet = openpyxl.load_workbook(path).active
     width = {c.value: sheet.column_dimensions[c.column_letter].width for c in sheet[1]}
     assert width["本期进展"] >= 40 and width["新时限"] >= 12 and width["说明"] >= 20
+
+
+def test_list_on_an_empty_database_says_how_to_start(run: Runner) -> None:
+    result = run("--lang", "en", "list")
+    assert result.exit_code == 0
+    assert "import a work plan first with `taskctl import FILE`" in result.stderr
+    run.ok("import", seed("gd2012"))
+    assert "import a work plan first" not in run("list").stderr
