@@ -60,6 +60,14 @@ class App:
             ascii_only=out.ascii_only or self.ascii_only,
             limit=out.limit if limit is None else limit,
         )
+        if out.path and out.path != "-":
+            rows = len(report.rows)
+            click.echo(
+                f"已写入 {out.path}（{rows} 行）"
+                if self.lang == "zh"
+                else f"written to {out.path} ({rows} rows)",
+                err=True,
+            )
 
     def close(self) -> None:
         if self._store is not None:

@@ -142,3 +142,12 @@ def test_list_on_an_empty_database_says_how_to_start(run: Runner) -> None:
     assert "import a work plan first with `taskctl import FILE`" in result.stderr
     run.ok("import", seed("gd2012"))
     assert "import a work plan first" not in run("list").stderr
+
+
+def test_writing_a_report_file_says_where_and_how_many_rows(run: Runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    run.ok("import", seed("zj2012"))
+    path = tmp_path / "overdue.csv"
+    result = run("--lang", "en", "overdue", "--as-of", "2013-01-15", "-o", str(path))
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"written to {path} (26 rows)"
+    assert path.read_text(encoding="utf-8-sig").count("\n") == 27  # header + 26 tasks
