@@ -93,12 +93,12 @@ def attach_lights(
     for the start of each task's time."""
     from sqlalchemy import select
 
+    from taskctl.store.engine import id_chunks
     from taskctl.store.models import Document, Task
 
     starts: dict[int, date | datetime | None] = {r["id"]: r["start"] for r in rows if "start" in r}
     ids = [r["id"] for r in rows if r["id"] not in starts]
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
+    for chunk in id_chunks(ids):
         for task_id, created_at, period_start in session.execute(
             select(Task.id, Task.created_at, Document.period_start)
             .join(Document, Task.document_id == Document.id)

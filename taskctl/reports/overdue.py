@@ -16,6 +16,7 @@ from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_row
+from taskctl.store.engine import id_chunks
 from taskctl.store.models import Document, ProgressReport, Task
 
 if TYPE_CHECKING:
@@ -33,8 +34,7 @@ def attach_latest_progress(session: Session, rows: list[dict[str, Any]]) -> None
     """Set `latest_progress_date` and `latest_progress` (the newest progress report) on task rows."""
     latest: dict[int, tuple[Any, str]] = {}
     ids = [r["id"] for r in rows]
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
+    for chunk in id_chunks(ids):
         rank = (
             func.row_number()
             .over(

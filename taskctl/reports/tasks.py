@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from taskctl.labels import LABELS
 from taskctl.lifecycle import parse_status
 from taskctl.reports.report import Column, Report, column
+from taskctl.store.engine import id_chunks
 from taskctl.store.lookup import resolve_document
 from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
 from taskctl.store.units import find_unit
@@ -100,7 +101,7 @@ def attach_people(session: Session, rows: list[dict[str, Any]]) -> None:
     ids = [r["id"] for r in rows]
     units: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     persons: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         for task_id, role, name in session.execute(
             select(TaskUnit.task_id, TaskUnit.role, Unit.name)
             .join(Unit, TaskUnit.unit_id == Unit.id)
@@ -121,10 +122,6 @@ def attach_people(session: Session, rows: list[dict[str, Any]]) -> None:
         r["support"] = list(roles.get("support", []))
         r["responsible"] = list(roles.get("responsible", []))
         r["persons"] = persons.get(r["id"], [])
-
-
-def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
 
 
 def task_row(task: Any, doc_key: str | None = None) -> dict[str, Any]:

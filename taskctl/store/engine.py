@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
 SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 30_000
+#: Ids per `IN (…)` list: below SQLite's oldest limit of 999 bound parameters per statement.
+MAX_IN_IDS = 900
+
+
+def id_chunks(ids: list[int]) -> Iterator[list[int]]:
+    """`ids` in slices small enough for one `IN (…)` list (nothing for no ids)."""
+    for start in range(0, len(ids), MAX_IN_IDS):
+        yield ids[start : start + MAX_IN_IDS]
 
 
 def default_db_path() -> Path:
