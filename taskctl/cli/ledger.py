@@ -63,24 +63,11 @@ def export_cmd(app: App, unit: str, output: str) -> None:
 
 
 def _change_text(change: Any, lang: str) -> str:
-    from taskctl.labels import value_label
+    """The tracking commands' wording, with the progress text a clerk typed into the row."""
+    from taskctl.cli.track import change_text
 
-    zh = lang == "zh"
-    if change.kind == "status":
-        old = value_label("status", change.old, lang)
-        new = value_label("status", change.new, lang)
-        return f"状态 {old}→{new}" if zh else f"status {old}→{new}"
-    if change.kind == "progress":
-        pct = f" {change.old or '∅'}→{change.new}" if change.new else ""
-        text = f": {change.note}" if change.note else ""
-        return f"进展{pct}{text}" if zh else f"progress{pct}{text}"
-    if change.kind == "deadline":
-        return (
-            f"时限 {change.old or '∅'}→{change.new}"
-            if zh
-            else f"deadline {change.old or '∅'}→{change.new}"
-        )
-    return f"{change.kind} {change.old}→{change.new}"
+    text = change_text(change, lang)
+    return f"{text}: {change.note}" if change.kind == "progress" and change.note else text
 
 
 def result_report(result: Any, lang: str) -> Any:

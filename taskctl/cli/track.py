@@ -32,22 +32,30 @@ def describe_change(change: Any, lang: str) -> str:
             if zh
             else f"{what}: already {value}; nothing changed (version {change.version})"
         )
+    body = change_text(change, lang)
+    version = f"版本 {change.version}" if zh else f"version {change.version}"
+    return f"{what}: {body} ({version})"
+
+
+def change_text(change: Any, lang: str) -> str:
+    """What a change did, as people read it: `状态 待签收 → 已签收`, `deadline 2013-03-31 → …`
+    (used by the tracking commands and by the ledger import's result table)."""
+    from taskctl.labels import value_label
+
+    zh = lang == "zh"
     old = value_label(change.kind, change.old, lang) or "∅"
     new = value_label(change.kind, change.new, lang) or "∅"
     if change.kind == "status":
-        body = f"状态 {old} → {new}" if zh else f"status {old} → {new}"
-    elif change.kind == "progress":
+        return f"状态 {old} → {new}" if zh else f"status {old} → {new}"
+    if change.kind == "progress":
         pct = f" {change.old or '∅'} → {change.new}" if change.new else ""
-        body = f"进展已记录{pct}" if zh else f"progress recorded{pct}"
-    elif change.kind == "deadline":
+        return f"进展已记录{pct}" if zh else f"progress recorded{pct}"
+    if change.kind == "deadline":
         body = f"完成时限 {old} → {new}" if zh else f"deadline {old} → {new}"
-        body += _shift(change.old, change.new, zh)
-    elif change.kind == "assign":
-        body = f"分工 {old} → {new}" if zh else f"units {old} → {new}"
-    else:
-        body = f"{change.kind} {old} → {new}"
-    version = f"版本 {change.version}" if zh else f"version {change.version}"
-    return f"{what}: {body} ({version})"
+        return body + _shift(change.old, change.new, zh)
+    if change.kind == "assign":
+        return f"分工 {old} → {new}" if zh else f"units {old} → {new}"
+    return f"{change.kind} {old} → {new}"
 
 
 def _shift(old: str | None, new: str | None, zh: bool) -> str:
