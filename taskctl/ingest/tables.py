@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
@@ -288,18 +289,21 @@ class _Builder:
 
         marker = match_marker(text)
         label, rest = (marker.label, marker.rest) if marker else (chinese_numeral(ordinal), text)
-        level = 1 if parent is None else self.items[parent].level + 1
-        number = label if parent is None else f"{self.items[parent].number}.{label}"
+        return self._place(
+            "heading", label, parent, title=lead_phrase(rest) or rest, full_text=text, line=line
+        )
+
+    def _place(self, kind: str, label: str, parent: int | None, **fields: Any) -> int:
+        """Append an item under `parent` (its number and level follow from the parent's)."""
+        above = None if parent is None else self.items[parent]
         self.items.append(
             ItemDraft(
-                kind="heading",
-                number=number,
+                kind=kind,
+                number=label if above is None else f"{above.number}.{label}",
                 label=label,
-                level=level,
-                title=lead_phrase(rest) or rest,
-                full_text=text,
-                line=line,
+                level=1 if above is None else above.level + 1,
                 parent=parent,
+                **fields,
             )
         )
         return len(self.items) - 1
@@ -372,22 +376,16 @@ class _Builder:
                 deadline_text = deadline_cell
         else:
             deadline, deadline_text = find_deadline(plain, self.period_start, self.period_end)
-        level = 1 if parent is None else self.items[parent].level + 1
-        number = label if parent is None else f"{self.items[parent].number}.{label}"
-        self.items.append(
-            ItemDraft(
-                kind="task",
-                number=number,
-                label=label,
-                level=level,
-                title=lead_phrase(plain) or plain,
-                full_text=text,
-                line=line,
-                parent=parent,
-                deadline=deadline,
-                deadline_text=deadline_text,
-                **roles,
-            )
+        self._place(
+            "task",
+            label,
+            parent,
+            title=lead_phrase(plain) or plain,
+            full_text=text,
+            line=line,
+            deadline=deadline,
+            deadline_text=deadline_text,
+            **roles,
         )
 
     def sheet(self, sheet: Sheet, header: Header, parent: int | None) -> None:
