@@ -49,9 +49,9 @@ def list_cmd(
     """
     from taskctl.reports.tasks import list_report
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = list_report(
-            session,
+            db,
             document=document,
             unit=unit,
             status=status or None,
@@ -94,9 +94,9 @@ def show_cmd(app: App, task: str, fmt: str, as_of: date, rules: LightRules) -> N
     from taskctl.render.detail import print_detail
     from taskctl.reports.detail import task_detail
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         detail = task_detail(
-            session,
+            db,
             task,
             as_of=as_of,
             rules=rules,
@@ -122,8 +122,8 @@ def units_cmd(
     """
     from taskctl.reports.tasks import units_report
 
-    with app.store.reading() as session:
-        report = units_report(session, departments_only=departments_only)
+    with app.reading() as db:
+        report = units_report(db, departments_only=departments_only)
     app.emit(report, out)
 
 
@@ -139,8 +139,8 @@ def documents_cmd(app: App, out: Output) -> None:
     """
     from taskctl.reports.tasks import documents_report
 
-    with app.store.reading() as session:
-        report = documents_report(session)
+    with app.reading() as db:
+        report = documents_report(db)
     app.emit(report, out)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import getpass
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ import click
 if TYPE_CHECKING:
     from taskctl.reports.report import Report
     from taskctl.store.engine import Store
+    from taskctl.store.reader import Reader
 
 
 class App:
@@ -37,6 +39,19 @@ class App:
 
             self._store = open_store(self.db)
         return self._store
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """A Reader for report queries (on SQLite without loading SQLAlchemy at all)."""
+        if self._store is not None:
+            with self._store.query() as db:
+                yield db
+            return
+        from taskctl.store.engine import resolve_url
+        from taskctl.store.reader import open_reader
+
+        with open_reader(resolve_url(self.db)) as db:
+            yield db
 
     def actor(self, override: str | None = None) -> str:
         """Who makes a change: `--by`, else `TASKCTL_USER`, else the OS user."""

@@ -90,9 +90,9 @@ def overdue_cmd(
     """
     from taskctl.reports.overdue import overdue_report
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = overdue_report(
-            session,
+            db,
             as_of=as_of,
             lang=app.lang,
             unit=unit,
@@ -135,9 +135,9 @@ def due_cmd(
     """
     from taskctl.reports.overdue import due_report
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = due_report(
-            session,
+            db,
             as_of=as_of,
             within_days=parse_within(within),
             lang=app.lang,
@@ -180,9 +180,9 @@ def workload_cmd(
     """
     from taskctl.reports.workload import workload_report
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = workload_report(
-            session,
+            db,
             as_of=as_of,
             lang=app.lang,
             document=document,
@@ -219,9 +219,9 @@ def unit_report_cmd(
     """
     from taskctl.reports.unit_report import unit_report
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = unit_report(
-            session,
+            db,
             unit,
             as_of=as_of,
             lang=app.lang,
@@ -238,12 +238,8 @@ def _weekly_lang(app: App, explicit: str | None, ctx: click.Context) -> str:
     root = ctx.find_root()
     if root.params.get("lang"):
         return app.lang
-    from sqlalchemy import select
-
-    from taskctl.store.models import Document
-
-    with app.store.reading() as session:
-        titles = session.scalars(select(Document.title).limit(50)).all()
+    with app.reading() as db:
+        titles = [t for (t,) in db.rows("SELECT title FROM documents ORDER BY id LIMIT 50")]
     if any("\u4e00" <= ch <= "\u9fff" for title in titles for ch in title):
         return "zh"
     return app.lang
@@ -303,9 +299,9 @@ def weekly_cmd(
     if first > last:
         raise InvalidValueError(f"--since {first} is after --until {last}")
     lang = _weekly_lang(app, report_lang, ctx)
-    with app.store.reading() as session:
+    with app.reading() as db:
         report = weekly_report(
-            session,
+            db,
             since=first,
             until=last,
             lang=lang,
@@ -356,9 +352,9 @@ def calendar_cmd(
     from taskctl.render.ics import write_ics
     from taskctl.reports.calendar import deadline_entries
 
-    with app.store.reading() as session:
+    with app.reading() as db:
         entries = deadline_entries(
-            session, unit=unit, document=document, include_finished=include_finished
+            db, unit=unit, document=document, include_finished=include_finished
         )
     name = "taskctl 完成时限" if app.lang == "zh" else "taskctl deadlines"
     if unit:

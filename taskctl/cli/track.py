@@ -372,8 +372,8 @@ def history_cmd(
     """
     from taskctl.reports.history import history_report
 
-    with app.store.reading() as session:
-        report = history_report(session, task, app.lang)
+    with app.reading() as db:
+        report = history_report(db, task, app.lang)
     app.emit(report, out)
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taskctl.lifecycle import ACTIVE
+from taskctl.reports.overdue import DEADLINE_ORDER
 from taskctl.reports.tasks import attach_people, select_tasks, task_row
-from taskctl.store.models import Document, Task
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from taskctl.store.reader import Reader
 
 
 def deadline_entries(
-    session: Session,
+    db: Reader,
     *,
     unit: str | None = None,
     document: str | None = None,
@@ -23,18 +23,19 @@ def deadline_entries(
 
     Open tasks only unless `include_finished`; `unit` keeps the tasks that unit has any role in.
     """
-    stmt = (
-        select_tasks(
-            session, document=document, unit=unit, status=None if include_finished else ACTIVE
-        )
-        .where(Task.deadline.is_not(None))
-        .order_by(None)
-        .order_by(Task.deadline, Document.id, Task.position)
+    query = select_tasks(
+        db,
+        document=document,
+        unit=unit,
+        status=None if include_finished else ACTIVE,
+        where=("t.deadline IS NOT NULL",),
+        order=DEADLINE_ORDER,
+        extra=", t.full_text",
     )
     rows = []
-    for task in session.execute(stmt.add_columns(Task.full_text)):
-        row = task_row(task)
-        row["full_text"] = task.full_text
+    for rec in db.rows(*query):
+        row = task_row(rec)
+        row["full_text"] = rec[-1]
         rows.append(row)
-    attach_people(session, rows)
+    attach_people(db, rows)
     return rows

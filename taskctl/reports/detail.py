@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from taskctl.reports.tasks import attach_people, task_row
-from taskctl.store.lookup import resolve_task
-from taskctl.store.models import Document, Event, ProgressReport, Task
+from taskctl.reports.tasks import attach_people, select_tasks, task_row
+from taskctl.store.lookup import find_task_id
+from taskctl.store.reader import as_datetime
 
 if TYPE_CHECKING:
     from taskctl.reports.lights import LightRules
+    from taskctl.store.reader import Reader
 
 
 def task_detail(
-    session: Session,
+    db: Reader,
     ref: str,
     *,
     as_of: date | None = None,
@@ -27,35 +25,42 @@ def task_detail(
     progress and the number of events."""
     from taskctl.reports.lights import DEFAULT_RULES, attach_lights
 
-    task = resolve_task(session, ref)
-    doc = session.get(Document, task.document_id)
-    row = task_row(task, doc.key)
-    attach_people(session, [row])
-    attach_lights(session, [row], as_of or date.today(), rules or DEFAULT_RULES)
+    task_id = find_task_id(db, ref)
+    query = select_tasks(
+        db,
+        where=("t.id = :id",),
+        params={"id": task_id},
+        extra=", d.title, t.full_text, t.source_line, t.parent_id",
+    )
+    rec = db.one(*query)
+    assert rec is not None  # find_task_id found it
+    row = task_row(rec)
+    attach_people(db, [row])
+    attach_lights([row], as_of or date.today(), rules or DEFAULT_RULES)
+    doc_title, full_text, source_line, parent_id = rec[-4:]
     headings = []
-    parent_id = task.parent_id
     while parent_id is not None:
-        parent = session.get(Task, parent_id)
-        headings.insert(0, f"{parent.number} {parent.title}")
-        parent_id = parent.parent_id
+        number, title, parent_id = db.one(
+            "SELECT number, title, parent_id FROM tasks WHERE id = :id", {"id": parent_id}
+        ) or (None, None, None)
+        if number is None:
+            break
+        headings.insert(0, f"{number} {title}")
     progress = [
-        {"time": p.reported_at, "actor": p.actor, "percent": p.percent, "text": p.text}
-        for p in session.scalars(
-            select(ProgressReport)
-            .where(ProgressReport.task_id == task.id)
-            .order_by(ProgressReport.reported_at.desc(), ProgressReport.id.desc())
-            .limit(5)
+        {"time": as_datetime(at), "actor": actor, "percent": percent, "text": text}
+        for at, actor, percent, text in db.rows(
+            "SELECT reported_at, actor, percent, text FROM progress_reports WHERE task_id = :id"
+            " ORDER BY reported_at DESC, id DESC LIMIT 5",
+            {"id": task_id},
         )
     ]
-    events = session.scalar(
-        select(Event.id).where(Event.task_id == task.id).order_by(Event.id.desc()).limit(1)
-    )
+    has_history = db.one("SELECT 1 FROM events WHERE task_id = :id LIMIT 1", {"id": task_id})
     row.update(
-        document_title=doc.title,
+        document_title=doc_title,
         headings=headings,
-        full_text=task.full_text,
-        source_line=task.source_line,
+        full_text=full_text,
+        source_line=source_line,
         progress=progress,
-        has_history=events is not None,
+        has_history=has_history is not None,
     )
     return row

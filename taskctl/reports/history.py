@@ -2,45 +2,56 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from taskctl.dates import local_time
 from taskctl.labels import label, value_label
 from taskctl.reports.report import Column, Report, column
-from taskctl.store.lookup import resolve_task
-from taskctl.store.models import Document, Event, local_time
+from taskctl.store.lookup import find_task_id
+from taskctl.store.reader import as_datetime
+
+if TYPE_CHECKING:
+    from taskctl.store.reader import Reader
 
 #: The keys of `history --format json`, in order.
 HISTORY_KEYS = ("time", "actor", "kind", "old", "new", "note")
 
 
-def history_rows(session: Session, ref: str | int) -> tuple[Any, list[dict[str, Any]]]:
-    """The task and its events as plain rows with the JSON keys (time is local and aware)."""
-    task = resolve_task(session, ref)
+def history_rows(db: Reader, ref: str | int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The task (id, number, title, version, document key) and its events as plain rows with the
+    JSON keys (time is local and aware)."""
+    task_id = find_task_id(db, ref)
+    number, title, version, key = db.one(
+        "SELECT t.number, t.title, t.version, d.key FROM tasks t"
+        " JOIN documents d ON d.id = t.document_id WHERE t.id = :id",
+        {"id": task_id},
+    ) or (None, None, None, None)
+    task = {"id": task_id, "number": number, "title": title, "version": version, "document": key}
     rows = [
         {
-            "time": local_time(e.created_at),
-            "actor": e.actor,
-            "kind": e.kind,
-            "old": e.old_value,
-            "new": e.new_value,
-            "note": e.note,
+            "time": local_time(as_datetime(created_at)),
+            "actor": actor,
+            "kind": kind,
+            "old": old,
+            "new": new,
+            "note": note,
         }
-        for e in session.scalars(select(Event).where(Event.task_id == task.id).order_by(Event.id))
+        for created_at, actor, kind, old, new, note in db.rows(
+            "SELECT created_at, actor, kind, old_value, new_value, note FROM events"
+            " WHERE task_id = :id ORDER BY id",
+            {"id": task_id},
+        )
     ]
     return task, rows
 
 
-def history_report(session: Session, ref: str | int, lang: str = "zh") -> Report:
+def history_report(db: Reader, ref: str | int, lang: str = "zh") -> Report:
     """History of one task. JSON gets the stored values; the terminal shows labels."""
-    task, rows = history_rows(session, ref)
+    task, rows = history_rows(db, ref)
     for row in rows:
         row["kind_shown"] = label(f"event.{row['kind']}", lang)
         row["old_shown"] = value_label(row["kind"], row["old"], lang)
         row["new_shown"] = value_label(row["kind"], row["new"], lang)
-    doc = session.get(Document, task.document_id)
     hidden = {"table": False}
     shown = {"export": False}
     cols: list[Column] = [
@@ -57,9 +68,9 @@ def history_report(session: Session, ref: str | int, lang: str = "zh") -> Report
     cols[3].key = "kind_shown"
     cols[6].key = "old_shown"
     cols[7].key = "new_shown"
-    title = f"{doc.key}:{task.number} (#{task.id}) {task.title}"
+    title = f"{task['document']}:{task['number']} (#{task['id']}) {task['title']}"
     if lang == "zh":
-        summary = f"版本 {task.version}，共 {len(rows)} 条记录"
+        summary = f"版本 {task['version']}，共 {len(rows)} 条记录"
     else:
-        summary = f"version {task.version}, {len(rows)} events"
+        summary = f"version {task['version']}, {len(rows)} events"
     return Report(title=title, columns=cols, rows=rows, summary=summary)

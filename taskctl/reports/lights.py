@@ -86,31 +86,14 @@ def days_overdue(deadline: date | None, as_of: date) -> int | None:
     return (as_of - deadline).days
 
 
-def attach_lights(
-    session, rows: list[dict], as_of: date, rules: LightRules = DEFAULT_RULES
-) -> None:  # type: ignore[no-untyped-def]
-    """Set `light` on task rows (which carry id, status, deadline and percent), with one bulk query
-    for the start of each task's time."""
-    from sqlalchemy import select
-
-    from taskctl.store.engine import id_chunks
-    from taskctl.store.models import Document, Task
-
-    starts: dict[int, date | datetime | None] = {r["id"]: r["start"] for r in rows if "start" in r}
-    ids = [r["id"] for r in rows if r["id"] not in starts]
-    for chunk in id_chunks(ids):
-        for task_id, created_at, period_start in session.execute(
-            select(Task.id, Task.created_at, Document.period_start)
-            .join(Document, Task.document_id == Document.id)
-            .where(Task.id.in_(chunk))
-        ):
-            starts[task_id] = period_start or created_at
+def attach_lights(rows: list[dict], as_of: date, rules: LightRules = DEFAULT_RULES) -> None:
+    """Set `light` on task rows (which carry status, deadline, percent and start)."""
     for r in rows:
         r["light"] = light(
             status=r["status"],
             deadline=r["deadline"],
             percent=r.get("percent"),
-            start=starts.get(r["id"]),
+            start=r.get("start"),
             as_of=as_of,
             rules=rules,
         )

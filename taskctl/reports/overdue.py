@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, select
-
 from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
 from taskctl.reports.report import Column, Report, column
-from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_row
-from taskctl.store.engine import id_chunks
-from taskctl.store.models import Document, ProgressReport, Task
+from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_rows
+from taskctl.store.reader import as_datetime
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from taskctl.store.reader import Reader
+
+#: Owed tasks come soonest deadline first.
+DEADLINE_ORDER = "t.deadline, d.id, t.position"
 
 
 def progress_columns() -> list[Column]:
@@ -30,28 +30,20 @@ def progress_columns() -> list[Column]:
     ]
 
 
-def attach_latest_progress(session: Session, rows: list[dict[str, Any]]) -> None:
+def attach_latest_progress(db: Reader, rows: list[dict[str, Any]]) -> None:
     """Set `latest_progress_date` and `latest_progress` (the newest progress report) on task rows."""
     latest: dict[int, tuple[Any, str]] = {}
-    ids = [r["id"] for r in rows]
-    for chunk in id_chunks(ids):
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=ProgressReport.task_id,
-                order_by=(ProgressReport.reported_at.desc(), ProgressReport.id.desc()),
-            )
-            .label("rank")
-        )
-        ranked = (
-            select(ProgressReport.task_id, ProgressReport.reported_at, ProgressReport.text, rank)
-            .where(ProgressReport.task_id.in_(chunk))
-            .subquery()
-        )
-        for task_id, reported_at, text in session.execute(
-            select(ranked.c.task_id, ranked.c.reported_at, ranked.c.text).where(ranked.c.rank == 1)
+    ids = sorted({r["id"] for r in rows})
+    if ids:
+        params: dict[str, Any] = {}
+        cond = db.in_list("task_id", ids, params, "ids")
+        for task_id, reported_at, text in db.rows(
+            "SELECT task_id, reported_at, text FROM (SELECT task_id, reported_at, text,"
+            " ROW_NUMBER() OVER (PARTITION BY task_id ORDER BY reported_at DESC, id DESC) AS rank"
+            f" FROM progress_reports WHERE {cond}) ranked WHERE rank = 1",
+            params,
         ):
-            latest[task_id] = (reported_at, text)
+            latest[task_id] = (as_datetime(reported_at), text)
     for r in rows:
         reported_at, text = latest.get(r["id"], (None, None))
         r["latest_progress_date"] = reported_at.date() if reported_at is not None else None
@@ -59,36 +51,41 @@ def attach_latest_progress(session: Session, rows: list[dict[str, Any]]) -> None
 
 
 def owed_task_rows(
-    session: Session, stmt: Select, *, as_of: date, rules: LightRules = DEFAULT_RULES
+    db: Reader, query: tuple[str, dict[str, Any]], *, as_of: date, rules: LightRules = DEFAULT_RULES
 ) -> list[dict[str, Any]]:
-    """Task rows of a `select_tasks` statement, with units, persons, light and latest progress."""
-    rows = [task_row(r) for r in session.execute(stmt)]
-    attach_people(session, rows)
-    attach_lights(session, rows, as_of, rules)
-    attach_latest_progress(session, rows)
+    """Task rows of a `select_tasks` query, with units, persons, light and latest progress."""
+    rows = task_rows(db, query)
+    attach_people(db, rows)
+    attach_lights(rows, as_of, rules)
+    attach_latest_progress(db, rows)
     return rows
 
 
 def owed_tasks(
-    session: Session,
-    *conditions: Any,
+    db: Reader,
+    *conditions: str,
     as_of: date,
+    params: dict[str, Any] | None = None,
     unit: str | None = None,
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
 ) -> list[dict[str, Any]]:
-    """Active tasks meeting `conditions` (on their deadline), soonest deadline first."""
-    stmt = (
-        select_tasks(session, document=document, unit=unit, status=ACTIVE)
-        .where(*conditions)
-        .order_by(None)
-        .order_by(Task.deadline, Document.id, Task.position)
+    """Active tasks meeting `conditions` (SQL on `t.deadline`, values in `params`), soonest
+    deadline first."""
+    query = select_tasks(
+        db,
+        document=document,
+        unit=unit,
+        status=ACTIVE,
+        where=conditions,
+        params=params,
+        order=DEADLINE_ORDER,
     )
-    return owed_task_rows(session, stmt, as_of=as_of, rules=rules)
+    return owed_task_rows(db, query, as_of=as_of, rules=rules)
 
 
 def overdue_tasks(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     unit: str | None = None,
@@ -97,7 +94,13 @@ def overdue_tasks(
 ) -> list[dict[str, Any]]:
     """Active tasks whose deadline is before `as_of`, most overdue first."""
     rows = owed_tasks(
-        session, Task.deadline < as_of, as_of=as_of, unit=unit, document=document, rules=rules
+        db,
+        "t.deadline < :as_of",
+        params={"as_of": as_of},
+        as_of=as_of,
+        unit=unit,
+        document=document,
+        rules=rules,
     )
     for r in rows:
         r["days_overdue"] = (as_of - r["deadline"]).days
@@ -105,7 +108,7 @@ def overdue_tasks(
 
 
 def due_tasks(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     within_days: int,
@@ -115,9 +118,10 @@ def due_tasks(
 ) -> list[dict[str, Any]]:
     """Active tasks due from `as_of` to `within_days` days later, soonest first."""
     rows = owed_tasks(
-        session,
-        Task.deadline >= as_of,
-        Task.deadline <= as_of + timedelta(days=within_days),
+        db,
+        "t.deadline >= :first",
+        "t.deadline <= :last",
+        params={"first": as_of, "last": as_of + timedelta(days=within_days)},
         as_of=as_of,
         unit=unit,
         document=document,
@@ -182,7 +186,7 @@ def due_summary(rows: list[dict[str, Any]], as_of: date, within_days: int, lang:
 
 
 def overdue_report(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     lang: str,
@@ -190,7 +194,7 @@ def overdue_report(
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
-    rows = overdue_tasks(session, as_of=as_of, unit=unit, document=document, rules=rules)
+    rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
     return Report(
         title="逾期任务" if lang == "zh" else "Overdue tasks",
         columns=overdue_columns(),
@@ -201,7 +205,7 @@ def overdue_report(
 
 
 def due_report(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     within_days: int,
@@ -211,7 +215,7 @@ def due_report(
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
     rows = due_tasks(
-        session, as_of=as_of, within_days=within_days, unit=unit, document=document, rules=rules
+        db, as_of=as_of, within_days=within_days, unit=unit, document=document, rules=rules
     )
     return Report(
         title="即将到期任务" if lang == "zh" else "Tasks due soon",

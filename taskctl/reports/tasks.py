@@ -6,19 +6,15 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session
-
 from taskctl.labels import LABELS
 from taskctl.lifecycle import parse_status
 from taskctl.reports.report import Column, Report, column
-from taskctl.store.engine import id_chunks
-from taskctl.store.lookup import resolve_document
-from taskctl.store.models import Document, Person, Task, TaskPerson, TaskUnit, Unit, UnitAlias
-from taskctl.store.units import find_unit
+from taskctl.store.lookup import find_document, find_unit_id
+from taskctl.store.reader import as_date, as_datetime
 
 if TYPE_CHECKING:
     from taskctl.reports.lights import LightRules
+    from taskctl.store.reader import Reader
 
 #: The keys of `list --format json`, in order; other commands and scripts rely on them.
 TASK_KEYS = (
@@ -53,104 +49,112 @@ def task_columns() -> list:
     ]
 
 
-#: What `select_tasks` reads of each task.
-TASK_COLUMNS = (
-    Task.id,
-    Task.number,
-    Task.title,
-    Task.deadline,
-    Task.deadline_text,
-    Task.status,
-    Task.percent,
-    Task.version,
-    Task.original_deadline,
-    Task.created_at,
+#: What `select_tasks` reads of each task, in the order `task_row` takes them.
+TASK_SELECT = (
+    "SELECT t.id, t.number, t.title, t.deadline, t.deadline_text, t.status, t.percent, t.version,"
+    " t.original_deadline, t.created_at, d.key, d.period_start{extra}"
+    " FROM tasks t JOIN documents d ON d.id = t.document_id"
 )
+#: Document order.
+DOCUMENT_ORDER = "d.id, t.position"
 
 
 def select_tasks(
-    session: Session,
+    db: Reader,
     *,
     document: str | None = None,
     unit: str | None = None,
-    status: tuple[str, ...] | list[str] | None = None,
-) -> Select:
-    """A SELECT of the columns `task_row` reads, in document order, filtered as the options ask.
+    status: tuple[str, ...] | list[str] | frozenset[str] | None = None,
+    where: tuple[str, ...] = (),
+    params: dict[str, Any] | None = None,
+    order: str = DOCUMENT_ORDER,
+    extra: str = "",
+) -> tuple[str, dict[str, Any]]:
+    """The SQL and parameters of a task query, filtered as the options ask.
 
-    Plain columns, not ORM objects: a 10,000-task listing loads in a fraction of the time.
+    `where` adds conditions (on `t.` and `d.`, with their values in `params`), `extra` more columns
+    after those `task_row` reads. Plain columns, not ORM objects: 100,000 rows load in a blink.
     """
-    stmt = (
-        select(*TASK_COLUMNS, Document.key.label("doc_key"), Document.period_start)
-        .join(Document, Task.document_id == Document.id)
-        .where(Task.kind == "task")
-        .order_by(Document.id, Task.position)
-    )
+    params = dict(params or {})
+    conds = ["t.kind = 'task'", *where]
     if document:
-        stmt = stmt.where(Task.document_id == resolve_document(session, document).id)
+        conds.append("t.document_id = :document_id")
+        params["document_id"] = find_document(db, document).id
     if unit:
-        unit_id = find_unit(session, unit).id
-        stmt = stmt.where(Task.id.in_(select(TaskUnit.task_id).where(TaskUnit.unit_id == unit_id)))
+        conds.append("t.id IN (SELECT task_id FROM task_units WHERE unit_id = :unit_id)")
+        params["unit_id"] = find_unit_id(db, unit)[0]
     if status:
         # what a clerk types (已办结, in progress) or the keys reports pass (ACTIVE)
-        stmt = stmt.where(Task.status.in_({parse_status(s) for s in status}))
-    return stmt
+        wanted = sorted({parse_status(s) for s in status})
+        conds.append(db.in_list("t.status", wanted, params, "status"))
+    sql = TASK_SELECT.format(extra=extra) + " WHERE " + " AND ".join(conds) + " ORDER BY " + order
+    return sql, params
 
 
-def attach_people(session: Session, rows: list[dict[str, Any]]) -> None:
+def task_rows(db: Reader, query: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of a `select_tasks` query (without units and persons)."""
+    return [task_row(r) for r in db.rows(*query)]
+
+
+def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
     """Fill `lead`, `support`, `responsible` and `persons` of task rows with two bulk queries."""
-    ids = [r["id"] for r in rows]
+    ids = sorted({r["id"] for r in rows})
     units: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     persons: dict[int, list[str]] = defaultdict(list)
-    for chunk in id_chunks(ids):
-        for task_id, role, name in session.execute(
-            select(TaskUnit.task_id, TaskUnit.role, Unit.name)
-            .join(Unit, TaskUnit.unit_id == Unit.id)
-            .where(TaskUnit.task_id.in_(chunk))
-            .order_by(TaskUnit.task_id, TaskUnit.role, TaskUnit.position, TaskUnit.id)
+    if ids:
+        params: dict[str, Any] = {}
+        cond = db.in_list("tu.task_id", ids, params, "ids")
+        for task_id, role, name in db.rows(
+            "SELECT tu.task_id, tu.role, u.name FROM task_units tu JOIN units u ON u.id = tu.unit_id"
+            f" WHERE {cond} ORDER BY tu.task_id, tu.role, tu.position, tu.id",
+            params,
         ):
             units[task_id][role].append(name)
-        for task_id, name in session.execute(
-            select(TaskPerson.task_id, Person.name)
-            .join(Person, TaskPerson.person_id == Person.id)
-            .where(TaskPerson.task_id.in_(chunk))
-            .order_by(TaskPerson.task_id, TaskPerson.position)
+        params = {}
+        cond = db.in_list("tp.task_id", ids, params, "ids")
+        for task_id, name in db.rows(
+            "SELECT tp.task_id, p.name FROM task_persons tp JOIN persons p ON p.id = tp.person_id"
+            f" WHERE {cond} ORDER BY tp.task_id, tp.position",
+            params,
         ):
             persons[task_id].append(name)
+    empty: dict[str, list[str]] = {}
     for r in rows:
-        roles = units.get(r["id"], {})
-        r["lead"] = list(roles.get("lead", []))
-        r["support"] = list(roles.get("support", []))
-        r["responsible"] = list(roles.get("responsible", []))
-        r["persons"] = persons.get(r["id"], [])
+        roles = units.get(r["id"], empty)
+        r["lead"] = list(roles.get("lead", ()))
+        r["support"] = list(roles.get("support", ()))
+        r["responsible"] = list(roles.get("responsible", ()))
+        r["persons"] = list(persons.get(r["id"], ()))
 
 
-def task_row(task: Any, doc_key: str | None = None) -> dict[str, Any]:
-    """The plain row of one task, from a `select_tasks` row or a Task (units and persons are
-    attached separately). `start`, where the task's time begins, serves the warning light."""
+def task_row(rec: tuple) -> dict[str, Any]:
+    """The plain row of one task from a `select_tasks` record (units and persons are attached
+    separately). `start`, where the task's time begins, serves the warning light."""
+    created_at = as_datetime(rec[9])
     return {
-        "id": task.id,
-        "document": doc_key or task.doc_key,
-        "number": task.number,
-        "title": task.title,
-        "deadline": task.deadline,
-        "deadline_text": task.deadline_text,
-        "status": task.status,
-        "percent": task.percent,
-        "version": task.version,
-        "original_deadline": task.original_deadline,
-        "start": getattr(task, "period_start", None) or task.created_at,
+        "id": rec[0],
+        "document": rec[10],
+        "number": rec[1],
+        "title": rec[2],
+        "deadline": as_date(rec[3]),
+        "deadline_text": rec[4],
+        "status": rec[5],
+        "percent": rec[6],
+        "version": rec[7],
+        "original_deadline": as_date(rec[8]),
+        "start": as_date(rec[11]) or created_at,
     }
 
 
-def list_tasks(session: Session, **filters: Any) -> list[dict[str, Any]]:
+def list_tasks(db: Reader, **filters: Any) -> list[dict[str, Any]]:
     """Task rows (with units and persons) in document order."""
-    rows = [task_row(r) for r in session.execute(select_tasks(session, **filters))]
-    attach_people(session, rows)
+    rows = task_rows(db, select_tasks(db, **filters))
+    attach_people(db, rows)
     return rows
 
 
 def list_report(
-    session: Session,
+    db: Reader,
     *,
     as_of: date | None = None,
     rules: LightRules | None = None,
@@ -160,8 +164,8 @@ def list_report(
     the exports leave out so that `list --format json` keeps exactly TASK_KEYS."""
     from taskctl.reports.lights import DEFAULT_RULES, attach_lights
 
-    rows = list_tasks(session, **filters)
-    attach_lights(session, rows, as_of or date.today(), rules or DEFAULT_RULES)
+    rows = list_tasks(db, **filters)
+    attach_lights(rows, as_of or date.today(), rules or DEFAULT_RULES)
     cols = []
     for c in task_columns():
         cols.append(c)
@@ -170,35 +174,12 @@ def list_report(
     return Report(title="", columns=cols, rows=rows)
 
 
-def units_report(session: Session, *, departments_only: bool = False) -> Report:
+def units_report(db: Reader, *, departments_only: bool = False) -> Report:
     """Units with how many tasks each leads, supports or is responsible for, and their aliases."""
-    counts = (
-        select(
-            TaskUnit.unit_id,
-            func.sum(case((TaskUnit.role == "lead", 1), else_=0)).label("lead_count"),
-            func.sum(case((TaskUnit.role == "support", 1), else_=0)).label("support_count"),
-            func.sum(case((TaskUnit.role == "responsible", 1), else_=0)).label("resp_count"),
-        )
-        .group_by(TaskUnit.unit_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            Unit.id,
-            Unit.name,
-            Unit.kind,
-            counts.c.lead_count,
-            counts.c.support_count,
-            counts.c.resp_count,
-        )
-        .outerjoin(counts, counts.c.unit_id == Unit.id)
-        .order_by(Unit.kind, Unit.name)
-    )
-    if departments_only:
-        stmt = stmt.where(Unit.kind == "department")
     aliases: dict[int, list[str]] = defaultdict(list)
-    for unit_id, alias in session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
+    for unit_id, alias in db.rows("SELECT unit_id, alias FROM unit_aliases"):
         aliases[unit_id].append(alias)
+    where = " WHERE u.kind = 'department'" if departments_only else ""
     rows = [
         {
             "unit": name,
@@ -208,7 +189,15 @@ def units_report(session: Session, *, departments_only: bool = False) -> Report:
             "responsible_count": resp or 0,
             "aliases": sorted(aliases.get(uid, [])),
         }
-        for uid, name, kind, lead, support, resp in session.execute(stmt)
+        for uid, name, kind, lead, support, resp in db.rows(
+            "SELECT u.id, u.name, u.kind, c.lead, c.support, c.resp FROM units u LEFT JOIN ("
+            " SELECT unit_id,"
+            " SUM(CASE WHEN role = 'lead' THEN 1 ELSE 0 END) AS lead,"
+            " SUM(CASE WHEN role = 'support' THEN 1 ELSE 0 END) AS support,"
+            " SUM(CASE WHEN role = 'responsible' THEN 1 ELSE 0 END) AS resp"
+            f" FROM task_units GROUP BY unit_id) c ON c.unit_id = u.id{where}"
+            " ORDER BY u.kind, u.name"
+        )
     ]
     cols = [
         column("unit"),
@@ -221,30 +210,25 @@ def units_report(session: Session, *, departments_only: bool = False) -> Report:
     return Report(title="", columns=cols, rows=rows)
 
 
-def documents_report(session: Session) -> Report:
+def documents_report(db: Reader) -> Report:
     """Imported documents with their keys, periods and task counts."""
-    n_tasks = (
-        select(Task.document_id, func.count(Task.id).label("n"))
-        .where(Task.kind == "task")
-        .group_by(Task.document_id)
-        .subquery()
-    )
-    rows = [
-        {
-            "key": d.key,
-            "title": d.title,
-            "period": d.period_text
-            or (f"{d.period_start}—{d.period_end}" if d.period_start else None),
-            "tasks": n or 0,
-            "source": d.source_name,
-            "imported_at": d.imported_at,
-        }
-        for d, n in session.execute(
-            select(Document, n_tasks.c.n)
-            .outerjoin(n_tasks, n_tasks.c.document_id == Document.id)
-            .order_by(Document.id)
+    rows = []
+    for key, title, text, start, end, n, source, imported_at in db.rows(
+        "SELECT d.key, d.title, d.period_text, d.period_start, d.period_end, c.n, d.source_name,"
+        " d.imported_at FROM documents d LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM tasks"
+        " WHERE kind = 'task' GROUP BY document_id) c ON c.document_id = d.id ORDER BY d.id"
+    ):
+        start, end = as_date(start), as_date(end)
+        rows.append(
+            {
+                "key": key,
+                "title": title,
+                "period": text or (f"{start}—{end}" if start else None),
+                "tasks": n or 0,
+                "source": source,
+                "imported_at": as_datetime(imported_at),
+            }
         )
-    ]
     cols = [
         column("key"),
         Column("title", *LABELS["document_title"], wrap=True),

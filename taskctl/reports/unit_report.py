@@ -11,25 +11,22 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from taskctl.labels import label
 from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, SEVERITY, LightRules, days_overdue
 from taskctl.reports.overdue import owed_task_rows, progress_columns
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import select_tasks, task_columns
-from taskctl.store.models import Task, TaskUnit
-from taskctl.store.units import find_unit
+from taskctl.store.lookup import find_unit_id
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from taskctl.store.reader import Reader
 
 ROLE_ORDER = ("lead", "responsible", "support")
 
 
 def unit_tasks(
-    session: Session,
+    db: Reader,
     unit: str,
     *,
     as_of: date,
@@ -37,17 +34,20 @@ def unit_tasks(
     rules: LightRules = DEFAULT_RULES,
 ) -> tuple[str, list[dict[str, Any]]]:
     """The unit's canonical name and one row per (task, role), in ROLE_ORDER."""
-    found = find_unit(session, unit)
+    unit_id, name = find_unit_id(db, unit)
     roles: dict[int, list[str]] = {}
-    for task_id, role in session.execute(
-        select(TaskUnit.task_id, TaskUnit.role).where(TaskUnit.unit_id == found.id)
+    for task_id, role in db.rows(
+        "SELECT task_id, role FROM task_units WHERE unit_id = :unit_id", {"unit_id": unit_id}
     ):
         roles.setdefault(task_id, []).append(role)
-    stmt = select_tasks(session, status=ACTIVE if open_only else None).where(
-        Task.id.in_(select(TaskUnit.task_id).where(TaskUnit.unit_id == found.id))
+    query = select_tasks(
+        db,
+        status=ACTIVE if open_only else None,
+        where=("t.id IN (SELECT task_id FROM task_units WHERE unit_id = :unit_id)",),
+        params={"unit_id": unit_id},
     )
     rows = []
-    for base in owed_task_rows(session, stmt, as_of=as_of, rules=rules):
+    for base in owed_task_rows(db, query, as_of=as_of, rules=rules):
         for role in roles.get(base["id"], []):
             row = dict(base, role=role)
             # one of the two: days past the deadline, or days still left (not "-213 days overdue")
@@ -63,7 +63,7 @@ def unit_tasks(
             r["deadline"] or far,
         )
     )
-    return found.name, rows
+    return name, rows
 
 
 def unit_columns() -> list[Column]:
@@ -96,7 +96,7 @@ def unit_summary(name: str, rows: list[dict[str, Any]], as_of: date, lang: str) 
 
 
 def unit_report(
-    session: Session,
+    db: Reader,
     unit: str,
     *,
     as_of: date,
@@ -104,7 +104,7 @@ def unit_report(
     open_only: bool = False,
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
-    name, rows = unit_tasks(session, unit, as_of=as_of, open_only=open_only, rules=rules)
+    name, rows = unit_tasks(db, unit, as_of=as_of, open_only=open_only, rules=rules)
     return Report(
         title=f"{name} 任务清单" if lang == "zh" else f"Tasks of {name}",
         columns=unit_columns(),

@@ -16,19 +16,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
+from taskctl.dates import local_time
 from taskctl.labels import label, value_label
 from taskctl.lifecycle import ACTIVE, FINISHED
 from taskctl.reports.lights import DEFAULT_RULES, LightRules
 from taskctl.reports.overdue import due_columns, overdue_columns, owed_tasks
 from taskctl.reports.report import Column, Report, column
-from taskctl.reports.tasks import attach_people, select_tasks
+from taskctl.reports.tasks import attach_people
 from taskctl.reports.workload import workload_report
-from taskctl.store.models import Document, Event, ProgressReport, Task, Unit, local_time
+from taskctl.store.reader import as_datetime
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from taskctl.store.reader import Reader
 
 
 def iso_week(year: int, week: int) -> tuple[date, date]:
@@ -56,38 +55,43 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def _local(stored: Any) -> datetime:
+    return local_time(as_datetime(stored)).replace(tzinfo=None)  # type: ignore[arg-type]
+
+
 def _event_rows(
-    session: Session, kinds: tuple[str, ...], start: datetime, end: datetime
+    db: Reader, kinds: tuple[str, ...], start: datetime, end: datetime
 ) -> list[dict[str, Any]]:
     """Events of these kinds in [start, end), oldest first, with their task's number and title."""
-    stmt = (
-        select(Event, Task.number, Task.title, Document.key)
-        .join(Task, Event.task_id == Task.id)
-        .join(Document, Task.document_id == Document.id)
-        .where(Event.kind.in_(kinds), Event.created_at >= start, Event.created_at < end)
-        .where(Task.kind == "task")
-        .order_by(Event.created_at, Event.id)
-    )
+    params: dict[str, Any] = {"start": start, "end": end}
+    kind = db.in_list("e.kind", kinds, params, "kind")
     return [
         {
-            "time": local_time(ev.created_at).replace(tzinfo=None),
-            "id": ev.task_id,
+            "time": _local(created_at),
+            "id": task_id,
             "document": key,
             "number": number,
             "title": title,
-            "change": ev.kind,
-            "old": ev.old_value,
-            "new": ev.new_value,
-            "note": ev.note,
-            "actor": ev.actor,
+            "change": change,
+            "old": old,
+            "new": new,
+            "note": note,
+            "actor": actor,
         }
-        for ev, number, title, key in session.execute(stmt)
+        for created_at, task_id, change, old, new, note, actor, number, title, key in db.rows(
+            "SELECT e.created_at, e.task_id, e.kind, e.old_value, e.new_value, e.note, e.actor,"
+            " t.number, t.title, d.key FROM events e JOIN tasks t ON t.id = e.task_id"
+            " JOIN documents d ON d.id = t.document_id"
+            f" WHERE {kind} AND e.created_at >= :start AND e.created_at < :end"
+            " AND t.kind = 'task' ORDER BY e.created_at, e.id",
+            params,
+        )
     ]
 
 
-def finished_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
-    rows = [r for r in _event_rows(session, ("status",), start, end) if r["new"] in FINISHED]
-    attach_people(session, rows)
+def finished_section(db: Reader, start: datetime, end: datetime, lang: str) -> Report:
+    rows = [r for r in _event_rows(db, ("status",), start, end) if r["new"] in FINISHED]
+    attach_people(db, rows)
     for r in rows:
         r["status"] = r["new"]
     cols = [
@@ -109,31 +113,30 @@ def finished_section(session: Session, start: datetime, end: datetime, lang: str
     )
 
 
-def progress_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
+def progress_section(db: Reader, start: datetime, end: datetime, lang: str) -> Report:
     """Progress reports of the week, grouped by the reporting unit (else the task's lead units)."""
-    stmt = (
-        select(ProgressReport, Unit.name, Task.number, Task.title, Document.key)
-        .join(Task, ProgressReport.task_id == Task.id)
-        .join(Document, Task.document_id == Document.id)
-        .outerjoin(Unit, ProgressReport.unit_id == Unit.id)
-        .where(ProgressReport.reported_at >= start, ProgressReport.reported_at < end)
-        .order_by(ProgressReport.reported_at, ProgressReport.id)
-    )
     rows = [
         {
             "unit": unit_name,
-            "time": local_time(p.reported_at).replace(tzinfo=None),
-            "id": p.task_id,
+            "time": _local(reported_at),
+            "id": task_id,
             "document": key,
             "number": number,
             "title": title,
-            "percent": p.percent,
-            "text": p.text,
-            "actor": p.actor,
+            "percent": percent,
+            "text": text,
+            "actor": actor,
         }
-        for p, unit_name, number, title, key in session.execute(stmt)
+        for reported_at, task_id, percent, text, actor, unit_name, number, title, key in db.rows(
+            "SELECT p.reported_at, p.task_id, p.percent, p.text, p.actor, u.name, t.number,"
+            " t.title, d.key FROM progress_reports p JOIN tasks t ON t.id = p.task_id"
+            " JOIN documents d ON d.id = t.document_id LEFT JOIN units u ON u.id = p.unit_id"
+            " WHERE p.reported_at >= :start AND p.reported_at < :end"
+            " ORDER BY p.reported_at, p.id",
+            {"start": start, "end": end},
+        )
     ]
-    attach_people(session, rows)
+    attach_people(db, rows)
     for r in rows:
         if not r["unit"]:
             owners = r["lead"] or r["responsible"]
@@ -158,8 +161,8 @@ def progress_section(session: Session, start: datetime, end: datetime, lang: str
     )
 
 
-def changes_section(session: Session, start: datetime, end: datetime, lang: str) -> Report:
-    rows = _event_rows(session, ("status", "deadline"), start, end)
+def changes_section(db: Reader, start: datetime, end: datetime, lang: str) -> Report:
+    rows = _event_rows(db, ("status", "deadline"), start, end)
     for r in rows:
         r["old"] = value_label(r["change"], r["old"], lang)
         r["new"] = value_label(r["change"], r["new"], lang)
@@ -184,7 +187,7 @@ def changes_section(session: Session, start: datetime, end: datetime, lang: str)
 
 
 def weekly_report(
-    session: Session,
+    db: Reader,
     *,
     since: date,
     until: date,
@@ -195,12 +198,12 @@ def weekly_report(
     """The weekly summary for the local days `since`–`until` (both included)."""
     as_of = as_of or until
     start, end = utc_bounds(since, until)
-    active = select_tasks(session, status=ACTIVE).order_by(None)
 
     newly_rows = owed_tasks(
-        session,
-        Task.deadline >= since - timedelta(days=1),
-        Task.deadline < as_of,
+        db,
+        "t.deadline >= :first",
+        "t.deadline < :as_of",
+        params={"first": since - timedelta(days=1), "as_of": as_of},
         as_of=as_of,
         rules=rules,
     )
@@ -209,20 +212,27 @@ def weekly_report(
 
     next_start, next_end = until + timedelta(days=1), until + timedelta(days=7)
     due_rows = owed_tasks(
-        session, Task.deadline >= next_start, Task.deadline <= next_end, as_of=as_of, rules=rules
+        db,
+        "t.deadline >= :first",
+        "t.deadline <= :last",
+        params={"first": next_start, "last": next_end},
+        as_of=as_of,
+        rules=rules,
     )
     for r in due_rows:
         r["days_left"] = (r["deadline"] - as_of).days
 
-    finished = finished_section(session, start, end, lang)
-    progress = progress_section(session, start, end, lang)
-    changes = changes_section(session, start, end, lang)
+    finished = finished_section(db, start, end, lang)
+    progress = progress_section(db, start, end, lang)
+    changes = changes_section(db, start, end, lang)
 
-    def count(stmt: Any) -> int:
-        return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-
-    open_count = count(active)
-    overdue_count = count(active.where(Task.deadline < as_of))
+    params: dict[str, Any] = {"as_of": as_of}
+    active = db.in_list("status", sorted(ACTIVE), params, "active")
+    open_count, overdue_count = db.one(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline < :as_of THEN 1 ELSE 0 END), 0)"
+        f" FROM tasks WHERE kind = 'task' AND {active}",
+        params,
+    ) or (0, 0)
     done_count = len({r["id"] for r in finished.rows})
     headline = [
         ("open", "未办结任务", "Open tasks", open_count),
@@ -237,7 +247,7 @@ def weekly_report(
         {"key": k, "metric": zh if lang == "zh" else en, "value": v} for k, zh, en, v in headline
     ]
 
-    workload = workload_report(session, as_of=as_of, lang=lang)
+    workload = workload_report(db, as_of=as_of, lang=lang)
     workload.summary = None
     sections = [
         finished,

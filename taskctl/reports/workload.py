@@ -17,15 +17,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, select
-
 from taskctl.lifecycle import ACTIVE, FINISHED, INACTIVE
 from taskctl.reports.report import Column, Report, column
-from taskctl.store.lookup import resolve_document
-from taskctl.store.models import Task, TaskUnit, Unit
+from taskctl.store.lookup import find_document
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from taskctl.store.reader import Reader
 
 SORTS = ("overdue", "lead", "support", "name")
 
@@ -48,63 +45,80 @@ WORKLOAD_KEYS = (
 
 
 def workload_rows(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     document: str | None = None,
     sort: str = "overdue",
     departments_only: bool = False,
 ) -> list[dict[str, Any]]:
-    """One row per unit with tasks (in `document`, if given), departments before group placeholders."""
+    """One row per unit with tasks (in `document`, if given), departments before group placeholders.
 
-    def count(*conds: Any) -> Any:
-        return func.coalesce(func.sum(case((and_(*conds), 1), else_=0)), 0)
-
-    is_open = Task.status.in_(ACTIVE)
-    is_overdue = and_(is_open, Task.deadline < as_of)
-    owns = TaskUnit.role.in_(("lead", "responsible"))
-    aggregates = {}
-    for role in ("lead", "support", "responsible"):
-        is_role = TaskUnit.role == role
-        aggregates[f"{role}_total"] = count(is_role)
-        aggregates[f"{role}_open"] = count(is_role, is_open)
-        aggregates[f"{role}_done"] = count(is_role, Task.status.in_(FINISHED))
-        aggregates[f"{role}_overdue"] = count(is_role, is_overdue)
-    aggregates["owned_counted"] = count(owns, Task.status.notin_(INACTIVE))
-    aggregates["owned_done"] = count(owns, Task.status.in_(FINISHED))
-    labelled = {name: expr.label(name) for name, expr in aggregates.items()}
-    stmt = (
-        select(Unit.name, Unit.kind, *labelled.values())
-        .join(TaskUnit, TaskUnit.unit_id == Unit.id)
-        .join(Task, Task.id == TaskUnit.task_id)
-        .where(Task.kind == "task")
-        .group_by(Unit.id, Unit.name, Unit.kind)
-    )
+    One pass of the database over task_units ⨝ tasks, counting per (unit, role, status, overdue);
+    the few resulting rows are folded into the report's counters here.
+    """
+    params: dict[str, Any] = {"as_of": as_of}
+    where = ["t.kind = 'task'"]
     if document:
-        stmt = stmt.where(Task.document_id == resolve_document(session, document).id)
-    if departments_only:
-        stmt = stmt.where(Unit.kind == "department")
-    overdue = (
-        labelled["lead_overdue"] + labelled["support_overdue"] + labelled["responsible_overdue"]
+        where.append("t.document_id = :document_id")
+        params["document_id"] = find_document(db, document).id
+    active = db.in_list("t.status", sorted(ACTIVE), params, "active")
+    counts = db.rows(
+        f"SELECT tu.unit_id, tu.role, t.status, CASE WHEN {active} AND t.deadline < :as_of"
+        " THEN 1 ELSE 0 END AS overdue, COUNT(*) FROM task_units tu"
+        " JOIN tasks t ON t.id = tu.task_id"
+        f" WHERE {' AND '.join(where)} GROUP BY tu.unit_id, tu.role, t.status, overdue",
+        params,
     )
-    orders = {
-        "overdue": (overdue.desc(), labelled["lead_open"].desc(), Unit.name),
-        "lead": (labelled["lead_total"].desc(), labelled["lead_open"].desc(), Unit.name),
-        "support": (labelled["support_total"].desc(), labelled["support_open"].desc(), Unit.name),
-        "name": (Unit.name,),
-    }
-    stmt = stmt.order_by(Unit.kind, *orders[sort])
-    rows = []
-    for rec in session.execute(stmt).mappings():
-        row: dict[str, Any] = {"unit": rec["name"], "kind": rec["kind"]}
-        for name in aggregates:
-            row[name] = int(rec[name])
+    units_sql = "SELECT id, name, kind FROM units"
+    if departments_only:
+        units_sql += " WHERE kind = 'department'"
+    units = {uid: (name, kind) for uid, name, kind in db.rows(units_sql)}
+    by_unit: dict[int, dict[str, Any]] = {}
+    for unit_id, role, status, overdue, n in counts:
+        if unit_id not in units:
+            continue
+        row = by_unit.get(unit_id)
+        if row is None:
+            name, kind = units[unit_id]
+            row = by_unit[unit_id] = {"unit": name, "kind": kind}
+            row.update(dict.fromkeys(_COUNTERS, 0))
+        row[f"{role}_total"] += n
+        if status in ACTIVE:
+            row[f"{role}_open"] += n
+            row[f"{role}_overdue"] += n if overdue else 0
+        elif status in FINISHED:
+            row[f"{role}_done"] += n
+        if role != "support" and status not in INACTIVE:
+            row["owned_counted"] += n
+            row["owned_done"] += n if status in FINISHED else 0
+    rows = list(by_unit.values())
+    for row in rows:
         owned = row.pop("owned_counted")
         done = row.pop("owned_done")
         row["completion_rate"] = round(100 * done / owned) if owned else None
         row["bar"] = row["completion_rate"]
-        rows.append(row)
+    rows.sort(key=lambda r: r["unit"])
+    rows.sort(key=_SORT_KEYS[sort])
+    rows.sort(key=lambda r: r["kind"])
     return rows
+
+
+_COUNTERS = [
+    f"{role}_{what}"
+    for role in ("lead", "support", "responsible")
+    for what in ("total", "open", "done", "overdue")
+] + ["owned_counted", "owned_done"]
+
+_SORT_KEYS = {
+    "overdue": lambda r: (
+        -(r["lead_overdue"] + r["support_overdue"] + r["responsible_overdue"]),
+        -r["lead_open"],
+    ),
+    "lead": lambda r: (-r["lead_total"], -r["lead_open"]),
+    "support": lambda r: (-r["support_total"], -r["support_open"]),
+    "name": lambda r: (),
+}
 
 
 def workload_columns(rows: list[dict[str, Any]] | None = None) -> list[Column]:
@@ -136,7 +150,7 @@ def workload_summary(rows: list[dict[str, Any]], as_of: date, lang: str) -> str:
 
 
 def workload_report(
-    session: Session,
+    db: Reader,
     *,
     as_of: date,
     lang: str,
@@ -145,7 +159,7 @@ def workload_report(
     departments_only: bool = False,
 ) -> Report:
     rows = workload_rows(
-        session, as_of=as_of, document=document, sort=sort, departments_only=departments_only
+        db, as_of=as_of, document=document, sort=sort, departments_only=departments_only
     )
     return Report(
         title="单位工作量" if lang == "zh" else "Workload by unit",

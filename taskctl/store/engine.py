@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
+    from taskctl.store.reader import Reader
+
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
 SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 30_000
@@ -105,6 +107,14 @@ class Store:
 
         with translate_db_errors(self.url), Session(self.engine) as session:
             yield session
+
+    @contextmanager
+    def query(self) -> Iterator[Reader]:
+        """A Reader (plain SQL, as the reports run it) on a connection of this store's engine."""
+        from taskctl.store.reader import SqlaReader
+
+        with translate_db_errors(self.url), self.engine.connect() as conn:
+            yield SqlaReader(conn)
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

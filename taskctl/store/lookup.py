@@ -1,30 +1,53 @@
-"""Find tasks and documents from what a clerk types: an id, `KEY:NUMBER`, or a document key."""
+"""Find documents, tasks and units from what a clerk types: an id, `KEY:NUMBER`, a document key, a
+unit's name, alias or a unique part of one.
+
+The finders run plain SQL on a `Reader` (reports use them without loading the ORM); `resolve_task`
+and `resolve_unit` hand the write side its ORM objects.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from taskctl.errors import AmbiguousError, NotFoundError
-from taskctl.store.models import Document, Task
+from taskctl.unitnames import normalize_unit_name, prefix_variants
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from taskctl.store.models import Task, Unit
+    from taskctl.store.reader import Reader
 
 
-def resolve_document(session: Session, ref: str) -> Document:
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    key: str
+    title: str
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def find_document(db: Reader, ref: str) -> DocumentRef:
     """A document by key (exact, else unique prefix) or numeric id."""
-    doc = session.scalar(select(Document).where(Document.key == ref))
-    if doc is None and ref.isdigit():
-        doc = session.get(Document, int(ref))
-    if doc is None:
-        found = list(
-            session.scalars(select(Document).where(Document.key.startswith(ref, autoescape=True)))
+    sql = "SELECT id, key, title FROM documents WHERE "
+    row = db.one(sql + "key = :ref", {"ref": ref})
+    if row is None and ref.isdigit():
+        row = db.one(sql + "id = :id", {"id": int(ref)})
+    if row is None:
+        found = db.rows(
+            sql + "key LIKE :prefix ESCAPE '\\' ORDER BY key", {"prefix": _like_prefix(ref)}
         )
         if len(found) > 1:
-            keys = ", ".join(sorted(d.key for d in found))
+            keys = ", ".join(r[1] for r in found)
             raise AmbiguousError(f"document {ref!r} is ambiguous: {keys}")
-        doc = found[0] if found else None
-    if doc is None:
+        row = found[0] if found else None
+    if row is None:
         raise NotFoundError(f"unknown document {ref!r} (see `taskctl documents`)")
-    return doc
+    return DocumentRef(*row)
 
 
 def normalize_number(number: str) -> str:
@@ -39,29 +62,86 @@ def _bare(number: str) -> str:
     return number.replace("(", "").replace(")", "")
 
 
-def resolve_task(session: Session, ref: str | int) -> Task:
-    """A task by id (`12`, `#12`) or by `DOCUMENT:NUMBER` (`zj2012:二.3`)."""
+def find_task_id(db: Reader, ref: str | int) -> int:
+    """The id of a task given by id (`12`, `#12`) or by `DOCUMENT:NUMBER` (`zj2012:二.3`)."""
     text = str(ref).strip()
     if text.startswith("#"):
         text = text[1:]
     if text.isdigit():
-        task = session.get(Task, int(text))
-        if task is None or task.kind != "task":
+        found = db.scalar(
+            "SELECT id FROM tasks WHERE id = :id AND kind = 'task'", {"id": int(text)}
+        )
+        if found is None:
             raise NotFoundError(f"unknown task {ref!r} (see `taskctl list`)")
-        return task
+        return int(found)
     if ":" in text:
         key, number = text.split(":", 1)
-        doc = resolve_document(session, key)
+        doc = find_document(db, key)
         wanted = normalize_number(number)
-        in_doc = select(Task).where(Task.document_id == doc.id, Task.kind == "task")
-        tasks = list(session.scalars(in_doc.where(Task.number == wanted)))
-        if not tasks:
+        in_doc = "SELECT id, number FROM tasks WHERE document_id = :doc AND kind = 'task'"
+        ids = [r[0] for r in db.rows(in_doc + " AND number = :n", {"doc": doc.id, "n": wanted})]
+        if not ids:
             # `一.1` for `(一).1`: the brackets are easy to leave out when quoting a number
             bare = _bare(wanted)
-            tasks = [t for t in session.scalars(in_doc) if _bare(t.number) == bare]
-        if len(tasks) == 1:
-            return tasks[0]
-        if len(tasks) > 1:
-            ids = ", ".join(str(t.id) for t in tasks)
-            raise AmbiguousError(f"task {ref!r} is ambiguous: ids {ids}")
+            ids = [i for i, n in db.rows(in_doc, {"doc": doc.id}) if _bare(n) == bare]
+        if len(ids) == 1:
+            return int(ids[0])
+        if len(ids) > 1:
+            raise AmbiguousError(f"task {ref!r} is ambiguous: ids {', '.join(map(str, ids))}")
     raise NotFoundError(f"unknown task {ref!r} (give an id from `taskctl list` or KEY:NUMBER)")
+
+
+def _exact_unit(db: Reader, name: str) -> tuple[int, str] | None:
+    row = db.one("SELECT id, name FROM units WHERE name = :n", {"n": name})
+    if row is None:
+        row = db.one(
+            "SELECT u.id, u.name FROM units u JOIN unit_aliases a ON a.unit_id = u.id "
+            "WHERE a.alias = :n",
+            {"n": name},
+        )
+    return (int(row[0]), row[1]) if row else None
+
+
+def find_unit_id(db: Reader, query: str) -> tuple[int, str]:
+    """The id and canonical name of the unit a clerk means: exact name or alias (with or without an
+    optional prefix such as 省), else a unique prefix, else a unique substring.
+
+    An ambiguous query is refused with the candidates listed.
+    """
+    q = normalize_unit_name(query)
+    if not q:
+        raise NotFoundError("empty unit name")
+    for name in (q, *prefix_variants(q)):  # 省科技厅 finds 科技厅 and the other way round
+        found = _exact_unit(db, name)
+        if found is not None:
+            return found
+    names = {int(i): n for i, n in db.rows("SELECT id, name FROM units")}
+    pairs = [(n, i) for i, n in names.items()]
+    pairs += [(a, int(i)) for a, i in db.rows("SELECT alias, unit_id FROM unit_aliases")]
+    for match in (lambda n: n.startswith(q), lambda n: q in n):
+        ids = {uid for n, uid in pairs if match(n)}
+        if len(ids) == 1:
+            uid = ids.pop()
+            return uid, names[uid]
+        if len(ids) > 1:
+            found = sorted(names[i] for i in ids)
+            shown = "、".join(found[:10]) + (" …" if len(found) > 10 else "")
+            raise AmbiguousError(f"unit {query!r} is ambiguous: {shown}")
+    raise NotFoundError(f"unknown unit {query!r} (see `taskctl units`)")
+
+
+def resolve_task(session: Session, ref: str | int) -> Task:
+    """The Task (ORM object, for changing it) a clerk means, as `find_task_id` finds it."""
+    from taskctl.store.models import Task
+    from taskctl.store.reader import SqlaReader
+
+    return session.get(Task, find_task_id(SqlaReader(session), ref))  # type: ignore[return-value]
+
+
+def resolve_unit(session: Session, query: str) -> Unit:
+    """The Unit (ORM object, for changing it) a clerk means, as `find_unit_id` finds it."""
+    from taskctl.store.models import Unit
+    from taskctl.store.reader import SqlaReader
+
+    unit_id, _ = find_unit_id(SqlaReader(session), query)
+    return session.get(Unit, unit_id)  # type: ignore[return-value]

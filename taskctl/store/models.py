@@ -6,7 +6,7 @@ and to persons; every change writes an event; progress reports are dated texts i
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Date,
@@ -20,18 +20,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# re-exported: the store's modules take the clock from here
+from taskctl.dates import local_time as local_time
+from taskctl.dates import now_utc as now_utc
+
 ROLES = ("lead", "support", "responsible")
 UNIT_KINDS = ("department", "group")
-
-
-def now_utc() -> datetime:
-    """The current time in UTC, naive (how every timestamp is stored)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def local_time(utc_naive: datetime) -> datetime:
-    """A stored (UTC, naive) timestamp as an aware datetime in the local time zone."""
-    return utc_naive.replace(tzinfo=UTC).astimezone()
 
 
 class Base(DeclarativeBase):

@@ -58,8 +58,12 @@ def test_show_table_labels_and_tracking(zj: Runner) -> None:
         40,
     )
     assert [p["text"] for p in shown["progress"]] == ["已起草指导意见"]
-    # no longer overdue: 2013-03-31 is 75 days after --as-of, outside the 7-day warning window
-    assert shown["light"] == "green"
+    # no longer overdue (2013-03-31 is 75 days after --as-of, outside the 7-day warning window), but
+    # behind pace: 380 of the 455 days from the plan's start (2012-01-01) have passed, 84% > 40% + 20
+    assert shown["light"] == "yellow"
+    due = zj.json("due", "--within", "90d", "--as-of", "2013-01-15", "--format", "json")
+    assert [r["light"] for r in due if r["id"] == shown["id"]] == ["yellow"]  # as every report
+    assert zj.json("show", "zj2012:三.1", "--as-of", "2012-02-01")["light"] == "green"
 
 
 def test_show_refuses_unknown_tasks_and_csv(zj: Runner) -> None:

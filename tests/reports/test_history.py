@@ -35,7 +35,8 @@ def test_history_in_order_with_local_time(store: Store, db_url: str, shanghai: N
         tracking.change_deadline(s, ids[0], date(2026, 9, 30), actor="王五", note="延期")
     with store.reading() as s:
         stored = list(s.scalars(select(Event).where(Event.task_id == ids[0]).order_by(Event.id)))
-        report = history_report(s, ids[0], "zh")
+    with store.query() as db:
+        report = history_report(db, ids[0], "zh")
     assert [r["kind"] for r in report.rows] == ["import", "status", "progress", "deadline"]
     for row, event in zip(report.rows, stored, strict=True):
         assert row["time"].utcoffset() == timedelta(hours=8)
@@ -62,17 +63,17 @@ def test_history_in_order_with_local_time(store: Store, db_url: str, shanghai: N
 
 
 def history_report_en(store: Store, task_id: int):  # type: ignore[no-untyped-def]
-    with store.reading() as s:
-        return history_report(s, task_id, "en")
+    with store.query() as db:
+        return history_report(db, task_id, "en")
 
 
 def test_history_by_key_number_and_unknown_task(store: Store, db_url: str) -> None:
     from taskctl.errors import NotFoundError
 
     seed_plan(db_url)
-    with store.reading() as s:
-        report = history_report(s, "p:一.2")
+    with store.query() as db:
+        report = history_report(db, "p:一.2")
         assert report.title.startswith("p:一.2 ")
         assert len(report.rows) == 1
         with pytest.raises(NotFoundError):
-            history_report(s, "p:九.9")
+            history_report(db, "p:九.9")
