@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from taskctl.errors import AmbiguousError, NotFoundError
+from taskctl.store.engine import MAX_IN_IDS
 from taskctl.store.models import Unit, UnitAlias, now_utc
 from taskctl.vocab import GROUP_UNIT_PATTERN, OPTIONAL_UNIT_PREFIXES
 
@@ -55,6 +57,56 @@ def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | Non
     if cache is not None:
         cache[name] = unit
     return unit
+
+
+def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int], int]:
+    """The unit ids of the names a document writes, found or created as `get_or_create_unit` would
+    (in the order given), with two indexed look-ups for all of them instead of queries per name.
+
+    Returns ({name as given: unit id}, number of units created).
+    """
+    conn = session.connection()
+    raw_names = list(dict.fromkeys(names))
+    normal = {raw: normalize_unit_name(raw) for raw in raw_names}
+    order = list(dict.fromkeys(normal.values()))
+    # each name is looked up normalised once more, as lookup_unit does
+    keys = {normalize_unit_name(key) for name in order for key in (name, *_prefix_variants(name))}
+    by_name: dict[str, int] = {}
+    by_alias: dict[str, int] = {}
+    wanted = sorted(keys)
+    for start in range(0, len(wanted), MAX_IN_IDS):
+        chunk = wanted[start : start + MAX_IN_IDS]
+        by_name.update(conn.execute(select(Unit.name, Unit.id).where(Unit.name.in_(chunk))).all())
+        by_alias.update(
+            conn.execute(
+                select(UnitAlias.alias, UnitAlias.unit_id).where(UnitAlias.alias.in_(chunk))
+            ).all()
+        )
+
+    def lookup(name: str) -> int | None:
+        key = normalize_unit_name(name)
+        found = by_name.get(key)
+        return found if found is not None else by_alias.get(key)
+
+    ids: dict[str, int] = {}
+    created = 0
+    for name in order:
+        unit_id = lookup(name)
+        if unit_id is None:
+            for variant in _prefix_variants(name):
+                unit_id = lookup(variant)
+                if unit_id is not None:
+                    conn.execute(insert(UnitAlias.__table__).values(unit_id=unit_id, alias=name))
+                    by_alias[name] = unit_id
+                    break
+        if unit_id is None:
+            unit_id = conn.execute(
+                insert(Unit.__table__).values(name=name, kind=unit_kind(name), created_at=now_utc())
+            ).inserted_primary_key[0]
+            by_name[name] = unit_id
+            created += 1
+        ids[name] = unit_id
+    return {raw: ids[normal[raw]] for raw in raw_names}, created
 
 
 def _prefix_variants(name: str) -> list[str]:

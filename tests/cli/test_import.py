@@ -179,19 +179,16 @@ def _write(path: Path, data: bytes) -> str:
 def test_a_crash_midway_leaves_nothing_behind(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     import taskctl.store.imports as imports
 
-    calls = {"n": 0}
-    real = imports.get_or_create_unit
+    real = imports.resolve_units
 
     def failing(*args, **kw):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 20:
-            raise RuntimeError("disk on fire")
-        return real(*args, **kw)
+        real(*args, **kw)  # the document, its items and its units are written by now
+        raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(imports, "get_or_create_unit", failing)
+    monkeypatch.setattr(imports, "resolve_units", failing)
     result = run("import", seed("zj2012"))
     assert result.exit_code != 0
-    monkeypatch.setattr(imports, "get_or_create_unit", real)
+    monkeypatch.setattr(imports, "resolve_units", real)
     assert documents(run) == []
     assert json.loads(run.ok("units", "--format", "json")) == []
 
