@@ -1,260 +1,534 @@
-"""taskctl benchmarks: start-up, seed imports, reports on 10,000 tasks, status updates.
+"""taskctl benchmarks: whole processes, timed and measured, against the issue's targets and Taskwarrior.
 
-A script, not a test: it prints a table of median timings and asserts nothing.
+Every row runs a real process (`taskctl …`, output drained from a pipe): one warm-up, then the median
+of `--repeats` runs, and the child's peak resident memory (`os.wait4`). Rows:
+
+- `taskctl --help`, and each report on an empty (initialised) database;
+- `taskctl import` of a whole corpus into a fresh database (tasks per second);
+- `list`, `overdue`, `workload`, `unit-report <the busiest department>` and `weekly` at each size;
+- the same tasks in Taskwarrior 2.6 (`task overdue`, `task summary`), with the ratios, if `task` is
+  installed (nothing is installed; a private TASKRC/TASKDATA in a temporary folder is used).
 
 \b
-Run it from the repository root (SQLite in a temporary directory; nothing of yours is touched):
+    python benchmarks/generate.py                  # the corpora first (benchmarks/data/, reused)
+    python benchmarks/run.py                       # 1k, 10k, 100k; 5 repeats
+    python benchmarks/run.py --sizes 1k,10k --repeats 7 --json /tmp/bench.json
+    python benchmarks/run.py --sizes 1m            # after generate.py --sizes 1m
+    python benchmarks/run.py --markdown            # the table as Markdown (README's Performance)
 
-    python benchmarks/run.py                 # 5 repeats, 10,000 generated tasks
-    python benchmarks/run.py --repeats 9
-    python benchmarks/run.py --tasks 2000 --repeats 3      # quicker
-    python benchmarks/run.py --db postgresql+psycopg://taskctl:…@host/taskctl_bench  # reports on PG
-
-CLI start-up is timed with real processes (`python -m taskctl --help`); everything else runs in-process
-through the real click commands (CliRunner, output to a pipe, not a terminal) or the library.
+Deadlines are measured on `--as-of` (the corpora's reference day); Taskwarrior, which has no such
+option, gets every date shifted by (today − as-of) so that the same tasks are overdue. Times are
+milliseconds of wall time; memory is the peak RSS of the child in MB. Asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import random
+import platform
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-AS_OF = "2026-07-01"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import (
+    AS_OF,
+    DATA,
+    DEFAULT_SIZES,
+    ROOT,
+    bench_env,
+    parse_sizes,
+    taskctl_command,
+)
+
+RESULTS = ROOT / "benchmarks" / "results.json"
+REPORTS = ("list", "overdue", "workload", "unit-report", "weekly")
+EMPTY_REPORTS = ("list", "overdue", "due", "workload", "weekly", "units", "documents")
 
 
-def timed(
-    fn: Callable[[], object], repeats: int, setup: Callable[[], object] | None = None
-) -> list[float]:
-    """Milliseconds of `repeats` calls of fn (setup, if given, runs untimed before each)."""
-    out = []
-    for _ in range(repeats):
-        if setup is not None:
-            setup()
+# --- one measured process -------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    ms: float
+    peak_mb: float
+    out_bytes: int
+
+
+TIME = Path("/usr/bin/time")
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> Sample:
+    """Run `cmd` with stdout drained from a pipe (stderr to a file): wall time and peak RSS.
+
+    The peak is GNU time's `%M` for the command: `os.wait4` on our own child would report at least
+    this Python's size, since Linux counts a child's memory from before its exec (fork or vfork). Without
+    /usr/bin/time, wait4's figure is given, an upper bound. A non-zero exit stops the benchmark."""
+    with tempfile.NamedTemporaryFile() as err, tempfile.NamedTemporaryFile("r") as mem:
+        wrapped = [str(TIME), "-f", "%M", "-o", mem.name, *cmd] if TIME.exists() else cmd
         start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+        proc = subprocess.Popen(wrapped, stdout=subprocess.PIPE, stderr=err, env=env)
+        assert proc.stdout is not None
+        size = 0
+        while chunk := proc.stdout.read(1 << 16):
+            size += len(chunk)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        ms = (time.perf_counter() - start) * 1000
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc.stdout.close()
+        if proc.returncode != 0:
+            err.seek(0)
+            message = err.read().decode(errors="replace")[-1500:]
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{message}")
+        kb = usage.ru_maxrss
+        if TIME.exists():
+            kb = int(mem.read().split()[-1])
+    return Sample(ms, kb / 1024, size)
 
 
-def cli(db: str, *args: str) -> str:
-    from click.testing import CliRunner
-
-    from taskctl.cli import cli as group
-
-    result = CliRunner().invoke(group, ["--db", db, *args], catch_exceptions=False)
-    if result.exit_code != 0:
-        raise SystemExit(f"taskctl {' '.join(args)} failed: {result.output}")
-    return result.stdout
+def measure(cmd: list[str], env: dict[str, str], repeats: int, warmup: bool = True) -> list[Sample]:
+    if warmup:
+        run_once(cmd, env)
+    return [run_once(cmd, env) for _ in range(repeats)]
 
 
-def generated_plan(n_tasks: int, seed: int = 2026):  # type: ignore[no-untyped-def]
-    """A plan of `n_tasks` tasks under 50 headings, 40 units, deadlines spread over 2026."""
-    from taskctl.ingest.drafts import ItemDraft, ParsedDocument
+# --- rows and targets -----------------------------------------------------------------------------
 
-    rng = random.Random(seed)
-    units = [f"第{i}处" for i in range(1, 31)] + [f"{c}市科技局" for c in "甲乙丙丁戊己庚辛壬癸"]
-    items: list[ItemDraft] = []
-    per_heading = max(1, n_tasks // 50)
-    made = 0
-    while made < n_tasks:
-        h = len([i for i in items if i.kind == "heading"]) + 1
-        items.append(ItemDraft("heading", str(h), str(h), 0, f"第{h}方面", f"{h}、第{h}方面", 0))
-        parent = len(items) - 1
-        for t in range(1, per_heading + 1):
-            if made == n_tasks:
+
+@dataclass
+class Target:
+    """A limit from the issue: at most `ms` milliseconds and `mb` MB, at least `rate` tasks/s, or at
+    most `ratio` of Taskwarrior's time."""
+
+    ms: float | None = None
+    mb: float | None = None
+    rate: float | None = None
+    ratio: float | None = None
+
+    def text(self) -> str:
+        parts = []
+        if self.ms is not None:
+            parts.append(f"≤ {self.ms:,.0f} ms")
+        if self.mb is not None:
+            parts.append(f"< {self.mb:,.0f} MB")
+        if self.rate is not None:
+            parts.append(f"≥ {self.rate:,.0f}/s")
+        if self.ratio is not None:
+            parts.append(f"≤ {self.ratio:g}× task")
+        return ", ".join(parts)
+
+
+@dataclass
+class Row:
+    name: str
+    size: str
+    median_ms: float | None = None
+    min_ms: float | None = None
+    max_ms: float | None = None
+    runs: int = 0
+    peak_mb: float | None = None
+    rate: float | None = None
+    ratio: float | None = None
+    out_bytes: int | None = None
+    target: str = ""
+    status: str = ""
+    note: str = ""
+    samples_ms: list[float] = field(default_factory=list)
+
+
+def make_row(
+    name: str, size: str, samples: list[Sample], target: Target | None = None, note: str = ""
+) -> Row:
+    times = [s.ms for s in samples]
+    row = Row(
+        name=name,
+        size=size,
+        median_ms=statistics.median(times),
+        min_ms=min(times),
+        max_ms=max(times),
+        runs=len(times),
+        peak_mb=max(s.peak_mb for s in samples),
+        out_bytes=samples[-1].out_bytes,
+        note=note,
+        samples_ms=[round(t, 1) for t in times],
+    )
+    judge(row, target)
+    return row
+
+
+def judge(row: Row, target: Target | None) -> None:
+    """Fill in the row's target column and PASS/MISS."""
+    if target is None:
+        return
+    checks = []
+    if target.ms is not None and row.median_ms is not None:
+        checks.append(row.median_ms <= target.ms)
+    if target.mb is not None and row.peak_mb is not None:
+        checks.append(row.peak_mb < target.mb)
+    if target.rate is not None and row.rate is not None:
+        checks.append(row.rate >= target.rate)
+    if target.ratio is not None and row.ratio is not None:
+        checks.append(row.ratio <= target.ratio)
+    row.target = target.text()
+    row.status = ("PASS" if all(checks) else "MISS") if checks else ""
+
+
+def report_target(command: str, size: str) -> Target | None:
+    """The issue's targets for a report at a size."""
+    if size == "100k" and command in ("overdue", "workload"):
+        return Target(ms=300, mb=100)
+    if size == "1m" and command == "workload":
+        return Target(ms=2000)
+    return None
+
+
+# --- machine --------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """What the numbers were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
                 break
-            lead = rng.sample(units, rng.choice([1, 1, 2]))
-            support = [u for u in rng.sample(units, rng.choice([0, 1, 3])) if u not in lead]
-            deadline = date(2026, 1, 1) + timedelta(days=rng.randrange(365))
-            items.append(
-                ItemDraft(
-                    "task",
-                    f"{h}.{t}",
-                    str(t),
-                    1,
-                    f"推进第{h}方面第{t}项工作",
-                    f"{t}.推进第{h}方面第{t}项工作，确保按期完成。",
-                    0,
-                    parent=parent,
-                    lead=lead,
-                    support=support,
-                    deadline=deadline,
-                )
-            )
-            made += 1
-    return ParsedDocument("基准测试工作要点", date(2026, 1, 1), date(2026, 12, 31), "2026年", items)
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    rev = _git("rev-parse", "--short", "HEAD")
+    if _git("status", "--porcelain", "--untracked-files=no", "--", "taskctl", "migrations"):
+        rev += " (taskctl/ has uncommitted changes)"
+    version = subprocess.run(
+        [*taskctl_command(), "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    task = shutil.which("task")
+    task_version = (
+        subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
+        if task
+        else "not installed"
+    )
+    return {
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "taskctl": f"{version} @ {rev}",
+        "taskwarrior": task_version,
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
 
 
-def build_database(db: str, n_tasks: int) -> float:
-    """Save a generated plan (seconds taken) and move a third of the tasks along the lifecycle."""
-    from sqlalchemy import select
+def _git(*args: str) -> str:
+    proc = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    return proc.stdout.strip()
 
-    from taskctl.store.engine import open_store
-    from taskctl.store.imports import save_document
-    from taskctl.store.models import Task
 
-    store = open_store(db)
-    start = time.perf_counter()
-    with store.writing() as session:
-        save_document(
-            session,
-            generated_plan(n_tasks),
-            source_name="bench.txt",
-            content_hash="bench",
-            actor="b",
+# --- taskctl rows ---------------------------------------------------------------------------------
+
+
+def report_args(command: str, as_of: date, unit: str) -> list[str]:
+    """The command line of one report, deadlines measured on `as_of`."""
+    day = as_of.isoformat()
+    if command == "weekly":
+        return ["weekly", "--since", (as_of - timedelta(days=6)).isoformat(), "--until", day]
+    if command == "unit-report":
+        return ["unit-report", unit, "--as-of", day]
+    if command in ("units", "documents"):
+        return [command]
+    return [command, "--as-of", day]
+
+
+def startup_rows(env: dict[str, str], repeats: int, tmp: Path, as_of: date) -> list[Row]:
+    taskctl = taskctl_command()
+    rows = [
+        make_row(
+            "taskctl --help", "-", measure([*taskctl, "--help"], env, repeats), Target(ms=100)
+        ),
+        make_row(
+            "python -c pass (reference)", "-", measure([sys.executable, "-c", "pass"], env, 5)
+        ),
+    ]
+    empty = tmp / "empty.db"
+    run_once([*taskctl, "--db", str(empty), "documents"], env)  # create the schema
+    for command in EMPTY_REPORTS:
+        cmd = [*taskctl, "--db", str(empty), *report_args(command, as_of, "")]
+        rows.append(make_row(command, "empty", measure(cmd, env, repeats), Target(ms=200)))
+        _progress(rows[-1])
+    return rows
+
+
+def import_row(
+    name: str, folder: Path, tasks: int, env: dict[str, str], tmp: Path, repeats: int
+) -> Row:
+    """`taskctl import` of the whole corpus into a fresh database: once for 100k and more, else
+    `repeats` times (no warm-up: each run is a first import)."""
+    files = sorted(str(p) for p in (folder / "docs").glob("plan-*.txt"))
+    runs = repeats if tasks < 100_000 else 1
+    samples = []
+    for n in range(runs):
+        db = tmp / f"import-{name}-{n}.db"
+        samples.append(run_once([*taskctl_command(), "--db", str(db), "import", *files], env))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    row = make_row(
+        "import (tasks/s)",
+        name,
+        samples,
+        note=f"{len(files)} documents" + ("" if runs > 1 else ", one run"),
+    )
+    row.rate = tasks / (row.median_ms / 1000)
+    judge(row, Target(rate=20_000) if name == "100k" else None)
+    return row
+
+
+def report_rows(
+    name: str, manifest: dict, db: Path, env: dict[str, str], repeats: int, as_of: date
+) -> list[Row]:
+    rows = []
+    unit = manifest["busy_unit"]
+    for command in REPORTS:
+        cmd = [*taskctl_command(), "--db", str(db), *report_args(command, as_of, unit)]
+        note = f"{unit}, {manifest['busy_unit_tasks']} tasks" if command == "unit-report" else ""
+        rows.append(
+            make_row(command, name, measure(cmd, env, repeats), report_target(command, name), note)
         )
-    took = time.perf_counter() - start
-    with store.writing() as session:
-        for i, task in enumerate(session.scalars(select(Task).where(Task.kind == "task"))):
-            if i % 3 == 0:
-                task.status = "in_progress"
-            elif i % 7 == 0:
-                task.status = "done"
-    store.dispose()
-    return took
+        _progress(rows[-1])
+    return rows
 
 
-def status_updates(db: str, n: int) -> Callable[[], None]:
-    """n updates (status and progress, alternating) each in its own transaction, like n commands."""
-    from sqlalchemy import select
+# --- Taskwarrior ----------------------------------------------------------------------------------
 
-    from taskctl.store.engine import open_store
-    from taskctl.store.models import Task
-    from taskctl.store.tracking import add_progress, set_status
 
-    store = open_store(db)
-    with store.reading() as session:
-        ids = list(session.scalars(select(Task.id).where(Task.kind == "task").limit(50)))
-    state = {"i": 0}
+def _shift(value: str, days: int) -> str:
+    moved = datetime.strptime(value, "%Y%m%dT%H%M%SZ") + timedelta(days=days)
+    return moved.strftime("%Y%m%dT%H%M%SZ")
 
-    def run() -> None:
-        for _ in range(n):
-            i = state["i"]
-            state["i"] += 1
-            tid = ids[i % len(ids)]
-            with store.writing() as session:
-                if i % 2:
-                    add_progress(session, tid, f"第{i}次进展", actor="bench", percent=i % 101)
-                else:
-                    set_status(session, tid, "suspended" if i % 4 else "in_progress", actor="b")
 
-    return run
+def taskwarrior_env(folder: Path) -> dict[str, str]:
+    """A private Taskwarrior: its own TASKRC and TASKDATA, no confirmations, hooks, colour or terminal
+    detection."""
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    rc = folder / "taskrc"
+    rc.write_text(
+        "\n".join(
+            [
+                f"data.location={data}",
+                "confirmation=off",
+                "verbose=nothing",
+                "hooks=off",
+                "detection=off",
+                "defaultwidth=160",
+                "color=off",
+                "gc=on",
+                "news.version=2.6.0",
+                "uda.unit.type=string",
+                "uda.unit.label=Unit",
+                "",
+            ]
+        )
+    )
+    env = dict(os.environ)
+    env.update(TASKRC=str(rc), TASKDATA=str(data))
+    return env
+
+
+def taskwarrior_rows(
+    name: str, folder: Path, tmp: Path, repeats: int, as_of: date, ours: dict[str, Row]
+) -> list[Row]:
+    """Import the size's tasks into a private Taskwarrior (dates shifted to today), then time `task
+    overdue` and `task summary`; the overdue row carries taskctl's time over Taskwarrior's."""
+    task = shutil.which("task")
+    if task is None:
+        return [Row("task (Taskwarrior)", name, note="skipped: `task` is not installed")]
+    home = tmp / f"taskwarrior-{name}"
+    env = taskwarrior_env(home)
+    days = (date.today() - as_of).days
+    items = json.loads((folder / "tasks.json").read_text())
+    for item in items:
+        for key in ("entry", "due", "end"):
+            if key in item:
+                item[key] = _shift(item[key], days)
+    shifted = home / "tasks.json"
+    shifted.write_text(json.dumps(items, ensure_ascii=False))
+    start = time.perf_counter()
+    run_once([task, "import", str(shifted)], env)
+    seconds = time.perf_counter() - start
+    imported = Row(
+        "task import (tasks/s)",
+        name,
+        median_ms=seconds * 1000,
+        runs=1,
+        rate=len(items) / seconds,
+        note="one run",
+    )
+    rows = [imported]
+    for report, mine in (("overdue", "overdue"), ("summary", "workload")):
+        row = make_row(
+            f"task {report}", name, measure([task, report], env, repeats), note=f"vs taskctl {mine}"
+        )
+        if mine in ours and ours[mine].median_ms:
+            row.ratio = ours[mine].median_ms / row.median_ms
+        target = None
+        if report == "overdue":
+            target = {"10k": Target(ratio=0.5), "100k": Target(ratio=0.1)}.get(name)
+        judge(row, target)
+        rows.append(row)
+        _progress(row)
+    shutil.rmtree(home, ignore_errors=True)
+    return rows
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+
+def _progress(row: Row) -> None:
+    print(
+        f"  {row.size:>5} {row.name:<28} {row.median_ms or 0:>9.1f} ms"
+        f" {row.peak_mb or 0:>7.1f} MB {row.status}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _fmt(value: float | None, pattern: str) -> str:
+    return "" if value is None else format(value, pattern)
+
+
+COLUMNS = ("benchmark", "size", "median ms", "min ms", "runs", "peak MB", "rate/s", "vs task", "target", "", "note")  # fmt: skip
+
+
+def table_cells(row: Row) -> list[str]:
+    return [
+        row.name,
+        row.size,
+        _fmt(row.median_ms, ",.1f"),
+        _fmt(row.min_ms, ",.1f"),
+        str(row.runs) if row.runs else "",
+        _fmt(row.peak_mb, ".1f"),
+        _fmt(row.rate, ",.0f"),
+        _fmt(row.ratio, ".3f"),
+        row.target,
+        row.status,
+        row.note,
+    ]
+
+
+def print_table(rows: list[Row], markdown: bool) -> None:
+    cells = [table_cells(row) for row in rows]
+    if markdown:
+        print("| " + " | ".join(COLUMNS) + " |")
+        print("|" + "|".join("---:" if 2 <= i <= 7 else "---" for i in range(len(COLUMNS))) + "|")
+        for line in cells:
+            print("| " + " | ".join(c.replace("|", "\\|") for c in line) + " |")
+        return
+    widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
+    right = range(2, 8)
+
+    def fmt(line: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+
+    print(fmt(list(COLUMNS)))
+    print("  ".join("-" * w for w in widths))
+    for line in cells:
+        print(fmt(line))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeats", type=int, default=5, help="timed runs per row (median shown)")
-    parser.add_argument("--tasks", type=int, default=10_000, help="tasks in the generated database")
-    parser.add_argument("--updates", type=int, default=200, help="status/progress updates per run")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument(
-        "--db", help="database for the report rows (default: a temporary SQLite file)"
+        "--sizes", default=DEFAULT_SIZES, help="1k,10k,100k,1m (built by generate.py)"
     )
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per row (median shown)")
+    parser.add_argument("--as-of", type=date.fromisoformat, default=AS_OF, help="the corpora's day")
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="where generate.py wrote the corpora"
+    )
+    parser.add_argument("--json", type=Path, default=RESULTS, help=f"results file ({RESULTS})")
+    parser.add_argument("--no-import", action="store_true", help="skip the import rows")
+    parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     opts = parser.parse_args()
+    if opts.repeats < 1:
+        parser.error("--repeats must be at least 1")
 
+    info = machine()
+    print(" · ".join(f"{k}: {v}" for k, v in info.items()), file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="taskctl-bench-"))
-    os.environ["TASKCTL_HOME"] = str(tmp / "home")
-    os.environ["TASKCTL_USER"] = "bench"
-    os.environ.setdefault("TASKCTL_LANG", "zh")
-    rows: list[tuple[str, list[float], str]] = []
+    env = bench_env(tmp / "home")
+    rows: list[Row] = []
+    try:
+        rows += startup_rows(env, opts.repeats, tmp, opts.as_of)
+        for name, _tasks in parse_sizes(opts.sizes):
+            folder = opts.data / name
+            manifest_path = folder / "manifest.json"
+            if not manifest_path.exists():
+                raise SystemExit(
+                    f"no corpus for {name} in {folder}: run python benchmarks/generate.py --sizes {name}"
+                )
+            manifest = json.loads(manifest_path.read_text())
+            if manifest["as_of"] != opts.as_of.isoformat():
+                raise SystemExit(
+                    f"{name} was built for --as-of {manifest['as_of']}, not {opts.as_of}"
+                )
+            print(f"{name}: {manifest['tasks']} tasks", file=sys.stderr)
+            if not opts.no_import:
+                rows.append(import_row(name, folder, manifest["tasks"], env, tmp, opts.repeats))
+                _progress(rows[-1])
+            ours = report_rows(name, manifest, folder / "taskctl.db", env, opts.repeats, opts.as_of)
+            rows += ours
+            if not opts.no_taskwarrior:
+                by_name = {row.name: row for row in ours}
+                rows += taskwarrior_rows(name, folder, tmp, opts.repeats, opts.as_of, by_name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
-    def row(name: str, samples: list[float], note: str = "") -> None:
-        rows.append((name, samples, note))
-        print(f"  {name}: {statistics.median(samples):.1f} ms", file=sys.stderr, flush=True)
-
-    print(f"taskctl benchmarks in {tmp} ({opts.repeats} repeats)", file=sys.stderr)
-
-    # 1. start-up: a fresh interpreter each time, as a clerk's shell would start it
-    cmd = [sys.executable, "-m", "taskctl", "--help"]
-    subprocess.run(cmd, capture_output=True, check=True)  # warm the OS file cache
-    row(
-        "start-up: taskctl --help",
-        timed(lambda: subprocess.run(cmd, capture_output=True, check=True), opts.repeats),
-        "subprocess",
-    )
-    baseline = [sys.executable, "-c", "pass"]
-    row(
-        "  (python -c pass, for reference)",
-        timed(lambda: subprocess.run(baseline, check=True), opts.repeats),
-        "subprocess",
-    )
-
-    # 2. importing each seed into an empty database (CLI in-process, a new file each time)
-    counter = {"n": 0}
-
-    def fresh_db() -> str:
-        counter["n"] += 1
-        return str(tmp / f"seed{counter['n']}.db")
-
-    for path in SEEDS:
-        holder: dict[str, str] = {}
-
-        def setup(holder: dict[str, str] = holder) -> None:
-            holder["db"] = fresh_db()
-            cli(holder["db"], "documents")  # create the schema outside the timing
-
-        def do_import(path: Path = path, holder: dict[str, str] = holder) -> None:
-            cli(holder["db"], "import", str(path))
-
-        row(
-            f"import {path.name}",
-            timed(do_import, opts.repeats, setup),
-            f"{path.stat().st_size // 1024} KB",
-        )
-
-    # 3. reports on a generated database
-    db = opts.db or str(tmp / "bench.db")
-    print(f"  generating {opts.tasks} tasks …", file=sys.stderr, flush=True)
-    took = build_database(db, opts.tasks)
-    rows.append(
-        (f"save {opts.tasks} generated tasks (once)", [took * 1000], "library, one transaction")
-    )
-    reports = [
-        ("list", ["list", "--limit", "0"]),
-        ("overdue", ["overdue", "--as-of", AS_OF]),
-        ("workload", ["workload", "--as-of", AS_OF]),
-    ]
-    for name, args in reports:
-        cli(db, *args)  # warm-up (imports, caches)
-        row(
-            f"{name} → pipe (table)",
-            timed(lambda args=args: cli(db, *args), opts.repeats),
-            f"{opts.tasks} tasks",
-        )
-        row(
-            f"{name} → json",
-            timed(lambda args=args: cli(db, *args, "--format", "json"), opts.repeats),
-            f"{opts.tasks} tasks",
-        )
-
-    # 4. status/progress updates, each its own transaction
-    updates = status_updates(db, opts.updates)
-    samples = timed(updates, opts.repeats)
-    row(
-        f"{opts.updates} status/progress updates",
-        samples,
-        f"{statistics.median(samples) / opts.updates:.2f} ms each",
-    )
-
-    width = max(len(r[0]) for r in rows)
     print()
-    print(f"{'benchmark'.ljust(width)}  {'median ms':>10}  {'min ms':>9}  {'runs':>4}  note")
-    print(f"{'-' * width}  {'-' * 10}  {'-' * 9}  {'-' * 4}  ----")
-    for name, samples, note in rows:
-        print(
-            f"{name.ljust(width)}  {statistics.median(samples):>10.1f}  {min(samples):>9.1f}  "
-            f"{len(samples):>4}  {note}"
+    print(" · ".join(f"{k}: {v}" for k, v in info.items()))
+    print(f"as of {opts.as_of}, {opts.repeats} repeats after a warm-up, stdout to a pipe")
+    print()
+    print_table(rows, opts.markdown)
+    missed = [f"{r.name} ({r.size})" for r in rows if r.status == "MISS"]
+    print()
+    print(f"targets missed: {', '.join(missed)}" if missed else "all targets met")
+    opts.json.parent.mkdir(parents=True, exist_ok=True)
+    opts.json.write_text(
+        json.dumps(
+            {
+                "machine": info,
+                "as_of": opts.as_of.isoformat(),
+                "repeats": opts.repeats,
+                "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
+                "rows": [asdict(row) for row in rows],
+            },
+            ensure_ascii=False,
+            indent=1,
         )
+        + "\n"
+    )
+    print(f"wrote {opts.json}", file=sys.stderr)
 
 
 if __name__ == "__main__":
