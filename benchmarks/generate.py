@@ -179,7 +179,13 @@ _NUMERALS = "零一二三四五六七八九"
 
 
 def cn_number(n: int) -> str:
-    """1..99 in Chinese numerals (一, 十二, 二十三)."""
+    """1..999 in Chinese numerals (一, 十二, 二十三, 一百零五)."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        tail = "" if rest == 0 else ("零" + cn_number(rest) if rest < 10 else cn_number(rest))
+        if 10 <= rest < 20:
+            tail = "一" + tail
+        return _NUMERALS[hundreds] + "百" + tail
     if n < 10:
         return _NUMERALS[n]
     tens, ones = divmod(n, 10)
@@ -402,20 +408,26 @@ class PlanWriter:
         return doc
 
     def _split(self, n: int, layout: str) -> list[list[int]]:
-        """Tasks per section (and per sub-section for three levels): sections of a real plan's size."""
+        """Tasks per section (and per sub-section for three levels): sections of a real plan's size,
+        at most about 90 sections in a document."""
         rng = self.rng
-        per_block_max = 30 if layout == "block_tasks" else 12
-        n_blocks = max(1, round(n / rng.uniform(3, per_block_max)))
-        if layout == "three_levels":
-            n_sections = min(max(1, round(n_blocks / rng.uniform(3, 10))), 30)
-        else:
-            n_sections = min(n_blocks, 60)
-            n_blocks = n_sections
-        n_blocks = max(n_blocks, n_sections)
-        cuts = sorted(rng.sample(range(1, n), n_blocks - 1)) if n_blocks > 1 else []
-        sizes = [b - a for a, b in zip([0, *cuts], [*cuts, n], strict=True)]
-        bounds = sorted(rng.sample(range(1, n_blocks), n_sections - 1)) if n_sections > 1 else []
-        return [sizes[a:b] for a, b in zip([0, *bounds], [*bounds, n_blocks], strict=True)]
+        hi = 30 if layout == "block_tasks" else 12
+        if layout != "three_levels":
+            hi = max(hi, -(-2 * n // 90))
+        blocks: list[int] = []
+        left = n
+        while left:
+            take = min(left, rng.randint(2, hi))
+            blocks.append(take)
+            left -= take
+        if layout != "three_levels":
+            return [[block] for block in blocks]
+        sections: list[list[int]] = []
+        while blocks:
+            take = rng.randint(2, 8)
+            sections.append(blocks[:take])
+            blocks = blocks[take:]
+        return sections
 
 
 def doc_sizes(rng: random.Random, total: int) -> list[int]:
@@ -664,11 +676,15 @@ def _tw_time(value: str | date | datetime) -> str:
     return value.strftime("%Y%m%dT%H%M%SZ")
 
 
-def export_taskwarrior(db: Path, path: Path) -> int:
-    """Every task of the database as Taskwarrior 2.6 import JSON (one object per line, as `task
-    export` writes): description, project (the document key), due, status, entry, end, and a `unit`
-    UDA with the lead units. Dates are as stored; `run.py` shifts them to its own today."""
+def export_taskwarrior(db: Path, path: Path, as_of: date) -> int:
+    """Every task of the database as Taskwarrior 2.6 import JSON: description, project (the document
+    key), entry (a year before `as_of`), due (the end of the deadline's day), status, end, a `unit` UDA
+    with the lead (or responsible) units, the taskctl status as a tag. 暂缓 (suspended) tasks wait
+    until 2099, as Taskwarrior hides them; cancelled ones are deleted. Dates are as stored; `run.py`
+    shifts them to its own today."""
     namespace = uuid.UUID("5a0c7e57-7a5c-4c71-b3c1-7a5c7c7a5c71")
+    entry = _tw_time(as_of - timedelta(days=400))
+    finished = ("done", "closed")
     n = 0
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con, path.open("w") as out:
         leads: dict[int, list[str]] = {}
@@ -678,8 +694,8 @@ def export_taskwarrior(db: Path, path: Path) -> int:
         ):
             leads.setdefault(task_id, []).append(name)
         out.write("[\n")
-        for task_id, key, title, deadline, status, created, updated in con.execute(
-            "SELECT t.id, d.key, t.title, t.deadline, t.status, t.created_at, t.updated_at"
+        for task_id, key, title, deadline, status, updated in con.execute(
+            "SELECT t.id, d.key, t.title, t.deadline, t.status, t.updated_at"
             " FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.kind = 'task'"
             " ORDER BY t.id"
         ):
@@ -687,14 +703,19 @@ def export_taskwarrior(db: Path, path: Path) -> int:
                 "uuid": str(uuid.uuid5(namespace, str(task_id))),
                 "description": title,
                 "project": key,
-                "entry": _tw_time(created),
-                "status": "completed" if status in ("done", "closed") else "pending",
+                "entry": entry,
+                "status": "completed" if status in finished else "pending",
             }
             if deadline:
-                item["due"] = _tw_time(deadline)
-            if status in ("done", "closed"):
+                item["due"] = _tw_time(deadline).replace("T000000Z", "T235959Z")
+            if status in finished:
                 item["end"] = _tw_time(updated)
-            if status not in ("done", "closed", "assigned"):
+            elif status == "suspended":
+                item["wait"] = "20991231T000000Z"
+            elif status == "cancelled":
+                item["status"] = "deleted"
+                item["end"] = _tw_time(updated)
+            if status != "assigned":
                 item["tags"] = [status]
             if task_id in leads:
                 item["unit"] = "、".join(leads[task_id])
@@ -773,7 +794,7 @@ def build(name: str, total: int, *, seed: int, as_of: date, force: bool, root: P
         f" ({history.seconds:.1f} s)",
         file=sys.stderr,
     )
-    exported = export_taskwarrior(db, folder / "tasks.json")
+    exported = export_taskwarrior(db, folder / "tasks.json", as_of)
     unit, unit_tasks = busiest_unit(db)
     manifest = {
         "size": name,
@@ -812,9 +833,19 @@ def main() -> None:
         help=f"reference day: deadlines fall within a year either side (default {AS_OF})",
     )
     parser.add_argument("--force", action="store_true", help="rebuild even if present")
+    parser.add_argument(
+        "--taskwarrior-only",
+        action="store_true",
+        help="only rewrite tasks.json from the existing databases",
+    )
     parser.add_argument("--data", type=Path, default=DATA, help=f"output folder (default {DATA})")
     opts = parser.parse_args()
     for name, total in parse_sizes(opts.sizes):
+        if opts.taskwarrior_only:
+            folder = opts.data / name
+            n = export_taskwarrior(folder / "taskctl.db", folder / "tasks.json", opts.as_of)
+            print(f"{name}: {n} tasks written to {folder / 'tasks.json'}")
+            continue
         manifest = build(
             name, total, seed=opts.seed, as_of=opts.as_of, force=opts.force, root=opts.data
         )
