@@ -7,6 +7,7 @@ Both raise only `taskctl.errors.InputError`. Heavy modules are imported inside t
 from __future__ import annotations
 
 import codecs
+import re
 from typing import TYPE_CHECKING
 
 from taskctl.errors import InputError
@@ -23,31 +24,23 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_PLAIN_CONTROLS = set("\t\n\r\f\v")
+# Control characters a text document would not have (all but \t \n \v \f \r), and DEL.
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Characters not typical of Chinese or ASCII text; the first _SAMPLE of them rule out a byte order.
+_SAMPLE = 2000
+_NOT_TYPICAL = re.compile("[^\u4e00-\u9fff\u3000-\u303f\uff00-\uffef -~\n\r\t“”‘’—…·、]")
 
 
 def _looks_like_text(text: str) -> bool:
     """True unless the text has control characters a text document would not have."""
-    if not text:
-        return True
-    bad = sum(1 for ch in text if (ch < " " and ch not in _PLAIN_CONTROLS) or ch == "\x7f")
-    return bad <= len(text) // 200
+    return len(_BAD_CONTROLS.findall(text)) <= len(text) // 200
 
 
 def _text_score(text: str) -> float:
     """The share of characters typical of Chinese or ASCII text (to recognise BOM-less UTF-16)."""
     if not text:
         return 0.0
-    good = sum(
-        1
-        for ch in text
-        if ("\u4e00" <= ch <= "\u9fff")
-        or ("\u3000" <= ch <= "\u303f")
-        or ("\uff00" <= ch <= "\uffef")
-        or (" " <= ch <= "~")
-        or ch in "\n\r\t“”‘’—…·、"
-    )
-    return good / len(text)
+    return len(_NOT_TYPICAL.sub("", text)) / len(text)
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -57,9 +50,15 @@ def _guess_utf16(data: bytes) -> str | None:
     best: tuple[float, str | None] = (0.0, None)
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
-            score = _text_score(data.decode(encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # a wrong byte order shows in the first characters: skip the full count when they alone
+        # keep the score below the bar
+        sample_bad = len(_NOT_TYPICAL.findall(text[:_SAMPLE]))
+        if (len(text) - sample_bad) / len(text) < 0.95:
+            continue
+        score = _text_score(text)
         if score > best[0]:
             best = (score, encoding)
     return best[1] if best[0] >= 0.95 else None

@@ -71,6 +71,15 @@ _FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
 _UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
 
 
+_ROLE_FIELDS = {
+    DEADLINE: "deadline_texts",
+    LEAD: "lead",
+    SUPPORT: "support",
+    RESPONSIBLE: "responsible",
+    PERSONS: "persons",
+}
+
+
 @dataclass
 class Annotation:
     """Units and persons an annotation names, and where it is in the text it was read from."""
@@ -84,13 +93,7 @@ class Annotation:
 
     def add(self, role: str, names: list[str]) -> None:
         """Add names to a role, keeping document order and skipping names it already has."""
-        target = {
-            DEADLINE: self.deadline_texts,
-            LEAD: self.lead,
-            SUPPORT: self.support,
-            RESPONSIBLE: self.responsible,
-            PERSONS: self.persons,
-        }[role]
+        target: list[str] = getattr(self, _ROLE_FIELDS[role])
         for name in names:
             if name not in target:
                 target.append(name)
@@ -178,6 +181,8 @@ def _split_on_spaces(fragment: str) -> list[str]:
 
 
 def _strip_etc(name: str) -> str:
+    if not name.endswith(UNIT_TRAILING_ETC):
+        return name
     for suffix in UNIT_TRAILING_ETC:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
@@ -295,14 +300,21 @@ def _add_unit_list(annotation: Annotation, role: str, value: str) -> None:
 
 
 def _strip_lead_note(name: str) -> str:
+    if not name.endswith(LEAD_UNIT_NOTES):
+        return name
     for note in LEAD_UNIT_NOTES:
         if name.endswith(note) and len(name) > len(note) + 1:
             return name[: -len(note)].strip()
     return name
 
 
+_VERBS = tuple(verb for verb, _role in INLINE_ROLE_VERBS)
+
+
 def _role_verb(clause: str) -> tuple[str, str] | None:
     """The (verb, role) a clause ends with, like ('牵头', 'lead') for '国家发展改革委牵头'."""
+    if not clause.endswith(_VERBS):
+        return None
     for verb, role in INLINE_ROLE_VERBS:
         if clause.endswith(verb):
             return verb, role

@@ -126,15 +126,16 @@ _LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + 
 
 
 # Wide characters (East Asian width W or F): CJK, kana, hangul, full-width forms, ideograph extensions.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+_WIDE_RANGES = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
 )
+_NARROW_RUNS = re.compile(f"[^{_WIDE_RANGES}]+")
 
 
 def _display_width(text: str) -> int:
     """Columns the text takes on a page: wide (CJK, full-width) characters count two."""
-    return len(text) + len(_WIDE.findall(text))
+    return 2 * len(text) - sum(map(len, _NARROW_RUNS.findall(text)))
 
 
 _STARTS_WITH_LABEL = re.compile("(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:")
@@ -234,12 +235,38 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
     return result
 
 
+# The whole-text forms of repair_chars' line patterns: white space other than the line breaks.
+_BLANKS = re.compile(r"[^\S\n]+")
+_CJK_GAP_LINES = re.compile(rf"(?<=[{_CJK}])[^\S\n]+(?=[{_CJK}0-9])|(?<=[0-9])[^\S\n]+(?=[{_CJK}])")
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+
+
+def repair_lines(lines: list[str]) -> list[str]:
+    """`[repair_chars(line) for line in lines]`, done on the whole text at once (lines hold no
+    line breaks): one pass of each step over the document instead of one per line."""
+    if not lines:
+        return []
+    text = "\n".join(lines)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATE)
+    text = _RESIDUE.sub("", text)
+    if not text.replace("\n", " ").isprintable():
+        text = "\n".join(_drop_unprintable(line) for line in text.split("\n"))
+    text = _nfkc(text)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATE)
+    text = _CJK_GAP_LINES.sub("", _BLANKS.sub(" ", text))
+    return [line.strip() for line in text.split("\n")]
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers."""
+    raw_lines = text.splitlines()
     lines: list[Line] = []
     widths: list[int] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        repaired = repair_chars(raw)
+    for number, (raw, repaired) in enumerate(
+        zip(raw_lines, repair_lines(raw_lines), strict=True), 1
+    ):
         if repaired:
             lines.append(Line(repaired, number))
             widths.append(_display_width(raw.strip()))

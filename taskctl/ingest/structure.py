@@ -422,7 +422,14 @@ def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date |
         ongoing = ongoing_phrase(phrase)
         if ongoing is not None:
             return None, ongoing
+    if not _DEADLINE_HINT.search(plain):
+        return None, None
     return find_deadline(plain, outline.period_start, outline.period_end)
+
+
+# Every deadline phrase in running text has 年, 月 or 季(度) once NFKC-normalised; the compatibility
+# ideographs and squared/enclosed CJK forms are kept in case normalisation makes one of them.
+_DEADLINE_HINT = re.compile("[年月季\u3200-\u33ff\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def _has_annotation(node: Node) -> bool:

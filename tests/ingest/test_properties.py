@@ -130,3 +130,37 @@ def test_parse_when_only_raises_invalid_value(text: str, today: date) -> None:
 def test_decode_bytes_only_raises_input_error(data: bytes) -> None:
     with contextlib.suppress(InputError):
         assert isinstance(decode_bytes(data, source="prop"), str)
+
+
+# Characters the line repair treats specially: odd and zero-width spaces, PDF glyphs, controls,
+# circled numbers, full-width forms, combining marks, CJK next to digits.
+REPAIR_CHARS = "\u00a0\u3000\u200b\ufeff\t\x0b\x0c\x1c\x85\u2028 ꎬꎮ\U001001b0\ue000\x00\x7f①⑳（１）：中国年\u0301a1 {C}"
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet=st.sampled_from(REPAIR_CHARS) | st.characters(), max_size=40)))
+def test_whole_text_repair_is_the_line_repair(lines: list[str]) -> None:
+    from taskctl.ingest.repair import repair_chars, repair_lines
+
+    lines = [piece for line in lines for piece in line.splitlines()]  # lines hold no breaks
+    assert repair_lines(lines) == [repair_chars(line) for line in lines]
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(REPAIR_CHARS + "\n\r\t\x01\x1f~") | st.characters()))
+def test_decode_checks_count_as_the_character_loops(text: str) -> None:
+    from taskctl.ingest import _looks_like_text, _text_score
+
+    bad = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    assert _looks_like_text(text) == (bad <= len(text) // 200)
+    typical = "\n\r\t“”‘’—…·、"
+    good = sum(
+        1
+        for ch in text
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or " " <= ch <= "~"
+        or ch in typical
+    )
+    assert _text_score(text) == (good / len(text) if text else 0.0)
