@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from taskctl.errors import InputError
-from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
+from taskctl.ingest.drafts import ParsedDocument, ParseWarning
 from taskctl.store.engine import MAX_IN_IDS
 from taskctl.store.models import (
     ROLES,
@@ -145,11 +146,31 @@ def save_document(
         return result
     ids = _allocate_ids(conn, Task.__table__, len(items))
     fallback = default_deadline or parsed.period_end
+    deadlines = [item.deadline or (fallback if item.kind == "task" else None) for item in items]
     _insert(
         conn,
         Task.__table__,
+        _TASK_COLUMNS,
         [
-            _task_values(ids, document_id, position, item, fallback, now)
+            (
+                ids[position],
+                document_id,
+                None if item.parent is None else ids[item.parent],
+                item.kind,
+                item.number,
+                item.level,
+                item.title,
+                item.full_text,
+                position,
+                item.line,
+                deadlines[position],
+                item.deadline_text,
+                deadlines[position],
+                "assigned",
+                1,
+                now,
+                now,
+            )
             for position, item in enumerate(items)
         ],
     )
@@ -158,9 +179,9 @@ def save_document(
         session, (name for _index, item in tasks for role in ROLES for name in getattr(item, role))
     )
     person_ids = _person_ids(conn, (name for _index, item in tasks for name in item.persons))
-    unit_links: list[dict[str, object]] = []
-    person_links: list[dict[str, object]] = []
-    events: list[dict[str, object]] = []
+    unit_links: list[tuple[object, ...]] = []
+    person_links: list[tuple[object, ...]] = []
+    events: list[tuple[object, ...]] = []
     for index, item in tasks:
         task_id = ids[index]
         seen: set[tuple[int, str]] = set()
@@ -169,63 +190,42 @@ def save_document(
                 unit_id = unit_ids[name]
                 if (unit_id, role) not in seen:
                     seen.add((unit_id, role))
-                    unit_links.append(
-                        {"task_id": task_id, "unit_id": unit_id, "role": role, "position": order}
-                    )
+                    unit_links.append((task_id, unit_id, role, order))
         if not seen:
             result.unassigned += 1
         for order, name in enumerate(dict.fromkeys(item.persons)):
-            person_links.append(
-                {"task_id": task_id, "person_id": person_ids[name], "position": order}
-            )
+            person_links.append((task_id, person_ids[name], order))
         events.append(
-            {
-                "task_id": task_id,
-                "document_id": document_id,
-                "kind": "import",
-                "new_value": "assigned",
-                "note": f"{source_name}:{item.line}",
-                "actor": actor,
-                "created_at": now,
-            }
+            (task_id, document_id, "import", "assigned", f"{source_name}:{item.line}", actor, now)
         )
-    _insert(conn, TaskUnit.__table__, unit_links)
-    _insert(conn, TaskPerson.__table__, person_links)
-    _insert(conn, Event.__table__, events)
-    result.units = len({link["unit_id"] for link in unit_links})
+    _insert(conn, TaskUnit.__table__, ("task_id", "unit_id", "role", "position"), unit_links)
+    _insert(conn, TaskPerson.__table__, ("task_id", "person_id", "position"), person_links)
+    _insert(conn, Event.__table__, _EVENT_COLUMNS, events)
+    result.units = len({link[1] for link in unit_links})
     result.persons = len(person_ids)
     return result
 
 
-def _task_values(
-    ids: list[int],
-    document_id: int,
-    position: int,
-    item: ItemDraft,
-    fallback: date | None,
-    now: datetime,
-) -> dict[str, object]:
-    """The row of one heading or task; a task without a deadline phrase gets `fallback`."""
-    deadline = item.deadline or (fallback if item.kind == "task" else None)
-    return {
-        "id": ids[position],
-        "document_id": document_id,
-        "parent_id": None if item.parent is None else ids[item.parent],
-        "kind": item.kind,
-        "number": item.number,
-        "level": item.level,
-        "title": item.title,
-        "full_text": item.full_text,
-        "position": position,
-        "source_line": item.line,
-        "deadline": deadline,
-        "deadline_text": item.deadline_text,
-        "original_deadline": deadline,
-        "status": "assigned",
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
-    }
+_TASK_COLUMNS = (
+    "id",
+    "document_id",
+    "parent_id",
+    "kind",
+    "number",
+    "level",
+    "title",
+    "full_text",
+    "position",
+    "source_line",
+    "deadline",
+    "deadline_text",
+    "original_deadline",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+)
+_EVENT_COLUMNS = ("task_id", "document_id", "kind", "new_value", "note", "actor", "created_at")
 
 
 def _allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
@@ -246,10 +246,54 @@ def _allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
     return list(range(last + 1, last + count + 1))
 
 
-def _insert(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
-    """Insert rows with one executemany (no ORM objects, nothing fetched back)."""
-    if rows:
-        conn.execute(insert(table), rows)
+def _insert(
+    conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> None:
+    """Insert rows (values in `columns` order) with one executemany on the driver's cursor.
+
+    The statement is compiled by SQLAlchemy for the connection's dialect and the values go through
+    the columns' own bind processors (dates as SQLite stores them), without the per-row parameter
+    handling of `Connection.execute`.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    processors = []
+    for index, name in enumerate(columns):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((index, _memoized(process)))
+    if processors:
+        converted = []
+        for row in rows:
+            values = list(row)
+            for index, process in processors:
+                values[index] = process(values[index])
+            converted.append(tuple(values))
+        rows = converted
+    if compiled.positional:
+        order = [columns.index(name) for name in compiled.positiontup or ()]
+        if order != list(range(len(columns))):
+            rows = [tuple(row[i] for i in order) for row in rows]
+        conn.exec_driver_sql(compiled.string, rows)
+    else:
+        named = [dict(zip(columns, row, strict=True)) for row in rows]
+        conn.exec_driver_sql(compiled.string, named)
+
+
+def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` computed once per distinct value (a document's rows share their dates)."""
+    done: dict[Any, Any] = {}
+
+    def memo(value: Any) -> Any:
+        try:
+            return done[value]
+        except KeyError:
+            done[value] = result = process(value)
+            return result
+
+    return memo
 
 
 def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
