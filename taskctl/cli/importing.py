@@ -50,21 +50,20 @@ def import_cmd(
       taskctl import seeds/*.txt --dry-run
     """
     from taskctl.errors import InvalidValueError
-    from taskctl.ingest.readers import content_hash, read_document, read_source
+    from taskctl.ingest.readers import parse_files
 
     if key and len(files) > 1:
         raise InvalidValueError("--key names one document; import the files one at a time")
     fallback = _parse_default_deadline(default_deadline)
     actor = app.actor(by)
+    # parsing starts (in worker processes for a large batch) before the database is opened
+    documents = parse_files(files, encoding=encoding, first_lead=first_lead)
     err = _stderr_console()
     progress = _progress(err, len(files))
     try:
-        for path in files:
-            source = "<stdin>" if path == "-" else path
+        for source, digest, parsed in documents:
             if progress is not None:
                 progress.update(progress.task_ids[0], description=source)
-            data = read_source(path)
-            parsed = read_document(data, source=source, encoding=encoding, first_lead=first_lead)
             if dry_run:
                 _show_tree(app, parsed, source)
                 continue
@@ -75,7 +74,7 @@ def import_cmd(
                     session,
                     parsed,
                     source_name=source,
-                    content_hash=content_hash(data),
+                    content_hash=digest,
                     actor=actor,
                     key=key,
                     default_deadline=fallback,
@@ -84,6 +83,7 @@ def import_cmd(
             if progress is not None:
                 progress.advance(progress.task_ids[0])
     finally:
+        documents.close()
         if progress is not None:
             progress.stop()
 

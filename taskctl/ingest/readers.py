@@ -7,6 +7,8 @@ have readers of their own that end in the same `ParsedDocument`.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from taskctl.errors import InputError
@@ -128,3 +130,85 @@ def read_document(
 
         return read_pdf(data, source=source, first_lead=first_lead)
     raise InputError(f"reading {kind} files is not supported", source=source)
+
+
+#: A batch is parsed in worker processes from this many files and bytes on (smaller ones in-process).
+PARALLEL_MIN_FILES = 4
+PARALLEL_MIN_BYTES = 1024 * 1024
+
+
+def _read_and_parse(
+    path: str, encoding: str | None, first_lead: bool
+) -> tuple[str, ParsedDocument] | None:
+    """(content hash, parsed document) of a file, or None when it cannot be read (the caller reads it
+    again itself to raise the error, so that errors never cross a process boundary)."""
+    try:
+        data = read_source(path)
+        return content_hash(data), read_document(
+            data, source=path, encoding=encoding, first_lead=first_lead
+        )
+    except Exception:  # noqa: BLE001 - reported by the in-process retry
+        return None
+
+
+def parse_files(
+    paths: Sequence[str], *, encoding: str | None = None, first_lead: bool = False
+) -> Generator[tuple[str, str, ParsedDocument], None, None]:
+    """(source name, content hash, parsed document) of each file, in order (`-` is standard input).
+
+    A large batch of files is parsed by worker processes, a few documents ahead of the consumer, so
+    that parsing overlaps the consumer's writing; the results and the errors (InputError for the first
+    file that cannot be read, raised when the consumer reaches it) are those of parsing in order.
+    Close the generator to stop the workers early.
+    """
+    workers = _worker_count(paths)
+    if workers < 2:
+        for path in paths:
+            source = "<stdin>" if path == "-" else path
+            data = read_source(path)
+            parsed = read_document(data, source=source, encoding=encoding, first_lead=first_lead)
+            yield source, content_hash(data), parsed
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        ahead = deque(
+            pool.submit(_read_and_parse, path, encoding, first_lead)
+            for path in paths[: 2 * workers]
+        )
+        for index, path in enumerate(paths):
+            done = ahead.popleft().result()
+            following = index + 1 + len(ahead)
+            if following < len(paths):
+                ahead.append(pool.submit(_read_and_parse, paths[following], encoding, first_lead))
+            if done is None:  # read it here to raise its error
+                data = read_source(path)
+                parsed = read_document(data, source=path, encoding=encoding, first_lead=first_lead)
+                done = content_hash(data), parsed
+            yield path, done[0], done[1]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_count(paths: Sequence[str]) -> int:
+    """Worker processes for a batch: one per CPU (at most 8), none for a small batch or stdin."""
+    if len(paths) < PARALLEL_MIN_FILES or "-" in paths:
+        return 0
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            return 0  # the in-process path reports it
+        if total >= PARALLEL_MIN_BYTES:
+            break
+    if total < PARALLEL_MIN_BYTES:
+        return 0
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cpus or 1, 8, len(paths))
