@@ -111,10 +111,17 @@ class UnitAlias(Base):
 
 
 class TaskUnit(Base):
+    """A unit's role in a task (links tasks only, never headings).
+
+    `status` and `deadline` are copies of the task's, kept by triggers (migration 0002), so that
+    `workload` counts one index instead of looking up every task.
+    """
+
     __tablename__ = "task_units"
     __table_args__ = (
         UniqueConstraint("task_id", "unit_id", "role"),
         Index("ix_task_units_unit_role", "unit_id", "role"),
+        Index("ix_task_units_load", "unit_id", "role", "status", "deadline"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,6 +129,8 @@ class TaskUnit(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(16))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str | None] = mapped_column(String(16))
+    deadline: Mapped[date | None] = mapped_column(Date)
 
     task: Mapped[Task] = relationship(back_populates="unit_links")
     unit: Mapped[Unit] = relationship()
