@@ -7,6 +7,8 @@ imported only by the format that needs them.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -28,16 +30,28 @@ EXTENSIONS = {
 
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A value as text for a terminal, csv, md, xlsx or docx cell (dates ISO, lists with 、)."""
-    from taskctl.labels import label
+    return cell_formatter(kind, lang)(value)
 
+
+@functools.cache
+def cell_formatter(kind: str, lang: str) -> Callable[[Any], str]:
+    """The function `cell_text` applies to values of `kind`: one lookup per column, not per cell."""
+    if kind == "list":
+        return lambda v: "" if v is None else "、".join(map(str, v))
+    if kind == "bar":
+        return lambda v: "" if v is None else bar_text(v)
+    if kind in ("status", "light", "role", "unit_kind", "event"):
+        from taskctl.labels import label
+
+        return lambda v: "" if v is None else label(f"{kind}.{v}", lang)
+    return _plain_text
+
+
+def _plain_text(value: Any) -> str:
     if value is None:
         return ""
-    if kind == "list":
-        return "、".join(str(v) for v in value)
-    if kind == "bar":
-        return bar_text(value)
-    if kind in ("status", "light", "role", "unit_kind", "event"):
-        return label(f"{kind}.{value}", lang)
+    if type(value) is str:
+        return value
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):

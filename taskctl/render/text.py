@@ -354,21 +354,32 @@ def plain_table(report: Report, lang: str) -> str:
 
 
 def _aligned_lines(report: Report, lang: str) -> list[str]:
-    """Header, rule and rows of the terminal columns, each cell measured once."""
-    from rich.cells import cell_len
+    """Header, rule and rows of the terminal columns, each distinct cell text measured once."""
+    from taskctl.render import cell_formatter
+    from taskctl.render.cells import display_width
 
     cols = [c for c in report.columns if c.table]
+    keys = [c.key for c in cols]
+    formats = [cell_formatter(c.kind, lang) for c in cols]
     grid = [[c.header(lang) for c in cols]]
     for row in report.rows:
-        grid.append([cell_text(row.get(c.key), c.kind, lang).replace("\n", " ") for c in cols])
-    lens = [[len(cell) if cell.isascii() else cell_len(cell) for cell in r] for r in grid]
+        cells = [fmt(row.get(key)) for fmt, key in zip(formats, keys, strict=True)]
+        grid.append([c.replace("\n", " ") if "\n" in c else c for c in cells])
+    known: dict[str, int] = {}
+
+    def width(cell: str) -> int:
+        found = known.get(cell)
+        if found is None:
+            found = known[cell] = display_width(cell)
+        return found
+
+    lens = [list(map(width, r)) for r in grid]
     widths = [max(r[i] for r in lens) for i in range(len(cols))]
     last = len(cols) - 1
     lines = []
     for r, r_lens in zip(grid, lens, strict=True):
-        cells = (
-            cell + " " * (widths[i] - r_lens[i]) if i < last else cell for i, cell in enumerate(r)
-        )
-        lines.append("  ".join(cells).rstrip())
+        padded = [cell + " " * (widths[i] - r_lens[i]) for i, cell in enumerate(r[:last])]
+        padded.append(r[last])
+        lines.append("  ".join(padded).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     return lines
