@@ -64,6 +64,14 @@ _LABELLED_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
 )
 
 
+# A character each running-text pattern needs (one of them): 年 in dated phrases, 月 in month
+# phrases, 年 or 季 in period words (上半年, 一季度); the labelled patterns need none.
+_NEEDS: tuple[str, ...] = tuple(
+    {"ymd": "年", "ym": "年", "y": "年", "yp": "年", "md": "月", "m": "月", "p": "年季"}[kind]
+    for _pattern, kind, _strong in _DEADLINE_PATTERNS
+) + ("",) * len(_LABELLED_PATTERNS)
+
+
 def _number(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -117,7 +125,10 @@ def find_deadline(
     taken = bytearray(len(text))
     found: dict[bool, list[tuple[date, str]]] = {True: [], False: []}
     patterns = _DEADLINE_PATTERNS + _LABELLED_PATTERNS if labelled else _DEADLINE_PATTERNS
-    for pattern, kind, strong in patterns:
+    present = {ch for ch in "年月季" if ch in text}
+    for (pattern, kind, strong), needs in zip(patterns, _NEEDS, strict=False):
+        if needs and not present.intersection(needs):
+            continue  # it cannot match: skipping it changes nothing
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):

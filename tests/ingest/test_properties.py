@@ -164,3 +164,40 @@ def test_decode_checks_count_as_the_character_loops(text: str) -> None:
         or ch in typical
     )
     assert _text_score(text) == (good / len(text) if text else 0.0)
+
+
+DEADLINE_PIECES = [
+    "2026年",
+    "年",
+    "月",
+    "6月",
+    "底前",
+    "季度",
+    "上半年",
+    "一季度",
+    "15日",
+    "前",
+    "到",
+    "每",
+]
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(DEADLINE_PIECES) | st.text(max_size=3), max_size=12),
+    st.dates(),
+    st.booleans(),
+)
+def test_deadline_patterns_skipped_for_missing_characters_change_nothing(
+    parts: list[str], end: date, labelled: bool
+) -> None:
+    import taskctl.dates as dates
+
+    text = "".join(parts)
+    fast = find_deadline(text, None, end, labelled=labelled)
+    saved = dates._NEEDS
+    dates._NEEDS = ("",) * len(saved)
+    try:
+        assert find_deadline(text, None, end, labelled=labelled) == fast
+    finally:
+        dates._NEEDS = saved
