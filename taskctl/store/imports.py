@@ -184,13 +184,14 @@ def save_document(
     events: list[tuple[object, ...]] = []
     for index, item in tasks:
         task_id = ids[index]
+        deadline = deadlines[index]
         seen: set[tuple[int, str]] = set()
         for role in ROLES:
             for order, name in enumerate(getattr(item, role)):
                 unit_id = unit_ids[name]
                 if (unit_id, role) not in seen:
                     seen.add((unit_id, role))
-                    unit_links.append((task_id, unit_id, role, order))
+                    unit_links.append((task_id, unit_id, role, order, "assigned", deadline))
         if not seen:
             result.unassigned += 1
         for order, name in enumerate(dict.fromkeys(item.persons)):
@@ -198,7 +199,9 @@ def save_document(
         events.append(
             (task_id, document_id, "import", "assigned", f"{source_name}:{item.line}", actor, now)
         )
-    _insert(conn, TaskUnit.__table__, ("task_id", "unit_id", "role", "position"), unit_links)
+    # the links carry their task's status and deadline (migration 0002): written here, the insert
+    # trigger that would copy them has nothing to do
+    _insert(conn, TaskUnit.__table__, _LINK_COLUMNS, unit_links)
     _insert(conn, TaskPerson.__table__, ("task_id", "person_id", "position"), person_links)
     _insert(conn, Event.__table__, _EVENT_COLUMNS, events)
     result.units = len({link[1] for link in unit_links})
@@ -225,6 +228,7 @@ _TASK_COLUMNS = (
     "created_at",
     "updated_at",
 )
+_LINK_COLUMNS = ("task_id", "unit_id", "role", "position", "status", "deadline")
 _EVENT_COLUMNS = ("task_id", "document_id", "kind", "new_value", "note", "actor", "created_at")
 
 
