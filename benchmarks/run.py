@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
@@ -384,7 +385,10 @@ def taskwarrior_rows(
     rows = [imported]
     for report, mine in (("overdue", "overdue"), ("summary", "workload")):
         row = make_row(
-            f"task {report}", name, measure([task, report], env, repeats), note=f"vs taskctl {mine}"
+            f"task {report}",
+            name,
+            measure([task, report], env, repeats),
+            note=f"÷ task: taskctl {mine} ÷ task {report}",
         )
         if mine in ours and ours[mine].median_ms:
             row.ratio = ours[mine].median_ms / row.median_ms
@@ -414,7 +418,7 @@ def _fmt(value: float | None, pattern: str) -> str:
     return "" if value is None else format(value, pattern)
 
 
-COLUMNS = ("benchmark", "size", "median ms", "min ms", "runs", "peak MB", "rate/s", "vs task", "target", "", "note")  # fmt: skip
+COLUMNS = ("benchmark", "size", "median ms", "min ms", "runs", "peak MB", "rate/s", "÷ task", "target", "", "note")  # fmt: skip
 
 
 def table_cells(row: Row) -> list[str]:
@@ -433,14 +437,16 @@ def table_cells(row: Row) -> list[str]:
     ]
 
 
-def print_table(rows: list[Row], markdown: bool) -> None:
+def table_lines(rows: list[Row], markdown: bool) -> list[str]:
+    """The rows as an aligned text table, or as a Markdown table."""
     cells = [table_cells(row) for row in rows]
     if markdown:
-        print("| " + " | ".join(COLUMNS) + " |")
-        print("|" + "|".join("---:" if 2 <= i <= 7 else "---" for i in range(len(COLUMNS))) + "|")
-        for line in cells:
-            print("| " + " | ".join(c.replace("|", "\\|") for c in line) + " |")
-        return
+        lines = ["| " + " | ".join(COLUMNS) + " |"]
+        lines.append(
+            "|" + "|".join("---:" if 2 <= i <= 7 else "---" for i in range(len(COLUMNS))) + "|"
+        )
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in line) + " |" for line in cells]
+        return lines
     widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
     right = range(2, 8)
 
@@ -450,10 +456,65 @@ def print_table(rows: list[Row], markdown: bool) -> None:
             for i, (c, w) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
 
-    print(fmt(list(COLUMNS)))
-    print("  ".join("-" * w for w in widths))
-    for line in cells:
-        print(fmt(line))
+    return [fmt(list(COLUMNS)), "  ".join("-" * w for w in widths), *map(fmt, cells)]
+
+
+README = ROOT / "README.md"
+SECTION = "## Performance"
+
+
+def performance_section(
+    info: dict[str, str], rows: list[Row], command: str, as_of: date, notes: list[str]
+) -> str:
+    """README's Performance section: how to run, the machine, the table, what missed."""
+    missed = [f"{r.name} ({r.size})" for r in rows if r.status == "MISS"]
+    prose = (
+        "Whole processes, output to a pipe, median of the runs after one warm-up; peak memory is the "
+        "process's maximum resident set. The corpora are synthetic work plans written like the seeds "
+        "(`benchmarks/generate.py`, see [benchmarks/README.md](benchmarks/README.md)); Taskwarrior 2.6 "
+        "gets the same tasks. `÷ task` is taskctl's time divided by Taskwarrior's. Targets are issue "
+        "7's; nothing in the test suite is timed."
+    )
+    machine_text = " ".join(
+        [
+            f"Last run {info['date']} (as of {as_of}) on {info['cpu']}, {info['cores']} cores,",
+            f"{info['memory']}, {info['os']}, Python {info['python']}, SQLite {info['sqlite']},",
+            f"{info['taskctl']}, Taskwarrior {info['taskwarrior']}; load average {info['load']}",
+            "at the start (other work was running on the machine).",
+            *notes,
+        ]
+    )
+    return "\n".join(
+        [
+            SECTION,
+            "",
+            textwrap.fill(prose, width=112),
+            "",
+            "```sh",
+            "python benchmarks/generate.py --sizes 1k,10k,100k,1m   # once: builds benchmarks/data/",
+            command,
+            "```",
+            "",
+            textwrap.fill(machine_text, width=112),
+            "",
+            *table_lines(rows, markdown=True),
+            "",
+            f"Targets missed: {', '.join(missed)}." if missed else "All targets met.",
+            "",
+        ]
+    )
+
+
+def update_readme(section: str) -> None:
+    """Replace README's Performance section (up to the next `## ` heading) or append it."""
+    text = README.read_text()
+    start = text.find(f"\n{SECTION}\n")
+    if start < 0:
+        README.write_text(text.rstrip("\n") + "\n\n" + section)
+        return
+    end = text.find("\n## ", start + 1)
+    rest = "" if end < 0 else "\n" + text[end + 1 :]
+    README.write_text(text[: start + 1] + section + rest)
 
 
 def main() -> None:
@@ -470,6 +531,16 @@ def main() -> None:
     parser.add_argument("--no-import", action="store_true", help="skip the import rows")
     parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        help="add the rows of an earlier results file for sizes this run does not measure",
+    )
+    parser.add_argument(
+        "--update-readme", action="store_true", help="write the table into README's Performance"
+    )
     opts = parser.parse_args()
     if opts.repeats < 1:
         parser.error("--repeats must be at least 1")
@@ -504,12 +575,24 @@ def main() -> None:
                 rows += taskwarrior_rows(name, folder, tmp, opts.repeats, opts.as_of, by_name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    measured = {row.size for row in rows}
+    notes: list[str] = []
+    for path in opts.also:
+        earlier = json.loads(path.read_text())
+        added = [Row(**r) for r in earlier["rows"] if r["size"] not in measured]
+        rows += added
+        sizes = ", ".join(dict.fromkeys(row.size for row in added))
+        notes.append(
+            f"The {sizes} rows are from an earlier run ({earlier['machine']['date']},"
+            f" `{earlier['command']}`)."
+        )
+    command = " ".join(["python", "benchmarks/run.py", *sys.argv[1:]])
 
     print()
     print(" · ".join(f"{k}: {v}" for k, v in info.items()))
     print(f"as of {opts.as_of}, {opts.repeats} repeats after a warm-up, stdout to a pipe")
     print()
-    print_table(rows, opts.markdown)
+    print("\n".join(table_lines(rows, opts.markdown)))
     missed = [f"{r.name} ({r.size})" for r in rows if r.status == "MISS"]
     print()
     print(f"targets missed: {', '.join(missed)}" if missed else "all targets met")
@@ -520,7 +603,7 @@ def main() -> None:
                 "machine": info,
                 "as_of": opts.as_of.isoformat(),
                 "repeats": opts.repeats,
-                "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
+                "command": command,
                 "rows": [asdict(row) for row in rows],
             },
             ensure_ascii=False,
@@ -529,6 +612,9 @@ def main() -> None:
         + "\n"
     )
     print(f"wrote {opts.json}", file=sys.stderr)
+    if opts.update_readme:
+        update_readme(performance_section(info, rows, command, opts.as_of, notes))
+        print(f"updated the Performance section of {README}", file=sys.stderr)
 
 
 if __name__ == "__main__":
