@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,6 +22,11 @@ def normalize_unit_name(name: str) -> str:
     """NFKC, no white space, no trailing 等: the form units are stored and looked up in."""
     name = _SPACE.sub("", unicodedata.normalize("NFKC", name))
     return re.sub(r"等$", "", name)
+
+
+#: normalize_unit_name once per distinct name in a process (an import names the same units again
+#: and again, in every document)
+_normalized = functools.lru_cache(maxsize=65536)(normalize_unit_name)
 
 
 def unit_kind(name: str) -> str:
@@ -67,10 +73,10 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     """
     conn = session.connection()
     raw_names = list(dict.fromkeys(names))
-    normal = {raw: normalize_unit_name(raw) for raw in raw_names}
+    normal = {raw: _normalized(raw) for raw in raw_names}
     order = list(dict.fromkeys(normal.values()))
     # each name is looked up normalised once more, as lookup_unit does
-    keys = {normalize_unit_name(key) for name in order for key in (name, *_prefix_variants(name))}
+    keys = {_normalized(key) for name in order for key in (name, *_prefix_variants(name))}
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
@@ -84,7 +90,7 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
         )
 
     def lookup(name: str) -> int | None:
-        key = normalize_unit_name(name)
+        key = _normalized(name)
         found = by_name.get(key)
         return found if found is not None else by_alias.get(key)
 
