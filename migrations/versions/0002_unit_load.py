@@ -1,4 +1,4 @@
-"""task_units carry their task's status and deadline, for the workload count
+"""task_units carry their task's status and deadline; links are indexed in display order
 
 Revision ID: 0002
 Revises: 0001
@@ -7,6 +7,9 @@ Create Date: 2026-11-26 15:20:00
 `workload` counts, per unit and role, tasks by status and how many are overdue. Reading the status
 and deadline from `tasks` means one random lookup per link (3 million at 1 million tasks); with copies
 on the link and an index on (unit_id, role, status, deadline) the count is one ordered index scan.
+
+The per-task index becomes (task_id, role, position, unit_id): a task list reads its units in the
+order they are shown without a sort. (unit_id, role) goes: it is a prefix of the new load index.
 
 Triggers keep the copies true whatever writes: an update of a task's status or deadline rewrites its
 links; a link inserted without them (the ORM's `assign`) takes them from its task. The importer's bulk
@@ -67,6 +70,9 @@ def upgrade() -> None:
         " deadline = (SELECT deadline FROM tasks WHERE tasks.id = task_units.task_id)"
     )
     op.create_index("ix_task_units_load", "task_units", ["unit_id", "role", "status", "deadline"])
+    op.create_index("ix_task_units_task", "task_units", ["task_id", "role", "position", "unit_id"])
+    op.drop_index("ix_task_units_task_id", table_name="task_units")
+    op.drop_index("ix_task_units_unit_role", table_name="task_units")  # a prefix of the load index
     dialect = op.get_bind().dialect.name
     for statement in POSTGRESQL_TRIGGERS if dialect == "postgresql" else SQLITE_TRIGGERS:
         op.execute(statement)
@@ -81,6 +87,9 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER tr_task_units_fill")
         op.execute("DROP TRIGGER tr_tasks_copy_to_units")
+    op.create_index("ix_task_units_task_id", "task_units", ["task_id"])
+    op.create_index("ix_task_units_unit_role", "task_units", ["unit_id", "role"])
+    op.drop_index("ix_task_units_task", table_name="task_units")
     op.drop_index("ix_task_units_load", table_name="task_units")
     with op.batch_alter_table("task_units") as batch_op:
         batch_op.drop_column("deadline")

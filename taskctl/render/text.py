@@ -354,32 +354,44 @@ def plain_table(report: Report, lang: str) -> str:
 
 
 def _aligned_lines(report: Report, lang: str) -> list[str]:
-    """Header, rule and rows of the terminal columns, each distinct cell text measured once."""
+    """Header, rule and rows of the terminal columns, built column by column: each column's cells
+    are formatted, measured (distinct texts once, ASCII by `len`) and padded in one pass."""
     from taskctl.render import cell_formatter
-    from taskctl.render.cells import display_width
 
     cols = [c for c in report.columns if c.table]
-    keys = [c.key for c in cols]
-    formats = [cell_formatter(c.kind, lang) for c in cols]
-    grid = [[c.header(lang) for c in cols]]
-    for row in report.rows:
-        cells = [fmt(row.get(key)) for fmt, key in zip(formats, keys, strict=True)]
-        grid.append([c.replace("\n", " ") if "\n" in c else c for c in cells])
-    known: dict[str, int] = {}
-
-    def width(cell: str) -> int:
-        found = known.get(cell)
-        if found is None:
-            found = known[cell] = display_width(cell)
-        return found
-
-    lens = [list(map(width, r)) for r in grid]
-    widths = [max(r[i] for r in lens) for i in range(len(cols))]
+    rows = report.rows
     last = len(cols) - 1
-    lines = []
-    for r, r_lens in zip(grid, lens, strict=True):
-        padded = [cell + " " * (widths[i] - r_lens[i]) for i, cell in enumerate(r[:last])]
-        padded.append(r[last])
-        lines.append("  ".join(padded).rstrip())
+    columns: list[list[str]] = []
+    widths: list[int] = []
+    for i, col in enumerate(cols):
+        fmt = cell_formatter(col.kind, lang)
+        cells = [col.header(lang), *(fmt(row.get(col.key)) for row in rows)]
+        if any("\n" in c for c in cells):
+            cells = [c.replace("\n", " ") for c in cells]
+        lens = _widths(cells)
+        width = max(lens)
+        widths.append(width)
+        if i < last:
+            cells = [
+                c + " " * (width - n) if n < width else c for c, n in zip(cells, lens, strict=True)
+            ]
+        columns.append(cells)
+    lines = [line.rstrip() for line in map("  ".join, zip(*columns, strict=True))]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return lines
+
+
+def _widths(cells: list[str]) -> list[int]:
+    """Display widths of a column's cells: ASCII by `len`, other texts measured once each."""
+    from taskctl.render.cells import display_width
+
+    if all(map(str.isascii, cells)):
+        return list(map(len, cells))
+    known: dict[str, int] = {}
+    out = []
+    for cell in cells:
+        n = known.get(cell)
+        if n is None:
+            n = known[cell] = display_width(cell)
+        out.append(n)
+    return out

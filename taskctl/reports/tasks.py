@@ -97,19 +97,21 @@ def task_rows(db: Reader, query: tuple[str, dict[str, Any]]) -> list[dict[str, A
 
 
 def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
-    """Fill `lead`, `support`, `responsible` and `persons` of task rows with two bulk queries."""
+    """Fill `lead`, `support`, `responsible` and `persons` of task rows: the links come in display
+    order straight off the `ix_task_units_task` index, unit and person names from small maps."""
     ids = sorted({r["id"] for r in rows})
-    units: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    persons: dict[int, list[str]] = defaultdict(list)
+    units: dict[int, dict[str, list[str]]] = {}
+    persons: dict[int, list[str]] = {}
     if ids:
+        names = dict(db.rows("SELECT id, name FROM units"))
         params: dict[str, Any] = {}
-        cond = db.in_list("tu.task_id", ids, params, "ids")
-        for task_id, role, name in db.rows(
-            "SELECT tu.task_id, tu.role, u.name FROM task_units tu JOIN units u ON u.id = tu.unit_id"
-            f" WHERE {cond} ORDER BY tu.task_id, tu.role, tu.position, tu.id",
+        cond = db.in_list("task_id", ids, params, "ids")
+        for task_id, role, unit_id in db.rows(
+            f"SELECT task_id, role, unit_id FROM task_units WHERE {cond}"
+            " ORDER BY task_id, role, position, unit_id",
             params,
         ):
-            units[task_id][role].append(name)
+            units.setdefault(task_id, {}).setdefault(role, []).append(names[unit_id])
         params = {}
         cond = db.in_list("tp.task_id", ids, params, "ids")
         for task_id, name in db.rows(
@@ -117,7 +119,7 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
             f" WHERE {cond} ORDER BY tp.task_id, tp.position",
             params,
         ):
-            persons[task_id].append(name)
+            persons.setdefault(task_id, []).append(name)
     empty: dict[str, list[str]] = {}
     for r in rows:
         roles = units.get(r["id"], empty)

@@ -120,12 +120,12 @@ class TaskUnit(Base):
     __tablename__ = "task_units"
     __table_args__ = (
         UniqueConstraint("task_id", "unit_id", "role"),
-        Index("ix_task_units_unit_role", "unit_id", "role"),
         Index("ix_task_units_load", "unit_id", "role", "status", "deadline"),
+        Index("ix_task_units_task", "task_id", "role", "position", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(16))
     position: Mapped[int] = mapped_column(Integer, default=0)
