@@ -38,6 +38,18 @@ class TaskctlGroup(click.Group):
             raise
         sys.exit(rv if isinstance(rv, int) else 0)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMAND_MODULES:
+            import importlib
+
+            module = importlib.import_module(f"taskctl.cli.{COMMAND_MODULES[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(name)
+
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         from taskctl.errors import TaskctlError
 
@@ -106,15 +118,16 @@ def cli(
     ctx.call_on_close(app.close)
 
 
-def _register() -> None:
-    from taskctl.cli import admin, browse, importing, ledger, reports, track
-
-    for module in (importing, browse, admin, track, ledger, reports):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+#: The module (under taskctl.cli) of every command: a module is imported only when one of its
+#: commands runs or help lists them, so `taskctl overdue` loads the report commands and no others.
+COMMAND_MODULES = {
+    "import": "importing",
+    **dict.fromkeys(("list", "show", "units", "documents"), "browse"),
+    **dict.fromkeys(("backup", "db"), "admin"),
+    **dict.fromkeys(("status", "progress", "deadline", "assign", "unit", "history"), "track"),
+    "ledger": "ledger",
+    **dict.fromkeys(("overdue", "due", "workload", "unit-report", "weekly", "calendar"), "reports"),
+}
 
 
 def main() -> None:

@@ -12,7 +12,10 @@ from taskctl.cli import cli
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     out = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         path = (*prefix, name)
         out.append(path)
         if isinstance(command, click.Group):
@@ -62,3 +65,17 @@ def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert __version__ in result.output
+
+
+def test_every_module_s_commands_are_registered_where_they_live() -> None:
+    """COMMAND_MODULES (what lets a command load only its own module) names every command of
+    every module, and nothing else."""
+    import importlib
+
+    from taskctl.cli import COMMAND_MODULES
+
+    found = {}
+    for module in sorted(set(COMMAND_MODULES.values())):
+        for command in importlib.import_module(f"taskctl.cli.{module}").COMMANDS:
+            found[command.name] = module
+    assert found == COMMAND_MODULES
