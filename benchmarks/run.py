@@ -238,6 +238,15 @@ def machine() -> dict[str, str]:
     }
 
 
+def code_fingerprint() -> str:
+    """The commit and the uncommitted changes of taskctl/ and migrations/: to notice the code under
+    test changing while the benchmark runs (others work in the same tree)."""
+    import hashlib
+
+    diff = _git("diff", "HEAD", "--", "taskctl", "migrations")
+    return _git("rev-parse", "HEAD") + hashlib.sha1(diff.encode()).hexdigest()
+
+
 def _git(*args: str) -> str:
     proc = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
     return proc.stdout.strip()
@@ -546,6 +555,7 @@ def main() -> None:
         parser.error("--repeats must be at least 1")
 
     info = machine()
+    fingerprint = code_fingerprint()
     print(" · ".join(f"{k}: {v}" for k, v in info.items()), file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="taskctl-bench-"))
     env = bench_env(tmp / "home")
@@ -577,6 +587,9 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     measured = {row.size for row in rows}
     notes: list[str] = []
+    if code_fingerprint() != fingerprint:
+        notes.append("taskctl's code changed while this ran: rows mix versions.")
+        print(f"warning: {notes[-1]}", file=sys.stderr)
     for path in opts.also:
         earlier = json.loads(path.read_text())
         added = [Row(**r) for r in earlier["rows"] if r["size"] not in measured]
