@@ -14,7 +14,7 @@ from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_rows
-from taskctl.store.reader import as_datetime
+from taskctl.store.reader import as_date
 
 if TYPE_CHECKING:
     from taskctl.store.reader import Reader
@@ -31,22 +31,24 @@ def progress_columns() -> list[Column]:
 
 
 def attach_latest_progress(db: Reader, rows: list[dict[str, Any]]) -> None:
-    """Set `latest_progress_date` and `latest_progress` (the newest progress report) on task rows."""
+    """Set `latest_progress_date` and `latest_progress` (the newest progress report) on task rows.
+
+    Reports come oldest first per task off the (task_id, reported_at) index; the last one stays.
+    """
     latest: dict[int, tuple[Any, str]] = {}
     ids = sorted({r["id"] for r in rows})
     if ids:
         params: dict[str, Any] = {}
         cond = db.in_list("task_id", ids, params, "ids")
         for task_id, reported_at, text in db.rows(
-            "SELECT task_id, reported_at, text FROM (SELECT task_id, reported_at, text,"
-            " ROW_NUMBER() OVER (PARTITION BY task_id ORDER BY reported_at DESC, id DESC) AS rank"
-            f" FROM progress_reports WHERE {cond}) ranked WHERE rank = 1",
+            f"SELECT task_id, reported_at, text FROM progress_reports WHERE {cond}"
+            " ORDER BY task_id, reported_at, id",
             params,
         ):
-            latest[task_id] = (as_datetime(reported_at), text)
+            latest[task_id] = (reported_at, text)
     for r in rows:
         reported_at, text = latest.get(r["id"], (None, None))
-        r["latest_progress_date"] = reported_at.date() if reported_at is not None else None
+        r["latest_progress_date"] = as_date(reported_at)
         r["latest_progress"] = text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ from taskctl.labels import LABELS
 from taskctl.lifecycle import parse_status
 from taskctl.reports.report import Column, Report, column
 from taskctl.store.lookup import find_document, find_unit_id
-from taskctl.store.reader import as_date, as_datetime
+from taskctl.store.reader import as_date, as_datetime, date_converter
 
 if TYPE_CHECKING:
     from taskctl.reports.lights import LightRules
@@ -92,8 +93,10 @@ def select_tasks(
 
 
 def task_rows(db: Reader, query: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows of a `select_tasks` query (without units and persons)."""
-    return [task_row(r) for r in db.rows(*query)]
+    """The rows of a `select_tasks` query (without units and persons); each distinct stored date
+    is converted once."""
+    to_date = date_converter()
+    return [task_row(r, to_date) for r in db.rows(*query)]
 
 
 def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
@@ -106,12 +109,17 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
         names = dict(db.rows("SELECT id, name FROM units"))
         params: dict[str, Any] = {}
         cond = db.in_list("task_id", ids, params, "ids")
+        current = None
+        roles: dict[str, list[str]] = {}
         for task_id, role, unit_id in db.rows(
             f"SELECT task_id, role, unit_id FROM task_units WHERE {cond}"
             " ORDER BY task_id, role, position, unit_id",
             params,
         ):
-            units.setdefault(task_id, {}).setdefault(role, []).append(names[unit_id])
+            if task_id != current:
+                current = task_id
+                roles = units[task_id] = {"lead": [], "support": [], "responsible": []}
+            roles[role].append(names[unit_id])
         params = {}
         cond = db.in_list("tp.task_id", ids, params, "ids")
         for task_id, name in db.rows(
@@ -120,31 +128,31 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
             params,
         ):
             persons.setdefault(task_id, []).append(name)
-    empty: dict[str, list[str]] = {}
+    nobody: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
     for r in rows:
-        roles = units.get(r["id"], empty)
-        r["lead"] = list(roles.get("lead", ()))
-        r["support"] = list(roles.get("support", ()))
-        r["responsible"] = list(roles.get("responsible", ()))
-        r["persons"] = list(persons.get(r["id"], ()))
+        roles = units.get(r["id"], nobody)
+        r["lead"] = roles["lead"][:]
+        r["support"] = roles["support"][:]
+        r["responsible"] = roles["responsible"][:]
+        r["persons"] = persons.get(r["id"], [])[:]
 
 
-def task_row(rec: tuple) -> dict[str, Any]:
+def task_row(rec: tuple, to_date: Callable[[Any], date | None] = as_date) -> dict[str, Any]:
     """The plain row of one task from a `select_tasks` record (units and persons are attached
     separately). `start`, where the task's time begins, serves the warning light."""
-    created_at = as_datetime(rec[9])
+    start = to_date(rec[11])
     return {
         "id": rec[0],
         "document": rec[10],
         "number": rec[1],
         "title": rec[2],
-        "deadline": as_date(rec[3]),
+        "deadline": to_date(rec[3]),
         "deadline_text": rec[4],
         "status": rec[5],
         "percent": rec[6],
         "version": rec[7],
-        "original_deadline": as_date(rec[8]),
-        "start": as_date(rec[11]) or created_at,
+        "original_deadline": to_date(rec[8]),
+        "start": start if start is not None else as_datetime(rec[9]),
     }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -27,12 +27,12 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
-#: A report only reads; pages come through a memory map (no system call per page) and sorts stay
-#: in memory.
+#: A report only reads, with an 8 MB page cache and sorts in memory. No memory map: its pages count
+#: as the process's memory (168 MB instead of 97 MB for `overdue` on 100,000 tasks) for a few percent
+#: of speed.
 READ_PRAGMAS = (
     "PRAGMA query_only = ON",
-    "PRAGMA mmap_size = 1073741824",
-    "PRAGMA cache_size = -65536",
+    "PRAGMA cache_size = -8192",
     "PRAGMA temp_store = MEMORY",
 )
 #: Lists up to this long are bound value by value; longer ones as one JSON array / array parameter.
@@ -46,6 +46,20 @@ def as_date(value: Any) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return date.fromisoformat(value[:10])
+
+
+def date_converter() -> Callable[[Any], date | None]:
+    """`as_date` with a memory: a listing's few hundred distinct deadlines are parsed once each."""
+    memo: dict[Any, date | None] = {None: None}
+
+    def convert(value: Any) -> date | None:
+        try:
+            return memo[value]
+        except KeyError:
+            found = memo[value] = as_date(value)
+            return found
+
+    return convert
 
 
 def as_datetime(value: Any) -> datetime | None:
