@@ -19,8 +19,8 @@ from taskctl import lifecycle
 from taskctl.errors import TaskctlError
 from taskctl.ingest.ledger import LedgerRow
 from taskctl.store import tracking
+from taskctl.store.lookup import resolve_unit
 from taskctl.store.models import Document, ProgressReport, Task, TaskUnit, local_time
-from taskctl.store.units import find_unit
 
 #: When a unit has several roles on a task, the ledger names the first of these.
 ROLE_ORDER = ("lead", "responsible", "support")
@@ -28,7 +28,7 @@ ROLE_ORDER = ("lead", "responsible", "support")
 
 def ledger_rows(session: Session, unit: str) -> tuple[str, list[dict[str, Any]]]:
     """The unit's canonical name and its tasks (lead, support or responsible) in document order."""
-    found = find_unit(session, unit)
+    found = resolve_unit(session, unit)
     roles: dict[int, set[str]] = {}
     for task_id, role in session.execute(
         select(TaskUnit.task_id, TaskUnit.role).where(TaskUnit.unit_id == found.id)

@@ -21,6 +21,7 @@ from taskctl.errors import (
     NotFoundError,
     StaleVersionError,
 )
+from taskctl.store import lookup
 from taskctl.store.lookup import resolve_task
 from taskctl.store.models import (
     ROLES,
@@ -33,7 +34,7 @@ from taskctl.store.models import (
     local_time,
     now_utc,
 )
-from taskctl.store.units import find_unit, get_or_create_unit, lookup_unit, normalize_unit_name
+from taskctl.store.units import get_or_create_unit, lookup_unit, normalize_unit_name
 
 
 @dataclass
@@ -277,7 +278,7 @@ def resolve_unit(session: Session, name: str, *, create: bool = False) -> Unit:
     """A unit from what a clerk typed (unique prefix or substring); with `create`, a new one if none
     matches. Without it an unknown name is refused with a hint."""
     try:
-        return find_unit(session, name)
+        return lookup.resolve_unit(session, name)
     except AmbiguousError:
         raise
     except NotFoundError:
@@ -384,7 +385,7 @@ def _unit_event(
 
 def add_alias(session: Session, unit_name: str, alias: str, *, actor: str) -> Change:
     """Let `alias` name the unit too (exact match when a clerk or a document uses it)."""
-    unit = find_unit(session, unit_name)
+    unit = lookup.resolve_unit(session, unit_name)
     alias = normalize_unit_name(alias)
     if not alias:
         raise InvalidValueError("empty alias")
@@ -401,7 +402,7 @@ def add_alias(session: Session, unit_name: str, alias: str, *, actor: str) -> Ch
 
 def rename_unit(session: Session, old_name: str, new_name: str, *, actor: str) -> Change:
     """Give a unit a new canonical name; the old name stays as an alias."""
-    unit = find_unit(session, old_name)
+    unit = lookup.resolve_unit(session, old_name)
     new = normalize_unit_name(new_name)
     if not new:
         raise InvalidValueError("empty unit name")
@@ -427,8 +428,8 @@ def merge_units(session: Session, source: str, target: str, *, actor: str) -> Me
     """Merge unit A into unit B: every task link and progress report of A moves to B (duplicates
     dropped), A's aliases move to B and A's name becomes one. Each affected task gets a `unit_merge`
     event and a new version; one more event (on B, no task) records the merge itself."""
-    a = find_unit(session, source)
-    b = find_unit(session, target)
+    a = lookup.resolve_unit(session, source)
+    b = lookup.resolve_unit(session, target)
     if a.id == b.id:
         raise InvalidValueError(f"{source!r} and {target!r} are the same unit ({a.name})")
     result = MergeResult(source=a.name, target=b.name)

@@ -1,37 +1,26 @@
-"""Units: canonical names, aliases, group placeholders, and finding a unit from what a clerk types."""
+"""Units as documents name them: found or created (with aliases for an optional prefix such as 省).
+
+Name normalisation lives in `taskctl.unitnames`; finding a unit from what a clerk types, in
+`taskctl.store.lookup`.
+"""
 
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from taskctl.errors import AmbiguousError, NotFoundError
 from taskctl.store.engine import MAX_IN_IDS
 from taskctl.store.models import Unit, UnitAlias, now_utc
-from taskctl.vocab import GROUP_UNIT_PATTERN, OPTIONAL_UNIT_PREFIXES
+from taskctl.unitnames import normalize_unit_name, prefix_variants, unit_kind
 
-_SPACE = re.compile(r"\s+")
-
-
-def normalize_unit_name(name: str) -> str:
-    """NFKC, no white space, no trailing 等: the form units are stored and looked up in."""
-    name = _SPACE.sub("", unicodedata.normalize("NFKC", name))
-    return re.sub(r"等$", "", name)
-
+__all__ = ["get_or_create_unit", "lookup_unit", "normalize_unit_name", "resolve_units", "unit_kind"]
 
 #: normalize_unit_name once per distinct name in a process (an import names the same units again
 #: and again, in every document)
 _normalized = functools.lru_cache(maxsize=65536)(normalize_unit_name)
-
-
-def unit_kind(name: str) -> str:
-    """'group' for placeholders such as 各有关处室 or 有关市、县科技局, else 'department'."""
-    return "group" if re.search(GROUP_UNIT_PATTERN, name) else "department"
 
 
 def lookup_unit(session: Session, name: str) -> Unit | None:
@@ -51,7 +40,7 @@ def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | Non
         return cache[name]
     unit = lookup_unit(session, name)
     if unit is None:
-        for variant in _prefix_variants(name):
+        for variant in prefix_variants(name):
             unit = lookup_unit(session, variant)
             if unit is not None:
                 session.add(UnitAlias(unit=unit, alias=name))
@@ -76,7 +65,7 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     normal = {raw: _normalized(raw) for raw in raw_names}
     order = list(dict.fromkeys(normal.values()))
     # each name is looked up normalised once more, as lookup_unit does
-    keys = {_normalized(key) for name in order for key in (name, *_prefix_variants(name))}
+    keys = {_normalized(key) for name in order for key in (name, *prefix_variants(name))}
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
@@ -99,7 +88,7 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     for name in order:
         unit_id = lookup(name)
         if unit_id is None:
-            for variant in _prefix_variants(name):
+            for variant in prefix_variants(name):
                 unit_id = lookup(variant)
                 if unit_id is not None:
                     conn.execute(insert(UnitAlias.__table__).values(unit_id=unit_id, alias=name))
@@ -113,40 +102,3 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
             created += 1
         ids[name] = unit_id
     return {raw: ids[normal[raw]] for raw in raw_names}, created
-
-
-def _prefix_variants(name: str) -> list[str]:
-    out = []
-    for prefix in OPTIONAL_UNIT_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            out.append(name[len(prefix) :])
-        else:
-            out.append(prefix + name)
-    return out
-
-
-def find_unit(session: Session, query: str) -> Unit:
-    """Resolve what a clerk typed: exact name or alias (with or without an optional prefix such as
-    省), else a unique prefix, else a unique substring.
-
-    An ambiguous query is refused with the candidates listed.
-    """
-    q = normalize_unit_name(query)
-    if not q:
-        raise NotFoundError("empty unit name")
-    for name in (q, *_prefix_variants(q)):  # 省科技厅 finds 科技厅 and the other way round
-        unit = lookup_unit(session, name)
-        if unit is not None:
-            return unit
-    names = session.execute(select(Unit.name, Unit.id)).all()
-    aliases = session.execute(select(UnitAlias.alias, UnitAlias.unit_id)).all()
-    pairs = [*names, *aliases]
-    for match in (lambda n: n.startswith(q), lambda n: q in n):
-        ids = {uid for n, uid in pairs if match(n)}
-        if len(ids) == 1:
-            return session.get(Unit, ids.pop())
-        if len(ids) > 1:
-            found = sorted(session.scalars(select(Unit.name).where(Unit.id.in_(ids))))
-            shown = "、".join(found[:10]) + (" …" if len(found) > 10 else "")
-            raise AmbiguousError(f"unit {query!r} is ambiguous: {shown}")
-    raise NotFoundError(f"unknown unit {query!r} (see `taskctl units`)")

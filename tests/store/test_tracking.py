@@ -19,8 +19,8 @@ from taskctl.ingest.drafts import ItemDraft, ParsedDocument
 from taskctl.store import tracking
 from taskctl.store.engine import Store, open_store
 from taskctl.store.imports import save_document
+from taskctl.store.lookup import resolve_unit
 from taskctl.store.models import Event, ProgressReport, Task, TaskUnit, Unit, UnitAlias
-from taskctl.store.units import find_unit
 
 UNITS = ("高新处", "计划处", "农村处", "高新区管委会")
 
@@ -293,7 +293,7 @@ def test_assign_new_unit_only_when_asked(store: Store, ids: list[int]) -> None:
         change = tracking.assign(s, ids[3], lead=["省发展改革委"], actor="a", new=True)
     assert (change.old, change.new) == (None, "lead: 省发展改革委")
     with store.reading() as s:
-        assert find_unit(s, "发展改革").name == "省发展改革委"
+        assert resolve_unit(s, "发展改革").name == "省发展改革委"
 
 
 def test_assign_that_changes_nothing_is_a_no_op(store: Store, ids: list[int]) -> None:
@@ -311,8 +311,8 @@ def test_alias_and_rename(store: Store, ids: list[int]) -> None:
         tracking.add_alias(s, "农村处", "农村科技处", actor="a")
         tracking.rename_unit(s, "计划处", "发展计划处", actor="a")
     with store.reading() as s:
-        assert find_unit(s, "农村科技处").name == "农村处"
-        assert find_unit(s, "计划处").name == "发展计划处"
+        assert resolve_unit(s, "农村科技处").name == "农村处"
+        assert resolve_unit(s, "计划处").name == "发展计划处"
         kinds = [
             (e.kind, e.old_value, e.new_value)
             for e in s.scalars(select(Event).where(Event.task_id.is_(None)).order_by(Event.id))
@@ -333,8 +333,8 @@ def test_merge_moves_links_dedupes_and_keeps_aliases(store: Store, ids: list[int
     assert set(result.aliases) == {"计划处", "规划处"}
     with store.reading() as s:
         assert s.scalar(select(Unit).where(Unit.name == "计划处")) is None
-        assert find_unit(s, "计划处").name == "农村处"
-        assert find_unit(s, "规划处").name == "农村处"
+        assert resolve_unit(s, "计划处").name == "农村处"
+        assert resolve_unit(s, "规划处").name == "农村处"
         links = s.execute(
             select(TaskUnit.task_id, TaskUnit.role, Unit.name)
             .join(Unit)
