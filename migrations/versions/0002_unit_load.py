@@ -9,7 +9,9 @@ and deadline from `tasks` means one random lookup per link (3 million at 1 milli
 on the link and an index on (unit_id, role, status, deadline) the count is one ordered index scan.
 
 The per-task index becomes (task_id, role, position, unit_id): a task list reads its units in the
-order they are shown without a sort. (unit_id, role) goes: it is a prefix of the new load index.
+order they are shown without a sort. (unit_id, role) goes: it is a prefix of the new load index;
+so does events(created_at): the weekly report reads events by (kind, created_at), and every import
+writes one event per task into each index.
 
 Triggers keep the copies true whatever writes: an update of a task's status or deadline rewrites its
 links; a link inserted without them (the ORM's `assign`) takes them from its task. The importer's bulk
@@ -73,6 +75,7 @@ def upgrade() -> None:
     op.create_index("ix_task_units_task", "task_units", ["task_id", "role", "position", "unit_id"])
     op.drop_index("ix_task_units_task_id", table_name="task_units")
     op.drop_index("ix_task_units_unit_role", table_name="task_units")  # a prefix of the load index
+    op.drop_index("ix_events_created_at", table_name="events")  # (kind, created_at) serves reads
     dialect = op.get_bind().dialect.name
     for statement in POSTGRESQL_TRIGGERS if dialect == "postgresql" else SQLITE_TRIGGERS:
         op.execute(statement)
@@ -87,6 +90,7 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER tr_task_units_fill")
         op.execute("DROP TRIGGER tr_tasks_copy_to_units")
+    op.create_index("ix_events_created_at", "events", ["created_at"])
     op.create_index("ix_task_units_task_id", "task_units", ["task_id"])
     op.create_index("ix_task_units_unit_role", "task_units", ["unit_id", "role"])
     op.drop_index("ix_task_units_task", table_name="task_units")
