@@ -39,16 +39,26 @@ class TaskctlGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else 0)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *COMMAND_MODULES})
+        return sorted({*self.commands, *COMMANDS})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.commands and name in COMMAND_MODULES:
+        if name not in self.commands and name in COMMANDS:
             import importlib
 
-            module = importlib.import_module(f"taskctl.cli.{COMMAND_MODULES[name]}")
+            module = importlib.import_module(f"taskctl.cli.{COMMANDS[name][0]}")
             for command in module.COMMANDS:
                 self.add_command(command)
         return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's command list, from the summaries in COMMANDS instead of importing every module."""
+        from click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = [(name, make_default_short_help(COMMANDS[name][1], limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         from taskctl.errors import TaskctlError
@@ -118,15 +128,95 @@ def cli(
     ctx.call_on_close(app.close)
 
 
-#: The module (under taskctl.cli) of every command: a module is imported only when one of its
-#: commands runs or help lists them, so `taskctl overdue` loads the report commands and no others.
-COMMAND_MODULES = {
-    "import": "importing",
-    **dict.fromkeys(("list", "show", "units", "documents"), "browse"),
-    **dict.fromkeys(("backup", "db"), "admin"),
-    **dict.fromkeys(("status", "progress", "deadline", "assign", "unit", "history"), "track"),
-    "ledger": "ledger",
-    **dict.fromkeys(("overdue", "due", "workload", "unit-report", "weekly", "calendar"), "reports"),
+#: Every command: its module under taskctl.cli (imported only when one of its commands runs) and
+#: the one-line summary `taskctl --help` lists, so that the overview loads no command module.
+#: tests/cli/test_help.py holds both to the commands themselves.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assign": (
+        "track",
+        "Assign lead and support units to a task, or take units off it.",
+    ),
+    "backup": (
+        "admin",
+        "Copy the database to FILE, consistently, even while others are writing to it.",
+    ),
+    "calendar": (
+        "reports",
+        "Deadlines of open tasks as an iCalendar file for Outlook or a phone calendar.",
+    ),
+    "db": (
+        "admin",
+        "Database schema: show its revision, upgrade it.",
+    ),
+    "deadline": (
+        "track",
+        "Change a task's deadline (an extension, 延期); the original deadline is kept.",
+    ),
+    "documents": (
+        "browse",
+        "List imported documents with their keys (for KEY:NUMBER), periods and task counts.",
+    ),
+    "due": (
+        "reports",
+        "Open tasks due soon (from today, or --as-of, to WITHIN days later), soonest first.",
+    ),
+    "history": (
+        "track",
+        "Show every change of a task, oldest first (time in local time).",
+    ),
+    "import": (
+        "importing",
+        "Import work-plan documents (.txt in any encoding, .docx, .xlsx/.csv, .pdf; - for stdin).",
+    ),
+    "ledger": (
+        "ledger",
+        "Export a unit's tasks as an Excel ledger (台账) and import it back once filled in.",
+    ),
+    "list": (
+        "browse",
+        "List tasks in document order, with each task's warning light on the terminal.",
+    ),
+    "overdue": (
+        "reports",
+        "Open tasks past their deadline, most overdue first, with the latest progress.",
+    ),
+    "progress": (
+        "track",
+        "Record a dated progress report in the unit's own words.",
+    ),
+    "show": (
+        "browse",
+        "Show everything about one task: text, units, persons, deadline, status, progress.",
+    ),
+    "status": (
+        "track",
+        "Move a task to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).",
+    ),
+    "unit": (
+        "track",
+        "Maintain units: aliases, renames and merges (every one is recorded).",
+    ),
+    "unit-report": (
+        "reports",
+        "Everything one unit owes: the tasks it leads, then those it is responsible "
+        "for, then those it supports, each with light, deadline, status and latest "
+        "progress.",
+    ),
+    "units": (
+        "browse",
+        "List units with how many tasks each leads, supports or is responsible for.",
+    ),
+    "weekly": (
+        "reports",
+        "The weekly summary (周报): headline numbers, tasks finished, progress reported "
+        "(by unit), status changes and extensions, newly overdue tasks, tasks due next "
+        "week, and the workload table.",
+    ),
+    "workload": (
+        "reports",
+        "One row per unit: tasks it leads (total, open, done, overdue), supports and is"
+        " responsible for, and its completion rate (with a small bar on the terminal).",
+    ),
 }
 
 

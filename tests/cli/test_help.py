@@ -67,15 +67,30 @@ def test_version() -> None:
     assert __version__ in result.output
 
 
-def test_every_module_s_commands_are_registered_where_they_live() -> None:
-    """COMMAND_MODULES (what lets a command load only its own module) names every command of
-    every module, and nothing else."""
+def test_the_command_index_matches_the_commands() -> None:
+    """COMMANDS (what lets a command load only its own module, and `taskctl --help` none) names
+    every command of every module with the summary the command itself gives, and nothing else."""
     import importlib
 
-    from taskctl.cli import COMMAND_MODULES
+    from taskctl.cli import COMMANDS
 
     found = {}
-    for module in sorted(set(COMMAND_MODULES.values())):
+    for module in sorted({module for module, _ in COMMANDS.values()}):
         for command in importlib.import_module(f"taskctl.cli.{module}").COMMANDS:
-            found[command.name] = module
-    assert found == COMMAND_MODULES
+            found[command.name] = (module, command.get_short_help_str(10_000))
+    assert found == COMMANDS
+
+
+def test_overview_help_lists_every_command_without_loading_them() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom taskctl.cli import main\nsys.argv = ['taskctl', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('taskctl.cli.')), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "['taskctl.cli.common']"
+    for name in ("import", "overdue", "unit-report", "weekly", "workload"):
+        assert f"\n  {name} " in done.stdout
