@@ -554,6 +554,7 @@ def main() -> None:
     if opts.repeats < 1:
         parser.error("--repeats must be at least 1")
 
+    sizes = parse_sizes(opts.sizes)
     info = machine()
     fingerprint = code_fingerprint()
     print(" · ".join(f"{k}: {v}" for k, v in info.items()), file=sys.stderr)
@@ -562,7 +563,7 @@ def main() -> None:
     rows: list[Row] = []
     try:
         rows += startup_rows(env, opts.repeats, tmp, opts.as_of)
-        for name, _tasks in parse_sizes(opts.sizes):
+        for name, _tasks in sizes:
             folder = opts.data / name
             manifest_path = folder / "manifest.json"
             if not manifest_path.exists():
