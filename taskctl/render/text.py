@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import TYPE_CHECKING, Any
 
 from taskctl.render import Report, bar_text, cell_text, export_columns, json_value
@@ -32,6 +29,8 @@ def to_json(report: Report) -> str:
     A report with sections (the weekly summary) is one object instead: title, subtitle, summary, its own
     rows, and `sections`, a list of {key, title, summary, rows}; nothing is dropped.
     """
+    import json
+
     if not report.sections:
         return json.dumps(_json_rows(report), ensure_ascii=False, indent=2) + "\n"
     doc = {
@@ -59,6 +58,9 @@ def to_csv(report: Report, lang: str) -> str:
 
     Sections follow the main table, each after an empty line and a line with its title.
     """
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     _csv_table(writer, report, lang)

@@ -13,7 +13,6 @@ through the full `Store` (create, upgrade or refuse) first.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -102,6 +101,8 @@ class Reader:
             params.update(zip(keys, values, strict=True))
             return f"{column} IN ({', '.join(':' + k for k in keys)})"
         if self.dialect == "sqlite":
+            import json
+
             params[name] = json.dumps(values, ensure_ascii=False)
             return f"{column} IN (SELECT value FROM json_each(:{name}))"
         params[name] = values
