@@ -489,7 +489,7 @@ def performance_section(
             f"Last run {info['date']} (as of {as_of}) on {info['cpu']}, {info['cores']} cores,",
             f"{info['memory']}, {info['os']}, Python {info['python']}, SQLite {info['sqlite']},",
             f"{info['taskctl']}, Taskwarrior {info['taskwarrior']}; load average {info['load']}",
-            "at the start (other work was running on the machine).",
+            "at the start (the machine may have been running other work too).",
             *notes,
         ]
     )
