@@ -473,10 +473,16 @@ def taskctl_command() -> list[str]:
 
 
 def bench_env(home: Path) -> dict[str, str]:
-    """The environment every benchmark process runs in: a private TASKCTL_HOME, fixed user and labels."""
+    """The environment every benchmark process runs in: a private TASKCTL_HOME, fixed user and labels.
+
+    Bytecode is cached as on a clerk's machine: with PYTHONDONTWRITEBYTECODE (set in some sandboxes
+    and CI images) an editable install would compile taskctl from source in every process, 30–40 ms
+    that no installed copy pays.
+    """
     env = dict(os.environ)
     env.update(TASKCTL_HOME=str(home), TASKCTL_USER=ACTOR, TASKCTL_LANG="zh", NO_COLOR="1")
     env.pop("TASKCTL_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
