@@ -63,7 +63,7 @@ def owed_task_rows(
     return rows
 
 
-def owed_tasks(
+def _owed_tasks(
     db: Reader,
     *conditions: str,
     as_of: date,
@@ -90,15 +90,21 @@ def overdue_tasks(
     db: Reader,
     *,
     as_of: date,
+    since: date | None = None,
     unit: str | None = None,
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
 ) -> list[dict[str, Any]]:
-    """Active tasks whose deadline is before `as_of`, most overdue first."""
-    rows = owed_tasks(
+    """Active tasks whose deadline is before `as_of` (and on or after `since`, if given), most
+    overdue first, with `days_overdue`."""
+    conditions, params = ["t.deadline < :as_of"], {"as_of": as_of}
+    if since is not None:
+        conditions.append("t.deadline >= :since")
+        params["since"] = since
+    rows = _owed_tasks(
         db,
-        "t.deadline < :as_of",
-        params={"as_of": as_of},
+        *conditions,
+        params=params,
         as_of=as_of,
         unit=unit,
         document=document,
@@ -113,17 +119,19 @@ def due_tasks(
     db: Reader,
     *,
     as_of: date,
-    within_days: int,
+    first: date,
+    last: date,
     unit: str | None = None,
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
 ) -> list[dict[str, Any]]:
-    """Active tasks due from `as_of` to `within_days` days later, soonest first."""
-    rows = owed_tasks(
+    """Active tasks due from `first` to `last` (both included), soonest first, with `days_left`
+    counted from `as_of`."""
+    rows = _owed_tasks(
         db,
         "t.deadline >= :first",
         "t.deadline <= :last",
-        params={"first": as_of, "last": as_of + timedelta(days=within_days)},
+        params={"first": first, "last": last},
         as_of=as_of,
         unit=unit,
         document=document,
@@ -217,7 +225,13 @@ def due_report(
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
     rows = due_tasks(
-        db, as_of=as_of, within_days=within_days, unit=unit, document=document, rules=rules
+        db,
+        as_of=as_of,
+        first=as_of,
+        last=as_of + timedelta(days=within_days),
+        unit=unit,
+        document=document,
+        rules=rules,
     )
     return Report(
         title="即将到期任务" if lang == "zh" else "Tasks due soon",

@@ -20,7 +20,7 @@ from taskctl.dates import local_time
 from taskctl.labels import label, value_label
 from taskctl.lifecycle import ACTIVE, FINISHED
 from taskctl.reports.lights import DEFAULT_RULES, LightRules
-from taskctl.reports.overdue import due_columns, overdue_columns, owed_tasks
+from taskctl.reports.overdue import due_columns, due_tasks, overdue_columns, overdue_tasks
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import attach_people
 from taskctl.reports.workload import workload_report
@@ -199,28 +199,14 @@ def weekly_report(
     as_of = as_of or until
     start, end = utc_bounds(since, until)
 
-    newly_rows = owed_tasks(
+    newly_rows = overdue_tasks(db, as_of=as_of, since=since - timedelta(days=1), rules=rules)
+    due_rows = due_tasks(
         db,
-        "t.deadline >= :first",
-        "t.deadline < :as_of",
-        params={"first": since - timedelta(days=1), "as_of": as_of},
         as_of=as_of,
+        first=until + timedelta(days=1),
+        last=until + timedelta(days=7),
         rules=rules,
     )
-    for r in newly_rows:
-        r["days_overdue"] = (as_of - r["deadline"]).days
-
-    next_start, next_end = until + timedelta(days=1), until + timedelta(days=7)
-    due_rows = owed_tasks(
-        db,
-        "t.deadline >= :first",
-        "t.deadline <= :last",
-        params={"first": next_start, "last": next_end},
-        as_of=as_of,
-        rules=rules,
-    )
-    for r in due_rows:
-        r["days_left"] = (r["deadline"] - as_of).days
 
     finished = finished_section(db, start, end, lang)
     progress = progress_section(db, start, end, lang)
