@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from taskctl.errors import DatabaseError
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     from taskctl.store.reader import Reader
 
+T = TypeVar("T")
+
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
 SCHEMA_HEAD = "0002"
 BUSY_TIMEOUT_MS = 30_000
@@ -29,10 +31,11 @@ BUSY_TIMEOUT_MS = 30_000
 MAX_IN_IDS = 900
 
 
-def id_chunks(ids: list[int]) -> Iterator[list[int]]:
-    """`ids` in slices small enough for one `IN (…)` list (nothing for no ids)."""
-    for start in range(0, len(ids), MAX_IN_IDS):
-        yield ids[start : start + MAX_IN_IDS]
+def in_chunks(values: list[T]) -> Iterator[list[T]]:
+    """`values` in slices small enough for one `IN (…)` list of a SQLAlchemy query (nothing for
+    none). Plain-SQL reads bind a long list as one parameter instead (`Reader.in_list`)."""
+    for start in range(0, len(values), MAX_IN_IDS):
+        yield values[start : start + MAX_IN_IDS]
 
 
 def default_db_path() -> Path:

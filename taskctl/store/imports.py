@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument, ParseWarning
-from taskctl.store.engine import MAX_IN_IDS
+from taskctl.store.engine import in_chunks
 from taskctl.store.models import (
     ROLES,
     Document,
@@ -59,10 +59,6 @@ def validate_key(key: str) -> str:
     if not key or ":" in key or len(key) > 64 or key.strip() != key:
         raise InputError(f"bad document key {key!r}: use letters, digits, '-', '_' or '.', no ':'")
     return key
-
-
-def find_existing(session: Session, content_hash: str) -> Document | None:
-    return session.scalar(select(Document).where(Document.content_hash == content_hash))
 
 
 def _unique_key(session: Session, key: str) -> str:
@@ -304,8 +300,7 @@ def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
     """Ids of the persons named, in order of first mention; the missing ones are created."""
     wanted = list(dict.fromkeys(names))
     found: dict[str, int] = {}
-    for start in range(0, len(wanted), MAX_IN_IDS):
-        chunk = wanted[start : start + MAX_IN_IDS]
+    for chunk in in_chunks(wanted):
         found.update(
             conn.execute(select(Person.name, Person.id).where(Person.name.in_(chunk))).all()
         )

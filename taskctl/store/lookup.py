@@ -91,7 +91,8 @@ def find_task_id(db: Reader, ref: str | int) -> int:
     raise NotFoundError(f"unknown task {ref!r} (give an id from `taskctl list` or KEY:NUMBER)")
 
 
-def _exact_unit(db: Reader, name: str) -> tuple[int, str] | None:
+def exact_unit(db: Reader, name: str) -> tuple[int, str] | None:
+    """The id and name of the unit whose name or alias is exactly `name` (normalised), or None."""
     row = db.one("SELECT id, name FROM units WHERE name = :n", {"n": name})
     if row is None:
         row = db.one(
@@ -112,7 +113,7 @@ def find_unit_id(db: Reader, query: str) -> tuple[int, str]:
     if not q:
         raise NotFoundError("empty unit name")
     for name in (q, *prefix_variants(q)):  # 省科技厅 finds 科技厅 and the other way round
-        found = _exact_unit(db, name)
+        found = exact_unit(db, name)
         if found is not None:
             return found
     names = {int(i): n for i, n in db.rows("SELECT id, name FROM units")}

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from taskctl.store.engine import MAX_IN_IDS
+from taskctl.store.engine import in_chunks
+from taskctl.store.lookup import exact_unit
 from taskctl.store.models import Unit, UnitAlias, now_utc
+from taskctl.store.reader import SqlaReader
 from taskctl.unitnames import normalize_unit_name, prefix_variants, unit_kind
 
 __all__ = ["get_or_create_unit", "lookup_unit", "normalize_unit_name", "resolve_units", "unit_kind"]
@@ -25,11 +27,8 @@ _normalized = functools.lru_cache(maxsize=65536)(normalize_unit_name)
 
 def lookup_unit(session: Session, name: str) -> Unit | None:
     """The unit with this canonical name or alias (exact match after normalisation), or None."""
-    name = normalize_unit_name(name)
-    unit = session.scalar(select(Unit).where(Unit.name == name))
-    if unit is None:
-        unit = session.scalar(select(Unit).join(UnitAlias).where(UnitAlias.alias == name))
-    return unit
+    found = exact_unit(SqlaReader(session), normalize_unit_name(name))
+    return None if found is None else session.get(Unit, found[0])
 
 
 def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | None = None) -> Unit:
@@ -69,8 +68,7 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
-    for start in range(0, len(wanted), MAX_IN_IDS):
-        chunk = wanted[start : start + MAX_IN_IDS]
+    for chunk in in_chunks(wanted):
         by_name.update(conn.execute(select(Unit.name, Unit.id).where(Unit.name.in_(chunk))).all())
         by_alias.update(
             conn.execute(
