@@ -463,9 +463,15 @@ def write_corpus(folder: Path, total: int, seed: int, as_of: date) -> list[Doc]:
 # --- import and verification ----------------------------------------------------------------------
 
 
+#: The Python whose `taskctl` the benchmarks run (run.py points it at its own clean install).
+PYTHON = Path(sys.executable)
+
+
 def taskctl_command() -> list[str]:
-    """The taskctl executable next to this Python (the installed entry point), else `-m taskctl`."""
-    exe = Path(sys.executable).with_name("taskctl")
+    """The taskctl executable next to `PYTHON` (the installed entry point), else `-m taskctl`."""
+    exe = PYTHON.with_name("taskctl")
+    if Path(sys.executable) != PYTHON:
+        return [str(exe)] if exe.exists() else [str(PYTHON), "-m", "taskctl"]
     found = shutil.which("taskctl")
     if exe.exists():
         return [str(exe)]
