@@ -43,6 +43,20 @@ def _text_score(text: str) -> float:
     return len(_NOT_TYPICAL.sub("", text)) / len(text)
 
 
+def _clearly_atypical(text: str) -> bool:
+    """True when more than 5% (plus a margin) of the text is atypical, counted chunk by chunk and
+    stopping early: then `_text_score(text)` is below 0.95 (a wrong byte order is caught in the
+    first chunks instead of a count over the whole text)."""
+    limit = 0.05 * len(text) + 1
+    bad = 0
+    chunk = _SAMPLE
+    for start in range(0, len(text), chunk):
+        bad += len(_NOT_TYPICAL.findall(text, start, start + chunk))
+        if bad > limit:
+            return True
+    return False
+
+
 def _guess_utf16(data: bytes) -> str | None:
     """A BOM-less UTF-16 document: the byte order whose decoding reads as text, or None."""
     if len(data) < 2 or len(data) % 2:
@@ -58,6 +72,8 @@ def _guess_utf16(data: bytes) -> str | None:
         sample_bad = len(_NOT_TYPICAL.findall(text[:_SAMPLE]))
         if (len(text) - sample_bad) / len(text) < 0.95:
             continue
+        if _clearly_atypical(text):
+            continue  # its score is below the bar: it cannot be the answer
         score = _text_score(text)
         if score > best[0]:
             best = (score, encoding)

@@ -73,7 +73,35 @@ def _drop_unprintable(text: str) -> str:
     return "".join(kept)
 
 
+# Characters that may have an NFKC mapping: all but ASCII, the CJK unified ideographs and common
+# Chinese punctuation that has none (、。〈〉《》「」『』【】—‘’“”). Only speed depends on this set.
+_MAYBE_MAPPED = re.compile(
+    "[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d]"
+)
+# Each character seen that NFKC changes (circled numbers aside) → its NFKC form.
+_NFKC_OF: dict[str, str] = {}
+
+
 def _nfkc(text: str) -> str:
+    """NFKC, except circled numbers (①), which NFKC would turn into plain digits.
+
+    Fast path: each character NFKC changes (full-width punctuation, mostly) is first replaced by its
+    own NFKC form with `str.replace`, then the text is checked with `unicodedata.is_normalized`.
+    Replacing a character by its NFKC form never changes the NFKC of a text (NFKD(NFKC(c)) = NFKD(c),
+    and canonical reordering is a stable sort), so the result is NFKC's; a text still not
+    normalised (circled numbers, combining marks) takes the general path."""
+    for ch in set(_MAYBE_MAPPED.findall(text)):
+        mapped = _NFKC_OF.get(ch)
+        if mapped is None:
+            mapped = _NFKC_OF[ch] = ch if _CIRCLED.match(ch) else unicodedata.normalize("NFKC", ch)
+        if mapped != ch:
+            text = text.replace(ch, mapped)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return _nfkc_general(text)
+
+
+def _nfkc_general(text: str) -> str:
     """NFKC, except circled numbers (①), which NFKC would turn into plain digits."""
     if not _CIRCLED.search(text):
         return unicodedata.normalize("NFKC", text)
@@ -255,7 +283,12 @@ def repair_lines(lines: list[str]) -> list[str]:
     text = _nfkc(text)
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
-    text = _CJK_GAP_LINES.sub("", _BLANKS.sub(" ", text))
+    # every white space character but ' ' and '\n' is unprintable: a printable text with no double
+    # space has nothing for _BLANKS to change, and without a space no gap to close
+    if "  " in text or not text.replace("\n", " ").isprintable():
+        text = _BLANKS.sub(" ", text)
+    if " " in text:
+        text = _CJK_GAP_LINES.sub("", text)
     return [line.strip() for line in text.split("\n")]
 
 
