@@ -221,6 +221,12 @@ def parse_date_option(value: str | None, *, today: Any = None) -> Any:
         return None
     from datetime import date
 
+    if len(value) == 10 and value[4] == value[7] == "-" and value.isascii():
+        # ISO, what scripts and most clerks type: no need to load the phrase grammar
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     from taskctl.dates import parse_when
     from taskctl.errors import InvalidValueError
 

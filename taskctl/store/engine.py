@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from taskctl.errors import DatabaseError
@@ -38,14 +38,24 @@ def in_chunks(values: list[T]) -> Iterator[list[T]]:
         yield values[start : start + MAX_IN_IDS]
 
 
-def default_db_path() -> Path:
-    """`taskctl.db` in the user data directory (`TASKCTL_HOME` overrides the directory)."""
+def default_db_path() -> str:
+    """`taskctl.db` in the user data directory (`TASKCTL_HOME` overrides the directory).
+
+    On Linux that is the XDG Base Directory spec's `$XDG_DATA_HOME/taskctl` (absolute paths only),
+    else `~/.local/share/taskctl`, worked out here: platformdirs, which other systems go through,
+    takes longer to import than a whole report takes to answer.
+    """
     home = os.environ.get("TASKCTL_HOME")
     if home:
-        return Path(home) / "taskctl.db"
-    from platformdirs import user_data_path
+        return os.path.join(home, "taskctl.db")
+    if sys.platform == "linux":
+        base = os.environ.get("XDG_DATA_HOME", "").strip()
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.local/share")
+        return os.path.join(base, "taskctl", "taskctl.db")
+    from platformdirs import user_data_dir
 
-    return user_data_path("taskctl", appauthor=False) / "taskctl.db"
+    return os.path.join(user_data_dir("taskctl", appauthor=False), "taskctl.db")
 
 
 def resolve_url(db: str | None) -> str:
@@ -53,11 +63,12 @@ def resolve_url(db: str | None) -> str:
     db = db or os.environ.get("TASKCTL_DB")
     if db and "://" in db:
         return db
-    path = Path(db).expanduser() if db else default_db_path()
-    if path.is_dir():
+    path = os.path.expanduser(db) if db else default_db_path()
+    if os.path.isdir(path):
         raise DatabaseError(f"{path}: is a directory, not a database file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path.resolve()}"
+    path = os.path.realpath(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    return f"sqlite:///{path}"
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -13,11 +13,11 @@ through the full `Store` (create, upgrade or refuse) first.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taskctl.errors import DatabaseError
@@ -200,7 +200,7 @@ def open_reader(url: str) -> Iterator[Reader]:
             store.dispose()
         return
     reader = None
-    if Path(path).is_file():
+    if os.path.isfile(path):  # os.path: pathlib costs a report 5 ms of imports
         with contextlib.suppress(DatabaseError):  # not a database: the Store says so below
             reader = SqliteReader(path)
     if reader is None or reader.revision() != SCHEMA_HEAD:

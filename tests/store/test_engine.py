@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from taskctl.errors import DatabaseError
-from taskctl.store.engine import BUSY_TIMEOUT_MS, SCHEMA_HEAD, Store, open_store, resolve_url
+from taskctl.store.engine import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_HEAD,
+    Store,
+    default_db_path,
+    open_store,
+    resolve_url,
+)
 from taskctl.store.schema import alembic_config, current_revision
 from tests.conftest import Runner, seed
 
@@ -78,6 +87,32 @@ def test_default_is_taskctl_db_in_taskctl_home(tmp_path: Path) -> None:
     # conftest points TASKCTL_HOME at tmp_path/home; the directory is created on demand
     assert resolve_url(None) == f"sqlite:///{tmp_path / 'home' / 'taskctl.db'}"
     assert (tmp_path / "home").is_dir()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule is Linux's")
+def test_without_taskctl_home_the_file_lives_where_xdg_and_platformdirs_put_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from platformdirs import user_data_dir
+
+    monkeypatch.delenv("TASKCTL_HOME")
+    monkeypatch.delenv("TASKCTL_DB", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for xdg, expected in [
+        (None, tmp_path / ".local" / "share" / "taskctl" / "taskctl.db"),
+        (str(tmp_path / "data"), tmp_path / "data" / "taskctl" / "taskctl.db"),
+        ("relative/data", tmp_path / ".local" / "share" / "taskctl" / "taskctl.db"),  # ignored
+    ]:
+        if xdg is None:
+            monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_DATA_HOME", xdg)
+        assert default_db_path() == str(expected)
+        assert default_db_path() == os.path.join(
+            user_data_dir("taskctl", appauthor=False), "taskctl.db"
+        )
+        assert resolve_url(None) == f"sqlite:///{expected}"
+        assert expected.parent.is_dir()
 
 
 def test_tilde_is_expanded(tmp_path: Path, monkeypatch) -> None:
