@@ -55,6 +55,17 @@ ZERO = (
 )
 
 
+#: The wide characters of ordinary Chinese text: CJK punctuation, kana, the unified ideographs and
+#: the fullwidth forms (all inside WIDE, all three bytes of UTF-8). A small class compiles in a
+#: fraction of the time WIDE takes, which a short report would feel.
+COMMON_WIDE = "\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60"
+
+
+@cache
+def _uncommon() -> re.Pattern[str]:
+    return re.compile(f"[^\x00-\x7f{COMMON_WIDE}]")
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # runs of what is *not* wide: Chinese text has few of them, so the C loop rarely stops
@@ -65,6 +76,11 @@ def display_width(text: str) -> int:
     """Terminal cells `text` takes on one line (control characters below U+00A0 count as one)."""
     if text.isascii():
         return len(text)
+    if _uncommon().search(text) is None:
+        # ASCII and common wide characters only: each wide one is three bytes of UTF-8 and two
+        # cells, each other one byte and one cell
+        n = len(text)
+        return n + (len(text.encode()) - n) // 2
     if max(text) > "\uffff":
         from rich.cells import cell_len
 

@@ -357,8 +357,11 @@ def plain_table(report: Report, lang: str) -> str:
 
 def _aligned_lines(report: Report, lang: str) -> list[str]:
     """Header, rule and rows of the terminal columns, built column by column: each column's cells
-    are formatted, measured (distinct texts once, ASCII by `len`) and padded in one pass."""
-    from taskctl.render import cell_formatter
+    are formatted, measured (distinct texts once, ASCII by `len`) and padded by C-level maps."""
+    from itertools import repeat
+    from operator import add, sub
+
+    from taskctl.render import column_texts
 
     cols = [c for c in report.columns if c.table]
     rows = report.rows
@@ -366,34 +369,42 @@ def _aligned_lines(report: Report, lang: str) -> list[str]:
     columns: list[list[str]] = []
     widths: list[int] = []
     for i, col in enumerate(cols):
-        fmt = cell_formatter(col.kind, lang)
-        cells = [col.header(lang), *(fmt(row.get(col.key)) for row in rows)]
-        if any("\n" in c for c in cells):
+        cells = column_texts(_values(rows, col.key), col.kind, lang)
+        cells.insert(0, col.header(lang))
+        if "\n" in "".join(cells):
             cells = [c.replace("\n", " ") for c in cells]
-        lens = _widths(cells)
-        width = max(lens)
+        extra = _wide_extra(cells)
+        if extra is None:
+            width = max(map(len, cells))
+            if i < last:
+                cells = list(map(str.ljust, cells, repeat(width)))
+        else:
+            width = max(map(add, map(len, cells), extra))
+            if i < last:  # a wide character takes one place in the string and two on screen
+                cells = list(map(str.ljust, cells, map(sub, repeat(width), extra)))
         widths.append(width)
-        if i < last:
-            cells = [
-                c + " " * (width - n) if n < width else c for c, n in zip(cells, lens, strict=True)
-            ]
         columns.append(cells)
-    lines = [line.rstrip() for line in map("  ".join, zip(*columns, strict=True))]
+    lines = list(map(str.rstrip, map("  ".join, zip(*columns, strict=True))))
     lines.insert(1, "  ".join("-" * w for w in widths))
     return lines
 
 
-def _widths(cells: list[str]) -> list[int]:
-    """Display widths of a column's cells: ASCII by `len`, other texts measured once each."""
+def _values(rows: list[dict[str, Any]], key: str) -> list[Any]:
+    """One column of the rows (None where a row lacks the key)."""
+    from operator import itemgetter
+
+    try:
+        return list(map(itemgetter(key), rows))
+    except KeyError:
+        return [row.get(key) for row in rows]
+
+
+def _wide_extra(cells: list[str]) -> list[int] | None:
+    """Per cell, display width minus length (the wide characters); None for an all-ASCII column.
+    Each distinct text is measured once."""
     from taskctl.render.cells import display_width
 
-    if all(map(str.isascii, cells)):
-        return list(map(len, cells))
-    known: dict[str, int] = {}
-    out = []
-    for cell in cells:
-        n = known.get(cell)
-        if n is None:
-            n = known[cell] = display_width(cell)
-        out.append(n)
-    return out
+    if "".join(cells).isascii():
+        return None
+    known = {cell: display_width(cell) - len(cell) for cell in set(cells)}
+    return list(map(known.__getitem__, cells))
