@@ -64,6 +64,17 @@ def light(
     rules: LightRules = DEFAULT_RULES,
 ) -> str | None:
     """The light of one task on `as_of`: 'red', 'yellow', 'green', or None when it is not owed."""
+    return _light(status, deadline, percent, start, as_of, rules)
+
+
+def _light(
+    status: str,
+    deadline: date | None,
+    percent: int | None,
+    start: date | datetime | None,
+    as_of: date,
+    rules: LightRules,
+) -> str | None:
     if status not in ACTIVE:
         return None
     if deadline is not None:
@@ -89,11 +100,6 @@ def days_overdue(deadline: date | None, as_of: date) -> int | None:
 def attach_lights(rows: list[dict], as_of: date, rules: LightRules = DEFAULT_RULES) -> None:
     """Set `light` on task rows (which carry status, deadline, percent and start)."""
     for r in rows:
-        r["light"] = light(
-            status=r["status"],
-            deadline=r["deadline"],
-            percent=r.get("percent"),
-            start=r.get("start"),
-            as_of=as_of,
-            rules=rules,
+        r["light"] = _light(
+            r["status"], r["deadline"], r.get("percent"), r.get("start"), as_of, rules
         )

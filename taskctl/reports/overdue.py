@@ -40,16 +40,18 @@ def attach_latest_progress(db: Reader, rows: list[dict[str, Any]]) -> None:
     if ids:
         params: dict[str, Any] = {}
         cond = db.in_list("task_id", ids, params, "ids")
-        for task_id, reported_at, text in db.rows(
-            f"SELECT task_id, reported_at, text FROM progress_reports WHERE {cond}"
-            " ORDER BY task_id, reported_at, id",
-            params,
-        ):
-            latest[task_id] = (reported_at, text)
+        latest = {
+            task_id: (reported_at, text)
+            for task_id, reported_at, text in db.rows(
+                f"SELECT task_id, reported_at, text FROM progress_reports WHERE {cond}"
+                " ORDER BY task_id, reported_at, id",
+                params,
+            )
+        }
+    nothing = (None, None)
     for r in rows:
-        reported_at, text = latest.get(r["id"], (None, None))
+        reported_at, r["latest_progress"] = latest.get(r["id"], nothing)
         r["latest_progress_date"] = as_date(reported_at)
-        r["latest_progress"] = text
 
 
 def owed_task_rows(

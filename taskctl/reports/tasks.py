@@ -128,13 +128,21 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
             params,
         ):
             persons.setdefault(task_id, []).append(name)
-    nobody: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
+    if len(ids) < len(rows):  # a task twice (weekly sections): every row gets lists of its own
+        for r in rows:
+            roles = units.get(r["id"])
+            r["lead"] = roles["lead"][:] if roles else []
+            r["support"] = roles["support"][:] if roles else []
+            r["responsible"] = roles["responsible"][:] if roles else []
+            r["persons"] = persons.get(r["id"], [])[:]
+        return
     for r in rows:
-        roles = units.get(r["id"], nobody)
-        r["lead"] = roles["lead"][:]
-        r["support"] = roles["support"][:]
-        r["responsible"] = roles["responsible"][:]
-        r["persons"] = persons.get(r["id"], [])[:]
+        roles = units.get(r["id"])
+        if roles:
+            r["lead"], r["support"], r["responsible"] = roles.values()
+        else:
+            r["lead"], r["support"], r["responsible"] = [], [], []
+        r["persons"] = persons.get(r["id"]) or []
 
 
 def task_row(rec: tuple, to_date: Callable[[Any], date | None] = as_date) -> dict[str, Any]:
