@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
 from taskctl.errors import InvalidValueError
 from taskctl.render import BINARY_FORMATS, FORMATS, Report, format_for
@@ -32,24 +32,24 @@ def emit(
     to_file = bool(output) and output != "-"
     if fmt in BINARY_FORMATS and not to_file:
         raise InvalidValueError(f"--format {fmt} needs -o FILE (it is a binary file)")
-    if fmt == "xlsx":
-        from taskctl.render.xlsx import write_xlsx
+    if fmt in BINARY_FORMATS:
+        from pathlib import Path
 
-        write_xlsx(report, Path(output), lang)  # type: ignore[arg-type]
-        return
-    if fmt == "docx":
-        from taskctl.render.docx import write_docx
-
-        write_docx(report, Path(output), lang)  # type: ignore[arg-type]
+        if fmt == "xlsx":
+            from taskctl.render.xlsx import write_xlsx as write
+        else:
+            from taskctl.render.docx import write_docx as write
+        write(report, Path(output), lang)  # type: ignore[arg-type]
         return
     from taskctl.render import text as textfmt
 
+    chunks: Iterable[str]
     if fmt == "json":
-        body = textfmt.to_json(report)
+        chunks = textfmt.json_chunks(report)
     elif fmt == "csv":
-        body = textfmt.to_csv(report, lang)
+        chunks = textfmt.csv_chunks(report, lang)
     elif fmt == "md":
-        body = textfmt.to_markdown(report, lang)
+        chunks = [textfmt.to_markdown(report, lang)]
     elif not to_file and _is_terminal():
         console = terminal_console()
         if limit is None:
@@ -59,23 +59,30 @@ def emit(
         )
         return
     else:
-        rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
-        body = textfmt.plain_table(
-            Report(report.title, report.columns, rows, report.summary, report.subtitle), lang
-        )
-        if len(rows) < len(report.rows):  # say so instead of dropping rows silently
-            body += textfmt.more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only)
-            body += "\n"
-        for section in report.sections:
-            body += "\n" + textfmt.plain_table(section, lang)
+        chunks = _plain_chunks(report, lang, limit, ascii_only)
     if to_file:
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         newline = "" if fmt == "csv" else None
         with open(output, "w", encoding=encoding, newline=newline) as fh:  # type: ignore[arg-type]
-            fh.write(body)
+            fh.writelines(chunks)
     else:
-        sys.stdout.write(body)
+        sys.stdout.writelines(chunks)
         sys.stdout.flush()
+
+
+def _plain_chunks(report: Report, lang: str, limit: int | None, ascii_only: bool) -> Iterator[str]:
+    """The plain table, cut to `limit` rows with an "N more" line if asked, then the sections."""
+    from taskctl.render import text as textfmt
+
+    rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
+    yield from textfmt.plain_chunks(
+        Report(report.title, report.columns, rows, report.summary, report.subtitle), lang
+    )
+    if len(rows) < len(report.rows):  # say so instead of dropping rows silently
+        yield textfmt.more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only) + "\n"
+    for section in report.sections:
+        yield "\n"
+        yield from textfmt.plain_chunks(section, lang)
 
 
 def terminal_console():  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from taskctl.render import Report, bar_text, cell_text, export_columns, json_value
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
 
 LIGHT_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Rows (or lines) per piece of a long listing's text.
+BATCH = 2000
 
 
 def neutralise(text: str) -> str:
@@ -29,10 +32,27 @@ def to_json(report: Report) -> str:
     A report with sections (the weekly summary) is one object instead: title, subtitle, summary, its own
     rows, and `sections`, a list of {key, title, summary, rows}; nothing is dropped.
     """
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """`to_json`'s text in pieces: a long listing is encoded a batch of rows at a time, so that no
+    copy of the whole document is ever held."""
     import json
 
     if not report.sections:
-        return json.dumps(_json_rows(report), ensure_ascii=False, indent=2) + "\n"
+        rows = _json_rows(report)
+        if not rows:
+            yield "[]\n"
+            return
+        yield "[\n"
+        for start in range(0, len(rows), BATCH):
+            if start:
+                yield ",\n"
+            # one batch as an indented array, less its brackets: the same text as one dumps
+            yield json.dumps(rows[start : start + BATCH], ensure_ascii=False, indent=2)[2:-2]
+        yield "\n]\n"
+        return
     doc = {
         "title": report.title,
         "subtitle": report.subtitle,
@@ -43,7 +63,7 @@ def to_json(report: Report) -> str:
             for s in report.sections
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    yield json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def csv_cell(value: Any, kind: str, lang: str) -> str:
@@ -58,24 +78,36 @@ def to_csv(report: Report, lang: str) -> str:
 
     Sections follow the main table, each after an empty line and a line with its title.
     """
+    return "".join(csv_chunks(report, lang))
+
+
+def csv_chunks(report: Report, lang: str) -> Iterator[str]:
+    """`to_csv`'s text in pieces of `BATCH` rows."""
     import csv
     import io
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    _csv_table(writer, report, lang)
-    for section in report.sections:
-        writer.writerow([])
-        writer.writerow([neutralise(section.title)])
-        _csv_table(writer, section, lang)
-    return buf.getvalue()
+    tables = [(None, report), *((s.title, s) for s in report.sections)]
+    for title, table in tables:
+        if title is not None:
+            writer.writerow([])
+            writer.writerow([neutralise(title)])
+        for _ in _csv_table(writer, table, lang):
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
-def _csv_table(writer: Any, report: Report, lang: str) -> None:
+def _csv_table(writer: Any, report: Report, lang: str) -> Iterator[None]:
+    """Write the table's rows; pause after every `BATCH` of them for the caller to take the text."""
     cols = export_columns(report)
     writer.writerow([c.header(lang) for c in cols])
-    for row in report.rows:
+    for n, row in enumerate(report.rows, 1):
         writer.writerow([csv_cell(row.get(c.key), c.kind, lang) for c in cols])
+        if n % BATCH == 0:
+            yield
 
 
 def _md_cell(text: str) -> str:
@@ -344,20 +376,31 @@ def more_line(more: int, lang: str, *, ascii_only: bool = False) -> str:
 
 def plain_table(report: Report, lang: str) -> str:
     """Aligned plain text for pipes and files: fast for 10,000 rows, columns padded by display width."""
-    out = [line for line in (report.title, report.subtitle, report.summary) if line]
+    return "".join(plain_chunks(report, lang))
+
+
+def plain_chunks(report: Report, lang: str) -> Iterator[str]:
+    """`plain_table`'s text in pieces of `BATCH` lines: the lines are joined as they are written,
+    never all at once."""
+    from itertools import islice
+
+    head = [line for line in (report.title, report.subtitle, report.summary) if line]
     if not report.rows and report.title:
-        out.append(empty_line(lang))
+        yield "\n".join([*head, empty_line(lang)]) + "\n"
     else:
-        out += _aligned_lines(report, lang)
-    text = "\n".join(out) + "\n"
+        lines = _aligned_lines(report, lang)
+        yield "\n".join([*head, *islice(lines, 2)]) + "\n"  # the header and its rule
+        while batch := list(islice(lines, BATCH)):
+            yield "\n".join(batch) + "\n"
     for section in report.sections:
-        text += "\n" + plain_table(section, lang)
-    return text
+        yield "\n"
+        yield from plain_chunks(section, lang)
 
 
-def _aligned_lines(report: Report, lang: str) -> list[str]:
+def _aligned_lines(report: Report, lang: str) -> Iterator[str]:
     """Header, rule and rows of the terminal columns, built column by column: each column's cells
-    are formatted, measured (distinct texts once, ASCII by `len`) and padded by C-level maps."""
+    are formatted, measured (distinct texts once, ASCII by `len`) and padded by C-level maps; the
+    lines are joined as they are taken."""
     from itertools import repeat
     from operator import add, sub
 
@@ -384,9 +427,10 @@ def _aligned_lines(report: Report, lang: str) -> list[str]:
                 cells = list(map(str.ljust, cells, map(sub, repeat(width), extra)))
         widths.append(width)
         columns.append(cells)
-    lines = list(map(str.rstrip, map("  ".join, zip(*columns, strict=True))))
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return lines
+    lines = map(str.rstrip, map("  ".join, zip(*columns, strict=True)))
+    yield next(lines)
+    yield "  ".join("-" * w for w in widths)
+    yield from lines
 
 
 def _values(rows: list[dict[str, Any]], key: str) -> list[Any]:

@@ -241,3 +241,43 @@ def test_ics_events_read_back(tmp_path: Path) -> None:
     assert "配合单位: 有关处室" in str(ev["description"])
     alarm = next(iter(ev.walk("VALARM")))
     assert alarm.decoded("trigger").days == -3
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_a_long_listing_is_written_in_pieces_that_make_the_one_piece_text(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Over `BATCH` rows, json, csv and the plain table are encoded a batch at a time; the file must
+    be exactly what encoding everything at once gives, and hold every row once."""
+    from taskctl.render import text as textfmt
+
+    base = _report()
+    rows = [dict(base.rows[i % 3], id=i) for i in range(2 * textfmt.BATCH + 7)]
+    report = Report(title="逾期任务", columns=base.columns, rows=rows, summary="many")
+    out = tmp_path / f"long.{fmt}"
+    emit(report, fmt=fmt, output=str(out), lang="zh")
+    text = out.read_text(encoding="utf-8-sig")
+    if fmt == "json":
+        data = json.loads(text)
+        assert [r["id"] for r in data] == list(range(len(rows)))
+        expected = json.dumps(textfmt._json_rows(report), ensure_ascii=False, indent=2) + "\n"
+        assert text == expected
+    elif fmt == "csv":
+        parsed = list(csv.reader(text.splitlines()))
+        assert len(parsed) == len(rows) + 1
+        assert [int(r[0]) for r in parsed[1:]] == list(range(len(rows)))
+    else:
+        lines = text.splitlines()
+        assert lines[:2] == ["逾期任务", "many"]
+        assert len(lines) == 2 + 2 + len(rows)  # title, summary, header, rule, rows
+        # the id column is padded to one width across batches: the numbers start in one place
+        assert {line.index("三.") for line in lines[4:]} == {len(str(len(rows) - 1)) + 2}
+    assert text.count("加快高新技术产业开发区") == len(range(0, len(rows), 3))
+
+
+def test_an_empty_listing_is_an_empty_json_array(tmp_path: Path) -> None:
+    out = tmp_path / "empty.json"
+    emit(
+        Report(title="", columns=_report().columns, rows=[]), fmt="json", output=str(out), lang="zh"
+    )
+    assert out.read_text(encoding="utf-8") == "[]\n"
