@@ -103,14 +103,15 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
     """Fill `lead`, `support`, `responsible` and `persons` of task rows: the links come in display
     order straight off the `ix_task_units_task` index, unit and person names from small maps."""
     ids = sorted({r["id"] for r in rows})
-    units: dict[int, dict[str, list[str]]] = {}
+    units: dict[int, tuple[list[str], list[str], list[str]]] = {}  # lead, support, responsible
     persons: dict[int, list[str]] = {}
     if ids:
         names = dict(db.rows("SELECT id, name FROM units"))
         params: dict[str, Any] = {}
         cond = db.in_list("task_id", ids, params, "ids")
         current = None
-        roles: dict[str, list[str]] = {}
+        slot = {"lead": 0, "support": 1, "responsible": 2}
+        lists: tuple[list[str], list[str], list[str]] = ([], [], [])
         for task_id, role, unit_id in db.rows(
             f"SELECT task_id, role, unit_id FROM task_units WHERE {cond}"
             " ORDER BY task_id, role, position, unit_id",
@@ -118,8 +119,8 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
         ):
             if task_id != current:
                 current = task_id
-                roles = units[task_id] = {"lead": [], "support": [], "responsible": []}
-            roles[role].append(names[unit_id])
+                lists = units[task_id] = ([], [], [])
+            lists[slot[role]].append(names[unit_id])
         params = {}
         cond = db.in_list("tp.task_id", ids, params, "ids")
         for task_id, name in db.rows(
@@ -130,18 +131,16 @@ def attach_people(db: Reader, rows: list[dict[str, Any]]) -> None:
             persons.setdefault(task_id, []).append(name)
     if len(ids) < len(rows):  # a task twice (weekly sections): every row gets lists of its own
         for r in rows:
-            roles = units.get(r["id"])
-            r["lead"] = roles["lead"][:] if roles else []
-            r["support"] = roles["support"][:] if roles else []
-            r["responsible"] = roles["responsible"][:] if roles else []
-            r["persons"] = persons.get(r["id"], [])[:]
+            lead, support, responsible = units.get(r["id"], ((), (), ()))
+            r["lead"], r["support"], r["responsible"] = [*lead], [*support], [*responsible]
+            r["persons"] = [*persons.get(r["id"], ())]
         return
     for r in rows:
-        roles = units.get(r["id"])
-        if roles:
-            r["lead"], r["support"], r["responsible"] = roles.values()
-        else:
+        found = units.get(r["id"])
+        if found is None:
             r["lead"], r["support"], r["responsible"] = [], [], []
+        else:
+            r["lead"], r["support"], r["responsible"] = found
         r["persons"] = persons.get(r["id"]) or []
 
 
