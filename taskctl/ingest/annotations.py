@@ -53,6 +53,10 @@ _LABEL = re.compile("(" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
 _LINE_LABEL = re.compile(
     r"(?:^|(?<=[\n。;]))[ \t]*(?=(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:)"
 )
+# The same matches after the start of the text, each with the character before it.
+_AFTER_BREAK_LABEL = re.compile(
+    r"[\n。;][ \t]*(?=(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:)"
+)
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " \t\n,;:、，；：。"
 _PERSON_SEPARATORS = re.compile(r"[、,;，；\s]+")
@@ -129,8 +133,21 @@ def _split_pattern(separators: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(_OPENERS + _CLOSERS + separators) + "]")
 
 
+@functools.cache
+def _split_capturing(separators: str) -> re.Pattern[str]:
+    return re.compile("([" + re.escape(_OPENERS + _CLOSERS + separators) + "])")
+
+
 def _split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
     """Split at separators outside brackets: (fragment, separator that ended it) pairs."""
+    parts = _split_capturing(separators).split(text)
+    if len(parts) == 1:
+        return [(text, "")]
+    delimiters = parts[1::2]
+    if not any(ch in _OPENERS or ch in _CLOSERS for ch in delimiters):
+        # no bracket: every delimiter is a separator at the top level
+        delimiters.append("")
+        return list(zip(parts[0::2], delimiters, strict=True))
     pieces: list[tuple[str, str]] = []
     depth = 0
     start = 0
@@ -189,6 +206,18 @@ def _strip_etc(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _is_bare_region_fragment(fragment: str) -> bool:
+    return _is_bare_region(_SPACE.sub("", fragment))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fragment_names(fragment: str) -> tuple[str, ...]:
+    """The names in one fragment of a unit list (most fragments are one unit's name)."""
+    names = (_strip_etc(name.strip(_EDGE_PUNCTUATION)) for name in _split_on_spaces(fragment))
+    return tuple(name for name in names if name)
+
+
 def split_units(text: str) -> list[str]:
     """The unit names in a list as a document writes it, in order, without duplicates.
 
@@ -207,12 +236,11 @@ def split_units(text: str) -> list[str]:
         else:
             joining = False
             continue
-        joining = separator == "、" and _is_bare_region(_SPACE.sub("", fragments[-1]))
+        joining = separator == "、" and _is_bare_region_fragment(fragments[-1])
     names: list[str] = []
     for fragment in fragments:
-        for name in _split_on_spaces(fragment):
-            name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
-            if name and name not in names:
+        for name in _fragment_names(fragment):
+            if name not in names:
                 names.append(name)
     return names
 
@@ -278,12 +306,23 @@ def _read_labelled(content: str, offset: int, end: int) -> Annotation | None:
 def _add_unit_list(annotation: Annotation, role: str, value: str) -> None:
     """The units of a labelled list: role verbs inside it (`X牵头,Y配合`) and `(牵头)` notes win over
     the label's role; in a 责任单位 list, units noted as leading lead and the others support."""
+    for target, names in _unit_list_roles(role, value):
+        annotation.add(target, list(names))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _unit_list_roles(role: str, value: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The (role, names) additions `_add_unit_list` makes, in order: once per distinct value."""
     inline = _read_inline(value) if _role_verb(value.strip(_EDGE_PUNCTUATION)) else None
     if inline is not None:
         inner = _inline_annotation(*inline, 0, 0)
-        inner.spans = []
-        annotation.merge(inner)
-        return
+        return (
+            (LEAD, tuple(inner.lead)),
+            (SUPPORT, tuple(inner.support)),
+            (RESPONSIBLE, tuple(inner.responsible)),
+            (PERSONS, tuple(inner.persons)),
+            (DEADLINE, tuple(inner.deadline_texts)),
+        )
     names = split_units(value)
     leads: list[str] = []
     others: list[str] = []
@@ -291,12 +330,10 @@ def _add_unit_list(annotation: Annotation, role: str, value: str) -> None:
         bare = _strip_lead_note(name)
         (leads if bare != name else others).append(bare)
     if not leads:
-        annotation.add(role, names)
-    elif role in (RESPONSIBLE, LEAD):
-        annotation.add(LEAD, leads)
-        annotation.add(SUPPORT if role == RESPONSIBLE else LEAD, others)
-    else:
-        annotation.add(role, [*leads, *others])
+        return ((role, tuple(names)),)
+    if role in (RESPONSIBLE, LEAD):
+        return ((LEAD, tuple(leads)), (SUPPORT if role == RESPONSIBLE else LEAD, tuple(others)))
+    return ((role, (*leads, *others)),)
 
 
 def _strip_lead_note(name: str) -> str:
@@ -412,6 +449,54 @@ def _at_paragraph_end(text: str, end: int) -> bool:
     return end + 8 >= len(text) and tail.strip(" 。;,") == ""
 
 
+# What a bracket group says: its (lead, support, responsible, persons, deadline texts).
+_Reading = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]
+]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read_group(content: str, at_end: bool, after_sentence: bool) -> _Reading | None:
+    """What a bracket group holding `content` says, or None when it is no annotation; `at_end` and
+    `after_sentence` tell where the group stands. A pure function of its arguments, so computed once
+    per distinct group (documents repeat their annotations: `(牵头单位:省科技厅)`)."""
+    stripped = content.lstrip()
+    annotation: Annotation | None = None
+    if _LABEL.match(stripped):
+        annotation = _read_labelled(stripped, 0, 0)
+    else:
+        if at_end or after_sentence:
+            inline = _read_inline(content)
+            if inline:
+                annotation = _inline_annotation(*inline, 0, 0)
+        if annotation is None and at_end and after_sentence:
+            names = _read_bare_units(content)
+            if names:
+                annotation = Annotation(responsible=names)
+    if annotation is None:
+        return None
+    return (
+        tuple(annotation.lead),
+        tuple(annotation.support),
+        tuple(annotation.responsible),
+        tuple(annotation.persons),
+        tuple(annotation.deadline_texts),
+    )
+
+
+def _line_label_ends(text: str) -> list[int]:
+    """The ends of `_LINE_LABEL`'s matches in `text` (where an unbracketed label starts), found with
+    patterns that start with a character class, which the regex engine scans for quickly."""
+    ends = []
+    first = _LINE_LABEL.match(text)
+    if first is not None:
+        ends.append(first.end())
+    # a match after the start runs from the character before it (a line break, 。 or ;) to the
+    # same end; two such matches cannot overlap, as the character a match starts after is no space
+    ends.extend(match.end() for match in _AFTER_BREAK_LABEL.finditer(text))
+    return ends
+
+
 def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProblem]]:
     """Every annotation in `text` (in order) and every annotation-like text that could not be read."""
     annotations: list[Annotation] = []
@@ -419,29 +504,31 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
     groups, unclosed = _bracket_groups(text)
     for start, end in groups:
         content = text[start + 1 : end - 1]
-        stripped = content.lstrip()
-        if _LABEL.match(stripped):
-            annotation = _read_labelled(stripped, start, end)
-            if annotation is not None:
-                annotations.append(annotation)
-            continue
-        at_end = _at_paragraph_end(text, end)
-        after_sentence = _after_sentence(text, start)
-        if at_end or after_sentence:
-            inline = _read_inline(content)
-            if inline:
-                annotations.append(_inline_annotation(*inline, start, end))
+        if _LABEL.match(content.lstrip()):
+            reading = _read_group(content, False, False)
+        else:
+            at_end = _at_paragraph_end(text, end)
+            after_sentence = _after_sentence(text, start)
+            if not (at_end or after_sentence):
                 continue
-        if at_end and after_sentence:
-            names = _read_bare_units(content)
-            if names:
-                annotations.append(Annotation(responsible=names, spans=[(start, end)]))
+            reading = _read_group(content, at_end, after_sentence)
+        if reading is not None:
+            lead, support, responsible, persons, deadline_texts = reading
+            annotations.append(
+                Annotation(
+                    list(lead),
+                    list(support),
+                    list(responsible),
+                    list(persons),
+                    [(start, end)],
+                    list(deadline_texts),
+                )
+            )
     for start in unclosed:
         if _LABEL.match(text[start + 1 : start + 40].lstrip()):
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
-    for match in _LINE_LABEL.finditer(text):
-        position = match.end()
+    for position in _line_label_ends(text) if ":" in text else ():
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and groups[index][0] <= position < groups[index][1]:
             continue
