@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument, ParseWarning
-from taskctl.store.engine import in_chunks
 from taskctl.store.models import (
     ROLES,
     Document,
@@ -24,7 +24,7 @@ from taskctl.store.models import (
     TaskUnit,
     now_utc,
 )
-from taskctl.store.units import resolve_units
+from taskctl.store.units import resolve_units, rows_in
 
 _KEY_CHARS = re.compile(r"[^\w.-]+")
 
@@ -114,6 +114,8 @@ def save_document(
 
     now = now_utc()
     conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        _fewer_checkpoints(conn)
     document_id: int = conn.execute(
         insert(Document.__table__).values(
             key=key,
@@ -205,6 +207,18 @@ def save_document(
     return result
 
 
+#: WAL pages after which a commit checkpoints, on a connection that imports (SQLite's default is
+#: 1,000: 4 MB, a checkpoint and two fsyncs every few documents of a batch)
+IMPORT_WAL_PAGES = 32768
+
+
+def _fewer_checkpoints(conn: Connection) -> None:
+    """Let the WAL grow to `IMPORT_WAL_PAGES` before a commit checkpoints it (this connection only):
+    a batch import then copies its pages to the database a few times instead of once per document.
+    Nothing about the transactions changes; the last connection to close checkpoints the rest."""
+    conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {IMPORT_WAL_PAGES}")
+
+
 _TASK_COLUMNS = (
     "id",
     "document_id",
@@ -251,62 +265,64 @@ def _insert(
 ) -> None:
     """Insert rows (values in `columns` order) with one executemany on the driver's cursor.
 
-    The statement is compiled by SQLAlchemy for the connection's dialect and the values go through
-    the columns' own bind processors (dates as SQLite stores them), without the per-row parameter
-    handling of `Connection.execute`.
+    The statement is compiled by SQLAlchemy for the connection's dialect (once per process) and the
+    values go through the columns' own bind processors (dates as SQLite stores them), column by
+    column and once per distinct value, without the per-row parameter handling of
+    `Connection.execute`.
     """
     if not rows:
         return
-    dialect = conn.dialect
+    sql, processors, order, positional = _insert_plan(conn.dialect, table, columns)
+    if processors or order is not None:
+        values = list(zip(*rows, strict=True))
+        for index, process in processors:
+            done: dict[Any, Any] = {}
+            converted = []
+            for value in values[index]:
+                try:
+                    converted.append(done[value])
+                except KeyError:
+                    done[value] = result = process(value)
+                    converted.append(result)
+            values[index] = converted
+        if order is not None:
+            values = [values[i] for i in order]
+        rows = list(zip(*values, strict=True))
+    if positional:
+        conn.exec_driver_sql(sql, rows)
+    else:
+        names = columns if order is None else tuple(columns[i] for i in order)
+        conn.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_plan(
+    dialect: Any, table: Table, columns: tuple[str, ...]
+) -> tuple[str, list[tuple[int, Callable[[Any], Any]]], list[int] | None, bool]:
+    """(SQL, bind processors by column index, column order of the SQL's parameters when it differs
+    from `columns`, positional?) of an insert of `columns` into `table` for `dialect`."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     processors = []
     for index, name in enumerate(columns):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            processors.append((index, _memoized(process)))
-    if processors:
-        converted = []
-        for row in rows:
-            values = list(row)
-            for index, process in processors:
-                values[index] = process(values[index])
-            converted.append(tuple(values))
-        rows = converted
+            processors.append((index, process))
+    order: list[int] | None = None
     if compiled.positional:
         order = [columns.index(name) for name in compiled.positiontup or ()]
-        if order != list(range(len(columns))):
-            rows = [tuple(row[i] for i in order) for row in rows]
-        conn.exec_driver_sql(compiled.string, rows)
-    else:
-        named = [dict(zip(columns, row, strict=True)) for row in rows]
-        conn.exec_driver_sql(compiled.string, named)
-
-
-def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`process` computed once per distinct value (a document's rows share their dates)."""
-    done: dict[Any, Any] = {}
-
-    def memo(value: Any) -> Any:
-        try:
-            return done[value]
-        except KeyError:
-            done[value] = result = process(value)
-            return result
-
-    return memo
+        if order == list(range(len(columns))):
+            order = None
+    return compiled.string, processors, order, bool(compiled.positional)
 
 
 def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
     """Ids of the persons named, in order of first mention; the missing ones are created."""
     wanted = list(dict.fromkeys(names))
-    found: dict[str, int] = {}
-    for chunk in in_chunks(wanted):
-        found.update(
-            conn.execute(select(Person.name, Person.id).where(Person.name.in_(chunk))).all()
-        )
-    for name in wanted:
-        if name not in found:
-            found[name] = conn.execute(
-                insert(Person.__table__).values(name=name)
-            ).inserted_primary_key[0]
+    found: dict[str, int] = dict(rows_in(conn, "SELECT name, id FROM persons WHERE name", wanted))
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        # ids allocated as the inserts one by one would draw them, the rows inserted in one go
+        ids = _allocate_ids(conn, Person.__table__, len(missing))
+        _insert(conn, Person.__table__, ("id", "name"), list(zip(ids, missing, strict=True)))
+        found.update(zip(missing, ids, strict=True))
     return {name: found[name] for name in wanted}

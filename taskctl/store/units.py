@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
 from taskctl.store.engine import in_chunks
@@ -53,6 +54,17 @@ def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | Non
     return unit
 
 
+def rows_in(conn: Connection, query: str, values: list[str]) -> list[tuple[Any, ...]]:
+    """The rows of `query` + ` IN (values…)`, in slices of `in_chunks`, as plain driver SQL: a
+    SQLAlchemy `in_(list)` handles a long list value by value."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    rows: list[tuple[Any, ...]] = []
+    for chunk in in_chunks(values):
+        sql = f"{query} IN ({', '.join([mark] * len(chunk))})"
+        rows.extend(tuple(row) for row in conn.exec_driver_sql(sql, tuple(chunk)))
+    return rows
+
+
 def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int], int]:
     """The unit ids of the names a document writes, found or created as `get_or_create_unit` would
     (in the order given), with two indexed look-ups for all of them instead of queries per name.
@@ -68,13 +80,8 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
-    for chunk in in_chunks(wanted):
-        by_name.update(conn.execute(select(Unit.name, Unit.id).where(Unit.name.in_(chunk))).all())
-        by_alias.update(
-            conn.execute(
-                select(UnitAlias.alias, UnitAlias.unit_id).where(UnitAlias.alias.in_(chunk))
-            ).all()
-        )
+    by_name.update(rows_in(conn, "SELECT name, id FROM units WHERE name", wanted))
+    by_alias.update(rows_in(conn, "SELECT alias, unit_id FROM unit_aliases WHERE alias", wanted))
 
     def lookup(name: str) -> int | None:
         key = _normalized(name)
