@@ -21,6 +21,7 @@ Input is repaired text (`taskctl.ingest.repair`): half-width brackets and digits
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,6 +79,22 @@ _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def match_marker(text: str) -> Marker | None:
     """The item marker `text` starts with, or None (`2012年`, `2.45万`, `(工程)` are not markers)."""
+    if not text:
+        return None
+    first = text[0]
+    if not (
+        first in "(第"
+        or first.isdigit()
+        or first in CHINESE_NUMERAL_CHARS
+        or first in CIRCLED_NUMBERS
+    ):
+        return None
+    # a document's lines are read twice (when lines are joined, then for the outline)
+    return _match_marker(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _match_marker(text: str) -> Marker | None:
     if not text:
         return None
     first = text[0]
@@ -383,9 +400,13 @@ def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWar
 
     text = node.text
     annotations, problems = find_annotations(text)
-    merged = Annotation()
-    for annotation in annotations:
-        merged.merge(annotation)
+    if len(annotations) == 1:
+        # merging one annotation into an empty one copies it (its names are already distinct)
+        merged = annotations[0]
+    else:
+        merged = Annotation()
+        for annotation in annotations:
+            merged.merge(annotation)
     for problem in problems:
         warnings.append(ParseWarning(_line_at(node, text, problem.offset), problem.message))
     cut_at = [(start, end) for start, end in merged.spans]

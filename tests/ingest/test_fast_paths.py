@@ -173,3 +173,13 @@ def _split_top_level_reference(text: str, separators: str) -> list[tuple[str, st
             start = index + 1
     pieces.append((text[start:], ""))
     return pieces
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ANNOTATION_PIECES) | st.text(max_size=3), max_size=30))
+def test_an_annotation_merged_into_an_empty_one_is_itself(parts: list[str]) -> None:
+    # _make_draft takes a lone annotation as the merge of it
+    for annotation in ann.find_annotations("".join(parts))[0]:
+        merged = ann.Annotation()
+        merged.merge(annotation)
+        assert merged == annotation
