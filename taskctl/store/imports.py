@@ -173,27 +173,34 @@ def save_document(
         ],
     )
 
+    # each task's units by role, in ROLES order
+    task_roles = [
+        (index, item, [(role, getattr(item, role)) for role in ROLES]) for index, item in tasks
+    ]
     unit_ids, result.new_units = resolve_units(
-        session, (name for _index, item in tasks for role in ROLES for name in getattr(item, role))
+        session,
+        (name for _index, _item, roles in task_roles for _role, names in roles for name in names),
     )
     person_ids = _person_ids(conn, (name for _index, item in tasks for name in item.persons))
     unit_links: list[tuple[object, ...]] = []
     person_links: list[tuple[object, ...]] = []
     events: list[tuple[object, ...]] = []
-    for index, item in tasks:
+    link = unit_links.append
+    for index, item, roles in task_roles:
         task_id = ids[index]
         deadline = deadlines[index]
         seen: set[tuple[int, str]] = set()
-        for role in ROLES:
-            for order, name in enumerate(getattr(item, role)):
+        for role, names in roles:
+            for order, name in enumerate(names):
                 unit_id = unit_ids[name]
                 if (unit_id, role) not in seen:
                     seen.add((unit_id, role))
-                    unit_links.append((task_id, unit_id, role, order, "assigned", deadline))
+                    link((task_id, unit_id, role, order, "assigned", deadline))
         if not seen:
             result.unassigned += 1
-        for order, name in enumerate(dict.fromkeys(item.persons)):
-            person_links.append((task_id, person_ids[name], order))
+        if item.persons:
+            for order, name in enumerate(dict.fromkeys(item.persons)):
+                person_links.append((task_id, person_ids[name], order))
         events.append(
             (task_id, document_id, "import", "assigned", f"{source_name}:{item.line}", actor, now)
         )

@@ -26,6 +26,12 @@ __all__ = ["get_or_create_unit", "lookup_unit", "normalize_unit_name", "resolve_
 _normalized = functools.lru_cache(maxsize=65536)(normalize_unit_name)
 
 
+@functools.lru_cache(maxsize=65536)
+def _lookup_keys(name: str) -> tuple[str, ...]:
+    """The keys a normalised name is looked up by: itself and its prefix variants, normalised."""
+    return tuple(_normalized(key) for key in (name, *prefix_variants(name)))
+
+
 def lookup_unit(session: Session, name: str) -> Unit | None:
     """The unit with this canonical name or alias (exact match after normalisation), or None."""
     found = exact_unit(SqlaReader(session), normalize_unit_name(name))
@@ -76,7 +82,9 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     normal = {raw: _normalized(raw) for raw in raw_names}
     order = list(dict.fromkeys(normal.values()))
     # each name is looked up normalised once more, as lookup_unit does
-    keys = {_normalized(key) for name in order for key in (name, *prefix_variants(name))}
+    keys: set[str] = set()
+    for name in order:
+        keys.update(_lookup_keys(name))
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
