@@ -5,9 +5,12 @@ property tests hold them equal). Instead of scanning the whole text with every p
 pattern only where a match can start: every match of a running-text pattern holds 年, 月 or 季 at a
 fixed set of distances from its start (`2026年…`: 4 or 5 with `到`; `9月…`: 1 or 2), read off the
 pattern itself; so the starts to try are the positions of those characters minus those distances.
+The union of all patterns first sorts out the starts where none matches (usually all but one).
 `Pattern.match` at a position sees the text before it (look-behinds) and after it (look-aheads) as
 `finditer` does, and the starts are tried in order after the previous match, so the matches are
-`finditer`'s. A pattern whose distances cannot be read off is scanned whole, as before.
+`finditer`'s. The deadline-field patterns (`labelled`) only add weak phrases after all others, so
+they run (whole) only when no strong phrase was found. Should a pattern's distances not be
+readable, every call goes to the reference instead.
 """
 
 from __future__ import annotations
