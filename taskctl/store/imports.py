@@ -283,15 +283,13 @@ def _insert(
     if processors or order is not None:
         values = list(zip(*rows, strict=True))
         for index, process in processors:
-            done: dict[Any, Any] = {}
-            converted = []
-            for value in values[index]:
-                try:
-                    converted.append(done[value])
-                except KeyError:
-                    done[value] = result = process(value)
-                    converted.append(result)
-            values[index] = converted
+            column = values[index]
+            try:
+                done = {value: process(value) for value in set(column)}
+            except TypeError:  # an unhashable value: each one processed
+                values[index] = [process(value) for value in column]
+            else:
+                values[index] = list(map(done.__getitem__, column))
         if order is not None:
             values = [values[i] for i in order]
         rows = list(zip(*values, strict=True))
