@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from taskctl.dates import find_deadline, is_time_phrase, ongoing_phrase, parse_when
+from taskctl.dates import parse_when
 from taskctl.errors import InvalidValueError
+from taskctl.ingest.deadlines import find_deadline, is_time_phrase, ongoing_phrase
 
 Y2012 = (date(2012, 1, 1), date(2012, 12, 31))
 Y2017_2020 = (date(2017, 1, 1), date(2020, 12, 31))

@@ -27,7 +27,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from taskctl.dates import is_time_phrase
+from taskctl.ingest.deadlines import is_time_phrase
 from taskctl.vocab import (
     ANNOTATION_LABELS,
     DEADLINE,

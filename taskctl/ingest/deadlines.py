@@ -1,16 +1,18 @@
-"""Deadline phrases in task text, found as `taskctl.dates.find_deadline` finds them, faster.
+"""Deadline phrases in task text: `find_deadline` reads a task's text against its plan period
+(`6月底前` in a 2012 plan is 2012-06-30), `ongoing_phrase` and `is_time_phrase` tell work without a
+date (`持续推进`) and a clause that only says when.
 
-`find_deadline` gives exactly the answer of `taskctl.dates.find_deadline` (the reference, and the
-property tests hold them equal). Instead of scanning the whole text with every pattern, it tries each
-pattern only where a match can start: every match of a running-text pattern holds 年, 月 or 季 at a
-fixed set of distances from its start (`2026年…`: 4 or 5 with `到`; `9月…`: 1 or 2), read off the
-pattern itself; so the starts to try are the positions of those characters minus those distances.
-The union of all patterns first sorts out the starts where none matches (usually all but one).
-`Pattern.match` at a position sees the text before it (look-behinds) and after it (look-aheads) as
-`finditer` does, and the starts are tried in order after the previous match, so the matches are
-`finditer`'s. The deadline-field patterns (`labelled`) only add weak phrases after all others, so
-they run (whole) only when no strong phrase was found. Should a pattern's distances not be
-readable, every call goes to the reference instead.
+`find_deadline` gives exactly the answer of `_scan`, which tries every pattern on the whole text (the
+definition; the property tests hold the two equal). Instead, it tries each pattern only where a
+match can start: every match of a running-text pattern holds 年, 月 or 季 at a fixed set of distances
+from its start (`2026年…`: 4 or 5 with `到`; `9月…`: 1 or 2), read off the pattern itself; so the
+starts to try are the positions of those characters minus those distances. The union of all
+patterns first sorts out the starts where none matches (usually all but one). `Pattern.match` at a
+position sees the text before it (look-behinds) and after it (look-aheads) as `finditer` does, and
+the starts are tried in order after the previous match, so the matches are `finditer`'s. The
+deadline-field patterns (`labelled`) only add weak phrases after all others, so they run (whole)
+only when no strong phrase was found. Should a pattern's distances not be readable, every call goes
+to `_scan` instead.
 """
 
 from __future__ import annotations
@@ -20,8 +22,137 @@ import unicodedata
 from datetime import date
 from re import Pattern
 
-from taskctl.dates import _BOOK_TITLE, _DEADLINE_PATTERNS, _LABELLED_PATTERNS, _NEEDS, _resolve
-from taskctl.dates import find_deadline as _reference_find_deadline
+from taskctl.dates import (
+    BEFORE,
+    DAY,
+    MONTH,
+    PERIOD_WORDS,
+    YEAR,
+    month_end,
+    number_value,
+)
+from taskctl.vocab import ONGOING_PHRASES, PERIOD_ENDS
+
+# Book titles name plans (`《国家中长期科技人才发展规划(2010-2020年)》`): never a deadline.
+_BOOK_TITLE = re.compile(r"《[^《》\n]{0,200}》|«[^«»\n]{0,200}»")
+
+# (pattern, kind, strong): kind tells `_resolve` which groups the pattern has.
+_DEADLINE_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern), kind, strong)
+    for pattern, kind, strong in (
+        (rf"(?:到|至|于)?{YEAR}年{MONTH}月{DAY}日{BEFORE}", "ymd", True),
+        (rf"(?:到|至|于)?{YEAR}年{MONTH}月{DAY}日", "ymd", False),
+        (rf"(?:到|至|于)?{YEAR}年{MONTH}月(?:底|末|份)?{BEFORE}", "ym", True),
+        (rf"(?:到|至|于)?{YEAR}年{MONTH}月(?:底|末)", "ym", True),
+        (rf"{YEAR}年(?:底|末|内){BEFORE}?", "y", True),
+        (rf"{YEAR}年({PERIOD_WORDS}){BEFORE}?", "yp", True),
+        (rf"{YEAR}年{BEFORE}(?!后)", "y", True),
+        (rf"(?:到|至)\s?{YEAR}\s?年", "y", True),
+        (rf"(?<![0-9年]){MONTH}月{DAY}日{BEFORE}", "md", True),
+        (rf"(?<![0-9年]){MONTH}月{DAY}日", "md", False),
+        (rf"(?<![0-9年]){MONTH}月(?:底|末|份)?{BEFORE}", "m", True),
+        (rf"(?<![0-9年]){MONTH}月(?:底|末)", "m", True),
+        (rf"(?<![0-9一二三四五六七八九十两几每全])({PERIOD_WORDS}){BEFORE}?", "p", True),
+    )
+)
+
+
+# In a deadline field (`完成时限：2026年9月`, a table's 完成时间 cell) a bare month or year is a deadline
+# too: the end of that month or year. In running text it is not (`2026年9月召开大会`).
+_LABELLED_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern), kind, False)
+    for pattern, kind in (
+        (rf"{YEAR}年{MONTH}月(?!\s*[0-9一二三四五六七八九十]+日)", "ym"),
+        (rf"(?<![0-9年]){MONTH}月(?!\s*[0-9一二三四五六七八九十]+日)", "m"),
+        (rf"{YEAR}年?(?!\s*[0-9一二三四五六七八九十]+月)", "y"),
+    )
+)
+
+
+# A character each running-text pattern needs (one of them): 年 in dated phrases, 月 in month
+# phrases, 年 or 季 in period words (上半年, 一季度); the labelled patterns need none.
+_NEEDS: tuple[str, ...] = tuple(
+    {"ymd": "年", "ym": "年", "y": "年", "yp": "年", "md": "月", "m": "月", "p": "年季"}[kind]
+    for _pattern, kind, _strong in _DEADLINE_PATTERNS
+) + ("",) * len(_LABELLED_PATTERNS)
+
+
+def _resolve(kind: str, groups: tuple[str, ...], plan_year: int | None) -> date | None:
+    """The date a deadline match means, or None when it is impossible or needs an unknown year."""
+    try:
+        if kind in ("ymd", "ym", "yp", "y"):
+            year = int(groups[0])
+            rest = groups[1:]
+        elif plan_year is None:
+            return None
+        else:
+            year = plan_year
+            rest = groups
+        if kind in ("ymd", "md"):
+            return date(year, number_value(rest[0]), number_value(rest[1]))
+        if kind in ("ym", "m"):
+            return month_end(year, number_value(rest[0]))
+        if kind in ("yp", "p"):
+            month, day = PERIOD_ENDS[rest[0]]
+            return date(year, month, day)
+        return date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _scan(
+    text: str, period_start: date | None, period_end: date | None, *, labelled: bool = False
+) -> tuple[date | None, str | None]:
+    """`find_deadline` by trying every pattern on the whole text: the definition the fast path is
+    held equal to, and what runs when the patterns do not show where a match can start."""
+    text = _BOOK_TITLE.sub(
+        lambda match: " " * len(match.group()), unicodedata.normalize("NFKC", text)
+    )
+    plan_year = period_end.year if period_end else (period_start.year if period_start else None)
+    taken = bytearray(len(text))
+    found: dict[bool, list[tuple[date, str]]] = {True: [], False: []}
+    patterns = _DEADLINE_PATTERNS + _LABELLED_PATTERNS if labelled else _DEADLINE_PATTERNS
+    present = {ch for ch in "年月季" if ch in text}
+    for (pattern, kind, strong), needs in zip(patterns, _NEEDS, strict=False):
+        if needs and not present.intersection(needs):
+            continue  # it cannot match: skipping it changes nothing
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            resolved = _resolve(kind, match.groups(), plan_year)
+            if resolved is not None:
+                found[strong].append((resolved, match.group().strip()))
+    candidates = found[True] or found[False]
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda item: item[0])
+    return best
+
+
+_ONGOING = sorted(ONGOING_PHRASES, key=len, reverse=True)
+_TIME_PHRASE_MAX = 30
+
+
+def ongoing_phrase(text: str) -> str | None:
+    """The first phrase of ongoing or recurring work in `text` (`持续推进`, `长期坚持`, `每季度`)."""
+    found = [(text.find(phrase), phrase) for phrase in _ONGOING if phrase in text]
+    return min(found, key=lambda item: (item[0], -len(item[1])))[1] if found else None
+
+
+def is_time_phrase(text: str) -> bool:
+    """True for a short clause that only says when (`2024年底前完成`, `6月底前`, `持续推进`, `每季度`),
+    as written beside the units in an annotation (`(财政部牵头,2024年底前完成)`)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or len(text) > _TIME_PHRASE_MAX:
+        return False
+    if ongoing_phrase(text) is not None:
+        return True
+    return any(pattern.search(text) for pattern, _kind, strong in _DEADLINE_PATTERNS if strong)
+
+
+# --- the fast path: patterns tried only where a match can start ---------------------------------
 
 _ANCHORS = "年月季"
 _MAX_OFFSETS = 16
@@ -103,9 +234,17 @@ _SCAN_ALL = any(
 def find_deadline(
     text: str, period_start: date | None, period_end: date | None, *, labelled: bool = False
 ) -> tuple[date | None, str | None]:
-    """The deadline a task's text sets: `taskctl.dates.find_deadline`'s answer (see there)."""
+    """The deadline a task's text sets, resolved against the plan period: (date, phrase as written).
+
+    Phrases with 前/底/末 (and `到2020年`) win over bare dates (`3月15日`); among the winners the latest
+    date is taken. A phrase without a year takes the last year of the plan period, and is ignored when
+    the period is unknown. Years in book titles (`《…(2010-2020年)》`) and plain years in prose
+    (`2012年全社会科技投入增长15%`) are not deadlines. With `labelled` (the text is a deadline field),
+    a bare month or year (`2026年9月`, `9月`, `2026年`) counts too. Returns (None, None) when there is
+    no deadline.
+    """
     if _SCAN_ALL:
-        return _reference_find_deadline(text, period_start, period_end, labelled=labelled)
+        return _scan(text, period_start, period_end, labelled=labelled)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     starts: set[int] = set()

@@ -433,8 +433,7 @@ def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWar
 def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date | None, str | None]:
     """A labelled deadline (`完成时限:…`) wins over a phrase in the task's text; a labelled phrase of
     ongoing or recurring work (`持续推进`, `每季度`) gives no date but is kept as the deadline text."""
-    from taskctl.dates import ongoing_phrase
-    from taskctl.ingest.deadlines import find_deadline
+    from taskctl.ingest.deadlines import find_deadline, ongoing_phrase
 
     if labelled:
         phrase = "\n".join(labelled)

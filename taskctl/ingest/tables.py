@@ -5,8 +5,8 @@ covers (a lead unit merged over five rows is in all five; a section title merged
 in every column). Here the header row is found (it may sit below a title row and span two rows),
 columns are mapped by the synonyms in `taskctl.vocab.TABLE_HEADERS`, and each row becomes an
 `ItemDraft`: section rows become headings, blank spacer rows and repeated header rows are skipped.
-Unit cells are split with `annotations.split_units`, deadlines read with `dates.find_deadline`, so a
-table lands in exactly the drafts the text parser would produce for the same plan.
+Unit cells are split with `annotations.split_units`, deadlines read with `deadlines.find_deadline`,
+so a table lands in exactly the drafts the text parser would produce for the same plan.
 """
 
 from __future__ import annotations
@@ -264,7 +264,7 @@ def _title_and_period(
 
 def _period_from_deadlines(cells: list[str]) -> tuple[date | None, date | None, str | None]:
     """A plan period spanning the years the deadline cells name (`2023年6月底` …)."""
-    from taskctl.dates import find_deadline
+    from taskctl.ingest.deadlines import find_deadline
 
     years = [found.year for cell in cells if cell and (found := find_deadline(cell, None, None)[0])]
     if not years:
@@ -316,13 +316,13 @@ class _Builder:
         parent: int | None,
         ordinal: int,
     ) -> None:
-        from taskctl.dates import find_deadline
         from taskctl.ingest.annotations import (
             Annotation,
             cut_spans,
             find_annotations,
             split_persons,
         )
+        from taskctl.ingest.deadlines import find_deadline
         from taskctl.ingest.structure import lead_phrase, match_marker
 
         columns = header.columns
@@ -545,8 +545,9 @@ def ledger_unit(hints: list[str | None], source: str) -> str:
 
 
 def _ledger_deadline(text: str) -> date | None:
-    from taskctl.dates import find_deadline, parse_when
+    from taskctl.dates import parse_when
     from taskctl.errors import InvalidValueError
+    from taskctl.ingest.deadlines import find_deadline
 
     text = clean_cell(text)
     if not text:

@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taskctl.ingest.annotations as ann
-from taskctl import dates
 from taskctl.ingest import _NOT_TYPICAL, _clearly_atypical, _text_score
-from taskctl.ingest.deadlines import _SCAN_ALL, find_deadline
+from taskctl.ingest.deadlines import _SCAN_ALL, _scan, find_deadline
 from taskctl.ingest.repair import _nfkc, _nfkc_general
 
 DATE_PIECES = [
@@ -73,7 +72,7 @@ def test_find_deadline_is_the_reference(
     parts: list[str], start: date | None, end: date | None, labelled: bool
 ) -> None:
     text = "".join(parts)
-    expected = dates.find_deadline(text, start, end, labelled=labelled)
+    expected = _scan(text, start, end, labelled=labelled)
     assert find_deadline(text, start, end, labelled=labelled) == expected
 
 

@@ -8,10 +8,11 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taskctl.dates import find_deadline, parse_when
+from taskctl.dates import parse_when
 from taskctl.errors import InputError, InvalidValueError
 from taskctl.ingest import decode_bytes, parse_text
 from taskctl.ingest.annotations import split_units
+from taskctl.ingest.deadlines import find_deadline
 from taskctl.ingest.drafts import ParsedDocument
 
 FRAGMENTS = [
@@ -191,13 +192,13 @@ DEADLINE_PIECES = [
 def test_deadline_patterns_skipped_for_missing_characters_change_nothing(
     parts: list[str], end: date, labelled: bool
 ) -> None:
-    import taskctl.dates as dates
+    import taskctl.ingest.deadlines as deadlines
 
     text = "".join(parts)
-    fast = find_deadline(text, None, end, labelled=labelled)
-    saved = dates._NEEDS
-    dates._NEEDS = ("",) * len(saved)
+    scanned = deadlines._scan(text, None, end, labelled=labelled)
+    saved = deadlines._NEEDS
+    deadlines._NEEDS = ("",) * len(saved)
     try:
-        assert find_deadline(text, None, end, labelled=labelled) == fast
+        assert deadlines._scan(text, None, end, labelled=labelled) == scanned
     finally:
-        dates._NEEDS = saved
+        deadlines._NEEDS = saved
