@@ -95,16 +95,7 @@ def match_marker(text: str) -> Marker | None:
 
 @functools.lru_cache(maxsize=1024)
 def _match_marker(text: str) -> Marker | None:
-    if not text:
-        return None
-    first = text[0]
-    if not (
-        first in "(第"
-        or first.isdigit()
-        or first in CHINESE_NUMERAL_CHARS
-        or first in CIRCLED_NUMBERS
-    ):
-        return None
+    """`match_marker` past its first-character check."""
     for style, pattern in _MARKER_PATTERNS:
         match = pattern.match(text)
         if match is None:
