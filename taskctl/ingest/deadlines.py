@@ -108,7 +108,7 @@ def _scan(
     text = _BOOK_TITLE.sub(
         lambda match: " " * len(match.group()), unicodedata.normalize("NFKC", text)
     )
-    plan_year = period_end.year if period_end else (period_start.year if period_start else None)
+    plan_year = _plan_year(period_start, period_end)
     taken = bytearray(len(text))
     found: dict[bool, list[tuple[date, str]]] = {True: [], False: []}
     patterns = _DEADLINE_PATTERNS + _LABELLED_PATTERNS if labelled else _DEADLINE_PATTERNS
@@ -117,18 +117,35 @@ def _scan(
         if needs and not present.intersection(needs):
             continue  # it cannot match: skipping it changes nothing
         for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            resolved = _resolve(kind, match.groups(), plan_year)
-            if resolved is not None:
-                found[strong].append((resolved, match.group().strip()))
-    candidates = found[True] or found[False]
+            claimed = _claim(match, kind, text, taken, plan_year)
+            if claimed is not None:
+                found[strong].append(claimed)
+    return _latest(found[True] or found[False])
+
+
+def _plan_year(period_start: date | None, period_end: date | None) -> int | None:
+    """The year a phrase without one (`6月底前`) falls in: the plan period's last."""
+    return period_end.year if period_end else (period_start.year if period_start else None)
+
+
+def _claim(
+    match: re.Match[str], kind: str, text: str, taken: bytearray, plan_year: int | None
+) -> tuple[date, str] | None:
+    """Take the match's characters unless an earlier match took some of them or it follows 每
+    (`每月底前` is recurring work); (date, phrase) when it is taken and names a real date."""
+    start, end = match.span()
+    if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):
+        return None
+    taken[start:end] = b"\x01" * (end - start)
+    resolved = _resolve(kind, match.groups(), plan_year)
+    return None if resolved is None else (resolved, match.group().strip())
+
+
+def _latest(candidates: list[tuple[date, str]]) -> tuple[date | None, str | None]:
+    """The latest of the candidate (date, phrase) pairs, or (None, None)."""
     if not candidates:
         return None, None
-    best = max(candidates, key=lambda item: item[0])
-    return best
+    return max(candidates, key=lambda item: item[0])
 
 
 _ONGOING = sorted(ONGOING_PHRASES, key=len, reverse=True)
@@ -261,7 +278,7 @@ def find_deadline(
     live = [start for start in sorted(starts) if _ANY.match(text, start)]
     if not live and not labelled:
         return None, None
-    plan_year = period_end.year if period_end else (period_start.year if period_start else None)
+    plan_year = _plan_year(period_start, period_end)
     taken = bytearray(len(text))
     strong_found: list[tuple[date, str]] = []
     weak_found: list[tuple[date, str]] = []
@@ -273,25 +290,15 @@ def find_deadline(
             match = pattern.match(text, start)
             if match is None:
                 continue
-            end = last_end = match.end()
-            if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            resolved = _resolve(kind, match.groups(), plan_year)
-            if resolved is not None:
-                (strong_found if strong else weak_found).append((resolved, match.group().strip()))
+            last_end = match.end()
+            claimed = _claim(match, kind, text, taken, plan_year)
+            if claimed is not None:
+                (strong_found if strong else weak_found).append(claimed)
     if labelled and not strong_found:
         # the field patterns come last and only add weak phrases: they matter only without a strong one
         for pattern, kind, _strong in _LABELLED_PATTERNS:
             for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(taken[start:end]) or (start > 0 and text[start - 1] == "每"):
-                    continue
-                taken[start:end] = b"\x01" * (end - start)
-                resolved = _resolve(kind, match.groups(), plan_year)
-                if resolved is not None:
-                    weak_found.append((resolved, match.group().strip()))
-    candidates = strong_found or weak_found
-    if not candidates:
-        return None, None
-    return max(candidates, key=lambda item: item[0])
+                claimed = _claim(match, kind, text, taken, plan_year)
+                if claimed is not None:
+                    weak_found.append(claimed)
+    return _latest(strong_found or weak_found)
