@@ -52,8 +52,8 @@ def column_texts(values: list[Any], kind: str, lang: str) -> list[str]:
     if kind == "list":
         try:
             return ["、".join(v) if v else "" for v in values]
-        except TypeError:  # not all names are text
-            return ["" if v is None else "、".join(map(str, v)) for v in values]
+        except TypeError:  # not all names are text: the cell formatter's way
+            return list(map(cell_formatter(kind, lang), values))
     if cell_formatter(kind, lang) is _plain_text:
         plain = _plain_text
         return [

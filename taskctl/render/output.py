@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from taskctl.errors import InvalidValueError
 from taskctl.render import BINARY_FORMATS, FORMATS, Report, format_for
@@ -59,7 +59,7 @@ def emit(
         )
         return
     else:
-        chunks = _plain_chunks(report, lang, limit, ascii_only)
+        chunks = textfmt.plain_chunks(report, lang, limit=limit, ascii_only=ascii_only)
     if to_file:
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         newline = "" if fmt == "csv" else None
@@ -68,21 +68,6 @@ def emit(
     else:
         sys.stdout.writelines(chunks)
         sys.stdout.flush()
-
-
-def _plain_chunks(report: Report, lang: str, limit: int | None, ascii_only: bool) -> Iterator[str]:
-    """The plain table, cut to `limit` rows with an "N more" line if asked, then the sections."""
-    from taskctl.render import text as textfmt
-
-    rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
-    yield from textfmt.plain_chunks(
-        Report(report.title, report.columns, rows, report.summary, report.subtitle), lang
-    )
-    if len(rows) < len(report.rows):  # say so instead of dropping rows silently
-        yield textfmt.more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only) + "\n"
-    for section in report.sections:
-        yield "\n"
-        yield from textfmt.plain_chunks(section, lang)
 
 
 def terminal_console():  # type: ignore[no-untyped-def]

@@ -379,25 +379,31 @@ def plain_table(report: Report, lang: str) -> str:
     return "".join(plain_chunks(report, lang))
 
 
-def plain_chunks(report: Report, lang: str) -> Iterator[str]:
+def plain_chunks(
+    report: Report, lang: str, *, limit: int | None = None, ascii_only: bool = False
+) -> Iterator[str]:
     """`plain_table`'s text in pieces of `BATCH` lines: the lines are joined as they are written,
-    never all at once."""
+    never all at once. With `limit` (above 0) the table stops there with an "N more" line; the
+    sections follow whole."""
     from itertools import islice
 
+    rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
     head = [line for line in (report.title, report.subtitle, report.summary) if line]
-    if not report.rows and report.title:
+    if not rows and report.title:
         yield "\n".join([*head, empty_line(lang)]) + "\n"
     else:
-        lines = _aligned_lines(report, lang)
+        lines = _aligned_lines(report, rows, lang)
         yield "\n".join([*head, *islice(lines, 2)]) + "\n"  # the header and its rule
         while batch := list(islice(lines, BATCH)):
             yield "\n".join(batch) + "\n"
+    if len(rows) < len(report.rows):  # say so instead of dropping rows silently
+        yield more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only) + "\n"
     for section in report.sections:
         yield "\n"
         yield from plain_chunks(section, lang)
 
 
-def _aligned_lines(report: Report, lang: str) -> Iterator[str]:
+def _aligned_lines(report: Report, rows: list[dict[str, Any]], lang: str) -> Iterator[str]:
     """Header, rule and rows of the terminal columns, built column by column: each column's cells
     are formatted, measured (distinct texts once, ASCII by `len`) and padded by C-level maps; the
     lines are joined as they are taken."""
@@ -407,7 +413,6 @@ def _aligned_lines(report: Report, lang: str) -> Iterator[str]:
     from taskctl.render import column_texts
 
     cols = [c for c in report.columns if c.table]
-    rows = report.rows
     last = len(cols) - 1
     columns: list[list[str]] = []
     widths: list[int] = []
