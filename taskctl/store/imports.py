@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -163,6 +164,7 @@ def save_document(
                 item.line,
                 deadlines[position],
                 item.deadline_text,
+                json.dumps(item.attributes, ensure_ascii=False) if item.attributes else None,
                 deadlines[position],
                 "assigned",
                 1,
@@ -190,12 +192,13 @@ def save_document(
         task_id = ids[index]
         deadline = deadlines[index]
         seen: set[tuple[int, str]] = set()
+        labels = item.unit_labels
         for role, names in roles:
             for order, name in enumerate(names):
                 unit_id = unit_ids[name]
                 if (unit_id, role) not in seen:
                     seen.add((unit_id, role))
-                    link((task_id, unit_id, role, order, "assigned", deadline))
+                    link((task_id, unit_id, role, order, "assigned", deadline, labels.get(name)))
         if not seen:
             result.unassigned += 1
         if item.persons:
@@ -239,13 +242,14 @@ _TASK_COLUMNS = (
     "source_line",
     "deadline",
     "deadline_text",
+    "attributes",
     "original_deadline",
     "status",
     "version",
     "created_at",
     "updated_at",
 )
-_LINK_COLUMNS = ("task_id", "unit_id", "role", "position", "status", "deadline")
+_LINK_COLUMNS = ("task_id", "unit_id", "role", "position", "status", "deadline", "label")
 _EVENT_COLUMNS = ("task_id", "document_id", "kind", "new_value", "note", "actor", "created_at")
 
 

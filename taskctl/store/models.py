@@ -71,6 +71,8 @@ class Task(Base):
     source_line: Mapped[int | None] = mapped_column(Integer)
     deadline: Mapped[date | None] = mapped_column(Date)
     deadline_text: Mapped[str | None] = mapped_column(Text)
+    # other labelled parts of the annotation ({label: value} as JSON text; migration 0003)
+    attributes: Mapped[str | None] = mapped_column(Text)
     original_deadline: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="assigned")
     percent: Mapped[int | None] = mapped_column(Integer)
@@ -131,6 +133,8 @@ class TaskUnit(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str | None] = mapped_column(String(16))
     deadline: Mapped[date | None] = mapped_column(Date)
+    # the label that named the unit when it differs from the role (`责任单位` on a support link)
+    label: Mapped[str | None] = mapped_column(String(32))
 
     task: Mapped[Task] = relationship(back_populates="unit_links")
     unit: Mapped[Unit] = relationship()
