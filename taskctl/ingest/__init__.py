@@ -142,7 +142,7 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     as support; a document that states this convention itself (`列第一位的为牵头单位`) is read so
     without the option. Raises InputError for an empty document or one with no numbered items.
     """
-    from taskctl.ingest.annotations import states_first_listed_leads
+    from taskctl.ingest.conventions import find_conventions
     from taskctl.ingest.drafts import ParsedDocument
     from taskctl.ingest.repair import repair_text
     from taskctl.ingest.structure import build_items, read_outline
@@ -161,8 +161,13 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     outline = read_outline(lines)
     if not outline.nodes:
         raise InputError("no numbered items found", source=source, line=lines[0].number)
-    first_lead = first_lead or states_first_listed_leads(text)
-    items, warnings = build_items(outline, first_lead=first_lead)
+    conventions = find_conventions(
+        lines,
+        outline.nodes[0].line,
+        outline.nodes[-1].line,
+        first_lead=first_lead,
+    )
+    items, warnings = build_items(outline, conventions)
     return ParsedDocument(
         title=outline.title or source,
         period_start=outline.period_start,
