@@ -88,6 +88,8 @@ ANNOTATION_LABELS: dict[str, str] = {
     "责任县领导": PERSONS,
     "责任区领导": PERSONS,
     "牵头负责人": PERSONS,
+    "项目责任人": PERSONS,
+    "具体责任人": PERSONS,
     "完成时限": DEADLINE,
     "完成时间": DEADLINE,
     "完成期限": DEADLINE,
@@ -190,7 +192,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     "团", "队", "组", "行", "府", "司", "台", "关", "联", "协", "庭", "网", "军", "区", "县", "市",
     "州", "镇", "乡", "村", "中心", "政府", "街道", "乡镇", "单位", "部门", "机构", "方面", "专班",
     "集团", "公司", "银行", "分行", "支行", "总局", "分局", "法院", "检察院", "党委", "党组",
-    "企业", "国企", "高校", "医院", "学校",
+    "企业", "国企", "高校", "医院", "学校", "电信", "移动", "联通", "铁塔", "邮政", "税务", "人行",
+    "运营商", "电力", "供电", "方面", "地",
 )  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20

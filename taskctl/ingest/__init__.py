@@ -161,12 +161,7 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     outline = read_outline(lines)
     if not outline.nodes:
         raise InputError("no numbered items found", source=source, line=lines[0].number)
-    conventions = find_conventions(
-        lines,
-        outline.nodes[0].line,
-        outline.nodes[-1].line,
-        first_lead=first_lead,
-    )
+    conventions = find_conventions(lines, outline, first_lead=first_lead)
     items, warnings = build_items(outline, conventions)
     return ParsedDocument(
         title=outline.title or source,

@@ -78,7 +78,7 @@ _AFTER_BREAK_LABEL = re.compile(r"[\n。;][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)"
 _ANY_LABEL = re.compile(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
 _ATTRIBUTE_LINE = re.compile(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
-_BRACKETS = re.compile(r"[()\[\]【】]")
+_BRACKETS = re.compile(r"[()\[\]【】〔〕]")
 _SENTENCE_ENDS = "。;!?"
 _FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
 _RULE = re.compile(
@@ -213,6 +213,9 @@ def _labelled_parts(content: str) -> list[tuple[str | None, str]]:
 
 
 def _strip_prefix(text: str) -> str:
+    """`由省科技厅` → `省科技厅`; a topic before 由 goes too (`规章由政策法规司` → `政策法规司`)."""
+    if "由" in text[1:]:
+        text = text[text.rindex("由") + 1 :]
     for prefix in INLINE_CLAUSE_PREFIXES:
         if text.startswith(prefix):
             return text[len(prefix) :]
@@ -225,7 +228,7 @@ def _verbs_in(clause: str) -> list[re.Match[str]]:
     verbs = []
     for match in _VERB.finditer(clause):
         before = clause[: match.start()]
-        if before.count("(") > before.count(")"):
+        if sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS)):
             continue
         after = clause[match.end() :]
         if after and after[0] in _NAME_CONTINUES and not _VERB.match(after):

@@ -18,6 +18,7 @@ from taskctl.vocab import DEFAULT_LEAD_PATTERN, FIRST_LISTED_LEADS_PATTERN
 if TYPE_CHECKING:
     from taskctl.ingest.drafts import ItemDraft
     from taskctl.ingest.repair import Line
+    from taskctl.ingest.structure import Outline
 
 _FIRST_LISTED = re.compile(FIRST_LISTED_LEADS_PATTERN)
 _DEFAULT_LEAD = re.compile(DEFAULT_LEAD_PATTERN)
@@ -42,13 +43,15 @@ class Conventions:
         return found
 
 
-def find_conventions(
-    lines: list[Line], first_item_line: int | None, last_item_line: int | None, *, first_lead: bool
-) -> Conventions:
-    """The document's conventions, found anywhere in its lines (see the module docstring)."""
+def find_conventions(lines: list[Line], outline: Outline, *, first_lead: bool) -> Conventions:
+    """The document's conventions, found anywhere in its lines (see the module docstring): a rule
+    inside an item covers that item and the ones after it."""
     from taskctl.ingest.units import split_units, unit_problem
 
     conventions = Conventions(first_lead_from=0 if first_lead else None)
+    item_of_line = {number: node.line for node in outline.nodes for number in node.line_numbers}
+    first_item_line = outline.nodes[0].line if outline.nodes else None
+    last_item_line = outline.nodes[-1].line if outline.nodes else None
     for line in lines:
         text = line.text
         if "牵头" not in text and "主办" not in text and "主责" not in text:
@@ -59,7 +62,7 @@ def find_conventions(
             or (last_item_line is not None and line.number > last_item_line and _is_note(text))
         )
         if _FIRST_LISTED.search(text):
-            start = 0 if whole else line.number
+            start = 0 if whole else item_of_line.get(line.number, line.number)
             if conventions.first_lead_from is None or start < conventions.first_lead_from:
                 conventions.first_lead_from = start
         match = _DEFAULT_LEAD.search(text)

@@ -26,8 +26,8 @@ from taskctl.vocab import (
     UNIT_TRAILING_ETC,
 )
 
-OPENERS = "([【"
-CLOSERS = ")]】"
+OPENERS = "([【〔"
+CLOSERS = ")]】〕"
 EDGE_PUNCTUATION = " \t\n,;:、，；：。"
 _SPACE = re.compile(r"\s+")
 # A note after a person's name: `张三(办公室主任)`.
@@ -239,10 +239,9 @@ def unit_problem(name: str) -> str | None:
     bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
     if bare.endswith(UNIT_NAME_ENDINGS):
         return None
-    if (bare.startswith(GROUP_UNIT_PREFIXES) or "各" in bare) and len(bare) <= 12:
-        return None  # a group: 各地, 有关方面, 区属各重点国企
-    if len(bare) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in bare):
-        return None  # a short name: 海关总, 人民银行
+    for prefix in GROUP_UNIT_PREFIXES:
+        if bare.startswith(prefix) and 0 < len(bare) - len(prefix) <= 4:
+            return None  # a group: 各地, 有关方面, 各区县
     return "not shaped like a unit name"
 
 
