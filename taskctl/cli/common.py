@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from taskctl.reports.report import Report
     from taskctl.store.engine import Store
     from taskctl.store.reader import Reader
+    from taskctl.store.writer import Writer
 
 
 class App:
@@ -51,6 +52,26 @@ class App:
         from taskctl.store.reader import open_reader
 
         with open_reader(resolve_url(self.db)) as db:
+            yield db
+
+    @contextmanager
+    def writing(self) -> Iterator[Writer]:
+        """A Writer in one transaction for a write command (on a current SQLite file without
+        loading SQLAlchemy at all); committed if the block ends normally, else rolled back."""
+        if self._store is not None:
+            with self._store.write() as db:
+                yield db
+            return
+        from taskctl.store.engine import resolve_url
+        from taskctl.store.reader import sqlite_path
+        from taskctl.store.writer import open_writer
+
+        url = resolve_url(self.db)
+        if sqlite_path(url) is None:  # PostgreSQL: the store's engine, kept for the command
+            with self.store.write() as db:
+                yield db
+            return
+        with open_writer(url) as db:
             yield db
 
     def actor(self, override: str | None = None) -> str:

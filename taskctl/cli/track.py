@@ -103,7 +103,7 @@ def status_cmd(
     """
     from taskctl.store.tracking import set_status
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = set_status(
             session,
             task,
@@ -139,7 +139,7 @@ def progress_cmd(
     """
     from taskctl.store.tracking import add_progress
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = add_progress(
             session,
             task,
@@ -183,7 +183,7 @@ def deadline_cmd(
     from taskctl.store.tracking import change_deadline
 
     when_date = parse_date_option(when, today=as_of)
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = change_deadline(
             session,
             task,
@@ -232,7 +232,7 @@ def assign_cmd(
     """
     from taskctl.store.tracking import assign
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = assign(
             session,
             task,
@@ -273,7 +273,7 @@ def unit_alias_cmd(app: App, name: str, alias: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import add_alias
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = add_alias(session, name, alias, actor=app.actor(by))
     zh = app.lang == "zh"
     if not change.changed:
@@ -304,7 +304,7 @@ def unit_rename_cmd(app: App, old: str, new: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import rename_unit
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = rename_unit(session, old, new, actor=app.actor(by))
     zh = app.lang == "zh"
     if not change.changed:
@@ -336,7 +336,7 @@ def unit_merge_cmd(app: App, a: str, b: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import merge_units
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         result = merge_units(session, a, b, actor=app.actor(by))
     if app.lang == "zh":
         click.echo(

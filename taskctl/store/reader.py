@@ -129,11 +129,11 @@ class SqliteReader(Reader):
 
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, pragmas: Sequence[str] = READ_PRAGMAS) -> None:
         self.path = path
         try:
             self.conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-            for pragma in READ_PRAGMAS:
+            for pragma in pragmas:
                 self.conn.execute(pragma)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{path}: {exc}") from None
@@ -150,8 +150,14 @@ class SqliteReader(Reader):
         return row[0] if row else None
 
     def _execute(self, sql: str, params: dict[str, Any]) -> list[tuple]:
+        return self._run(sql, params).fetchall()
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> sqlite3.Cursor:
+        """The cursor of one statement (`many`: of an executemany over `params`)."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            if many:
+                return self.conn.executemany(sql, params)
+            return self.conn.execute(sql, params)
         except sqlite3.Error as exc:
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise DatabaseError(f"{self.path}: {msg}") from None
@@ -173,6 +179,10 @@ class SqlaReader(Reader):
 
     def _execute(self, sql: str, params: dict[str, Any]) -> list[tuple]:
         return [tuple(r) for r in self.bind.execute(self._text(sql), params)]
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> Any:
+        """The result of one statement (`many`: `params` is a list of parameter dicts)."""
+        return self.bind.execute(self._text(sql), params)
 
 
 def sqlite_path(url: str) -> str | None:
