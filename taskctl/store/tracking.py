@@ -19,6 +19,7 @@ from taskctl.errors import (
     InvalidValueError,
     NotFoundError,
     StaleVersionError,
+    TaskctlError,
 )
 from taskctl.store import lookup
 from taskctl.store.reader import as_date, as_datetime
@@ -596,3 +597,48 @@ def merge_units(db: DB, source: str, target: str, *, actor: str) -> MergeResult:
     result.aliases.insert(0, a_name)
     _unit_event(db, b_id, b_name, "unit_merge", a_name, b_name, actor)
     return result
+
+
+# --- batches --------------------------------------------------------------------------------------
+
+
+def set_statuses(
+    db: DB,
+    task_refs: list[str] | tuple[str, ...],
+    status: str,
+    *,
+    actor: str,
+    note: str | None = None,
+) -> list[Change]:
+    """`set_status` for each task in turn, in the caller's one transaction (one event per task).
+
+    The first refusal raises, and the caller's transaction writes nothing.
+    """
+    db = as_writer(db)
+    return [set_status(db, ref, status, actor=actor, note=note) for ref in task_refs]
+
+
+def apply_updates(db: DB, rows: list[Any], *, actor: str, source: str) -> list[Change]:
+    """Apply the rows of an updates file (`ingest.updates.UpdateRow`) in the caller's transaction.
+
+    A row's status is set first (its note is the status note); then a percent, or a note without a
+    status, is recorded as a progress report. The first bad row raises an InvalidValueError naming
+    the file and row, and the caller's transaction writes nothing.
+    """
+    db = as_writer(db)
+    changes: list[Change] = []
+    for row in rows:
+        try:
+            if not row.task:
+                raise InvalidValueError("no task id")
+            if not (row.status or row.percent or row.note):
+                raise InvalidValueError(f"nothing to record for task {row.task}")
+            if row.status:
+                changes.append(set_status(db, row.task, row.status, actor=actor, note=row.note))
+            if row.percent or (row.note and not row.status):
+                changes.append(
+                    add_progress(db, row.task, row.note, actor=actor, percent=row.percent or None)
+                )
+        except TaskctlError as exc:
+            raise InvalidValueError(f"{source}, row {row.row}: {exc}; nothing written") from None
+    return changes

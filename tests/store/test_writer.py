@@ -84,6 +84,7 @@ def test_store_write_is_the_same_writer_on_sqlalchemy(zj: Runner, store: Store) 
     "args",
     [
         ("status", "zj2012:一.1", "已签收"),
+        ("status", "zj2012:一.1", "zj2012:一.2", "accepted"),
         ("progress", "zj2012:一.1", "已完成招标", "--percent", "30"),
         ("deadline", "zj2012:一.1", "2013-03-31", "--note", "延期"),
         ("assign", "zj2012:一.1", "--support", "计划处", "--new"),
