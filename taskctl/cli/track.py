@@ -105,7 +105,7 @@ def status_cmd(
     from taskctl.store import tracking
 
     if len(tasks_and_status) < 2:
-        raise click.UsageError("give a TASK and a STATUS")
+        raise click.UsageError("Missing argument 'STATUS'.")
     *tasks, status = tasks_and_status
     if expect_version is not None and len(tasks) > 1:
         raise InvalidValueError("--expect-version takes one task; give the tasks one at a time")
