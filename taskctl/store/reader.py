@@ -216,7 +216,10 @@ def open_reader(url: str) -> Iterator[Reader]:
     if reader is None or reader.revision() != SCHEMA_HEAD:
         if reader is not None:
             reader.close()
-        Store(url).dispose()  # creates, upgrades, or refuses with the reason
+        from taskctl.store.sqlite_schema import create_if_new
+
+        if not create_if_new(path):  # a new file's schema from the prepared script
+            Store(url).dispose()  # upgrades, or refuses with the reason
         reader = SqliteReader(path)
     try:
         reader.begin()

@@ -185,8 +185,11 @@ def _current_sqlite(path: str) -> SqliteWriter:
     if writer is None or writer.revision() != SCHEMA_HEAD:
         if writer is not None:
             writer.close()
-        from taskctl.store.engine import Store
+        from taskctl.store.sqlite_schema import create_if_new
 
-        Store(f"sqlite:///{path}").dispose()  # creates, upgrades, or refuses with the reason
+        if not create_if_new(path):
+            from taskctl.store.engine import Store
+
+            Store(f"sqlite:///{path}").dispose()  # upgrades, or refuses with the reason
         writer = SqliteWriter(path)
     return writer
