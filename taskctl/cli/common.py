@@ -97,7 +97,7 @@ class App:
             limit=out.limit if limit is None else limit,
         )
         if out.path and out.path != "-":
-            rows = len(report.rows)
+            rows = report.row_count()
             click.echo(
                 f"已写入 {out.path}（{rows} 行）"
                 if self.lang == "zh"
@@ -121,6 +121,14 @@ class Output:
     path: str | None = None
     limit: int | None = None
     ascii_only: bool = False
+
+    @property
+    def streams(self) -> bool:
+        """Whether the format writes rows as they come (json, csv): a report may then be streamed
+        off the cursor, written before its reader closes."""
+        from taskctl.render import format_for
+
+        return format_for(self.fmt, self.path) in ("json", "csv")
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:

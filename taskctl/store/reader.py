@@ -77,6 +77,18 @@ class Reader:
         """All rows of `sql` (`:name` parameters taken from `params`)."""
         return self._execute(sql, self._bind(params or {}))
 
+    def batches(
+        self, sql: str, params: dict[str, Any] | None = None, size: int = 2000
+    ) -> Iterator[list[tuple]]:
+        """The rows of `sql` in lists of at most `size`, fetched from the cursor as they are taken
+        (other statements may run on this Reader in between)."""
+        cursor = self._run(sql, self._bind(params or {}))
+        while batch := cursor.fetchmany(size):
+            yield [tuple(row) for row in batch] if self.dialect != "sqlite" else batch
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> Any:
+        raise NotImplementedError
+
     def one(self, sql: str, params: dict[str, Any] | None = None) -> tuple | None:
         """The first row, or None."""
         found = self.rows(sql, params)
