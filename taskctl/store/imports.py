@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from taskctl.dates import now_utc
+from taskctl.clock import now_utc
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument, ParseWarning
 from taskctl.store.lookup import like_prefix

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from taskctl import lifecycle
-from taskctl.dates import local_time
+from taskctl.clock import local_time
 from taskctl.errors import TaskctlError
 from taskctl.ingest.ledger import LedgerRow
 from taskctl.store import tracking
@@ -143,7 +143,7 @@ def _date(value: Any, today: date) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    from taskctl.dates import parse_when
+    from taskctl.clock import parse_when
 
     return parse_when(_text(value), today)
 

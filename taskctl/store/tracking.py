@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from taskctl import lifecycle
-from taskctl.dates import local_time, now_utc
+from taskctl.clock import local_time, now_utc
 from taskctl.errors import (
     AmbiguousError,
     InvalidValueError,

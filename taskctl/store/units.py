@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from taskctl.dates import now_utc
+from taskctl.clock import now_utc
 from taskctl.store.lookup import exact_unit
 from taskctl.store.reader import SqlaReader
 from taskctl.store.writer import Writer, as_writer
