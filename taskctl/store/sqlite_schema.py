@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-REVISION = "0002"
+REVISION = "0003"
 
 # fmt: off
 STATEMENTS = (
@@ -23,7 +23,7 @@ STATEMENTS = (
     'CREATE TABLE documents (\n\tid INTEGER NOT NULL, \n\t"key" VARCHAR(64) NOT NULL, \n\ttitle TEXT NOT NULL, \n\tsource_name TEXT NOT NULL, \n\tcontent_hash VARCHAR(64) NOT NULL, \n\tperiod_start DATE, \n\tperiod_end DATE, \n\tperiod_text TEXT, \n\timported_at DATETIME NOT NULL, \n\timported_by VARCHAR(128), \n\tPRIMARY KEY (id), \n\tUNIQUE (content_hash), \n\tUNIQUE ("key")\n)',
     'CREATE TABLE persons (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)',
     'CREATE TABLE units (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(255) NOT NULL, \n\tkind VARCHAR(16) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)',
-    'CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tparent_id INTEGER, \n\tkind VARCHAR(16) NOT NULL, \n\tnumber VARCHAR(64) NOT NULL, \n\tlevel INTEGER NOT NULL, \n\ttitle TEXT NOT NULL, \n\tfull_text TEXT NOT NULL, \n\tposition INTEGER NOT NULL, \n\tsource_line INTEGER, \n\tdeadline DATE, \n\tdeadline_text TEXT, \n\toriginal_deadline DATE, \n\tstatus VARCHAR(16) NOT NULL, \n\tpercent INTEGER, \n\tversion INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tUNIQUE (document_id, position)\n)',
+    'CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tparent_id INTEGER, \n\tkind VARCHAR(16) NOT NULL, \n\tnumber VARCHAR(64) NOT NULL, \n\tlevel INTEGER NOT NULL, \n\ttitle TEXT NOT NULL, \n\tfull_text TEXT NOT NULL, \n\tposition INTEGER NOT NULL, \n\tsource_line INTEGER, \n\tdeadline DATE, \n\tdeadline_text TEXT, \n\toriginal_deadline DATE, \n\tstatus VARCHAR(16) NOT NULL, \n\tpercent INTEGER, \n\tversion INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, attributes TEXT, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tUNIQUE (document_id, position)\n)',
     'CREATE INDEX ix_tasks_document_number ON tasks (document_id, number)',
     'CREATE INDEX ix_tasks_kind_status_deadline ON tasks (kind, status, deadline)',
     'CREATE TABLE unit_aliases (\n\tid INTEGER NOT NULL, \n\tunit_id INTEGER NOT NULL, \n\talias VARCHAR(255) NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(unit_id) REFERENCES units (id) ON DELETE CASCADE, \n\tUNIQUE (alias)\n)',
@@ -37,7 +37,7 @@ STATEMENTS = (
     'CREATE INDEX ix_progress_task_reported ON progress_reports (task_id, reported_at)',
     'CREATE TABLE task_persons (\n\ttask_id INTEGER NOT NULL, \n\tperson_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tPRIMARY KEY (task_id, person_id), \n\tFOREIGN KEY(person_id) REFERENCES persons (id) ON DELETE CASCADE, \n\tFOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE\n)',
     'CREATE INDEX ix_task_persons_person_id ON task_persons (person_id)',
-    'CREATE TABLE task_units (\n\tid INTEGER NOT NULL, \n\ttask_id INTEGER NOT NULL, \n\tunit_id INTEGER NOT NULL, \n\trole VARCHAR(16) NOT NULL, \n\tposition INTEGER NOT NULL, status VARCHAR(16), deadline DATE, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tFOREIGN KEY(unit_id) REFERENCES units (id) ON DELETE CASCADE, \n\tUNIQUE (task_id, unit_id, role)\n)',
+    'CREATE TABLE task_units (\n\tid INTEGER NOT NULL, \n\ttask_id INTEGER NOT NULL, \n\tunit_id INTEGER NOT NULL, \n\trole VARCHAR(16) NOT NULL, \n\tposition INTEGER NOT NULL, status VARCHAR(16), deadline DATE, label VARCHAR(32), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tFOREIGN KEY(unit_id) REFERENCES units (id) ON DELETE CASCADE, \n\tUNIQUE (task_id, unit_id, role)\n)',
     'CREATE INDEX ix_task_units_load ON task_units (unit_id, role, status, deadline)',
     'CREATE INDEX ix_task_units_task ON task_units (task_id, role, position, unit_id)',
     'CREATE TRIGGER tr_tasks_copy_to_units AFTER UPDATE OF status, deadline ON tasks\n    BEGIN\n        UPDATE task_units SET status = NEW.status, deadline = NEW.deadline WHERE task_id = NEW.id;\n    END',
