@@ -143,7 +143,7 @@ def _date(value: Any, today: date) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    from taskctl.clock import parse_when
+    from taskctl.dates import parse_when
 
     return parse_when(_text(value), today)
 
