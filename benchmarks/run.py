@@ -654,8 +654,9 @@ def performance_section(
         "Whole processes, output to a pipe, median of the runs after one warm-up; peak memory is the "
         "process's maximum resident set. The corpora are synthetic work plans written like the seeds "
         "(`benchmarks/generate.py`, see [benchmarks/README.md](benchmarks/README.md)); Taskwarrior 2.6 "
-        "gets the same tasks. `÷ task` is taskctl's time divided by Taskwarrior's. Targets are issue "
-        "7's; nothing in the test suite is timed."
+        "gets the same tasks. `ratio` is taskctl's time divided by Taskwarrior's (or, for the "
+        "one-seed imports, by `taskctl --help`'s). Targets are issues 7 and 13's; nothing in the test "
+        "suite is timed."
     )
     machine_text = " ".join(
         [
