@@ -190,7 +190,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "status": (
         "track",
-        "Move a task to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).",
+        "Move one or more tasks to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).",
     ),
     "unit": (
         "track",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from taskctl.store.reader import Reader
+    from taskctl.store.writer import Writer
 
 T = TypeVar("T")
 
@@ -138,6 +139,16 @@ class Store:
         bind = self.engine.execution_options(taskctl_write=True)
         with translate_db_errors(self.url), Session(bind) as session, session.begin():
             yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """A Writer (plain SQL, as the write commands run it) in one transaction, committed if the
+        block ends normally, rolled back otherwise."""
+        from taskctl.store.writer import SqlaWriter
+
+        bind = self.engine.execution_options(taskctl_write=True)
+        with translate_db_errors(self.url), bind.begin() as conn:
+            yield SqlaWriter(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

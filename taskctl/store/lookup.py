@@ -27,7 +27,7 @@ class DocumentRef:
     title: str
 
 
-def _like_prefix(text: str) -> str:
+def like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -39,7 +39,7 @@ def find_document(db: Reader, ref: str) -> DocumentRef:
         row = db.one(sql + "id = :id", {"id": int(ref)})
     if row is None:
         found = db.rows(
-            sql + "key LIKE :prefix ESCAPE '\\' ORDER BY key", {"prefix": _like_prefix(ref)}
+            sql + "key LIKE :prefix ESCAPE '\\' ORDER BY key", {"prefix": like_prefix(ref)}
         )
         if len(found) > 1:
             keys = ", ".join(r[1] for r in found)
