@@ -67,18 +67,24 @@ def import_cmd(
             if dry_run:
                 _show_tree(app, parsed, source)
                 continue
-            from taskctl.store.imports import save_document
+            from taskctl.store.imports import ImportResult, save_document
+            from taskctl.store.revisions import revised_document
 
             with app.store.writing() as session:
-                result = save_document(
-                    session,
-                    parsed,
-                    source_name=source,
-                    content_hash=digest,
-                    actor=actor,
-                    key=key,
-                    default_deadline=fallback,
-                )
+                # a file applied as a revision (`taskctl revise`) is imported already, too
+                revised = revised_document(session, digest)
+                if revised is not None:
+                    result = ImportResult(*revised, source_name=source, skipped=True)
+                else:
+                    result = save_document(
+                        session,
+                        parsed,
+                        source_name=source,
+                        content_hash=digest,
+                        actor=actor,
+                        key=key,
+                        default_deadline=fallback,
+                    )
             _print_result(result, app.lang)
             if progress is not None:
                 progress.advance(progress.task_ids[0])
