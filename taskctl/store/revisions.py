@@ -543,11 +543,13 @@ def apply_revision(session: Session, plan: RevisionPlan, *, actor: str) -> None:
             session.execute(text("DELETE FROM task_persons WHERE task_id = :t"), {"t": task.id})
             _link_persons(session, task.id, item.persons)
     tail = len(items)
-    leftover = sorted(
-        (task for task in rows.values() if task.id not in set(ids.values())),
-        key=lambda task: -1 - task.position,
-    )
+    # items out of the plan since earlier revisions first, then the ones this revision takes out
     removed = {s.id for s in plan.removed} | set(plan.removed_headings)
+    placed = set(ids.values())
+    leftover = sorted(
+        (task for task in rows.values() if task.id not in placed),
+        key=lambda task: (task.id in removed, -1 - task.position),
+    )
     for task in leftover:
         task.position = tail
         tail += 1
