@@ -142,11 +142,13 @@ def normalize_title(title: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two normalised titles are, 0..1 (difflib's ratio, no junk heuristic)."""
+    """How alike two normalised titles are, 0..1 (difflib's ratio, no junk heuristic); 0 for any
+    pair below the lowest threshold, found by difflib's cheap upper bounds first."""
     if a == b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < MOVED_SIMILARITY - 0.5:
+    lowest = min(SAME_NUMBER_SIMILARITY, MOVED_SIMILARITY)
+    if matcher.real_quick_ratio() < lowest or matcher.quick_ratio() < lowest:
         return 0.0
     return matcher.ratio()
 
