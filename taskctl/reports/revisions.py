@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "changed": ("变更", "changed"),
     "field": ("字段", "Field"),
     "text": ("全文", "full text"),
+    "attributes": ("其他事项", "other details"),
 }
 
 
@@ -75,6 +76,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return "、".join(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
     return _json(value) if isinstance(value, date) else str(value)
 
 

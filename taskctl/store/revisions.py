@@ -58,7 +58,17 @@ MOVED_SIMILARITY = 0.85
 AMBIGUITY_MARGIN = 0.05
 
 #: The fields a change can name, in the order they are shown.
-FIELDS = ("number", "title", "lead", "support", "responsible", "persons", "deadline", "text")
+FIELDS = (
+    "number",
+    "title",
+    "lead",
+    "support",
+    "responsible",
+    "persons",
+    "deadline",
+    "attributes",
+    "text",
+)
 
 
 class Numbered(Protocol):
@@ -81,6 +91,8 @@ class Stored:
     persons: list[str] = field(default_factory=list)
     planned: date | None = None  # the plan's deadline (original_deadline)
     deadline: date | None = None  # the deadline in force (an extension when it differs)
+    deadline_text: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
     status: str = "assigned"
     position: int = 0
 
@@ -273,6 +285,8 @@ def diff_item(
         fields["persons"] = (stored.persons, persons)
     if stored.planned != planned:
         fields["deadline"] = (stored.planned, planned)
+    if stored.attributes != item.attributes:
+        fields["attributes"] = (stored.attributes, item.attributes)
     if not fields and stored.full_text != item.full_text:
         fields["text"] = (stored.full_text, item.full_text)
     return fields
@@ -286,8 +300,9 @@ def _stored_items(session: Session, document_id: int) -> list[Stored]:
     db = SqlaReader(session)
     items: dict[int, Stored] = {}
     for row in db.rows(
-        "SELECT id, kind, number, title, full_text, original_deadline, deadline, status, position"
-        " FROM tasks WHERE document_id = :d AND removed_in IS NULL ORDER BY position",
+        "SELECT id, kind, number, title, full_text, original_deadline, deadline, status, position,"
+        " deadline_text, attributes FROM tasks WHERE document_id = :d AND removed_in IS NULL"
+        " ORDER BY position",
         {"d": document_id},
     ):
         planned, deadline = as_date(row[5]), as_date(row[6])
@@ -301,6 +316,8 @@ def _stored_items(session: Session, document_id: int) -> list[Stored]:
             deadline=deadline,
             status=row[7],
             position=row[8],
+            deadline_text=row[9],
+            attributes=json.loads(row[10]) if row[10] else {},
         )
     for task_id, role, name in db.rows(
         "SELECT tu.task_id, tu.role, u.name FROM task_units tu JOIN units u ON u.id = tu.unit_id"
@@ -380,6 +397,14 @@ def plan_revision(
                 if (before.number, before.title) != (item.number, item.title):
                     plan.headings_changed += 1
                 continue
+            if (
+                item.deadline is None
+                and default_deadline is None
+                and before.deadline_text == item.deadline_text
+            ):
+                # neither version names a date: the deadline it was given stays (the import's
+                # fallback, perhaps from its own --default-deadline)
+                deadlines[index] = before.planned
             fields = diff_item(before, item, deadlines[index], names)
             if fields:
                 plan.changed.append(Changed(before, index, fields))
@@ -417,6 +442,8 @@ def _value(value: Any) -> str | None:
         return None
     if isinstance(value, list):
         return "、".join(value) or None
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) if value else None
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -510,9 +537,8 @@ def apply_revision(session: Session, plan: RevisionPlan, *, actor: str) -> None:
             ids[index] = task.id
             if item.kind == "task":
                 _link(session, task.id, item, unit_ids)
-                event(
-                    task, "import", None, "assigned", f"{plan.source_name}:{item.line} ({note_of})"
-                )
+                note = f"{plan.source_name}:{item.line} (revision {plan.revision})"
+                event(task, "import", None, "assigned", note)
             continue
         ids[index] = stored_id
         task = rows[stored_id]

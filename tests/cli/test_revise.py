@@ -234,3 +234,43 @@ def test_bad_input_gets_one_line(zj: Runner, tmp_path: Path) -> None:
     unreadable.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     zj.fails("revise", "zj2012", str(unreadable))
     assert zj.json("documents")[0]["revision"] == 1
+
+
+def test_an_ambiguous_match_is_added_and_removed_with_a_warning(zj: Runner, tmp_path: Path) -> None:
+    text = Path(seed("zj2012")).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    (moved,) = [i for i, line in enumerate(lines) if "3.深入推进创新型城市" in line]
+    body = lines.pop(moved).strip()[2:]  # without its `3.`
+    for anchor, number in (("3.加快组织实施10个重大科技专项", 4), ("4.大力发展高技术服务业", 5)):
+        at = next(i for i, line in enumerate(lines) if anchor in line)
+        lines.insert(at + 1, f"        {number}.{body}")
+    second = tmp_path / "v2.txt"
+    second.write_text("\n".join(lines), encoding="utf-8")
+    old_id = zj.json("show", "zj2012:一.3")["id"]
+    result = zj("--lang", "en", "revise", "zj2012", str(second))
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 2  # one per new task
+    for warning, number in zip(warnings, ("二.4", "三.5"), strict=True):
+        assert number in warning and "一.3" in warning and "taken as added" in warning
+    assert "2 added, 1 removed, 0 changed" in result.stderr
+    assert zj.json("show", str(old_id))["status"] == "cancelled"
+    assert zj.json("show", "zj2012:二.4")["title"] == zj.json("show", "zj2012:三.5")["title"]
+
+
+def test_a_fallback_deadline_of_the_import_is_kept(run: Runner, tmp_path: Path) -> None:
+    run.ok("import", seed("zj2012"), "--key", "zj2012", "--default-deadline", "2012-11-30")
+    assert {t["deadline"] for t in tasks(run)} == {"2012-11-30"}
+    result = run("--lang", "en", "revise", "zj2012", seed("zj2012"))
+    assert "0 changes" in result.stderr
+    # a new task that names no date gets the plan's end, as an import without the option does
+    second = tmp_path / "v2.txt"
+    second.write_text(revise_zj2012().replace("2012年10月底前完成。", ""), encoding="utf-8")
+    diff = run.json("revise", "zj2012", str(second), "--dry-run")
+    assert diff["added"][0]["deadline"] == "2012-12-31"
+    assert diff["unchanged"] == 15 and len(diff["changed"]) == 10
+    added = run.json(
+        "revise", "zj2012", str(second), "--dry-run", "--default-deadline", "2012-12-15"
+    )
+    assert added["added"][0]["deadline"] == "2012-12-15"
+    assert len(added["changed"]) == 25  # every matched task: the undated ones take the new date

@@ -147,6 +147,10 @@ def test_diff_names_each_plan_fact_that_changed() -> None:
         "persons": (["张三"], ["李四"]),
         "deadline": (date(2026, 12, 31), date(2026, 6, 30)),
     }
+    detailed = _draft(lead=["省办公室"], persons=["张三"], attributes={"实施范围": "各自贸片区"})
+    assert diff_item(stored, detailed, date(2026, 12, 31), names) == {
+        "attributes": ({}, {"实施范围": "各自贸片区"})
+    }
     reworded = _draft(lead=["省办公室"], persons=["张三"], full_text="加强统筹。建立台账。")
     assert diff_item(stored, reworded, date(2026, 12, 31), names) == {
         "text": ("加强统筹。", "加强统筹。建立台账。")
