@@ -43,7 +43,8 @@ def revise_cmd(
     Tasks are matched by number, then by title. A changed task keeps its id, status, progress and
     history (each change is a `revised` event); new tasks are added; tasks no longer in the plan
     are cancelled, never deleted. Extensions, statuses and progress recorded by clerks are kept.
-    All of it happens in one transaction, or none of it.
+    All of it happens in one transaction, or none of it. Give the reading options the import
+    was given (--first-lead, --encoding); --default-deadline dates the new version's undated tasks.
 
     \b
     Example:
