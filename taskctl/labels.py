@@ -96,7 +96,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "revision": ("版次", "Revision"),
     "revision_sources": ("修订来源", "Revised from"),
     "plan_revised": ("计划修订", "Plan revised"),
-    "removed_in": ("撤销于", "Removed in"),
+    "removed_in": ("撤销", "Removed"),
     # ledger (台账) columns
     "latest_progress": ("最新进展", "Latest progress"),
     "new_status": ("新状态", "New status"),

@@ -74,7 +74,10 @@ def import_cmd(
                 # a file applied as a revision (`taskctl revise`) is imported already, too
                 revised = revised_document(session, digest)
                 if revised is not None:
-                    result = ImportResult(*revised, source_name=source, skipped=True)
+                    key_of, title_of = revised
+                    result = ImportResult(
+                        key=key_of, title=title_of, source_name=source, skipped=True
+                    )
                 else:
                     result = save_document(
                         session,

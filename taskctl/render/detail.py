@@ -70,7 +70,7 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
         grid.add_row(
             label("removed_in", lang),
             Text(
-                f"第 {detail['removed_in']} 版撤销"
+                f"第 {detail['removed_in']} 版修订时撤销"
                 if lang == "zh"
                 else f"removed from the plan by revision {detail['removed_in']}"
             ),

@@ -138,6 +138,8 @@ def test_revision_applies_the_four_outcomes(run: Runner, tmp_path: Path, fmt: st
     assert (last["kind"], last["old"], last["new"]) == ("status", "assigned", "cancelled")
     assert last["note"] == f"撤销 (revision of {second})"
     assert run.json("show", "zj2012:八.3")["id"] == removed["id"]
+    shown = "".join(run.ok("--lang", "en", "show", "zj2012:八.3").split())
+    assert "Removedfromtheplanbyrevision2" in shown
 
     # the document keeps its revisions
     (document,) = run.json("documents")
