@@ -72,7 +72,7 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
             Text(
                 f"第 {detail['removed_in']} 版修订时撤销"
                 if lang == "zh"
-                else f"removed from the plan by revision {detail['removed_in']}"
+                else f"from the plan by revision {detail['removed_in']}"
             ),
         )
     grid.add_row(label("full_text", lang), Text(detail["full_text"]))
