@@ -456,146 +456,14 @@ def apply_revision(session: Session, plan: RevisionPlan, *, actor: str) -> None:
     """
     if not plan.changes and not plan.headings_changed:
         return
-    now = now_utc()
     document = session.execute(
         select(Document).where(Document.id == plan.document_id).with_for_update()
     ).scalar_one()
     if document.revision + 1 != plan.revision:
         raise InputError(f"document {plan.key} was revised meanwhile; run the revision again")
-    items = plan.parsed.items
-    # every item steps out of the way (negative positions), then takes its place in the new order;
-    # the items no longer in the plan go after the others, in their old order
-    session.execute(
-        text("UPDATE tasks SET position = -1 - position WHERE document_id = :d"),
-        {"d": plan.document_id},
-    )
-    rows = {
-        task.id: task
-        for task in session.scalars(
-            select(Task)
-            .where(Task.document_id == plan.document_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    }
-    note_of = f"revision of {plan.source_name}"
-    changed = {c.stored.id: c for c in plan.changed}
-    unit_ids, _ = resolve_units(
-        session,
-        (
-            name
-            for index in [*plan.added, *(c.index for c in plan.changed)]
-            for role in ROLES
-            for name in getattr(items[index], role)
-        ),
-    )
-    ids: dict[int, int] = {}
-
-    def event(task: Task, kind: str, old: str | None, new: str | None, note: str) -> None:
-        task.version += 1
-        task.updated_at = now
-        session.add(
-            Event(
-                task_id=task.id,
-                document_id=plan.document_id,
-                kind=kind,
-                old_value=old,
-                new_value=new,
-                note=note,
-                actor=actor,
-                created_at=now,
-            )
-        )
-
-    for index, item in enumerate(items):
-        parent_id = None if item.parent is None else ids[item.parent]
-        planned = plan.deadlines[index]
-        stored_id = plan.matched.get(index)
-        attributes = json.dumps(item.attributes, ensure_ascii=False) if item.attributes else None
-        if stored_id is None:
-            task = Task(
-                document_id=plan.document_id,
-                parent_id=parent_id,
-                kind=item.kind,
-                number=item.number,
-                level=item.level,
-                title=item.title,
-                full_text=item.full_text,
-                position=index,
-                source_line=item.line,
-                deadline=planned,
-                deadline_text=item.deadline_text,
-                attributes=attributes,
-                original_deadline=planned,
-                status="assigned",
-                version=0 if item.kind == "task" else 1,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(task)
-            session.flush()
-            ids[index] = task.id
-            if item.kind == "task":
-                _link(session, task.id, item, unit_ids)
-                note = f"{plan.source_name}:{item.line} (revision {plan.revision})"
-                event(task, "import", None, "assigned", note)
-            continue
-        ids[index] = stored_id
-        task = rows[stored_id]
-        task.position = index
-        task.parent_id = parent_id
-        change = changed.get(stored_id)
-        if item.kind == "heading" or change is not None:
-            task.number, task.level, task.title = item.number, item.level, item.title
-            task.full_text, task.source_line = item.full_text, item.line
-            task.deadline_text, task.attributes = item.deadline_text, attributes
-        if change is None:
-            continue
-        for name in FIELDS:
-            if name not in change.fields:
-                continue
-            old, new = change.fields[name]
-            note = f"{name} ({note_of})"
-            if name == "deadline":
-                extended = task.deadline != (task.original_deadline or task.deadline)
-                task.original_deadline = new
-                if extended:
-                    note += f"; the extension to {_value(task.deadline)} is kept"
-                else:
-                    task.deadline = new
-            event(task, "revised", _value(old), _value(new), note)
-        if any(role in change.fields for role in ROLES) or _labels_differ(session, task.id, item):
-            session.execute(text("DELETE FROM task_units WHERE task_id = :t"), {"t": task.id})
-            _link(session, task.id, item, unit_ids, persons=False)
-        if "persons" in change.fields:
-            session.execute(text("DELETE FROM task_persons WHERE task_id = :t"), {"t": task.id})
-            _link_persons(session, task.id, item.persons)
-    tail = len(items)
-    # items out of the plan since earlier revisions first, then the ones this revision takes out
-    removed = {s.id for s in plan.removed} | set(plan.removed_headings)
-    placed = set(ids.values())
-    leftover = sorted(
-        (task for task in rows.values() if task.id not in placed),
-        key=lambda task: (task.id in removed, -1 - task.position),
-    )
-    for task in leftover:
-        task.position = tail
-        tail += 1
-        if task.id not in removed:
-            continue
-        task.removed_in = plan.revision
-        if task.kind != "task":
-            continue
-        note = f"撤销 ({note_of})"
-        if (
-            task.status in lifecycle.TRANSITIONS
-            and "cancelled" in lifecycle.TRANSITIONS[task.status]
-        ):
-            old = task.status
-            task.status = "cancelled"
-            event(task, "status", old, "cancelled", note)
-        else:
-            event(task, "revised", task.number, None, note)
+    writer = _Writer(session, plan, actor)
+    writer.place_items()
+    writer.take_out_the_rest()
     document.revision = plan.revision
     document.title = plan.parsed.title
     document.period_start = plan.parsed.period_start
@@ -610,11 +478,171 @@ def apply_revision(session: Session, plan: RevisionPlan, *, actor: str) -> None:
             added=len(plan.added),
             removed=len(plan.removed),
             changed=len(plan.changed),
-            applied_at=now,
+            applied_at=writer.now,
             applied_by=actor,
         )
     )
     session.flush()
+
+
+class _Writer:
+    """The writes of one revision: items placed in the new order, changes and their events."""
+
+    def __init__(self, session: Session, plan: RevisionPlan, actor: str) -> None:
+        self.session, self.plan, self.actor = session, plan, actor
+        self.now = now_utc()
+        self.note_of = f"revision of {plan.source_name}"
+        # every item steps out of the way (negative positions), then takes its place in the new
+        # order; the items no longer in the plan go after the others
+        session.execute(
+            text("UPDATE tasks SET position = -1 - position WHERE document_id = :d"),
+            {"d": plan.document_id},
+        )
+        self.rows = {
+            task.id: task
+            for task in session.scalars(
+                select(Task)
+                .where(Task.document_id == plan.document_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+        }
+        items = plan.parsed.items
+        self.unit_ids, _ = resolve_units(
+            session,
+            (
+                name
+                for index in [*plan.added, *(c.index for c in plan.changed)]
+                for role in ROLES
+                for name in getattr(items[index], role)
+            ),
+        )
+        #: new item index → task id
+        self.ids: dict[int, int] = {}
+
+    def event(self, task: Task, kind: str, old: str | None, new: str | None, note: str) -> None:
+        """One event on `task`, and its version one up."""
+        task.version += 1
+        task.updated_at = self.now
+        self.session.add(
+            Event(
+                task_id=task.id,
+                document_id=self.plan.document_id,
+                kind=kind,
+                old_value=old,
+                new_value=new,
+                note=note,
+                actor=self.actor,
+                created_at=self.now,
+            )
+        )
+
+    def place_items(self) -> None:
+        """The new version's items in its order: matched ones moved and changed, new ones added."""
+        plan = self.plan
+        changed = {c.stored.id: c for c in plan.changed}
+        for index, item in enumerate(plan.parsed.items):
+            parent_id = None if item.parent is None else self.ids[item.parent]
+            stored_id = plan.matched.get(index)
+            if stored_id is None:
+                self.ids[index] = self.add(index, item, parent_id)
+                continue
+            self.ids[index] = stored_id
+            task = self.rows[stored_id]
+            task.position = index
+            task.parent_id = parent_id
+            change = changed.get(stored_id)
+            if item.kind == "heading" or change is not None:
+                task.number, task.level, task.title = item.number, item.level, item.title
+                task.full_text, task.source_line = item.full_text, item.line
+                task.deadline_text, task.attributes = item.deadline_text, _attributes(item)
+            if change is not None:
+                self.change(task, item, change)
+
+    def add(self, index: int, item: ItemDraft, parent_id: int | None) -> int:
+        """A new item, as the import writes it (a task with its links and an `import` event)."""
+        planned = self.plan.deadlines[index]
+        task = Task(
+            document_id=self.plan.document_id,
+            parent_id=parent_id,
+            kind=item.kind,
+            number=item.number,
+            level=item.level,
+            title=item.title,
+            full_text=item.full_text,
+            position=index,
+            source_line=item.line,
+            deadline=planned,
+            deadline_text=item.deadline_text,
+            attributes=_attributes(item),
+            original_deadline=planned,
+            status="assigned",
+            version=0 if item.kind == "task" else 1,
+            created_at=self.now,
+            updated_at=self.now,
+        )
+        self.session.add(task)
+        self.session.flush()
+        if item.kind == "task":
+            _link(self.session, task.id, item, self.unit_ids)
+            note = f"{self.plan.source_name}:{item.line} (revision {self.plan.revision})"
+            self.event(task, "import", None, "assigned", note)
+        return task.id
+
+    def change(self, task: Task, item: ItemDraft, change: Changed) -> None:
+        """One `revised` event per changed field; the links rewritten when units or persons
+        changed. A new planned deadline of an extended task leaves the extension in force."""
+        for name in FIELDS:
+            if name not in change.fields:
+                continue
+            old, new = change.fields[name]
+            note = f"{name} ({self.note_of})"
+            if name == "deadline":
+                extended = task.deadline != (task.original_deadline or task.deadline)
+                task.original_deadline = new
+                if extended:
+                    note += f"; the extension to {_value(task.deadline)} is kept"
+                else:
+                    task.deadline = new
+            self.event(task, "revised", _value(old), _value(new), note)
+        session = self.session
+        if any(role in change.fields for role in ROLES) or _labels_differ(session, task.id, item):
+            session.execute(text("DELETE FROM task_units WHERE task_id = :t"), {"t": task.id})
+            _link(session, task.id, item, self.unit_ids, persons=False)
+        if "persons" in change.fields:
+            session.execute(text("DELETE FROM task_persons WHERE task_id = :t"), {"t": task.id})
+            _link_persons(session, task.id, item.persons)
+
+    def take_out_the_rest(self) -> None:
+        """The items not in the new version after the others: those out of the plan since
+        earlier revisions first, then the ones this revision takes out (an open task cancelled,
+        a finished one keeps its status; either way an event with the note 撤销)."""
+        plan = self.plan
+        removed = {s.id for s in plan.removed} | set(plan.removed_headings)
+        placed = set(self.ids.values())
+        leftover = sorted(
+            (task for task in self.rows.values() if task.id not in placed),
+            key=lambda task: (task.id in removed, -1 - task.position),
+        )
+        for position, task in enumerate(leftover, len(plan.parsed.items)):
+            task.position = position
+            if task.id not in removed:
+                continue
+            task.removed_in = plan.revision
+            if task.kind != "task":
+                continue
+            note = f"撤销 ({self.note_of})"
+            if "cancelled" in lifecycle.TRANSITIONS.get(task.status, ()):
+                old = task.status
+                task.status = "cancelled"
+                self.event(task, "status", old, "cancelled", note)
+            else:
+                self.event(task, "revised", task.number, None, note)
+
+
+def _attributes(item: ItemDraft) -> str | None:
+    """The item's other labelled details as the tasks table stores them (JSON text)."""
+    return json.dumps(item.attributes, ensure_ascii=False) if item.attributes else None
 
 
 def _labels_differ(session: Session, task_id: int, item: ItemDraft) -> bool:
