@@ -91,6 +91,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "event.unit_alias": ("单位别名", "unit alias"),
     "event.unit_rename": ("单位更名", "unit rename"),
     "event.unit_merge": ("单位合并", "unit merge"),
+    "event.revised": ("修订", "revised"),
+    # document revisions (`taskctl revise`)
+    "revision": ("版次", "Revision"),
+    "revision_sources": ("修订来源", "Revised from"),
+    "plan_revised": ("计划修订", "Plan revised"),
+    "removed_in": ("撤销", "Removed"),
     # ledger (台账) columns
     "latest_progress": ("最新进展", "Latest progress"),
     "new_status": ("新状态", "New status"),

@@ -184,6 +184,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "track",
         "Record a dated progress report in the unit's own words.",
     ),
+    "revise": (
+        "revise",
+        "Apply a new version of document KEY (FILE: any format `import` reads) to its tasks.",
+    ),
     "show": (
         "browse",
         "Show everything about one task: text, units, persons, deadline, status, progress.",

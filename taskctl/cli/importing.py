@@ -66,18 +66,27 @@ def import_cmd(
             if dry_run:
                 _show_tree(app, parsed, source)
                 continue
-            from taskctl.store.imports import save_document
+            from taskctl.store.imports import ImportResult, save_document
+            from taskctl.store.lookup import revised_document
 
             with app.writing() as db:
-                result = save_document(
-                    db,
-                    parsed,
-                    source_name=source,
-                    content_hash=digest,
-                    actor=actor,
-                    key=key,
-                    default_deadline=fallback,
-                )
+                # a file applied as a revision (`taskctl revise`) is imported already, too
+                revised = revised_document(db, digest)
+                if revised is not None:
+                    key_of, title_of = revised
+                    result = ImportResult(
+                        key=key_of, title=title_of, source_name=source, skipped=True
+                    )
+                else:
+                    result = save_document(
+                        db,
+                        parsed,
+                        source_name=source,
+                        content_hash=digest,
+                        actor=actor,
+                        key=key,
+                        default_deadline=fallback,
+                    )
             _print_result(result, app.lang)
             if progress is not None:
                 progress.advance(progress.task_ids[0])

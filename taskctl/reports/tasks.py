@@ -259,10 +259,16 @@ def units_report(db: Reader, *, departments_only: bool = False) -> Report:
 def documents_report(db: Reader) -> Report:
     """Imported documents with their keys, periods and task counts."""
     rows = []
-    for key, title, text, start, end, n, source, imported_at in db.rows(
-        "SELECT d.key, d.title, d.period_text, d.period_start, d.period_end, c.n, d.source_name,"
-        " d.imported_at FROM documents d LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM tasks"
-        " WHERE kind = 'task' GROUP BY document_id) c ON c.document_id = d.id ORDER BY d.id"
+    sources: dict[int, list[str]] = defaultdict(list)
+    for document_id, source in db.rows(
+        "SELECT document_id, source_name FROM document_revisions ORDER BY document_id, number"
+    ):
+        sources[document_id].append(source)
+    for doc_id, key, title, text, start, end, n, source, imported_at, revision in db.rows(
+        "SELECT d.id, d.key, d.title, d.period_text, d.period_start, d.period_end, c.n,"
+        " d.source_name, d.imported_at, d.revision FROM documents d LEFT JOIN (SELECT document_id,"
+        " COUNT(*) AS n FROM tasks WHERE kind = 'task' GROUP BY document_id) c"
+        " ON c.document_id = d.id ORDER BY d.id"
     ):
         start, end = as_date(start), as_date(end)
         rows.append(
@@ -273,6 +279,8 @@ def documents_report(db: Reader) -> Report:
                 "tasks": n or 0,
                 "source": source,
                 "imported_at": as_datetime(imported_at),
+                "revision": revision,
+                "revision_sources": sources.get(doc_id, []),
             }
         )
     cols = [
@@ -282,5 +290,7 @@ def documents_report(db: Reader) -> Report:
         column("tasks", "int"),
         column("source"),
         column("imported_at", "date"),
+        column("revision", "int"),
+        column("revision_sources", "list", wrap=True),
     ]
     return Report(title="", columns=cols, rows=rows)

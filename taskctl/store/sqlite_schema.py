@@ -15,15 +15,15 @@ from __future__ import annotations
 import os
 import sqlite3
 
-REVISION = "0003"
+REVISION = "0004"
 
 # fmt: off
 STATEMENTS = (
     'CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)',
-    'CREATE TABLE documents (\n\tid INTEGER NOT NULL, \n\t"key" VARCHAR(64) NOT NULL, \n\ttitle TEXT NOT NULL, \n\tsource_name TEXT NOT NULL, \n\tcontent_hash VARCHAR(64) NOT NULL, \n\tperiod_start DATE, \n\tperiod_end DATE, \n\tperiod_text TEXT, \n\timported_at DATETIME NOT NULL, \n\timported_by VARCHAR(128), \n\tPRIMARY KEY (id), \n\tUNIQUE (content_hash), \n\tUNIQUE ("key")\n)',
+    'CREATE TABLE documents (\n\tid INTEGER NOT NULL, \n\t"key" VARCHAR(64) NOT NULL, \n\ttitle TEXT NOT NULL, \n\tsource_name TEXT NOT NULL, \n\tcontent_hash VARCHAR(64) NOT NULL, \n\tperiod_start DATE, \n\tperiod_end DATE, \n\tperiod_text TEXT, \n\timported_at DATETIME NOT NULL, \n\timported_by VARCHAR(128), revision INTEGER DEFAULT 1 NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (content_hash), \n\tUNIQUE ("key")\n)',
     'CREATE TABLE persons (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(128) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)',
     'CREATE TABLE units (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(255) NOT NULL, \n\tkind VARCHAR(16) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (name)\n)',
-    'CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tparent_id INTEGER, \n\tkind VARCHAR(16) NOT NULL, \n\tnumber VARCHAR(64) NOT NULL, \n\tlevel INTEGER NOT NULL, \n\ttitle TEXT NOT NULL, \n\tfull_text TEXT NOT NULL, \n\tposition INTEGER NOT NULL, \n\tsource_line INTEGER, \n\tdeadline DATE, \n\tdeadline_text TEXT, \n\toriginal_deadline DATE, \n\tstatus VARCHAR(16) NOT NULL, \n\tpercent INTEGER, \n\tversion INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, attributes TEXT, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tUNIQUE (document_id, position)\n)',
+    'CREATE TABLE tasks (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tparent_id INTEGER, \n\tkind VARCHAR(16) NOT NULL, \n\tnumber VARCHAR(64) NOT NULL, \n\tlevel INTEGER NOT NULL, \n\ttitle TEXT NOT NULL, \n\tfull_text TEXT NOT NULL, \n\tposition INTEGER NOT NULL, \n\tsource_line INTEGER, \n\tdeadline DATE, \n\tdeadline_text TEXT, \n\toriginal_deadline DATE, \n\tstatus VARCHAR(16) NOT NULL, \n\tpercent INTEGER, \n\tversion INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, attributes TEXT, removed_in INTEGER, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, \n\tFOREIGN KEY(parent_id) REFERENCES tasks (id) ON DELETE CASCADE, \n\tUNIQUE (document_id, position)\n)',
     'CREATE INDEX ix_tasks_document_number ON tasks (document_id, number)',
     'CREATE INDEX ix_tasks_kind_status_deadline ON tasks (kind, status, deadline)',
     'CREATE TABLE unit_aliases (\n\tid INTEGER NOT NULL, \n\tunit_id INTEGER NOT NULL, \n\talias VARCHAR(255) NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(unit_id) REFERENCES units (id) ON DELETE CASCADE, \n\tUNIQUE (alias)\n)',
@@ -42,6 +42,8 @@ STATEMENTS = (
     'CREATE INDEX ix_task_units_task ON task_units (task_id, role, position, unit_id)',
     'CREATE TRIGGER tr_tasks_copy_to_units AFTER UPDATE OF status, deadline ON tasks\n    BEGIN\n        UPDATE task_units SET status = NEW.status, deadline = NEW.deadline WHERE task_id = NEW.id;\n    END',
     'CREATE TRIGGER tr_task_units_fill AFTER INSERT ON task_units WHEN NEW.status IS NULL\n    BEGIN\n        UPDATE task_units SET\n            status = (SELECT status FROM tasks WHERE id = NEW.task_id),\n            deadline = (SELECT deadline FROM tasks WHERE id = NEW.task_id)\n        WHERE id = NEW.id;\n    END',
+    'CREATE TABLE document_revisions (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tsource_name TEXT NOT NULL, \n\tcontent_hash VARCHAR(64) NOT NULL, \n\tadded INTEGER NOT NULL, \n\tremoved INTEGER NOT NULL, \n\tchanged INTEGER NOT NULL, \n\tapplied_at DATETIME NOT NULL, \n\tapplied_by VARCHAR(128), \n\tPRIMARY KEY (id), \n\tUNIQUE (document_id, number), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE\n)',
+    'CREATE INDEX ix_document_revisions_content_hash ON document_revisions (content_hash)',
 )
 # fmt: on
 
