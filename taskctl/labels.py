@@ -91,6 +91,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "event.unit_alias": ("单位别名", "unit alias"),
     "event.unit_rename": ("单位更名", "unit rename"),
     "event.unit_merge": ("单位合并", "unit merge"),
+    "event.reminded": ("督办", "reminded"),
+    "reminded": ("督办次数", "Reminded"),
+    "last_reminded": ("最近督办", "Last reminded"),
     # ledger (台账) columns
     "latest_progress": ("最新进展", "Latest progress"),
     "new_status": ("新状态", "New status"),

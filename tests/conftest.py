@@ -146,6 +146,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     """Stamp every change (imports, events, progress reports, new units) at CLOCK_START plus one
     second per stamp, instead of the wall clock; returns CLOCK_START."""
     import taskctl.store.imports as imports
+    import taskctl.store.reminders as reminders
     import taskctl.store.tracking as tracking
     import taskctl.store.units as units
 
@@ -155,6 +156,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
         return CLOCK_START + timedelta(seconds=next(ticks))
 
     monkeypatch.setattr(imports, "now_utc", now)
+    monkeypatch.setattr(reminders, "now_utc", now)
     monkeypatch.setattr(tracking, "now_utc", now)
     monkeypatch.setattr(units, "now_utc", now)
     return CLOCK_START

@@ -184,6 +184,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "track",
         "Record a dated progress report in the unit's own words.",
     ),
+    "remind": (
+        "remind",
+        "Write 督办函: one letter per unit with overdue (and, with --within, due-soon) tasks.",
+    ),
     "show": (
         "browse",
         "Show everything about one task: text, units, persons, deadline, status, progress.",

@@ -161,7 +161,8 @@ def _with_extra(extra: list[Column]) -> list[Column]:
 
 
 def overdue_columns() -> list[Column]:
-    return _with_extra([column("days_overdue", "int"), column("light", "light")])
+    cols = _with_extra([column("days_overdue", "int"), column("light", "light")])
+    return [*cols, column("reminded", "int"), column("last_reminded", "date")]
 
 
 def due_columns() -> list[Column]:
@@ -206,7 +207,10 @@ def overdue_report(
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
+    from taskctl.reports.reminders import attach_reminders
+
     rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
+    attach_reminders(db, rows)
     return Report(
         title="逾期任务" if lang == "zh" else "Overdue tasks",
         columns=overdue_columns(),
