@@ -103,8 +103,10 @@ class Runner:
         return json.loads(self.ok(*args, "--format", "json", **kw))
 
     def fails(self, *args: str, **kw) -> Result:  # type: ignore[no-untyped-def]
-        """Assert a clean failure: non-zero exit, one line on stderr, no traceback."""
-        result = self(*args, **kw)
+        """Assert a clean failure: non-zero exit, one line on stderr, no traceback. The message is
+        asked for in English, the language it is written in; tests/cli/test_bad_input.py holds
+        every kind of bad input to its Chinese too."""
+        result = self("--lang", "en", *args, **kw)
         assert result.exit_code != 0, result.output
         assert isinstance(result.exception, SystemExit), result.exception
         lines = [line for line in result.stderr.splitlines() if line.strip()]
