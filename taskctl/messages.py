@@ -10,7 +10,7 @@ exception), the way gettext keys its catalogues by the English text. This module
 - `MESSAGES`: (id, English template, Chinese template) for every error, warning and notice; the
   English template matches the message as raised (`{name}` stands for any text), the Chinese one
   says it again with the same values. A field called `{msg}` (or `{msg2}`) holds another message and
-  is translated in turn.
+  is translated in turn; `{rows}` holds "row N: message" items separated by "; ".
 
 `translate(text, "zh")` turns an English message into Chinese (or returns it unchanged if no template
 fits); tests/test_messages.py holds the table complete: every command, option and message has both.
@@ -20,6 +20,7 @@ Nothing here imports more than `re`, so `taskctl --help` stays fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 #: Command path (as typed after `taskctl`; "" is taskctl itself) → (summary, description).
 COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
@@ -401,8 +402,8 @@ MESSAGES: list[tuple[str, str, str]] = [
     ),
     (
         "ledger_bad_rows",
-        "{file}: {n} bad rows, nothing applied (--skip-bad applies the good ones): {details}",
-        "{file}：{n} 行有误，未应用任何内容（--skip-bad 可只应用正确的行）：{details}",
+        "{file}: {n} bad rows, nothing applied (--skip-bad applies the good ones): {rows}",
+        "{file}：{n} 行有误，未应用任何内容（--skip-bad 可只应用正确的行）：{rows}",
     ),
     ("bad_value", "bad {what} {value}", "{what} {value} 有误"),
     ("no_task_id", "no task id", "没有任务编号"),
@@ -417,6 +418,17 @@ MESSAGES: list[tuple[str, str, str]] = [
         "task {id} changed since export (version {a} → {b})",
         "任务 {id} 在导出后已被修改（版本 {a} → {b}）",
     ),
+    (
+        "reopen_note_ledger",
+        "moving {what} from {old} to {new} reopens it: give the reason with the 说明 (note) column",
+        "把 {what} 从 {old} 改为 {new} 会重新打开它：请在“说明”列写明原因",
+    ),
+    (
+        "deadline_note_ledger",
+        "a deadline change needs a reason (the 说明 (note) column)",
+        "修改完成时限需要在“说明”列写明理由",
+    ),
+    ("ledger_row", "row {n}: {msg}", "第 {n} 行：{msg}"),
     (
         "ledger_note",
         "a new deadline needs its reason in the 说明 (note) column",
@@ -518,6 +530,18 @@ MESSAGES: list[tuple[str, str, str]] = [
     ("unknown_encoding", "unknown encoding {enc}", "未知编码 {enc}"),
     ("cannot_decode", "cannot decode as {enc} (byte {n})", "无法按 {enc} 解码（第 {n} 字节）"),
     ("expected_text", "expected decoded text", "需要已解码的文本"),
+    (
+        "no_table",
+        "no task table found: no header row naming a task column ({names} …) and a unit or "
+        "deadline column ({units}, {deadline} …)",
+        "没有找到任务表：没有含任务列（{names} …）和单位或时限列（{units}、{deadline} …）的表头行",
+    ),
+    (
+        "w_table_text",
+        "tasks read from the division table; {n} numbered paragraphs outside it were not "
+        "imported as tasks",
+        "任务取自分工表；表外 {n} 个编号段落未作为任务导入",
+    ),
     ("no_items", "no numbered items found", "没有找到编号条目"),
     ("table_no_rows", "the task table has a header but no task rows", "任务表有表头但没有任务行"),
     ("ledger_no_rows", "the ledger has a header but no task rows", "台账有表头但没有任务行"),
@@ -680,6 +704,7 @@ _FIELD = re.compile(r"\{(\w+)\}")
 #: Fields that hold free text (another message, a list, a driver's words) and may contain ": ";
 #: every other field is a name, a value or a date and stops before one.
 _FREE = (
+    "rows",
     "msg",
     "detail",
     "changes",
@@ -695,6 +720,8 @@ _FREE = (
     "ids",
     "reason",
 )
+#: A `{rows}` field: "row 3: …; row 5: …", one ledger row's message after another.
+_ROWS = re.compile(r"; (?=row \d+: )")
 _MONTHS = (
     "January",
     "February",
@@ -709,24 +736,10 @@ _MONTHS = (
     "November",
     "December",
 )
-_compiled: list[tuple[re.Pattern[str], str, tuple[str, ...]]] | None = None
 
 
-def _field(name: str) -> str:
-    if name.startswith(_FREE):
-        return f"(?P<{name}>.+?)"
-    return f"(?P<{name}>(?:(?!: ).)+?)"
-
-
-def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
-    global _compiled
-    if _compiled is None:
-        _compiled = []
-        for _id, en, zh in MESSAGES:
-            parts = _FIELD.split(en)
-            regex = "".join(re.escape(p) if i % 2 == 0 else _field(p) for i, p in enumerate(parts))
-            _compiled.append((re.compile(regex, re.DOTALL), zh, tuple(parts[1::2])))
-    return _compiled
+def _field_ok(name: str, value: str) -> bool:
+    return bool(value) and (name.startswith(_FREE) or ": " not in value)
 
 
 def _month(value: str) -> str:
@@ -738,22 +751,54 @@ def _month(value: str) -> str:
     return f"{year}年{month}" if year.isdigit() else month
 
 
+def _fill(
+    parts: list[str], text: str, pos: int, values: dict[str, str]
+) -> Iterator[dict[str, str]]:
+    """Every way `text[pos:]` fits `parts` (literal, field, literal, … from `_FIELD.split`), the
+    shortest values first, each field's value translated as it is taken."""
+    literal = parts[0]
+    if not text.startswith(literal, pos):
+        return
+    pos += len(literal)
+    if len(parts) == 1:
+        if pos == len(text):
+            yield values
+        return
+    name, rest = parts[1], parts[2:]
+    follow = rest[0]
+    ends = [len(text)] if len(rest) == 1 and not follow else []
+    if not ends:
+        at = text.find(follow, pos + 1) if follow else -1
+        while at != -1:
+            ends.append(at)
+            at = text.find(follow, at + 1)
+        if len(rest) == 1:
+            ends = [e for e in ends if e + len(follow) == len(text)]
+    for end in ends:
+        value = text[pos:end]
+        if not _field_ok(name, value):
+            continue
+        if name.startswith("msg"):
+            inner = translate_message(value)
+            if inner is None:
+                continue
+            value = inner
+        elif name == "rows":
+            items = [translate_message(item) for item in _ROWS.split(value)]
+            if None in items:
+                continue
+            value = "；".join(items)  # type: ignore[arg-type]
+        elif name == "month":
+            value = _month(value)
+        elif name == "what" and value.startswith("task "):
+            value = "任务 " + value[5:]
+        yield from _fill(rest, text, end, {**values, name: value})
+
+
 def translate_message(text: str) -> str | None:
     """The Chinese of an English message, or None when no template fits it."""
-    for pattern, zh, fields in _patterns():
-        match = pattern.fullmatch(text)
-        if not match:
-            continue
-        values = match.groupdict()
-        for name in fields:
-            if name == "month":
-                values[name] = _month(values[name])
-            elif name.startswith("msg"):
-                inner = translate_message(values[name])
-                if inner is None:
-                    break
-                values[name] = inner
-        else:
+    for _id, en, zh in MESSAGES:
+        for values in _fill(_FIELD.split(en), text, 0, {}):
             return zh.format(**values)
     return None
 

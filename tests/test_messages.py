@@ -5,6 +5,7 @@ every case in both languages and holds each Chinese error line to this table.)""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import click
 import pytest
@@ -107,3 +108,56 @@ def test_import_warnings_in_both_languages(run, tmp_path) -> None:  # type: igno
     assert "plan.txt:3：警告：分工括号没有闭合" in zh.stderr
     en = run("--lang", "en", "import", str(plan), "--dry-run")
     assert "plan.txt:3: warning: item 3 is out of sequence (expected 2)" in en.stderr
+
+
+def _raised_messages() -> list[tuple[str, str]]:
+    """Every message the package raises or warns with, its f-string values filled with samples:
+    (where, message)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "taskctl"
+    kinds = ("Error", "ParseWarning", "AnnotationProblem")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if not name.endswith(kinds) or name == "TypeError":
+                continue
+            texts = [a for a in node.args if isinstance(a, ast.Constant | ast.JoinedStr)]
+            texts += [a for a in node.args if isinstance(a, ast.BinOp)]
+            for arg in texts[-1:]:
+                message = _sample(arg)
+                if message is not None:
+                    found.append((f"{path.relative_to(root.parent)}:{node.lineno}", message))
+    return found
+
+
+def _sample(node) -> str | None:  # type: ignore[no-untyped-def]
+    import ast
+
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        out = []
+        for i, part in enumerate(node.values):
+            out.append(part.value if isinstance(part, ast.Constant) else f"x{i}")
+        return "".join(out)
+    if isinstance(node, ast.BinOp):  # "a " "b" + (…): the literal part
+        return _sample(node.left)
+    return None
+
+
+def test_every_raised_message_has_chinese() -> None:
+    from taskctl.messages import translate_message
+
+    messages = _raised_messages()
+    assert len(messages) > 60
+    missing = [
+        f"{where}: {message}"
+        for where, message in messages
+        if translate_message(message) is None and not message.startswith("x")
+    ]
+    assert not missing, "\n".join(missing)

@@ -160,17 +160,24 @@ def reminder_letters(
     if wanted:
         chosen = wanted
         for unit_id, name in wanted:
-            if unit_id not in by_unit:
-                what = "overdue or due-soon" if within_days else "overdue"
-                raise InvalidValueError(f"unit {name!r} has no {what} tasks on {as_of}")
+            if unit_id in by_unit:
+                continue
+            if within_days:
+                raise InvalidValueError(
+                    f"unit {name!r} has no overdue or due-soon tasks on {as_of}"
+                )
+            raise InvalidValueError(f"unit {name!r} has no overdue tasks on {as_of}")
     else:
         chosen = sorted(
             ((uid, names[uid]) for uid in by_unit if kinds.get(uid) == "department"),
             key=lambda pair: pair[1],
         )
+        if not chosen and within_days:
+            raise NotFoundError(
+                f"no unit has overdue or due-soon tasks on {as_of}; no letter written"
+            )
         if not chosen:
-            what = "overdue or due-soon" if within_days else "overdue"
-            raise NotFoundError(f"no unit has {what} tasks on {as_of}; no letter written")
+            raise NotFoundError(f"no unit has overdue tasks on {as_of}; no letter written")
     letters = []
     for unit_id, name in chosen:
         rows = by_unit[unit_id]
