@@ -13,7 +13,7 @@ from taskctl.cli.common import App, actor_option, as_of_option, pass_app
 
 if TYPE_CHECKING:
     from taskctl.render.letters import LetterText
-    from taskctl.reports.reminders import Letter
+    from taskctl.store.reminders import Letter
 
 LETTER_FORMATS = ("docx", "md", "json")
 DEFAULT_ISSUER = {"zh": "市政府督查室", "en": "Supervision Office"}
@@ -201,12 +201,8 @@ def remind_cmd(
     """
     from taskctl.cli.reports import parse_day, parse_within
     from taskctl.render.letters import default_title, letter_text
-    from taskctl.reports.reminders import (
-        add_working_days,
-        format_number,
-        next_sequence,
-        reminder_letters,
-    )
+    from taskctl.reports.reminders import add_working_days, reminder_letters
+    from taskctl.store.reminders import format_number, next_sequence
 
     within_days = parse_within(within) if within else None
     reply = parse_day(reply_by, "--reply-by") or add_working_days(as_of, 3)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from taskctl.labels import label
 
 if TYPE_CHECKING:
-    from taskctl.reports.reminders import Letter
+    from taskctl.store.reminders import Letter
 
 #: The table of a letter: key, Chinese and English header.
 LETTER_COLUMNS = (

@@ -10,8 +10,6 @@ letter's number in `new_value` and its date, unit and reply deadline as JSON in 
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,47 +18,12 @@ from taskctl.lifecycle import ACTIVE
 from taskctl.reports.overdue import DEADLINE_ORDER, owed_task_rows
 from taskctl.reports.tasks import select_tasks
 from taskctl.store.lookup import find_unit_id
+from taskctl.store.reminders import Letter
 
 if TYPE_CHECKING:
     from taskctl.store.reader import Reader
 
-#: A stored letter number: 〔2026〕3号.
-NUMBER = re.compile(r"〔(\d{4})〕(\d+)号")
 ROLE_ORDER = ("lead", "responsible", "support")
-
-
-@dataclass
-class Letter:
-    """One letter to one unit: its tasks (rows with `role`, `days_overdue`, `latest_progress`)."""
-
-    unit_id: int
-    unit: str
-    rows: list[dict[str, Any]]
-    number: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def format_number(year: int, seq: int) -> str:
-    return f"〔{year}〕{seq}号"
-
-
-def parse_number(text: str | None) -> tuple[int, int] | None:
-    """(year, sequence) of a stored letter number, or None."""
-    match = NUMBER.fullmatch(text or "")
-    return (int(match.group(1)), int(match.group(2))) if match else None
-
-
-def next_sequence(db: Reader, year: int) -> int:
-    """The next letter number of `year`: one more than the highest recorded, else 1."""
-    highest = 0
-    for (value,) in db.rows(
-        "SELECT new_value FROM events WHERE kind = 'reminded' AND new_value LIKE :prefix",
-        {"prefix": f"〔{year}〕%"},
-    ):
-        parsed = parse_number(value)
-        if parsed and parsed[0] == year:
-            highest = max(highest, parsed[1])
-    return highest + 1
 
 
 def add_working_days(day: date, n: int) -> date:
