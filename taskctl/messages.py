@@ -662,29 +662,42 @@ MESSAGES: list[tuple[str, str, str]] = [
     ("c_missing_opt", "Missing option {name}.", "缺少选项 {name}。"),
     (
         "c_no_option_guess",
-        "No such option: {name} Did you mean {other}?",
-        "没有选项：{name}。你是不是想用 {other}？",
+        "No such option {name}. Did you mean {other}?",
+        "没有选项 {name}。你是不是想用 {other}？",
     ),
     (
         "c_no_option_guesses",
-        "No such option: {name} (Possible options: {others})",
-        "没有选项：{name}（可能的选项：{others}）",
+        "No such option {name}. (Did you mean one of: {others}?)",
+        "没有选项 {name}。（你是不是想用其中之一：{others}？）",
     ),
-    ("c_no_option", "No such option: {name}", "没有选项：{name}"),
+    ("c_no_option", "No such option {name}.", "没有选项 {name}。"),
     ("c_no_command", "No such command {name}.", "没有命令 {name}。"),
     ("c_needs_value", "Option {name} requires an argument.", "选项 {name} 需要一个值。"),
+    ("c_takes_no_value", "Option {name} does not take a value.", "选项 {name} 不接受值。"),
+    ("c_takes_values", "Argument {name} takes {n} values.", "参数 {name} 需要 {n} 个值。"),
     ("c_extra_arg", "Got unexpected extra argument ({args})", "多余的参数（{args}）"),
     ("c_extra_args", "Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
+    ("c_missing_command", "Missing command.", "缺少命令。"),
     ("c_invalid", "Invalid value for {name}: {msg}", "{name} 的值无效：{msg}"),
+    ("c_invalid_plain", "Invalid value: {msg}", "值无效：{msg}"),
     ("c_choices", "{value} is not one of {choices}.", "{value} 不是以下之一：{choices}。"),
     ("c_range", "{value} is not in the range {range}.", "{value} 不在范围 {range} 内。"),
     ("c_int", "{value} is not a valid integer.", "{value} 不是有效的整数。"),
+    ("c_int_range", "{value} is not a valid integer range.", "{value} 不是有效的整数。"),
+    ("c_float", "{value} is not a valid float.", "{value} 不是有效的数字。"),
+    ("c_float_range", "{value} is not a valid float range.", "{value} 不是有效的数字。"),
+    (
+        "c_bool",
+        "{value} is not a valid boolean. Recognized values: {choices}",
+        "{value} 不是有效的布尔值。可用的值：{choices}",
+    ),
+    ("c_path_missing", "{kind} {path} does not exist.", "{kind} {path} 不存在。"),
+    ("c_path_is_file", "{kind} {path} is a file.", "{kind} {path} 是文件。"),
+    ("c_path_is_dir", "{kind} {path} is a directory.", "{kind} {path} 是目录。"),
+    ("c_path_unreadable", "{kind} {path} is not readable.", "{kind} {path} 不可读。"),
+    ("c_path_unwritable", "{kind} {path} is not writable.", "{kind} {path} 不可写。"),
+    ("c_open", "Could not open file {path}: {detail}", "无法打开文件 {path}：{detail}"),
     ("c_choice", "{value} is not {choices}.", "{value} 不是 {choices}。"),
-    ("c_is_dir", "File {path} is a directory.", "{path} 是目录。"),
-    ("c_is_file", "Directory {path} is a file.", "{path} 是文件，不是目录。"),
-    ("c_not_writable", "File {path} is not writable.", "{path} 不可写。"),
-    ("c_not_exist", "File {path} does not exist.", "文件 {path} 不存在。"),
-    ("c_not_exist_path", "Path {path} does not exist.", "路径 {path} 不存在。"),
     # --- the command line itself
     ("aborted", "aborted", "已中止"),
     ("interrupted", "interrupted", "已中断"),
@@ -720,6 +733,8 @@ _FREE = (
     "ids",
     "reason",
 )
+#: click's names of path kinds ({kind} in its file errors).
+_PATH_KINDS = {"File": "文件", "Directory": "目录", "Path": "路径"}
 #: A `{rows}` field: "row 3: …; row 5: …", one ledger row's message after another.
 _ROWS = re.compile(r"; (?=row \d+: )")
 _MONTHS = (
@@ -792,6 +807,8 @@ def _fill(
             value = _month(value)
         elif name == "what" and value.startswith("task "):
             value = "任务 " + value[5:]
+        elif name == "kind":
+            value = _PATH_KINDS.get(value, value)
         yield from _fill(rest, text, end, {**values, name: value})
 
 

@@ -97,6 +97,10 @@ CASES = [
     Case("negative --limit", ["list", "--limit", "-1"], "--limit"),
     Case("missing argument", ["status", TASK], "Missing argument 'STATUS'"),
     Case("unknown command", ["frobnicate"], "frobnicate"),
+    Case("misspelt option", ["list", "--fromat", "json"], "Did you mean '--format'"),
+    Case("not a number", ["overdue", "--limit", "abc"], "not a valid integer"),
+    Case("option without its value", ["overdue", "--as-of"], "requires an argument"),
+    Case("extra argument", ["show", TASK, "more"], "unexpected extra argument"),
 ]
 
 #: Cases also run through a real `python -m taskctl` process.
