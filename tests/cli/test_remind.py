@@ -50,6 +50,8 @@ def test_one_letter_per_unit_read_back(zj: Runner, tmp_path: Path, db_url: str) 
     assert {r[2] for r in letters[0]["rows"]} == {"牵头"}
     assert letters[0]["rows"][0][3:5] == ["2012-12-31", "15"]
     doc = Document(str(out))
+    breaks = doc.element.body.xml.count('w:type="page"')
+    assert breaks == len(letters) - 1  # a page per unit
     texts = [p.text for p in doc.paragraphs]
     assert "请于2013年1月18日前将办理进展及下一步措施书面反馈市政府督查室。" in texts
     assert texts[-1] == "2013年1月15日"
@@ -80,10 +82,12 @@ def test_numbers_count_on_within_a_year_and_restart(zj: Runner, tmp_path: Path) 
     assert {r["reminded"] for r in report} >= {4}
 
 
-def test_every_department_and_split(zj: Runner, tmp_path: Path) -> None:
+def test_every_department_and_split(zj: Runner, tmp_path: Path, db_url: str) -> None:
+    before = dump(db_url)
     plan = zj.ok("remind", "--as-of", AFTER, "--dry-run")
     assert "〔2013〕1号" in plan and "高新处" in plan and "未记录" in plan
-    assert "reminded" not in json.dumps(zj.json("history", "zj2012:二.2"))
+    assert dump(db_url) == before  # --dry-run records nothing
+    assert not list(tmp_path.glob("*.docx"))
     folder = tmp_path / "letters"
     zj.ok("remind", "--as-of", AFTER, "--split", str(folder))
     files = sorted(p.name for p in folder.iterdir())
