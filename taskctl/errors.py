@@ -15,6 +15,7 @@ class InputError(TaskctlError):
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
         self.source = source
         self.line = line
+        self.message = message
         where = ""
         if source:
             where = f"{source}:{line}: " if line else f"{source}: "

@@ -97,6 +97,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "revision_sources": ("修订来源", "Revised from"),
     "plan_revised": ("计划修订", "Plan revised"),
     "removed_in": ("撤销", "Removed"),
+    "event.reminded": ("督办", "reminded"),
+    "reminded": ("督办次数", "Reminded"),
+    "last_reminded": ("最近督办", "Last reminded"),
     # ledger (台账) columns
     "latest_progress": ("最新进展", "Latest progress"),
     "new_status": ("新状态", "New status"),

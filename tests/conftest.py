@@ -103,8 +103,10 @@ class Runner:
         return json.loads(self.ok(*args, "--format", "json", **kw))
 
     def fails(self, *args: str, **kw) -> Result:  # type: ignore[no-untyped-def]
-        """Assert a clean failure: non-zero exit, one line on stderr, no traceback."""
-        result = self(*args, **kw)
+        """Assert a clean failure: non-zero exit, one line on stderr, no traceback. The message is
+        asked for in English, the language it is written in; tests/cli/test_bad_input.py holds
+        every kind of bad input to its Chinese too."""
+        result = self("--lang", "en", *args, **kw)
         assert result.exit_code != 0, result.output
         assert isinstance(result.exception, SystemExit), result.exception
         lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -146,6 +148,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     """Stamp every change (imports, revisions, events, progress reports, new units) at CLOCK_START
     plus one second per stamp, instead of the wall clock; returns CLOCK_START."""
     import taskctl.store.imports as imports
+    import taskctl.store.reminders as reminders
     import taskctl.store.revisions as revisions
     import taskctl.store.tracking as tracking
     import taskctl.store.units as units
@@ -157,6 +160,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
 
     monkeypatch.setattr(imports, "now_utc", now)
     monkeypatch.setattr(revisions, "now_utc", now)
+    monkeypatch.setattr(reminders, "now_utc", now)
     monkeypatch.setattr(tracking, "now_utc", now)
     monkeypatch.setattr(units, "now_utc", now)
     return CLOCK_START

@@ -16,6 +16,8 @@ class TaskctlGroup(click.Group):
     exit code (click's own standalone mode prints usage errors over several lines)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
+        global _LANG
+        _LANG = _early_lang(sys.argv[1:] if args is None else list(args))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         import errno
@@ -24,13 +26,18 @@ class TaskctlGroup(click.Group):
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            click.echo(f"taskctl: error: {exc.format_message()}{hint}", err=True)
+            if hint and _LANG == "zh":
+                hint = f"（见 '{exc.ctx.command_path} --help'）"  # type: ignore[union-attr]
+            click.echo(error_line(tr(exc.format_message()) + hint), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            exc.show()
+            if isinstance(exc, CommandError):
+                exc.show()
+            else:
+                click.echo(error_line(tr(exc.format_message())), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("taskctl: aborted", err=True)
+            click.echo(f"taskctl: {tr('aborted')}", err=True)
             sys.exit(1)
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # output piped into `head`
@@ -47,6 +54,7 @@ class TaskctlGroup(click.Group):
 
             module = importlib.import_module(f"taskctl.cli.{COMMANDS[name][0]}")
             for command in module.COMMANDS:
+                _use_local_help(command)
                 self.add_command(command)
         return self.commands.get(name)
 
@@ -56,7 +64,14 @@ class TaskctlGroup(click.Group):
 
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))
-        rows = [(name, make_default_short_help(COMMANDS[name][1], limit)) for name in names]
+        summary = {name: COMMANDS[name][1] for name in names}
+        if _LANG == "zh":
+            from taskctl.messages import COMMAND_HELP_ZH
+
+            summary = {name: COMMAND_HELP_ZH[name][0] for name in names}
+        if _LANG == "zh":
+            limit //= 2  # a Chinese character takes two columns
+        rows = [(name, make_default_short_help(summary[name], limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -66,7 +81,7 @@ class TaskctlGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TaskctlError as exc:
-            raise CommandError(str(exc), exc.exit_code) from None
+            raise CommandError(error_text(exc), exc.exit_code) from None
 
 
 class CommandError(click.ClickException):
@@ -75,7 +90,156 @@ class CommandError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
-        click.echo(f"taskctl: error: {self.format_message()}", err=True)
+        click.echo(error_line(self.format_message()), err=True)
+
+
+#: The language of help texts and messages of this invocation: `--lang` before the command, else
+#: TASKCTL_LANG, else the locale (decided before click parses anything, so `--help` is in it too).
+_LANG = "zh"
+
+
+def current_lang() -> str:
+    return _LANG
+
+
+def _early_lang(args: list[str]) -> str:
+    """The language the global options ask for, read off the arguments before click parses them."""
+    from taskctl.labels import detect_lang
+
+    explicit = None
+    it = iter(args)
+    for arg in it:
+        if arg == "--lang":
+            explicit = next(it, None)
+        elif arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+        elif arg in ("--db", "--by"):
+            next(it, None)
+        elif not arg.startswith("-"):
+            break  # the command: options after it are its own
+    return detect_lang(explicit)
+
+
+def tr(text: str) -> str:
+    """An English message in this invocation's language."""
+    if _LANG != "zh":
+        return text
+    from taskctl.messages import translate
+
+    return translate(text, "zh")
+
+
+def error_line(message: str) -> str:
+    return f"taskctl: 错误：{message}" if _LANG == "zh" else f"taskctl: error: {message}"
+
+
+def error_text(exc: Exception) -> str:
+    """A project error's message in this invocation's language (a file's name and line kept as
+    they are, the message after them translated)."""
+    from taskctl.errors import DatabaseError, InputError
+
+    if _LANG != "zh":
+        return str(exc)
+    if isinstance(exc, InputError):
+        where = str(exc)[: len(str(exc)) - len(exc.message)]
+        return where.replace(": ", "：") + tr(exc.message) if where else tr(exc.message)
+    text = tr(str(exc))
+    if text == str(exc) and isinstance(exc, DatabaseError):
+        return f"数据库错误：{text}"  # a driver's own words after the database's name
+    return text
+
+
+class LocalFormatter(click.HelpFormatter):
+    """click's help layout with its own words (Usage, Options, default …) and option help in the
+    invocation's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if _LANG == "zh" and prefix is None:
+            prefix = "用法："
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if _LANG != "zh":
+            return super().write_heading(heading)
+        from taskctl.messages import CLICK_ZH
+
+        self.write(f"{'':>{self.current_indent}}{CLICK_ZH.get(heading, heading)}：\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def,override]
+        if _LANG == "zh":
+            rows = [(term, _zh_option_help(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _zh_option_help(text: str) -> str:
+    from taskctl.messages import OPTION_HELP_ZH
+
+    base, sep, extra = text.partition("  [")
+    if not sep and text.startswith("["):
+        base, sep, extra = "", "[", text[1:]
+    base = OPTION_HELP_ZH.get(base, base)
+    if sep:
+        extra = (
+            extra.replace("default: ", "默认：")
+            .replace("env var: ", "环境变量：")
+            .replace("required", "必填")
+        )
+        return f"{base}  [{extra}" if base else f"[{extra}"
+    return base
+
+
+def _zh_help(text: str, path: str) -> str:
+    """A command's help in Chinese: the table's summary and description, then the command's own
+    examples under 示例."""
+    import inspect
+
+    from taskctl.messages import COMMAND_HELP_ZH
+
+    summary, description = COMMAND_HELP_ZH[path]
+    _, sep, examples = inspect.cleandoc(text).partition("\b\nExample:")
+    out = summary + (f"\n\n{description}" if description else "")
+    return out + (f"\n\n\b\n示例：{examples}" if sep else "")
+
+
+class LocalContext(click.Context):
+    """A context whose help is written in the invocation's language."""
+
+    formatter_class = LocalFormatter
+
+    def get_help(self) -> str:
+        if _LANG != "zh":
+            return super().get_help()
+        chain = []
+        ctx: click.Context | None = self
+        while ctx is not None and ctx.parent is not None:
+            chain.append(ctx.info_name or "")
+            ctx = ctx.parent
+        path = " ".join(reversed(chain))
+        from taskctl.messages import COMMAND_HELP_ZH
+
+        swapped = [(self.command, path)]
+        if isinstance(self.command, click.Group):
+            swapped += [(c, f"{path} {n}".strip()) for n, c in self.command.commands.items()]
+        saved = [(c, c.help, c.short_help) for c, _ in swapped]
+        try:
+            for command, where in swapped:
+                if where in COMMAND_HELP_ZH and command.help:
+                    command.help = _zh_help(command.help, where)
+                    command.short_help = COMMAND_HELP_ZH[where][0]
+            return super().get_help()
+        finally:
+            for command, help_text, short in saved:
+                command.help, command.short_help = help_text, short
+
+
+def _use_local_help(command: click.Command) -> None:
+    command.context_class = LocalContext
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _use_local_help(sub)
+
+
+TaskctlGroup.context_class = LocalContext
 
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -188,6 +352,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "revise",
         "Apply a new version of document KEY (FILE: any format `import` reads) to its tasks.",
     ),
+    "remind": (
+        "remind",
+        "Write 督办函: one letter per unit with overdue (and, with --within, due-soon) tasks.",
+    ),
     "show": (
         "browse",
         "Show everything about one task: text, units, persons, deadline, status, progress.",
@@ -235,15 +403,12 @@ def main() -> None:
     try:
         cli.main(prog_name="taskctl")
     except KeyboardInterrupt:
-        click.echo("taskctl: interrupted", err=True)
+        click.echo(f"taskctl: {tr('interrupted')}", err=True)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("TASKCTL_DEBUG"):
             raise
         first = (str(exc).strip().splitlines() or [""])[0]
-        click.echo(
-            f"taskctl: internal error: {type(exc).__name__}: {first} "
-            "(set TASKCTL_DEBUG=1 for details)",
-            err=True,
-        )
+        line = f"internal error: {type(exc).__name__}: {first} (set TASKCTL_DEBUG=1 for details)"
+        click.echo(f"taskctl: {tr(line)}", err=True)
         sys.exit(70)

@@ -70,18 +70,30 @@ def db_version_cmd(app: App) -> None:
         state = schema_state(store)
     finally:
         store.dispose()
-    click.echo(f"database: {_display(state.url)}")
-    click.echo(f"schema revision: {state.current or '-'} (this taskctl: {state.head})")
+    zh = app.lang == "zh"
+    current = state.current or "-"
+    if zh:
+        click.echo(f"数据库：{_display(state.url)}")
+        click.echo(f"结构版本：{current}（本 taskctl：{state.head}）")
+    else:
+        click.echo(f"database: {_display(state.url)}")
+        click.echo(f"schema revision: {current} (this taskctl: {state.head})")
     if state.status == "newer":
         raise DatabaseError(
             f"schema revision {state.current} is newer than this taskctl; upgrade taskctl"
         )
-    hint = {
-        "empty": "no taskctl tables yet; they are created on first use",
-        "current": "up to date",
-        "older": "older; run `taskctl db upgrade` (or any command) to upgrade it",
-    }[state.status]
-    click.echo(hint)
+    hints = {
+        "empty": (
+            "还没有 taskctl 的表；首次使用时创建",
+            "no taskctl tables yet; they are created on first use",
+        ),
+        "current": ("已是最新", "up to date"),
+        "older": (
+            "较旧；运行 `taskctl db upgrade`（或任意命令）即可升级",
+            "older; run `taskctl db upgrade` (or any command) to upgrade it",
+        ),
+    }
+    click.echo(hints[state.status][0 if zh else 1])
 
 
 @db_group.command("upgrade")
@@ -103,8 +115,11 @@ def db_upgrade_cmd(app: App) -> None:
         before, after = upgrade_schema(store)
     finally:
         store.dispose()
+    zh = app.lang == "zh"
     if before == after:
-        click.echo(f"schema revision {after}: up to date")
+        click.echo(f"结构版本 {after}：已是最新" if zh else f"schema revision {after}: up to date")
+    elif zh:
+        click.echo(f"结构已升级：{before or '（空）'} → {after}")
     else:
         click.echo(f"schema upgraded: {before or '(empty)'} → {after}")
 

@@ -139,7 +139,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "-f",
         "--format",
         "fmt",
-        type=click.Choice(["table", "json", "csv", "md", "xlsx", "docx"]),
+        type=click.Choice(["table", "json", "csv", "md", "html", "xlsx", "docx"]),
         help="Output format (default: table, or from the -o file's extension).",
     )
     @click.option(

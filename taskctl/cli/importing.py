@@ -145,7 +145,9 @@ def _print_result(result, lang: str) -> None:  # type: ignore[no-untyped-def]
         )
         return
     for w in result.warnings:
-        click.echo(f"{result.source_name}:{w.line}: warning: {w.message}", file=sys.stderr)
+        from taskctl.render.tree import warning_line
+
+        click.echo(warning_line(result.source_name, w.line, w.message, lang), file=sys.stderr)
     if zh:
         click.echo(
             file=sys.stdout,

@@ -107,6 +107,7 @@ def result_report(result: Any, lang: str) -> Any:
 
 
 def problem_report(result: Any, lang: str, *, skipped: bool = False) -> Any:
+    from taskctl.messages import translate
     from taskctl.reports.report import Report, column
 
     zh = lang == "zh"
@@ -117,7 +118,10 @@ def problem_report(result: Any, lang: str, *, skipped: bool = False) -> Any:
     return Report(
         title=title,
         columns=[column("row", "int"), column("id"), column("problem", wrap=True)],
-        rows=[{"row": p.row, "id": p.task, "problem": p.message} for p in result.problems],
+        rows=[
+            {"row": p.row, "id": p.task, "problem": translate(p.message, lang)}
+            for p in result.problems
+        ],
     )
 
 

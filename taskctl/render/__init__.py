@@ -16,12 +16,14 @@ from taskctl.reports.report import Column, Report, column
 
 __all__ = ["Column", "Report", "column"]
 
-FORMATS = ("table", "json", "csv", "md", "xlsx", "docx")
+FORMATS = ("table", "json", "csv", "md", "html", "xlsx", "docx")
 BINARY_FORMATS = ("xlsx", "docx")
 EXTENSIONS = {
     ".json": "json",
     ".csv": "csv",
     ".md": "md",
+    ".html": "html",
+    ".htm": "html",
     ".xlsx": "xlsx",
     ".docx": "docx",
     ".txt": "table",

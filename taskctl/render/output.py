@@ -50,6 +50,10 @@ def emit(
         chunks = textfmt.csv_chunks(report, lang)
     elif fmt == "md":
         chunks = [textfmt.to_markdown(report, lang)]
+    elif fmt == "html":
+        from taskctl.render.html import to_html
+
+        chunks = [to_html(report, lang)]
     elif not to_file and _is_terminal():
         console = terminal_console()
         if limit is None:

@@ -52,4 +52,13 @@ def print_parsed(parsed: ParsedDocument, source: str, lang: str) -> None:
         for item in parsed.items:
             print("  " * (item.level + 1) + _describe(item, lang))
     for w in parsed.warnings:
-        print(f"{source}:{w.line}: warning: {w.message}", file=sys.stderr)
+        print(warning_line(source, w.line, w.message, lang), file=sys.stderr)
+
+
+def warning_line(source: str, line: int, message: str, lang: str) -> str:
+    """`FILE:LINE: warning: …`, in Chinese under zh (the message from taskctl.messages)."""
+    if lang != "zh":
+        return f"{source}:{line}: warning: {message}"
+    from taskctl.messages import translate
+
+    return f"{source}:{line}：警告：{translate(message, 'zh')}"

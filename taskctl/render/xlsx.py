@@ -140,6 +140,11 @@ def write_xlsx(report: Report, path: Path | str, lang: str) -> None:
     for section in report.sections:
         sheet = wb.create_sheet(_sheet_name(section.title, section.key, taken))
         _fill_sheet(sheet, section, lang)
+    if report.key == "weekly" and any(s.key in ("workload", "trend") for s in report.sections):
+        from taskctl.render.charts import add_weekly_charts
+
+        name = _sheet_name("图表" if lang == "zh" else "Charts", "charts", taken)
+        add_weekly_charts(wb, report, lang, sheet_name=name)
     wb.properties.title = report.title or None
     wb.properties.subject = report.subtitle
     wb.properties.description = report.summary

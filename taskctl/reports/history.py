@@ -45,6 +45,21 @@ def history_rows(db: Reader, ref: str | int) -> tuple[dict[str, Any], list[dict[
     return task, rows
 
 
+def _note(kind: str, note: str | None, lang: str) -> str | None:
+    """An event's note as people read it: a 督办函's stored details become a phrase."""
+    if kind != "reminded" or not note:
+        return note
+    import json
+
+    try:
+        d = json.loads(note)
+        if lang == "zh":
+            return f"{d['date']} 督办函致{d['unit']}，{d['from']}，限 {d['reply_by']} 前反馈"
+        return f"letter of {d['date']} to {d['unit']} from {d['from']}, reply by {d['reply_by']}"
+    except (ValueError, KeyError, TypeError):
+        return note
+
+
 def history_report(db: Reader, ref: str | int, lang: str = "zh") -> Report:
     """History of one task. JSON gets the stored values; the terminal shows labels."""
     task, rows = history_rows(db, ref)
@@ -52,6 +67,7 @@ def history_report(db: Reader, ref: str | int, lang: str = "zh") -> Report:
         row["kind_shown"] = label(f"event.{row['kind']}", lang)
         row["old_shown"] = value_label(row["kind"], row["old"], lang)
         row["new_shown"] = value_label(row["kind"], row["new"], lang)
+        row["note_shown"] = _note(row["kind"], row["note"], lang)
     hidden = {"table": False}
     shown = {"export": False}
     cols: list[Column] = [
@@ -63,11 +79,13 @@ def history_report(db: Reader, ref: str | int, lang: str = "zh") -> Report:
         column("new", **hidden),
         column("old", **shown),
         column("new", **shown),
-        column("note", wrap=True),
+        column("note", wrap=True, table=False),
+        column("note", wrap=True, export=False),
     ]
     cols[3].key = "kind_shown"
     cols[6].key = "old_shown"
     cols[7].key = "new_shown"
+    cols[9].key = "note_shown"
     title = f"{task['document']}:{task['number']} (#{task['id']}) {task['title']}"
     if lang == "zh":
         summary = f"版本 {task['version']}，共 {len(rows)} 条记录"

@@ -115,17 +115,23 @@ def _stream_owed(
     document: str | None,
     rules: LightRules,
     finish: Callable[[dict[str, Any]], None],
+    reminders: bool = False,
 ) -> Callable[[], Iterator[list[dict[str, Any]]]]:
-    """`Report.batches` of owed tasks: each batch off the cursor gets light, latest progress and
-    `finish` (days overdue or left) before it is written."""
+    """`Report.batches` of owed tasks: each batch off the cursor gets light, latest progress,
+    `finish` (days overdue or left) and, with `reminders`, how often it was chased before it is
+    written."""
     query = _owed_query(db, conditions, params, unit, document)
 
     def batches() -> Iterator[list[dict[str, Any]]]:
+        from taskctl.reports.reminders import attach_reminders
+
         for rows in stream_task_rows(db, query):
             attach_lights(rows, as_of, rules)
             attach_latest_progress(db, rows)
             for r in rows:
                 finish(r)
+            if reminders:
+                attach_reminders(db, rows)
             yield rows
 
     return batches
@@ -204,7 +210,8 @@ def _with_extra(extra: list[Column]) -> list[Column]:
 
 
 def overdue_columns() -> list[Column]:
-    return _with_extra([column("days_overdue", "int"), column("light", "light")])
+    cols = _with_extra([column("days_overdue", "int"), column("light", "light")])
+    return [*cols, column("reminded", "int"), column("last_reminded", "date")]
 
 
 def due_columns() -> list[Column]:
@@ -271,9 +278,13 @@ def overdue_report(
                 document=document,
                 rules=rules,
                 finish=days_overdue,
+                reminders=True,
             ),
         )
+    from taskctl.reports.reminders import attach_reminders
+
     rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
+    attach_reminders(db, rows)
     return Report(
         title="逾期任务" if lang == "zh" else "Overdue tasks",
         columns=overdue_columns(),

@@ -79,6 +79,7 @@ def unit_columns() -> list[Column]:
                 column("light", "light"),
             ]
     cols += [column("percent", "percent"), *progress_columns()]
+    cols += [column("reminded", "int"), column("last_reminded", "date")]
     return cols
 
 
@@ -104,7 +105,10 @@ def unit_report(
     open_only: bool = False,
     rules: LightRules = DEFAULT_RULES,
 ) -> Report:
+    from taskctl.reports.reminders import attach_reminders
+
     name, rows = unit_tasks(db, unit, as_of=as_of, open_only=open_only, rules=rules)
+    attach_reminders(db, rows)
     return Report(
         title=f"{name} 任务清单" if lang == "zh" else f"Tasks of {name}",
         columns=unit_columns(),

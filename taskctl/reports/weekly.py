@@ -186,6 +186,100 @@ def changes_section(db: Reader, start: datetime, end: datetime, lang: str) -> Re
     )
 
 
+#: How many weeks the trend goes back (the report's own week included).
+TREND_WEEKS = 8
+
+
+def weekly_trend(db: Reader, until: date, *, weeks: int = TREND_WEEKS) -> list[dict[str, Any]]:
+    """Open, done and overdue tasks at the end of each of the `weeks` weeks ending on `until`
+    (oldest first), as they stood then: the present statuses and deadlines are wound back through
+    the status and deadline events made since, and tasks imported later are left out.
+
+    A week's numbers are those a `weekly --as-of` on its last day would have shown: open means an
+    active status, done a finished one, overdue an open task whose deadline was before that day.
+    """
+    ends = [until - timedelta(days=7 * k) for k in range(weeks)]  # newest first
+    instants = [utc_bounds(end, end)[1] for end in ends]
+    tasks = {
+        task_id: [as_datetime(created), status, _iso(deadline)]
+        for task_id, created, status, deadline in db.rows(
+            "SELECT id, created_at, status, deadline FROM tasks WHERE kind = 'task'"
+        )
+    }
+    changes = db.rows(
+        "SELECT created_at, task_id, kind, old_value FROM events"
+        " WHERE kind IN ('status', 'deadline') AND created_at >= :since"
+        " ORDER BY created_at DESC, id DESC",
+        {"since": instants[-1]},
+    )
+    out = []
+    i = 0
+    for end, instant in zip(ends, instants, strict=True):
+        while i < len(changes) and as_datetime(changes[i][0]) >= instant:  # type: ignore[operator]
+            _, task_id, kind, old = changes[i]
+            state = tasks.get(task_id)
+            if state is not None:
+                if kind == "status":
+                    state[1] = old or state[1]
+                else:
+                    state[2] = old
+            i += 1
+        open_count = done = overdue = 0
+        day = end.isoformat()
+        for created, status, deadline in tasks.values():
+            if created is not None and created >= instant:
+                continue
+            if status in ACTIVE:
+                open_count += 1
+                if deadline is not None and deadline < day:
+                    overdue += 1
+            elif status in FINISHED:
+                done += 1
+        year, week, _ = end.isocalendar()
+        out.append(
+            {
+                "week": f"{year}-W{week:02d}",
+                "week_end": end,
+                "open": open_count,
+                "done": done,
+                "overdue": overdue,
+            }
+        )
+    out.reverse()
+    top = max([max(r["open"], r["done"], r["overdue"]) for r in out] + [1])
+    for r in out:
+        for key in ("open", "done", "overdue"):
+            r[f"{key}_bar"] = r[key] * 100 / top
+    return out
+
+
+def _iso(value: Any) -> str | None:
+    """A stored date as ISO text (dates compare as text, in the order of the days)."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+def trend_section(db: Reader, until: date, lang: str) -> Report:
+    rows = weekly_trend(db, until)
+    cols = [
+        Column("week", "周次", "Week"),
+        Column("week_end", "周末日期", "Week ending", kind="date"),
+        Column("open", "未办结", "Open", kind="int"),
+        Column("open_bar", "", "", kind="bar", export=False),
+        Column("done", "已办结", "Done", kind="int"),
+        Column("done_bar", "", "", kind="bar", export=False),
+        Column("overdue", "逾期", "Overdue", kind="int"),
+        Column("overdue_bar", "", "", kind="bar", export=False),
+    ]
+    return Report(
+        title=_t(lang, f"近 {len(rows)} 周趋势", f"Trend of the last {len(rows)} weeks"),
+        columns=cols,
+        rows=rows,
+        key="trend",
+    )
+
+
 def weekly_report(
     db: Reader,
     *,
@@ -252,6 +346,7 @@ def weekly_report(
             key="due_next_week",
         ),
         workload,
+        trend_section(db, as_of, lang),
     ]
     if lang == "zh":
         summary = (

@@ -8,6 +8,7 @@ database (every table) is dumped before and after and must be identical. A subse
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select, table, text
 
+from taskctl.messages import translate_message
 from taskctl.store.engine import resolve_url
 from taskctl.store.models import Base
 from tests.conftest import Runner, seed
@@ -74,11 +76,31 @@ CASES = [
     Case("percent not a number", ["progress", TASK, "进展", "--percent", "六成"], "bad percent"),
     Case("empty progress", ["progress", TASK, ""], "needs a text or a percent"),
     Case("bad --as-of", ["overdue", "--as-of", "2月30日"], "February has no day 30"),
+    # 督办函: nothing is numbered or recorded
+    Case(
+        "remind unknown unit",
+        ["remind", "-u", "不存在的单位", "--as-of", "2013-01-15", "-o", "{tmp}/l.docx"],
+        "unknown unit",
+    ),
+    Case(
+        "remind nothing overdue",
+        ["remind", "-u", "高新处", "--as-of", "2012-03-01", "-o", "{tmp}/l.docx"],
+        "no overdue tasks",
+    ),
+    Case(
+        "remind unwritable path",
+        ["remind", "--as-of", "2013-01-15", "-o", "{tmp}/empty.txt/l.docx"],
+        "no such directory",
+    ),
     # command-line usage (click)
     Case("bad --format", ["list", "--format", "bogus"], "bogus"),
     Case("negative --limit", ["list", "--limit", "-1"], "--limit"),
     Case("missing argument", ["status", TASK], "Missing argument 'STATUS'"),
     Case("unknown command", ["frobnicate"], "frobnicate"),
+    Case("misspelt option", ["list", "--fromat", "json"], "Did you mean '--format'"),
+    Case("not a number", ["overdue", "--limit", "abc"], "not a valid integer"),
+    Case("option without its value", ["overdue", "--as-of"], "requires an argument"),
+    Case("extra argument", ["show", TASK, "more"], "unexpected extra argument"),
 ]
 
 #: Cases also run through a real `python -m taskctl` process.
@@ -93,6 +115,7 @@ SUBPROCESS = [
     "2月30日",
     "bad --format",
     "unknown command",
+    "remind unwritable path",
 ]
 
 
@@ -160,16 +183,34 @@ def test_there_are_at_least_25_cases() -> None:
     assert set(SUBPROCESS) <= {c.id for c in CASES}
 
 
+def check_languages(en: str, zh: str, case: Case) -> None:
+    """The English line says what the case expects; the Chinese line says the same in Chinese, from
+    the message table (no English message left untranslated)."""
+    assert en.startswith("taskctl: error: "), en
+    assert case.expect in en, en
+    assert zh.startswith("taskctl: 错误："), zh
+    message = en.removeprefix("taskctl: error: ")
+    hint = re.search(r" \(see '([^']*)'\)$", message)
+    if hint:
+        message = message[: hint.start()]
+        assert zh.endswith(f"（见 '{hint.group(1)}'）"), zh
+    translated = translate_message(message)
+    assert translated is not None, f"no Chinese for: {message}"
+    assert translated.replace(": ", "：") in zh.replace(": ", "：")
+    assert re.search(r"[\u4e00-\u9fff]", translated), translated
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_bad_input(case: Case, seeded: Runner, db_url: str, tmp_path: Path) -> None:
     before = dump(db_url)
-    result = seeded(*fill(case.args, tmp_path, db_url))
-    assert result.exit_code != 0, result.output
-    assert isinstance(result.exception, SystemExit), repr(result.exception)
-    line = one_line(result.stderr)
-    assert line.startswith("taskctl: error: "), line
-    assert case.expect in line, line
-    assert "Traceback" not in result.output
+    lines = {}
+    for lang in ("en", "zh"):
+        result = seeded("--lang", lang, *fill(case.args, tmp_path, db_url))
+        assert result.exit_code != 0, result.output
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+        lines[lang] = one_line(result.stderr)
+        assert "Traceback" not in result.output
+    check_languages(lines["en"], lines["zh"], case)
     assert dump(db_url) == before, "the database changed"
 
 
@@ -178,18 +219,19 @@ def test_bad_input_in_a_real_process(
     case: Case, seeded: Runner, db_url: str, tmp_path: Path
 ) -> None:
     before = dump(db_url)
-    env = {**os.environ, "TASKCTL_LANG": "zh"}
-    env.pop("TASKCTL_DEBUG", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "taskctl", "--db", db_url, *fill(case.args, tmp_path, db_url)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert proc.returncode in (1, 2), (proc.stdout, proc.stderr)  # 2: command-line usage
-    line = one_line(proc.stderr)
-    assert line.startswith("taskctl: error: "), line
-    assert case.expect in line
-    assert "Traceback" not in proc.stdout
+    lines = {}
+    for lang in ("en", "zh"):
+        env = {**os.environ, "TASKCTL_LANG": lang}
+        env.pop("TASKCTL_DEBUG", None)
+        proc = subprocess.run(
+            [sys.executable, "-m", "taskctl", "--db", db_url, *fill(case.args, tmp_path, db_url)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert proc.returncode in (1, 2), (proc.stdout, proc.stderr)  # 2: command-line usage
+        lines[lang] = one_line(proc.stderr)
+        assert "Traceback" not in proc.stdout
+    check_languages(lines["en"], lines["zh"], case)
     assert dump(db_url) == before

@@ -55,7 +55,7 @@ def test_the_command_set_is_complete() -> None:
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help_has_an_example(path: tuple[str, ...], flag: str) -> None:
-    result = CliRunner().invoke(cli, [*path, flag])
+    result = CliRunner().invoke(cli, ["--lang", "en", *path, flag])
     assert result.exit_code == 0, result.output
     assert "Example:" in result.output
     assert f"taskctl {' '.join(path)}" in result.output

@@ -186,6 +186,16 @@ def test_one_bad_row_changes_nothing_and_skip_bad_applies_the_rest(
     assert "nothing applied" in result.stderr
     assert "allowed from assigned" in result.stdout  # the problem table
     assert state(zj) == before
+    zh = zj("--lang", "zh", "ledger", "import", str(path))
+    assert zh.exit_code == 1
+    line = zh.stderr.strip()
+    assert line.startswith("taskctl: 错误：") and "4 行有误，未应用任何内容" in line, line
+    for row in (3, 4, 5, 6):
+        assert f"第 {row} 行：" in line
+    assert "row " not in line and "bad percent" not in line and "task 12" not in line
+    assert "第 6 行：任务 12 不能从 assigned (待签收) 改为 closed (已销号)" in line
+    assert "只能改为" in zh.stdout  # the problem table
+    assert state(zj) == before
 
     out = zj.ok("--lang", "en", "ledger", "import", str(path), "--skip-bad")
     assert "2 tasks updated" in out and "Rows skipped" in out

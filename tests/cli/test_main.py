@@ -28,8 +28,9 @@ main()
 """
 
 
-def crash(db: str, debug: bool) -> subprocess.CompletedProcess[str]:
+def crash(db: str, debug: bool, lang: str = "en") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "TASKCTL_DEBUG"}
+    env["TASKCTL_LANG"] = lang
     if debug:
         env["TASKCTL_DEBUG"] = "1"
     return subprocess.run(
@@ -48,6 +49,12 @@ def test_an_internal_error_is_one_line_without_a_traceback(zj: Runner) -> None:
         "taskctl: internal error: RuntimeError: disk on fire (set TASKCTL_DEBUG=1 for details)\n"
     )
     assert proc.stdout == ""
+    zh = crash(zj.db, debug=False, lang="zh")
+    assert zh.returncode == 70
+    assert (
+        zh.stderr
+        == "taskctl: 内部错误：RuntimeError：disk on fire（设置 TASKCTL_DEBUG=1 查看详情）\n"
+    )
     assert zj.json("show", "zj2012:一.1")["status"] == "assigned"
 
 

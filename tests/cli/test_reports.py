@@ -49,8 +49,8 @@ def test_weekly_docx(zj, tmp_path: Path, clock) -> None:  # type: ignore[no-unty
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "工作周报 2026-W48"
     assert "本周办结任务" in texts and "单位工作量" in texts
-    # headline, finished, changes, workload; the empty sections say 无 instead of an empty table
-    assert len(doc.tables) == 4
+    # headline, finished, changes, workload, trend; the empty sections say 无 instead of a table
+    assert len(doc.tables) == 5
     assert texts.count("无") == 3
     finished = doc.tables[1]
     assert [c.text for c in finished.rows[0].cells][:4] == ["时间", "编号", "文件", "序号"]
@@ -71,6 +71,8 @@ def test_weekly_xlsx_one_sheet_per_section(zj, tmp_path: Path) -> None:  # type:
         "Newly overdue this week",
         "Due next week",
         "Workload by unit",
+        "Trend of the last 8 weeks",
+        "Charts",
     ]
 
 

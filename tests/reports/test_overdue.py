@@ -7,7 +7,15 @@ import json
 from taskctl.reports.tasks import TASK_KEYS
 from tests.conftest import Runner
 
-OVERDUE_KEYS = {*TASK_KEYS, "days_overdue", "light", "latest_progress_date", "latest_progress"}
+OVERDUE_KEYS = {
+    *TASK_KEYS,
+    "days_overdue",
+    "light",
+    "latest_progress_date",
+    "latest_progress",
+    "reminded",
+    "last_reminded",
+}
 
 
 def test_all_26_tasks_are_overdue_on_2013_01_15(zj: Runner) -> None:

@@ -249,7 +249,7 @@ def test_a_newer_schema_is_refused(db_url: str, run) -> None:  # type: ignore[no
 def test_db_version_reports_a_newer_schema(db_url: str, run) -> None:  # type: ignore[no-untyped-def]
     store = _open_and_close(db_url)
     _stamp(store.url, "9999")
-    result = run("db", "version")
+    result = run("--lang", "en", "db", "version")
     assert result.exit_code == 1
     assert "schema revision: 9999" in result.stdout
     assert "newer than this taskctl" in result.stderr
@@ -266,10 +266,13 @@ def test_db_version_and_upgrade_commands(db_url: str, run) -> None:  # type: ign
         assert "no database file" in run.fails("db", "version").stderr
     out = run.ok("db", "upgrade")
     assert f"→ {SCHEMA_HEAD}" in out
-    out = run.ok("db", "version")
+    out = run.ok("--lang", "en", "db", "version")
     assert f"schema revision: {SCHEMA_HEAD}" in out
     assert "up to date" in out
-    assert "up to date" in run.ok("db", "upgrade")
+    assert "up to date" in run.ok("--lang", "en", "db", "upgrade")
+    out = run.ok("--lang", "zh", "db", "version")
+    assert f"结构版本：{SCHEMA_HEAD}" in out and "已是最新" in out
+    assert "已是最新" in run.ok("--lang", "zh", "db", "upgrade")
 
 
 def test_a_database_made_at_the_first_revision_is_upgraded(db_url: str) -> None:

@@ -1,0 +1,163 @@
+"""The message table: every command, option and message has Chinese and English, and under
+`--lang zh` no command's help is English. (The bad-input suite, tests/cli/test_bad_input.py, runs
+every case in both languages and holds each Chinese error line to this table.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from taskctl.cli import cli
+from taskctl.messages import COMMAND_HELP_ZH, MESSAGES, OPTION_HELP_ZH, translate
+from tests.cli.test_help import COMMANDS
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _command(path: tuple[str, ...]) -> click.Command:
+    command: click.Command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        found = command.get_command(click.Context(command), name)
+        assert found is not None, name
+        command = found
+    return command
+
+
+def _option_helps() -> set[str]:
+    helps = set()
+    for path in [(), *COMMANDS]:
+        for param in _command(path).params:
+            if getattr(param, "help", None):
+                helps.add(param.help)  # type: ignore[attr-defined]
+    return helps
+
+
+def test_every_message_has_both_languages() -> None:
+    ids = [i for i, _, _ in MESSAGES]
+    assert len(ids) == len(set(ids))
+    for msg_id, en, zh in MESSAGES:
+        assert en.strip() and zh.strip(), msg_id
+        assert sorted(FIELD.findall(en)) == sorted(FIELD.findall(zh)), msg_id
+        assert CJK.search(zh) or msg_id in ("option_msg", "list_msg", "error_prefix"), msg_id
+
+
+def test_every_command_and_option_has_chinese_help() -> None:
+    paths = {" ".join(p) for p in COMMANDS} | {""}
+    assert set(COMMAND_HELP_ZH) == paths
+    for path, (summary, description) in COMMAND_HELP_ZH.items():
+        assert CJK.search(summary), path
+        assert not description or CJK.search(description), path
+    helps = _option_helps()
+    missing = helps - set(OPTION_HELP_ZH)
+    assert not missing
+    stale = set(OPTION_HELP_ZH) - helps - {"Show this message and exit."}
+    assert not stale
+    assert all(CJK.search(text) for text in OPTION_HELP_ZH.values())
+
+
+@pytest.mark.parametrize("path", [(), *COMMANDS], ids=lambda p: " ".join(p) or "taskctl")
+def test_help_in_both_languages(path: tuple[str, ...]) -> None:
+    zh = CliRunner().invoke(cli, ["--lang", "zh", *path, "--help"])
+    assert zh.exit_code == 0, zh.output
+    assert zh.output.startswith("用法：") and "选项：" in zh.output and "示例：" in zh.output
+    command = _command(path)
+    summary = COMMAND_HELP_ZH[" ".join(path)][0]
+    flat = re.sub(r"\s+", "", zh.output)
+    assert re.sub(r"\s+", "", summary) in flat
+    for param in command.params:
+        text = getattr(param, "help", None)
+        if text:
+            assert re.sub(r"\s+", "", OPTION_HELP_ZH[text]) in flat, text
+            assert text.split(" (")[0] not in zh.output
+    assert "Show this message and exit." not in zh.output
+    en = CliRunner().invoke(cli, ["--lang", "en", *path, "--help"])
+    assert en.output.startswith("Usage:") and "Example:" in en.output and "Options:" in en.output
+    assert "用法" not in en.output and "示例" not in en.output
+    first_words = " ".join(command.get_short_help_str(1000).split()[:4])
+    assert first_words in " ".join(en.output.split())
+
+
+def test_the_language_comes_from_the_environment_too() -> None:
+    out = CliRunner().invoke(cli, ["--help"], env={"TASKCTL_LANG": "en"}).output
+    assert out.startswith("Usage:")
+    out = CliRunner().invoke(cli, ["--help"], env={"TASKCTL_LANG": "zh"}).output
+    assert out.startswith("用法：")
+
+
+def test_nested_messages_are_translated_inside_out() -> None:
+    en = "--until: 2月30日: February has no day 30"
+    assert translate(en, "zh") == "--until：2月30日：2月没有 30 日"
+    assert translate(en, "en") == en
+    assert translate("something no table knows", "zh") == "something no table knows"
+
+
+def test_import_warnings_in_both_languages(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "一、重点工作\n1.完成第一项任务。(牵头单位:法规处)\n3.完成第三项任务。(牵头单位:法规处\n",
+        encoding="utf-8",
+    )
+    zh = run("--lang", "zh", "import", str(plan), "--dry-run")
+    assert "plan.txt:3：警告：条目 3 编号不连续（应为 2）" in zh.stderr
+    assert "plan.txt:3：警告：分工括号没有闭合" in zh.stderr
+    en = run("--lang", "en", "import", str(plan), "--dry-run")
+    assert "plan.txt:3: warning: item 3 is out of sequence (expected 2)" in en.stderr
+
+
+def _raised_messages() -> list[tuple[str, str]]:
+    """Every message the package raises or warns with, its f-string values filled with samples:
+    (where, message)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "taskctl"
+    kinds = ("Error", "ParseWarning", "AnnotationProblem")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if not name.endswith(kinds) or name == "TypeError":
+                continue
+            texts = [a for a in node.args if isinstance(a, ast.Constant | ast.JoinedStr)]
+            texts += [a for a in node.args if isinstance(a, ast.BinOp)]
+            for arg in texts[-1:]:
+                message = _sample(arg)
+                if message is not None:
+                    found.append((f"{path.relative_to(root.parent)}:{node.lineno}", message))
+    return found
+
+
+def _sample(node) -> str | None:  # type: ignore[no-untyped-def]
+    import ast
+
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        out = []
+        for i, part in enumerate(node.values):
+            out.append(part.value if isinstance(part, ast.Constant) else f"x{i}")
+        return "".join(out)
+    if isinstance(node, ast.BinOp):  # "a " "b" + (…): the literal part
+        return _sample(node.left)
+    return None
+
+
+def test_every_raised_message_has_chinese() -> None:
+    from taskctl.messages import translate_message
+
+    messages = _raised_messages()
+    assert len(messages) > 60
+    missing = [
+        f"{where}: {message}"
+        for where, message in messages
+        if translate_message(message) is None and not message.startswith("x")
+    ]
+    assert not missing, "\n".join(missing)
