@@ -20,6 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "persons": ("责任人", "Persons"),
     "deadline": ("完成时限", "Deadline"),
     "deadline_text": ("时限原文", "Deadline phrase"),
+    "attributes": ("其他事项", "Other details"),
     "original_deadline": ("原定时限", "Original deadline"),
     "status": ("状态", "Status"),
     "percent": ("进度%", "Percent"),

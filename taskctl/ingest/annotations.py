@@ -286,6 +286,7 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     verbs = _verbs_in(clause)
     if not verbs:
         return False
+    rejected_before = len(found.rejected)
     position = 0
     after_connective = False
     for match in verbs:
@@ -302,6 +303,8 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         names = _checked_units(segment, found)
         if names:
             found.additions.append((role, names, verb))
+    if len(found.rejected) > rejected_before:
+        return False  # a piece between the verbs is no unit: not a clause of units and verbs
     tail = clause[position:].strip(EDGE_PUNCTUATION)
     if after_connective and tail:
         # `A会同B` with no verb after B: B supports
@@ -329,8 +332,11 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
         if role is None and is_time_phrase(clause):
             found.times.append(clause)
             continue
+        marks = (len(found.additions), len(found.times), len(found.rejected))
         if _read_clause(clause, found):
             continue
+        # not a clause of units and verbs after all: forget what it half read
+        del found.additions[marks[0] :], found.times[marks[1] :], found.rejected[marks[2] :]
         if role is not None:
             _read_list(clause, role, source, found)
             continue

@@ -42,6 +42,8 @@ def cell_formatter(kind: str, lang: str) -> Callable[[Any], str]:
         return lambda v: "" if v is None else "、".join(map(str, v))
     if kind == "bar":
         return lambda v: "" if v is None else bar_text(v)
+    if kind == "attributes":  # an annotation's other labelled parts: `实施范围:各自贸片区；备注:…`
+        return lambda v: "；".join(f"{label}:{value}" for label, value in (v or {}).items())
     if kind in ("status", "light", "role", "unit_kind", "event"):
         from taskctl.labels import label
 
@@ -56,6 +58,8 @@ def column_texts(values: list[Any], kind: str, lang: str) -> list[str]:
             return ["、".join(v) if v else "" for v in values]
         except TypeError:  # not all names are text: the cell formatter's way
             return list(map(cell_formatter(kind, lang), values))
+    if kind == "attributes":
+        return list(map(cell_formatter(kind, lang), values))
     if cell_formatter(kind, lang) is _plain_text:
         plain = _plain_text
         return [

@@ -75,6 +75,9 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
                 else f"from the plan by revision {detail['removed_in']}"
             ),
         )
+    for name, value in (detail.get("attributes") or {}).items():
+        # the annotation's other labelled parts, under the document's own label (实施范围, 备注)
+        grid.add_row(name, Text(value))
     grid.add_row(label("full_text", lang), Text(detail["full_text"]))
     for p in detail["progress"]:
         pct = f" {p['percent']}%" if p["percent"] is not None else ""

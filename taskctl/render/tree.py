@@ -19,10 +19,23 @@ def _describe(item: ItemDraft, lang: str) -> str:
         ):
             names = getattr(item, role)
             if names:
-                parts.append(f"[{zh_label if zh else role}: {'、'.join(names)}]")
+                shown = [
+                    f"{name}({item.unit_labels[name]})" if name in item.unit_labels else name
+                    for name in names
+                ]
+                parts.append(f"[{zh_label if zh else role}: {'、'.join(shown)}]")
         if item.deadline_text or item.deadline:
             parts.append(f"[{item.deadline_text or ''} {item.deadline or ''}]".replace("[ ", "["))
+        for label, value in item.attributes.items():
+            parts.append(f"[{label}: {value}]")
     return " ".join(parts)
+
+
+def _annotation(item: ItemDraft, lang: str) -> str | None:
+    """The annotation text a task's units were read from, for checking them by eye."""
+    if item.kind != "task" or not item.annotation_text:
+        return None
+    return f"{'标注' if lang == 'zh' else 'annotation'}: {item.annotation_text}"
 
 
 def print_parsed(parsed: ParsedDocument, source: str, lang: str) -> None:
@@ -46,11 +59,17 @@ def print_parsed(parsed: ParsedDocument, source: str, lang: str) -> None:
             parent = nodes.get(item.parent, tree) if item.parent is not None else tree
             text = escape(_describe(item, lang))
             nodes[i] = parent.add(f"[bold]{text}[/]" if item.kind == "heading" else text)
+            note = _annotation(item, lang)
+            if note:
+                nodes[i].add(f"[dim]{escape(note)}[/]")
         Console(highlight=False).print(tree)
     else:
         print(head)
         for item in parsed.items:
             print("  " * (item.level + 1) + _describe(item, lang))
+            note = _annotation(item, lang)
+            if note:
+                print("  " * (item.level + 2) + note)
     for w in parsed.warnings:
         print(warning_line(source, w.line, w.message, lang), file=sys.stderr)
 

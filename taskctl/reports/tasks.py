@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -30,6 +31,7 @@ TASK_KEYS = (
     "deadline",
     "deadline_text",
     "status",
+    "attributes",
 )
 
 
@@ -47,13 +49,14 @@ def task_columns() -> list:
         column("deadline", "date"),
         column("deadline_text", table=False),
         column("status", "status"),
+        column("attributes", "attributes", table=False),
     ]
 
 
 #: What `select_tasks` reads of each task, in the order `task_row` takes them.
 TASK_SELECT = (
     "SELECT t.id, t.number, t.title, t.deadline, t.deadline_text, t.status, t.percent, t.version,"
-    " t.original_deadline, t.created_at, d.key, d.period_start{extra}"
+    " t.original_deadline, t.created_at, d.key, d.period_start, t.attributes{extra}"
     " FROM tasks t JOIN documents d ON d.id = t.document_id"
 )
 #: Document order.
@@ -160,6 +163,7 @@ def task_row(rec: tuple, to_date: Callable[[Any], date | None] = as_date) -> dic
         "version": rec[7],
         "original_deadline": to_date(rec[8]),
         "start": start if start is not None else as_datetime(rec[9]),
+        "attributes": json.loads(rec[12]) if rec[12] else {},
     }
 
 

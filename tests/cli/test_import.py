@@ -23,6 +23,7 @@ TASK_KEYS = [
     "deadline",
     "deadline_text",
     "status",
+    "attributes",
 ]
 
 

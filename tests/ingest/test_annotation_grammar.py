@@ -165,7 +165,6 @@ def test_a_bracket_of_task_text_stays_text(text: str) -> None:
 
 
 # the unit guard: label text and verb phrases are rejected with a warning, never stored
-@pytest.mark.xfail(reason="known gap: the rejected text is split at 统筹 and reported in pieces")
 def test_rejected_candidates_are_warnings() -> None:
     doc = parse_text(
         "2024年工作要点\n1.完善制度。(牵头单位:市发改委;配合单位:加强统筹协调的各部门)\n"
