@@ -3,7 +3,7 @@
     python benchmarks/parser_score.py [NAME ...]
 
 For each document: expected and parsed task counts, F1 on units and on (unit, role) pairs (micro,
-tasks paired in document order), and the units the parser stored that no expected task has
+tasks paired by their titles in document order), and the units the parser stored that no expected task has
 (invented). Totals at the end. The exact checks live in tests/ingest/test_real_plans.py.
 """
 
@@ -22,23 +22,45 @@ REAL = ROOT / "tests" / "data" / "real"
 ROLES = ("lead", "support", "responsible")
 
 
-def pairs(task: dict | object, index: int) -> tuple[set, set]:
-    get = task.get if isinstance(task, dict) else lambda role: getattr(task, role)
-    units = {(index, name) for role in ROLES for name in get(role)}
-    roles = {(index, name, role) for role in ROLES for name in get(role)}
-    return units, roles
+def _key(title: str) -> str:
+    return title.replace("。", "")[:8]
+
+
+def align(expected: list[dict], tasks: list) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    """(expected index, parsed index) pairs of the same task: titles matched in document order
+    (difflib on their first characters), so a task missed or split does not shift the others."""
+    from difflib import SequenceMatcher
+
+    left = [_key(task["title"]) for task in expected]
+    right = [_key(task.title) for task in tasks]
+    pairs: list[tuple[int, int]] = []
+    for block in SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks():
+        pairs.extend((block.a + k, block.b + k) for k in range(block.size))
+    # titles that differ (a rewording, a cut) between matched neighbours pair up by position
+    matched_a = {a for a, _b in pairs}
+    matched_b = {b for _a, b in pairs}
+    free_a = [a for a in range(len(left)) if a not in matched_a]
+    free_b = [b for b in range(len(right)) if b not in matched_b]
+    for a in free_a:
+        before = max((b for a2, b in pairs if a2 < a), default=-1)
+        after = min((b for a2, b in pairs if a2 > a), default=len(right))
+        for b in free_b:
+            if before < b < after:
+                pairs.append((a, b))
+                free_b.remove(b)
+                break
+    return sorted(pairs)
 
 
 def f1(expected: set, got: set) -> float:
     if not expected and not got:
         return 1.0
     hit = len(expected & got)
-    precision = hit / len(got) if got else 0.0
-    recall = hit / len(expected) if expected else 0.0
-    return 0.0 if hit == 0 else 2 * precision * recall / (precision + recall)
+    return 0.0 if hit == 0 else 2 * hit / (len(expected) + len(got))
 
 
 def score(name: str) -> dict:
+    """Counts, F1 on units and on (unit, role) pairs, and invented units of one document."""
     spec = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
     text = (REAL / f"{name}.txt").read_text(encoding="utf-8")
     try:
@@ -48,24 +70,24 @@ def score(name: str) -> dict:
     else:
         failure = ""
     expected = spec["tasks"]
-    exp_units, exp_roles, got_units, got_roles = set(), set(), set(), set()
-    for index, task in enumerate(expected):
-        units, roles = pairs(task, index)
-        exp_units |= units
-        exp_roles |= roles
-    for index, task in enumerate(tasks):
-        units, roles = pairs(task, index)
-        got_units |= units
-        got_roles |= roles
-    all_expected = {name for _index, name in exp_units}
-    invented = sorted({name for _index, name in got_units} - all_expected)
+    pair_of = dict((b, a) for a, b in align(expected, tasks))
+    exp_roles = {(i, n, r) for i, t in enumerate(expected) for r in ROLES for n in t[r]}
+    got_roles = {
+        (pair_of.get(i, f"extra{i}"), n, r)
+        for i, t in enumerate(tasks)
+        for r in ROLES
+        for n in getattr(t, r)
+    }
+    exp_units = {(i, n) for i, n, _r in exp_roles}
+    got_units = {(i, n) for i, n, _r in got_roles}
+    all_expected = {n for _i, n in exp_units}
     return {
         "name": name,
         "expected": len(expected),
         "parsed": len(tasks),
         "units_f1": f1(exp_units, got_units),
         "roles_f1": f1(exp_roles, got_roles),
-        "invented": invented,
+        "invented": sorted({n for _i, n in got_units} - all_expected),
         "failure": failure,
         "sets": (exp_units, got_units, exp_roles, got_roles),
     }

@@ -792,6 +792,7 @@ _FREE = (
 _REASONS_ZH = {
     "holds a label": "含有标签",
     "too long for a unit name": "作为单位名称过长",
+    "too short for a unit name": "作为单位名称过短",
     "a sentence, not a name": "是句子而非名称",
     "holds a number": "含有数量",
     "a note, not a name": "是说明而非名称",

@@ -198,11 +198,12 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20
 # Words no unit name holds: the role verbs above and common action words of task text. A candidate
-# holding one is a verb phrase (`加强统筹协调`), not a unit. (Not 组织 or 建设: 组织部, 住房城乡建设部.)
+# holding one is a verb phrase (`加强统筹协调`), not a unit. (Not 组织, 建设 or 工作: 组织部,
+# 住房城乡建设部, 招商工作部.)
 NOT_IN_UNIT_NAMES: tuple[str, ...] = (
     "负责", "牵头", "配合", "参与", "会同", "协助", "落实", "加强", "推进", "推动", "完成", "开展",
     "确保", "做好", "加快", "提升", "完善", "实现", "制定", "建立", "健全", "按照", "根据", "要求",
-    "工作", "任务", "目标", "措施", "年底", "月底", "以前", "之前", "以上",
+    "任务", "涉及", "不再", "年底", "月底", "以前", "之前", "以上",
 )  # fmt: skip
 # How a bracket of task text starts that holds no unit (`(含技工院校)`, `(包括各开发区)`).
 NOT_UNIT_STARTS: tuple[str, ...] = ("含", "包括", "不含", "除", "如", "即", "详见", "见", "其中")

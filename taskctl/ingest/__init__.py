@@ -150,13 +150,22 @@ def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | 
 
 
 def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -> ParsedDocument:
-    """Parse a decoded document into its title, plan period, headings, tasks and warnings.
+    """Parse a decoded document into its title, plan period, headings, tasks and warnings: lines →
+    outline (or a table pasted as text) → document conventions → one annotation pass per item →
+    the unit guard → drafts.
 
     Tasks without a deadline phrase keep `deadline=None`: the store applies the plan's period end or a
     default deadline. With `first_lead`, a bare 责任单位 list gives its first unit as lead and the rest
     as support; a document that states this convention itself (`列第一位的为牵头单位`) is read so
     without the option. Raises InputError for an empty document or one with no numbered items.
     """
+    from taskctl.ingest.units import guard_units
+
+    return guard_units(_parse_text(text, source=source, first_lead=first_lead))
+
+
+def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
+    """`parse_text` before the unit guard."""
     from taskctl.ingest.conventions import find_conventions
     from taskctl.ingest.drafts import ParsedDocument
     from taskctl.ingest.repair import repair_text

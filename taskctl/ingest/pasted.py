@@ -134,34 +134,53 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
 
 
 def _cells_of(number: str, lines: list[str], fields: list[str | None]) -> list[str]:
-    """A row's cells from its lines, read from the last column back: a deadline is one short line,
-    a unit column the unit-shaped lines, a person column the name-shaped lines; the rest is the task
-    text (its lines joined)."""
+    """A row's cells from its lines. The task text is the first line and the lines after it that
+    look like no other cell; the rest are given to the columns after the task column: one line
+    each when they are as many, else from the last column back (a deadline is one line, a person
+    column takes the name-shaped lines, a unit column the unit-shaped ones)."""
+    cells = [""] * len(fields)
+    cells[0] = number
+    task = fields.index("task")
+    after = len(fields) - task - 1
+    split = 1
+    while split < len(lines) and not _cell_like(lines[split]):
+        split += 1
+    task_lines, rest = lines[:split], lines[split:]
+    if len(rest) == after:
+        cells[task + 1 :] = rest
+    else:
+        for column in range(len(fields) - 1, task, -1):
+            taken: list[str] = []
+            while rest and _fits(fields[column], rest[-1], taken):
+                taken.insert(0, rest.pop())
+            cells[column] = "、".join(taken)
+        task_lines += rest
+    cells[task] = "".join(task_lines)
+    return cells
+
+
+def _cell_like(line: str) -> bool:
+    """A line that is a unit, a person or a deadline rather than part of a task's text."""
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.units import split_units, unit_problem
 
-    cells = [""] * len(fields)
-    cells[0] = number
-    rest = list(lines)
-    task = fields.index("task")
-    for column in range(len(fields) - 1, task, -1):
-        name = fields[column]
-        taken: list[str] = []
-        while len(rest) > 1:
-            line = rest[-1]
-            if name == "deadline":
-                fits = not taken and (is_time_phrase(line) or len(line) <= 12)
-            elif name == "persons":
-                fits = bool(_PERSON.match(line))
-            else:
-                names = split_units(line)
-                fits = bool(names) and all(unit_problem(n) is None for n in names)
-            if not fits:
-                break
-            taken.insert(0, rest.pop())
-        cells[column] = "、".join(taken)
-    cells[task] = "".join(rest)
-    return cells
+    if is_time_phrase(line) or _PERSON.match(line):
+        return True
+    names = split_units(line)
+    return bool(names) and all(unit_problem(n) is None for n in names)
+
+
+def _fits(name: str | None, line: str, taken: list[str]) -> bool:
+    from taskctl.ingest.deadlines import is_time_phrase
+    from taskctl.ingest.units import split_units, unit_problem
+    from taskctl.vocab import UNIT_NAME_ENDINGS
+
+    if name == "deadline":
+        return not taken and (is_time_phrase(line) or len(line) <= 12)
+    if name == "persons":
+        return bool(_PERSON.match(line)) and not line.endswith(UNIT_NAME_ENDINGS)
+    names = split_units(line)
+    return bool(names) and all(unit_problem(n) is None for n in names)
 
 
 def pasted_table_rows(text: str) -> list[list[str]] | None:

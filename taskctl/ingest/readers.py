@@ -103,7 +103,23 @@ def read_document(
     encoding: str | None = None,
     first_lead: bool = False,
 ) -> ParsedDocument:
-    """Parse a document's bytes, whatever its format, into a ParsedDocument."""
+    """Parse a document's bytes, whatever its format, into a ParsedDocument; every unit it names
+    has passed the unit guard (`units.guard_units`)."""
+    from taskctl.ingest.units import guard_units
+
+    return guard_units(
+        _read_document(data, source=source, encoding=encoding, first_lead=first_lead)
+    )
+
+
+def _read_document(
+    data: bytes,
+    *,
+    source: str,
+    encoding: str | None = None,
+    first_lead: bool = False,
+) -> ParsedDocument:
+    """`read_document` before the unit guard."""
     kind = sniff_format(data, source)
     if kind == "text":
         from taskctl.ingest import decode_bytes, parse_text

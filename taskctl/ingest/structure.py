@@ -258,6 +258,17 @@ def _table_header_line(lines: list[Line]) -> int | None:
     return None
 
 
+def _plan_after(body: list[Line], start: int) -> int | None:
+    """The index of a plan title a few lines after a notice's date (`…责任分解方案`), when numbered
+    items follow it; None when the date ends the document."""
+    for index in range(start, min(start + 4, len(body))):
+        if _is_plan_title(body[index].text):
+            after = body[index + 1 : index + 4]
+            if any(match_marker(line.text) for line in after):
+                return index
+    return None
+
+
 @dataclass
 class Outline:
     """What `read_outline` finds: title, period, item tree and warnings."""
@@ -288,8 +299,24 @@ def read_outline(lines: list[Line]) -> Outline:
     non_task_zone = False
     start = 0 if title_index is None else title_index + 1
     body = lines[start:]
+    resume = 0
     for position, line in enumerate(body):
+        if position < resume:
+            continue
         text = line.text
+        if nodes and _DATE_LINE.fullmatch(text):
+            plan = _plan_after(body, position + 1)
+            if plan is not None:
+                # the items so far were the covering notice's (`一、各单位要…`): the plan starts here
+                nodes.clear()
+                stack.clear()
+                last_value.clear()
+                warnings.clear()
+                non_task_zone = False
+                title = body[plan].text
+                period_start, period_end, period_text = find_period(title, [])
+                resume = plan + 1
+                continue
         if nodes and text.startswith(ATTACHMENT_MARKERS):
             table_line = _table_header_line(body[position:])
             if table_line is not None:

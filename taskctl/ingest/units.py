@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from taskctl.vocab import (
     GROUP_TAIL_JOINS,
@@ -25,6 +26,9 @@ from taskctl.vocab import (
     UNIT_SEPARATORS,
     UNIT_TRAILING_ETC,
 )
+
+if TYPE_CHECKING:
+    from taskctl.ingest.drafts import ParsedDocument
 
 OPENERS = "([【〔"
 CLOSERS = ")]】〕"
@@ -228,6 +232,8 @@ def unit_problem(name: str) -> str | None:
         return "holds a label"
     if len(name) > UNIT_NAME_MAX:
         return "too long for a unit name"
+    if len(name) < 2:
+        return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
         return "a sentence, not a name"
     if _NUMBER_WITH_UNIT.search(name):
@@ -243,6 +249,28 @@ def unit_problem(name: str) -> str | None:
         if bare.startswith(prefix) and 0 < len(bare) - len(prefix) <= 4:
             return None  # a group: 各地, 有关方面, 各区县
     return "not shaped like a unit name"
+
+
+def guard_units(parsed: ParsedDocument) -> ParsedDocument:
+    """The last guard before a document's units are stored, whatever read them (annotations, table
+    cells): a name `unit_problem` refuses is taken off its task with a warning naming the task's
+    line and the text. Changes `parsed` in place and returns it."""
+    from taskctl.ingest.drafts import ParseWarning
+
+    for item in parsed.items:
+        for role in ("lead", "support", "responsible"):
+            names = getattr(item, role)
+            kept = [name for name in names if unit_problem(name) is None]
+            if len(kept) == len(names):
+                continue
+            for name in names:
+                problem = unit_problem(name)
+                if problem is not None:
+                    parsed.warnings.append(
+                        ParseWarning(item.line, f"not a unit ({problem}): {name}")
+                    )
+            setattr(item, role, kept)
+    return parsed
 
 
 def is_unit_name(name: str) -> bool:

@@ -121,19 +121,15 @@ TABLE_ROWS = [
     "text",
     [
         "\n".join("\t".join(row) for row in TABLE_ROWS),
-        pytest.param(
-            "\n".join("| " + " | ".join(row) + " |" for row in TABLE_ROWS[:1])
-            + "\n|---|---|---|---|---|---|\n"
-            + "\n".join("| " + " | ".join(row) + " |" for row in TABLE_ROWS[1:]),
-            marks=pytest.mark.xfail(reason="known gap: the web-copy pipe reader takes it first"),
-        ),
+        "\n".join("| " + " | ".join(row) + " |" for row in TABLE_ROWS[:1])
+        + "\n|---|---|---|---|---|---|\n"
+        + "\n".join("| " + " | ".join(row) + " |" for row in TABLE_ROWS[1:]),
+        "\n".join(" | ".join(row) for row in TABLE_ROWS),
         "\n".join("    ".join(row) for row in TABLE_ROWS),
-        pytest.param(
-            "\n".join(cell for row in TABLE_ROWS for cell in row),
-            marks=pytest.mark.xfail(reason="known gap: a person line is read as a unit"),
-        ),
+        "\n".join(cell for row in TABLE_ROWS for cell in row),
+        "\n".join(cell + " |" for row in TABLE_ROWS for cell in row),
     ],
-    ids=["tabs", "markdown", "spaces", "cell-per-line"],
+    ids=["tabs", "markdown", "pipes", "spaces", "cell-per-line", "cell-per-line-bars"],
 )
 def test_tables_pasted_as_text(text: str) -> None:
     tasks = parse_text("XX市2024年重点任务分工\n" + text).tasks

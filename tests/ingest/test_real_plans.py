@@ -27,9 +27,9 @@ FLOORS = {
 ROLES = ("lead", "support", "responsible")
 # Known gaps, each a real miss the parser still has (not expectations bent to pass):
 # haiyan2022's section headings name the leader (`一、王丹县长牵头重点工作`), persons are not read
-# from headings yet; guoban2016's last row is cut inside its unit and `发展改革` is stored.
+# from headings yet.
 PERSONS_FROM_HEADINGS = {"haiyan2022"}
-KNOWN_INVENTED = {"guoban2016": {"发展改革"}}
+KNOWN_INVENTED: dict[str, set[str]] = {}
 
 
 def _load(name: str):  # type: ignore[no-untyped-def]
