@@ -154,6 +154,7 @@ ROLE_VERBS: dict[str, str] = {
     "协办": SUPPORT,
     "参与": SUPPORT,
     "参加": SUPPORT,
+    "协作": SUPPORT,  # city food-safety plans (`市食安委各有关成员单位协作`)
     # responsible: 国发〔2020〕6号 (`按职责分工负责`), county plans (`按职责负责`), 民政部 plans (`落实`)
     "按职责分工负责": RESPONSIBLE,
     "按职能分工负责": RESPONSIBLE,

@@ -191,5 +191,7 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
         line.rstrip(" |").strip() if line.endswith("|") and line.count("|") == 1 else line
         for line in lines
     ]
-    lines = [line for line in lines if line.strip()]
+    from taskctl.ingest.structure import is_chrome
+
+    lines = [line for line in lines if line.strip() and not is_chrome(line)]
     return _line_rows(lines) or _cell_lines_rows(lines)
