@@ -180,6 +180,18 @@ ROLE_VERBS: dict[str, str] = {
 # Verbs joining two unit lists: the units before lead, the units after support
 # (`省卫健委会同省医保局负责`, `市商务局联合市场监管局`).
 CONNECTIVE_VERBS: tuple[str, ...] = ("会同", "联合", "协同")
+# A heading that names the leader in charge of its tasks (`一、王丹县长牵头重点工作`, county plans
+# that group tasks by leader): the name is each task's person unless the task names its own.
+LEADER_TITLES: tuple[str, ...] = (
+    "常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长",
+    "常务副区长", "副区长", "区长", "副书记", "书记", "副主任", "主任", "副局长", "局长", "副厅长",
+    "厅长", "秘书长", "副秘书长",
+)  # fmt: skip
+LEADER_HEADING_PATTERN = (
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:"
+    + "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
+    + r")(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
+)
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
     sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)

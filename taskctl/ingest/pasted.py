@@ -193,5 +193,8 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
     ]
     from taskctl.ingest.structure import is_chrome
 
-    lines = [line for line in lines if line.strip() and not is_chrome(line)]
+    # page chrome goes (`分享到:`), but not a row of a table split by `|`
+    lines = [
+        line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
+    ]
     return _line_rows(lines) or _cell_lines_rows(lines)

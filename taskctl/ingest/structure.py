@@ -21,6 +21,7 @@ Input is repaired text (`taskctl.ingest.repair`): half-width brackets and digits
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from taskctl.vocab import (
     ATTACHMENT_MARKERS,
+    LEADER_HEADING_PATTERN,
     CHINESE_NUMERAL_CHARS,
     CIRCLED_NUMBERS,
     NON_TASK_HEADINGS,
@@ -680,8 +682,15 @@ def demote_bare_sections(nodes: list[Node]) -> None:
 
 def _line_at(node: Node, text: str, offset: int) -> int:
     """The source line of a character offset in a node's text."""
-    index = text.count("\n", 0, offset)
+    breaks = _line_breaks(text)
+    index = bisect.bisect_left(breaks, offset)
     return node.line_numbers[min(index, len(node.line_numbers) - 1)]
+
+
+@functools.lru_cache(maxsize=64)
+def _line_breaks(text: str) -> list[int]:
+    """Where the line breaks of a text are (for many look-ups of lines by offset)."""
+    return [index for index, ch in enumerate(text) if ch == "\n"]
 
 
 def build_items(
@@ -720,8 +729,26 @@ def build_items(
     return items, warnings
 
 
+_LEADER_HEADING = re.compile(LEADER_HEADING_PATTERN)
+
+
+def _leader_of(heading: ItemDraft) -> str | None:
+    """The leader a heading puts in charge (`王丹县长牵头重点工作` → 王丹), or None."""
+    match = _LEADER_HEADING.match(heading.title)
+    return match.group("name") if match else None
+
+
 def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
-    """A task naming no unit takes the units of its nearest heading that names some."""
+    """A task naming no unit takes the units of its nearest heading that names some; a task naming
+    no person takes the leader its nearest leader heading names."""
+    if not draft.persons:
+        ancestor = draft.parent
+        while ancestor is not None:
+            leader = _leader_of(items[ancestor]) if items[ancestor].kind == "heading" else None
+            if leader:
+                draft.persons = [leader]
+                break
+            ancestor = items[ancestor].parent
     if draft.lead or draft.support or draft.responsible:
         return
     ancestor = draft.parent

@@ -217,3 +217,22 @@ def test_reordering_the_parts_keeps_the_roles() -> None:
             )
         )
     assert seen == {(("省科技厅",), ("各市州政府", "省教育厅", "省财政厅"), (), ("张三",))}
+
+
+# 9. leaders and persons: a heading that puts a leader in charge gives its tasks that person
+def test_a_leader_heading_gives_its_tasks_a_person() -> None:
+    doc = parse_text(
+        "2022年重点工作责任分解\n一、王丹县长牵头重点工作\n1.稳定经济增长。\n责任单位:县发改局\n"
+        "二、曹惠明常务副县长牵头重点工作\n1.推进依法行政。\n责任单位:县司法局\n责任人:李四\n"
+    )
+    assert [(t.persons, t.responsible) for t in doc.tasks] == [
+        (["王丹"], ["县发改局"]),
+        (["李四"], ["县司法局"]),  # a task's own person wins
+    ]
+    assert not any("王丹" in unit for t in doc.tasks for unit in t.responsible)
+
+
+@pytest.mark.parametrize("label", ["责任领导", "分管领导", "牵头领导", "责任人", "联系人"])
+def test_person_labels_never_give_units(label: str) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:王明;牵头单位:市发改委)\n").tasks
+    assert task.persons == ["王明"] and task.lead == ["市发改委"]
