@@ -279,6 +279,11 @@ MESSAGES: list[tuple[str, str, str]] = [
     ),
     ("w_not_unit", "not a unit ({reason}): {name}", "不是单位（{reason}）：{name}"),
     (
+        "w_number_text",
+        "{label} read as text, not as an item (expected {expected})",
+        "{label} 按正文读取，不是条目（应为 {expected}）",
+    ),
+    (
         "updates_empty",
         "empty file: expected a header row (id, status, percent, note)",
         "空文件：应有表头行（id、status、percent、note）",

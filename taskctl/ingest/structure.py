@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from taskctl.vocab import (
     ATTACHMENT_MARKERS,
-    LEADER_HEADING_PATTERN,
     CHINESE_NUMERAL_CHARS,
     CIRCLED_NUMBERS,
+    LEADER_HEADING_PATTERN,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
     PAGE_CHROME_BAR_COUNT,
@@ -260,6 +260,25 @@ def _table_header_line(lines: list[Line]) -> int | None:
     return None
 
 
+#: How far past the expected number an arabic item may jump (a skipped or cut item) and still be
+#: read as the next item.
+_MAX_SKIP = 2
+
+
+def _far_out_of_sequence(
+    marker: Marker, expected: int, runs_on: bool, last_value: dict[str, int]
+) -> bool:
+    """True for an arabic number (`1.`, `(1)`, `1)`) that cannot be the next item of its level: not
+    the expected number, not the run-on one, not a new list's 1, and more than `_MAX_SKIP` past it
+    or behind it."""
+    if marker.style not in ("1.", "(1)", "1)") or runs_on or marker.value in (expected, 1):
+        return False
+    if expected == 1 and marker.style not in last_value:
+        return False  # the first of its kind: a list may start anywhere (a cut copy)
+    reference = max(expected, last_value.get(marker.style, 0) + 1)
+    return marker.value > reference + _MAX_SKIP or marker.value < expected
+
+
 def _plan_after(body: list[Line], start: int) -> int | None:
     """The index of a plan title a few lines after a notice's date (`…责任分解方案`), when numbered
     items follow it; None when the date ends the document."""
@@ -356,13 +375,27 @@ def read_outline(lines: list[Line]) -> Outline:
                 node.line_numbers.append(line.number)
             continue
         previous: Node | None = None
+        found_at = len(stack)
         for index in range(len(stack) - 1, -1, -1):
             if nodes[stack[index]].marker.style == marker.style:
                 previous = nodes[stack[index]]
-                del stack[index:]
+                found_at = index
                 break
         expected = previous.marker.value + 1 if previous else 1
         runs_on = previous is None and marker.value == last_value.get(marker.style, 0) + 1
+        if stack and _far_out_of_sequence(marker, expected, runs_on, last_value):
+            # `121.人才工程` after item 10: a number in the text, not the next item
+            node = nodes[stack[-1]]
+            node.lines.append(text)
+            node.line_numbers.append(line.number)
+            warnings.append(
+                (
+                    line.number,
+                    f"{marker.label} read as text, not as an item (expected {expected})",
+                )
+            )
+            continue
+        del stack[found_at:]
         if marker.value != expected and not runs_on:
             warnings.append(
                 (line.number, f"item {marker.label} is out of sequence (expected {expected})")

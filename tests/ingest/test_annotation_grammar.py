@@ -236,3 +236,21 @@ def test_a_leader_heading_gives_its_tasks_a_person() -> None:
 def test_person_labels_never_give_units(label: str) -> None:
     (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:王明;牵头单位:市发改委)\n").tasks
     assert task.persons == ["王明"] and task.lead == ["市发改委"]
+
+
+# 7. numbers that are not item numbers
+def test_numbers_in_text_are_not_items() -> None:
+    doc = parse_text(
+        "2024年工作要点\n一、人才\n9.引进人才。\n10.实施人才工程,重点抓好\n"
+        "121.人才工程的三个层次。\n3个专项行动同步推进。\n2025年目标全部实现。\n11.完善评价。\n"
+    )
+    assert [t.number for t in doc.tasks] == ["一.9", "一.10", "一.11"]
+    assert "121.人才工程的三个层次" in doc.tasks[1].full_text
+    assert "3个专项行动" in doc.tasks[1].full_text
+    assert any(w.line == 5 and "121" in w.message for w in doc.warnings)
+
+
+def test_a_skipped_number_is_an_item_with_a_warning() -> None:
+    doc = parse_text("2024年工作要点\n1.甲任务。\n2.乙任务。\n4.丁任务。\n")
+    assert [t.number for t in doc.tasks] == ["1", "2", "4"]
+    assert any("out of sequence" in w.message for w in doc.warnings)
