@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, header_field
+from taskctl.vocab import TABLE_HEADERS
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
@@ -25,6 +26,14 @@ _ANY_GAP = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"^[0-9]{1,3}[.、]?$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}$")
 _MAX_HEADER_LINE = 120
+# Any header word (spaces allowed between its characters: `工 作 任 务`): lines without two of them
+# are no header row, cells without one no header cell.
+_HEADER_WORD = re.compile(
+    "|".join(
+        r"\s*".join(map(re.escape, word))
+        for word in sorted({w for ws in TABLE_HEADERS.values() for w in ws}, key=len, reverse=True)
+    )
+)
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -58,7 +67,7 @@ _SPLITTERS = {
 def _line_rows(lines: list[str]) -> list[list[str]] | None:
     """A table of one row a line: the first header line and the rows below it, by its splitter."""
     for index, line in enumerate(lines):
-        if len(line) > _MAX_HEADER_LINE:
+        if len(line) > _MAX_HEADER_LINE or len(_HEADER_WORD.findall(line)) < 2:
             continue
         for name, split in _SPLITTERS.items():
             if (name == "tab" and "\t" not in line) or (name == "pipe" and "|" not in line):
@@ -112,7 +121,12 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
     """A table of one cell a line: a run of header lines, then rows started by their 序号."""
     for index in range(len(lines)):
         end = index
-        while end < len(lines) and header_field(lines[end]) and len(lines[end]) <= 12:
+        while (
+            end < len(lines)
+            and len(lines[end]) <= 12
+            and _HEADER_WORD.search(lines[end])
+            and header_field(lines[end])
+        ):
             end += 1
         header = lines[index:end]
         if len(header) < 3 or not _is_header(header) or header_field(header[0]) != "number":
@@ -193,6 +207,8 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
     ]
     from taskctl.ingest.structure import is_chrome
 
+    if len(_HEADER_WORD.findall(text, 0, 200_000)) < 2:
+        return None
     # page chrome goes (`分享到:`), but not a row of a table split by `|`
     lines = [
         line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
