@@ -17,6 +17,7 @@ from taskctl.vocab import (
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
+    LEADER_TITLES,
     NOT_IN_UNIT_NAMES,
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
@@ -215,10 +216,25 @@ def split_persons(text: str) -> list[str]:
             pieces.extend(part for part, _sep in split_top_level(piece, " "))
     for piece in pieces:
         name = _PERSON_NOTE.sub("", piece.strip(EDGE_PUNCTUATION)).strip()
-        name = strip_etc(name.strip(EDGE_PUNCTUATION))
+        name = _without_title(strip_etc(name.strip(EDGE_PUNCTUATION)))
         if name and name not in names:
             names.append(name)
     return names
+
+
+_TITLES = tuple(sorted(LEADER_TITLES, key=len, reverse=True))
+
+
+def _without_title(name: str) -> str:
+    """`副市长张三`, `张三同志` → 张三; a title alone (`副市长` written apart from the name) → ''."""
+    name = name.removesuffix("同志")
+    for title in _TITLES:
+        if name == title:
+            return ""
+        rest = name.removeprefix(title) if name.startswith(title) else name.removesuffix(title)
+        if rest != name and 2 <= len(rest) <= 4:
+            return rest
+    return name
 
 
 @functools.lru_cache(maxsize=1 << 14)

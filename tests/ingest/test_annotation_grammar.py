@@ -254,3 +254,14 @@ def test_a_skipped_number_is_an_item_with_a_warning() -> None:
     doc = parse_text("2024年工作要点\n1.甲任务。\n2.乙任务。\n4.丁任务。\n")
     assert [t.number for t in doc.tasks] == ["1", "2", "4"]
     assert any("out of sequence" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("value", "persons"),
+    [("副市长 张三", ["张三"]), ("张三副市长、李四同志", ["张三", "李四"]), ("王 五", ["王五"])],
+)
+def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
+    (task,) = parse_text(
+        f"2024年工作要点\n1.完善制度。(责任领导:{value};牵头单位:市发改委)\n"
+    ).tasks
+    assert task.persons == persons
