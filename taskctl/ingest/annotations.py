@@ -72,8 +72,11 @@ _LABELS = sorted(ANNOTATION_LABELS, key=len, reverse=True)
 _LABEL_ALT = "|".join(map(re.escape, _LABELS))
 _LABEL = re.compile(f"({_LABEL_ALT})" + r"\s*:")
 # An unbracketed labelled annotation starts a line or follows a sentence.
-_LINE_LABEL = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
-_AFTER_BREAK_LABEL = re.compile(r"[\n。;][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+# (after a comma too: `农村道路畅通工程,牵头部门:市交通局。`)
+_LINE_LABEL = re.compile(r"(?:^|(?<=[\n。;,]))[ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+_AFTER_BREAK_LABEL = re.compile(r"[\n。;,][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+# Where an unbracketed annotation ends: its line's end, or a full stop not followed by a label.
+_SENTENCE_STOP = re.compile(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
 # Any label: a short run of Chinese (or Latin) letters before a colon, after a separator or the start.
 _ANY_LABEL = re.compile(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
@@ -517,6 +520,9 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             continue
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
+        stop = _SENTENCE_STOP.search(text, position, line_end)
+        if stop is not None and stop.end() < line_end:
+            line_end = stop.end()  # `牵头部门:市交通局。建设进度…`: the sentence after is not units
         reading = read_content(text[position:line_end], False)
         if reading is not None and not reading.is_empty():
             annotations.append(_copy(reading, (position, line_end)))

@@ -106,6 +106,11 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
                 *cells[task + extra + 1 :],
             ]
         starts_row = fields[0] != "number" or bool(_NUMBER.match(cells[0]))
+        if rows and 2 <= len(cells) < width and _cell_like(cells[-1]):
+            # a row under a rowspanned cell (a category on its group's first row only): its cells
+            # are the last columns, the first ones are the row above's
+            rows.append(rows[-1][: width - len(cells)] + cells)
+            continue
         if (
             rows
             and (len(cells) < width or not starts_row)
@@ -118,7 +123,10 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
 
 
 def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
-    """A table of one cell a line: a run of header lines, then rows started by their 序号."""
+    """A table of one cell a line: a run of header lines, then rows started by their 序号 (numbers
+    in sequence). A header without a 序号 cell whose first column is a category (工作任务 beside
+    具体要求) has its rows numbered all the same: the cells of a row after the detail columns are
+    the next row's category (a rowspanned cell written once per group)."""
     for index in range(len(lines)):
         end = index
         while (
@@ -129,12 +137,16 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
         ):
             end += 1
         header = lines[index:end]
-        if len(header) < 3 or not _is_header(header) or header_field(header[0]) != "number":
+        if len(header) < 3 or not _is_header(header):
             continue
         fields = [header_field(cell) for cell in header]
+        numbered = fields[0] == "number"
+        if not numbered and fields.count("task") < 2:
+            continue
         rows: list[list[str]] = [[text] for text in lines[max(0, index - 11) : index]]
-        rows.append(header)
+        rows.append(header if numbered else ["序号", *header])
         expected = 1
+        before: list[str] = []  # the first row's category
         body: list[list[str]] = []
         for line in lines[end:]:
             if _NUMBER.match(line) and int(line.rstrip(".、")) in (expected, expected - 1):
@@ -142,7 +154,20 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
                 expected = int(line.rstrip(".、")) + 1
             elif body:
                 body[-1].append(line)
-        rows.extend(_cells_of(row[0], row[1:], fields) for row in body)
+            else:
+                before.append(line)
+        if not body:
+            continue
+        if numbered:
+            rows.extend(_cells_of(row[0], row[1:], fields) for row in body)
+            return rows
+        detail = len(header) - 1  # the columns after the category
+        category = "".join(before)
+        for number, *cells in body:
+            mine, following = cells[:detail], cells[detail:]
+            rows.append([number, category, *mine, *[""] * (detail - len(mine))])
+            if following:
+                category = "".join(following)
         return rows
     return None
 
@@ -174,14 +199,19 @@ def _cells_of(number: str, lines: list[str], fields: list[str | None]) -> list[s
 
 
 def _cell_like(line: str) -> bool:
-    """A line that is a unit, a person or a deadline rather than part of a task's text."""
+    """A line that is a unit, a person or a deadline rather than part of a task's text (a unit
+    cell may say roles: `办公室牵头,各科室配合`)."""
+    from taskctl.ingest.annotations import read_annotation
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.units import split_units, unit_problem
 
     if is_time_phrase(line) or _PERSON.match(line):
         return True
     names = split_units(line)
-    return bool(names) and all(unit_problem(n) is None for n in names)
+    if names and all(unit_problem(n) is None for n in names):
+        return True
+    annotation = read_annotation(f"({line})")
+    return annotation is not None and annotation.names_units()
 
 
 def _fits(name: str | None, line: str, taken: list[str]) -> bool:

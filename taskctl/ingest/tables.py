@@ -148,6 +148,9 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         if end - start < 2 or "task" not in names or not (names & set(_ROLE_FIELDS)):
             continue
         width = end - start
+        body = cells[end:]
+        if "number" not in names and [c for c in body if c.isdigit()][:2] == ["1", "2"]:
+            return None  # numbered rows under a header without 序号: `ingest.pasted` reads those
         title_rows = [[line] for line in above]
         title_rows += [[line] for cell in cells[:start] for line in cell.splitlines()]
         body = cells[end:]
