@@ -530,9 +530,22 @@ def _make_drafts(
             _shifted(a, start + len(text[start:end]) - len(text[start:end].lstrip()))
             for a in run_annotations
         )
+        heading_end = run_text.find("。") + 1
+        if index == 1 and heading_end and _starts_sub_item(run_text[heading_end:]):
+            # `深化商事制度改革。(1)全面落实…`: the heading sentence is the paragraph's title
+            shifted = tuple(_shifted(a, heading_end) for a in shifted)
+            run_text = run_text[heading_end:]
+        marker = match_marker(run_text)
+        if marker is not None and marker.style in SUB_ITEM_STYLES and marker.rest:
+            # an inline sub-item (`…改革。(1)全面落实…(X牵头负责)(2)…`) keeps its own number
+            cut = len(run_text) - len(marker.rest)
+            run_text = marker.rest
+            shifted = tuple(_shifted(a, cut) for a in shifted)
+            number, label = f"{node.number}.{marker.label}", marker.label
+        else:
+            number, label = f"{node.number}-{index}", f"-{index}"
         child = _draft(node, "task", outline, run_text, shifted, _line_at(node, text, start))
-        child.number = f"{node.number}-{index}"
-        child.label = f"-{index}"
+        child.number, child.label = number, label
         child.level = node.depth + 1
         if index == 1:
             child.title = _without_heading(child.title, run_text, shifted, parent.title)
@@ -585,9 +598,23 @@ def _annotated_runs(
         start = span_end
     if not runs:
         return []
-    last_start, _end, last = runs[-1]
-    runs[-1] = (last_start, len(text), last)
+    tail = text[start:].strip(" \n。;,")
+    if len(runs) >= 2 and len(tail) >= _MIN_TAIL_RUN and ("。" in tail or _starts_sub_item(tail)):
+        # a further run of sentences without a note of its own (`(3)推进…。`): a task of its own
+        runs.append((start, len(text), []))
+    else:
+        last_start, _end, last = runs[-1]
+        runs[-1] = (last_start, len(text), last)
     return [(a, b, tuple(c)) for a, b, c in runs]
+
+
+#: The shortest text after a paragraph's last annotated run that is a run (a task) of its own.
+_MIN_TAIL_RUN = 10
+
+
+def _starts_sub_item(text: str) -> bool:
+    marker = match_marker(text)
+    return marker is not None and marker.style in SUB_ITEM_STYLES
 
 
 def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date | None, str | None]:
