@@ -148,3 +148,29 @@ def test_bad_input_records_nothing(
     assert expect in result.stderr
     assert dump(db_url) == before
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_clerks_writing_letters_at_once_get_distinct_numbers(zj: Runner) -> None:
+    import os
+    import subprocess
+    import sys
+
+    units = ["高新处", "法规处", "人事处", "农村处"]
+    env = {**os.environ, "TASKCTL_LANG": "zh"}
+    args = ["--as-of", AFTER, "--format", "json"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "taskctl", "--db", zj.db, "remind", "-u", unit, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for unit in units
+    ]
+    numbers = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        numbers += [letter["number"] for letter in json.loads(out)]
+    assert sorted(numbers) == [f"督办〔2013〕{n}号" for n in (1, 2, 3, 4)]
