@@ -40,6 +40,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -58,6 +59,10 @@ RESULTS = ROOT / "benchmarks" / "results.json"
 #: Where taskctl is installed for measuring, as a clerk installs it (see `install`).
 VENV = ROOT / "benchmarks" / ".venv"
 REPORTS = ("list", "overdue", "workload", "unit-report", "weekly")
+#: Reports whose peak memory must not grow with the rows they print (issue 13: < 100 MB at 1M).
+STREAMED = (("list", "json"), ("overdue", "csv"))
+#: Sizes at which the write commands and the one-seed imports are timed (issue 13 states them at 1k).
+WRITE_SIZES = ("1k",)
 EMPTY_REPORTS = ("list", "overdue", "due", "workload", "weekly", "units", "documents")
 
 
@@ -108,6 +113,18 @@ def measure(cmd: list[str], env: dict[str, str], repeats: int, warmup: bool = Tr
     return [run_once(cmd, env) for _ in range(repeats)]
 
 
+def measure_each(cmds: list[list[str]], env: dict[str, str], prepare: Any = None) -> list[Sample]:
+    """The first command as a warm-up, the others timed (each after `prepare(index)`, untimed)."""
+    samples = []
+    for index, cmd in enumerate(cmds):
+        if prepare is not None:
+            prepare(index)
+        sample = run_once(cmd, env)
+        if index:
+            samples.append(sample)
+    return samples
+
+
 # --- rows and targets -----------------------------------------------------------------------------
 
 
@@ -120,6 +137,8 @@ class Target:
     mb: float | None = None
     rate: float | None = None
     ratio: float | None = None
+    #: at most this many times `taskctl --help`
+    help_ratio: float | None = None
 
     def text(self) -> str:
         parts = []
@@ -131,6 +150,8 @@ class Target:
             parts.append(f"≥ {self.rate:,.0f}/s")
         if self.ratio is not None:
             parts.append(f"≤ {self.ratio:g}× task")
+        if self.help_ratio is not None:
+            parts.append(f"≤ {self.help_ratio:g}× --help")
         return ", ".join(parts)
 
 
@@ -185,6 +206,8 @@ def judge(row: Row, target: Target | None) -> None:
         checks.append(row.rate >= target.rate)
     if target.ratio is not None and row.ratio is not None:
         checks.append(row.ratio <= target.ratio)
+    if target.help_ratio is not None and row.ratio is not None:
+        checks.append(row.ratio <= target.help_ratio)
     row.target = target.text()
     row.status = ("PASS" if all(checks) else "MISS") if checks else ""
 
@@ -366,7 +389,113 @@ def report_rows(
             make_row(command, name, measure(cmd, env, repeats), report_target(command, name), note)
         )
         _progress(rows[-1])
+    for command, fmt in STREAMED:
+        cmd = [*taskctl_command(), "--db", str(db), *report_args(command, as_of, unit)]
+        cmd += ["--format", fmt]
+        target = Target(mb=100) if name == "1m" else None
+        rows.append(make_row(f"{command} --format {fmt}", name, measure(cmd, env, repeats), target))
+        _progress(rows[-1])
     return rows
+
+
+#: The tracking commands a clerk types dozens of times a day, timed on a copy of the size's database.
+WRITES = ("status", "progress", "deadline")
+#: Issue 13: a write at most this many times `task N modify` on the same tasks.
+WRITE_RATIO = 4.0
+
+
+def write_args(command: str, task_id: int, run: int) -> list[str]:
+    """One real change of an open task (a transition, a report, a new deadline)."""
+    if command == "status":
+        return ["status", str(task_id), "accepted", "--by", "张三"]
+    if command == "progress":
+        return ["progress", str(task_id), "已完成项目招标", "--percent", str(10 + run % 80)]
+    day = date(2027, 1, 1) + timedelta(days=run)
+    return ["deadline", str(task_id), day.isoformat(), "--note", "资金未到位"]
+
+
+def write_rows(name: str, folder: Path, env: dict[str, str], repeats: int, tmp: Path) -> list[Row]:
+    """`status`, `progress` and `deadline` on a copy of the size's database: each run changes a
+    different task that is still assigned, so that every run writes."""
+    db = tmp / f"writes-{name}.db"
+    shutil.copyfile(folder / "taskctl.db", db)
+    conn = sqlite3.connect(db)
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM tasks WHERE kind = 'task' AND status = 'assigned' ORDER BY id"
+        )
+    ]
+    conn.close()
+    pool = iter(ids)
+    rows = []
+    for command in WRITES:
+        cmds = [
+            [*taskctl_command(), "--db", str(db), *write_args(command, next(pool), run)]
+            for run in range(repeats + 1)
+        ]
+        rows.append(
+            make_row(command, name, measure_each(cmds, env), note="a different task each run")
+        )
+        _progress(rows[-1])
+    return rows
+
+
+#: Issue 13: one seed imported into an existing database, and into a new file, against `--help`.
+SEED = ROOT / "seeds" / "zj2012.txt"
+SEED_RATIOS = {"existing": 3.0, "new": 5.0}
+
+
+def seed_import_rows(
+    name: str, folder: Path, env: dict[str, str], repeats: int, tmp: Path, help_ms: float | None
+) -> list[Row]:
+    """`taskctl import seeds/zj2012.txt` into a copy of the size's database (copied before each run,
+    untimed), and into a new file; the ratio is over `taskctl --help`."""
+    rows = []
+    for kind in ("existing", "new"):
+        paths = [tmp / f"seed-{kind}-{name}-{n}.db" for n in range(repeats + 1)]
+
+        def prepare(index: int, kind: str = kind, paths: list[Path] = paths) -> None:
+            if kind == "existing":
+                shutil.copyfile(folder / "taskctl.db", paths[index])
+
+        cmds = [[*taskctl_command(), "--db", str(path), "import", str(SEED)] for path in paths]
+        samples = measure_each(cmds, env, prepare)
+        for path in paths:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        row = make_row(
+            f"import one seed ({kind} db)",
+            name if kind == "existing" else "-",
+            samples,
+            note="zj2012.txt, 26 tasks; ratio: ÷ taskctl --help",
+        )
+        if help_ms:
+            row.ratio = row.median_ms / help_ms if row.median_ms else None
+        judge(row, Target(help_ratio=SEED_RATIOS[kind]))
+        rows.append(row)
+        _progress(row)
+    return rows
+
+
+def task_modify_row(
+    name: str, task: str, env: dict[str, str], repeats: int, ours: dict[str, Row]
+) -> Row:
+    """`task N modify due:…` on a different pending task each run; taskctl's write rows get their
+    ratio over it (issue 13: at most 4×)."""
+    cmds = [
+        [task, str(n), "modify", f"due:{(date(2027, 1, 1) + timedelta(days=n)).isoformat()}"]
+        for n in range(1, repeats + 2)
+    ]
+    row = make_row("task N modify due:…", name, measure_each(cmds, env))
+    _progress(row)
+    for command in WRITES:
+        mine = ours.get(command)
+        if mine is not None and mine.median_ms and row.median_ms:
+            mine.ratio = mine.median_ms / row.median_ms
+            mine.note = f"a different task each run; ratio: ÷ task N modify ({name})"
+            judge(mine, Target(ratio=WRITE_RATIO))
+    return row
 
 
 # --- Taskwarrior ----------------------------------------------------------------------------------
@@ -435,7 +564,7 @@ def taskwarrior_rows(
         rate=len(items) / seconds,
         note="one run",
     )
-    rows = [imported]
+    rows = [imported, task_modify_row(name, task, env, repeats, ours)]
     for report, mine in (("overdue", "overdue"), ("summary", "workload")):
         row = make_row(
             f"task {report}",
@@ -471,7 +600,7 @@ def _fmt(value: float | None, pattern: str) -> str:
     return "" if value is None else format(value, pattern)
 
 
-COLUMNS = ("benchmark", "size", "median ms", "min ms", "runs", "peak MB", "rate/s", "÷ task", "target", "", "note")  # fmt: skip
+COLUMNS = ("benchmark", "size", "median ms", "min ms", "runs", "peak MB", "rate/s", "ratio", "target", "", "note")  # fmt: skip
 
 
 def table_cells(row: Row) -> list[str]:
@@ -525,8 +654,9 @@ def performance_section(
         "Whole processes, output to a pipe, median of the runs after one warm-up; peak memory is the "
         "process's maximum resident set. The corpora are synthetic work plans written like the seeds "
         "(`benchmarks/generate.py`, see [benchmarks/README.md](benchmarks/README.md)); Taskwarrior 2.6 "
-        "gets the same tasks. `÷ task` is taskctl's time divided by Taskwarrior's. Targets are issue "
-        "7's; nothing in the test suite is timed."
+        "gets the same tasks. `ratio` is taskctl's time divided by Taskwarrior's (or, for the "
+        "one-seed imports, by `taskctl --help`'s). Targets are issues 7 and 13's; nothing in the test "
+        "suite is timed."
     )
     machine_text = " ".join(
         [
@@ -584,6 +714,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"results file ({RESULTS})")
     parser.add_argument("--no-import", action="store_true", help="skip the import rows")
     parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
+    parser.add_argument(
+        "--no-writes",
+        action="store_true",
+        help="skip status/progress/deadline and one-seed imports",
+    )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument(
         "--also",
@@ -633,6 +768,11 @@ def main() -> None:
                 _progress(rows[-1])
             ours = report_rows(name, manifest, folder / "taskctl.db", env, opts.repeats, opts.as_of)
             rows += ours
+            if name in WRITE_SIZES and not opts.no_writes:
+                ours += write_rows(name, folder, env, opts.repeats, tmp)
+                rows += ours[-len(WRITES) :]
+                help_ms = next(r.median_ms for r in rows if r.name == "taskctl --help")
+                rows += seed_import_rows(name, folder, env, opts.repeats, tmp, help_ms)
             if not opts.no_taskwarrior:
                 by_name = {row.name: row for row in ours}
                 rows += taskwarrior_rows(name, folder, tmp, opts.repeats, opts.as_of, by_name)

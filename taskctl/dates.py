@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from taskctl.clock import local_time as local_time
+from taskctl.clock import now_utc as now_utc
 from taskctl.errors import InvalidValueError
 from taskctl.vocab import (
     MONTH_NAMES_EN,
@@ -191,13 +193,3 @@ def parse_when(text: str, today: date) -> date:
     if any(ch.isalpha() and ch.isascii() for ch in text):
         return _dateutil_date(text, today)
     raise InvalidValueError(f"{raw}: not a date I can read")
-
-
-def now_utc() -> datetime:
-    """The current time in UTC, naive (how every timestamp is stored)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def local_time(utc_naive: datetime) -> datetime:
-    """A stored (UTC, naive) timestamp as an aware datetime in the local time zone."""
-    return utc_naive.replace(tzinfo=UTC).astimezone()

@@ -91,6 +91,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "event.unit_alias": ("单位别名", "unit alias"),
     "event.unit_rename": ("单位更名", "unit rename"),
     "event.unit_merge": ("单位合并", "unit merge"),
+    "event.revised": ("修订", "revised"),
+    # document revisions (`taskctl revise`)
+    "revision": ("版次", "Revision"),
+    "revision_sources": ("修订来源", "Revised from"),
+    "plan_revised": ("计划修订", "Plan revised"),
+    "removed_in": ("撤销", "Removed"),
     "event.reminded": ("督办", "reminded"),
     "reminded": ("督办次数", "Reminded"),
     "last_reminded": ("最近督办", "Last reminded"),

@@ -62,6 +62,13 @@ COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
         "按时间顺序显示任务的每一次变更（本地时间）。",
         "`--format json` 给出对象列表，字段为 time、actor、kind、old、new 和 note。",
     ),
+    "revise": (
+        "把文件 KEY 的新版本（FILE：import 能读的任意格式）应用到已有任务。",
+        "先按序号、再按标题匹配任务。有变化的任务保留编号、状态、进展和留痕（每处变化记一条修订事件）；"
+        "新任务被添加；不再在计划中的任务被取消，从不删除。经办人记录的延期、状态和进展都保留。"
+        "全部在一个事务中完成，要么全部生效，要么都不生效。请给出导入时用过的读取选项"
+        "（--first-lead、--encoding）；--default-deadline 为新版本中没有时限的任务设定时限。",
+    ),
     "import": (
         "导入工作要点文件（任意编码的 .txt、.docx、.xlsx/.csv、.pdf；- 表示标准输入）。",
         "每个文件要么整体导入，要么完全不导入；重复导入同一文件不会产生变化。",
@@ -123,6 +130,9 @@ COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
 
 #: An option's English help → Chinese.
 OPTION_HELP_ZH: dict[str, str] = {
+    "Apply many updates in one transaction: a CSV with columns id (or KEY:NUMBER), status,"
+    " percent, note.": "在一个事务中应用多条更新：CSV 文件，列为 id（或 文件代号:序号）、status、percent、note。",
+    "Show what would change; write nothing.": "显示将会发生的变化，不写入任何内容。",
     "Show the version and exit.": "显示版本并退出。",
     "Show this message and exit.": "显示此帮助并退出。",
     "Database file or SQLAlchemy URL (env TASKCTL_DB; default: taskctl.db in the user data "
@@ -251,6 +261,50 @@ CLICK_ZH: dict[str, str] = {
 
 #: (id, English template, Chinese template): every error, warning and notice.
 MESSAGES: list[tuple[str, str, str]] = [
+    # --- batch updates, revisions, the unit guard
+    (
+        "expect_version_one",
+        "--expect-version takes one task; give the tasks one at a time",
+        "--expect-version 只能用于一项任务；请逐项给出任务",
+    ),
+    (
+        "from_file_alone",
+        "--from-file takes no TASK, TEXT, --percent or --expect-version",
+        "--from-file 不能与 TASK、TEXT、--percent 或 --expect-version 同用",
+    ),
+    (
+        "progress_args",
+        "give a TASK and a TEXT (or --from-file CSV)",
+        "请给出 TASK 和 TEXT（或 --from-file CSV）",
+    ),
+    ("w_not_unit", "not a unit ({reason}): {name}", "不是单位（{reason}）：{name}"),
+    (
+        "updates_empty",
+        "empty file: expected a header row (id, status, percent, note)",
+        "空文件：应有表头行（id、status、percent、note）",
+    ),
+    (
+        "updates_no_id",
+        "no id column in the header row (id, status, percent, note)",
+        "表头行中没有 id 列（id、status、percent、note）",
+    ),
+    (
+        "updates_column",
+        "unknown column {column} (use id, status, percent, note)",
+        "未知的列 {column}（请用 id、status、percent、note）",
+    ),
+    (
+        "revise_no_tasks",
+        "no tasks found; not a new version of a work plan",
+        "没有找到任务；不是工作计划的新版本",
+    ),
+    (
+        "revise_meanwhile",
+        "document {key} was revised meanwhile; run the revision again",
+        "文件 {key} 在此期间已被修订；请重新执行修订",
+    ),
+    ("unknown_task_plain", "unknown task {ref}", "未知任务 {ref}"),
+    ("nothing_to_record", "nothing to record for task {ref}", "任务 {ref} 没有可记录的内容"),
     # --- lookups
     (
         "unknown_task_list",
@@ -734,6 +788,17 @@ _FREE = (
     "reason",
 )
 #: click's names of path kinds ({kind} in its file errors).
+#: Why the unit guard refused a name (`ingest.units.unit_problem`).
+_REASONS_ZH = {
+    "holds a label": "含有标签",
+    "too long for a unit name": "作为单位名称过长",
+    "a sentence, not a name": "是句子而非名称",
+    "holds a number": "含有数量",
+    "a note, not a name": "是说明而非名称",
+    "a verb phrase, not a name": "是动宾短语而非名称",
+    "not shaped like a unit name": "不像单位名称",
+    "not a unit list": "不是单位列表",
+}
 _PATH_KINDS = {"File": "文件", "Directory": "目录", "Path": "路径"}
 #: A `{rows}` field: "row 3: …; row 5: …", one ledger row's message after another.
 _ROWS = re.compile(r"; (?=row \d+: )")
@@ -809,6 +874,8 @@ def _fill(
             value = "任务 " + value[5:]
         elif name == "kind":
             value = _PATH_KINDS.get(value, value)
+        elif name == "reason":
+            value = _REASONS_ZH.get(value, value)
         yield from _fill(rest, text, end, {**values, name: value})
 
 

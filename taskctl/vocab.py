@@ -30,7 +30,12 @@ ANNOTATION_LABELS: dict[str, str] = {
     "主办处室": LEAD,
     "主办科室": LEAD,
     "主责单位": LEAD,
+    "主责部门": LEAD,
+    "牵头科室单位": LEAD,
     "配合单位": SUPPORT,
+    "参加单位": SUPPORT,
+    "协办部门": SUPPORT,
+    "配合责任部门": SUPPORT,
     "协同责任单位": SUPPORT,
     "协同单位": SUPPORT,
     "配合责任单位": SUPPORT,
@@ -52,6 +57,11 @@ ANNOTATION_LABELS: dict[str, str] = {
     "负责部门": RESPONSIBLE,
     "承办单位": RESPONSIBLE,
     "实施单位": RESPONSIBLE,
+    "实施主体": RESPONSIBLE,
+    "落实单位": RESPONSIBLE,
+    "具体责任单位": RESPONSIBLE,
+    "共同责任单位": RESPONSIBLE,
+    "责任主体单位": RESPONSIBLE,
     # `部门分工:省发展改革委牵头,各地、各部门配合。`: role verbs in the value give the roles
     "部门分工": RESPONSIBLE,
     "责任分工": RESPONSIBLE,
@@ -71,6 +81,15 @@ ANNOTATION_LABELS: dict[str, str] = {
     "责任人": PERSONS,
     "负责人": PERSONS,
     "联系人": PERSONS,
+    "联系领导": PERSONS,
+    "包联领导": PERSONS,
+    "领衔领导": PERSONS,
+    "责任市领导": PERSONS,
+    "责任县领导": PERSONS,
+    "责任区领导": PERSONS,
+    "牵头负责人": PERSONS,
+    "项目责任人": PERSONS,
+    "具体责任人": PERSONS,
     "完成时限": DEADLINE,
     "完成时间": DEADLINE,
     "完成期限": DEADLINE,
@@ -79,72 +98,124 @@ ANNOTATION_LABELS: dict[str, str] = {
     "时限要求": DEADLINE,
     "时间要求": DEADLINE,
     "进度安排": DEADLINE,
+    "办结时间": DEADLINE,
+    "完成时限要求": DEADLINE,
 }
 
 # A note after a unit in a list that makes it the lead: `责任单位:市发展改革委(牵头)、市财政局`.
 LEAD_UNIT_NOTES: tuple[str, ...] = ("(牵头)", "(牵头单位)", "(主责)", "牵头")
 
-# A sentence stating the document's convention that the first unit of each list leads
-# (`列第一位的为牵头单位`): the document is read as if imported with `--first-lead`.
-FIRST_LISTED_LEADS_PATTERN = (
-    r"(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?(?:为|是)牵头"
+# --- Document conventions -------------------------------------------------------------------------
+# Sentences that state, once, how the document's unit lists are to be read. Each is a regular
+# expression matched against repaired text; the rule applies to the whole document when it sits in
+# the preamble or a closing note, and from its task on when it says 下同 (`列第一位的为牵头单位,下同`).
+
+# The first unit of each list leads, the others support. Seen: 国办 division plans
+# (`列第一位者为牵头单位`), provincial plans (`排在首位的部门为牵头部门`), county plans
+# (`首位单位为牵头单位,下同`), city plans (`第一个单位为牵头单位,其他为配合单位`).
+FIRST_LISTED_LEADS_PATTERNS: tuple[str, ...] = (
+    r"(?:列|排|位|放)(?:在|于)?(?:第一位|首位|第一|最前面?|前面)(?:的|者)?(?:单位|部门|处室)?"
+    r"(?:为|是)(?:牵头|主办|主责)(?:单位|部门|处室)?",
+    r"(?:第一|首个|首位|第1)(?:个|家)?(?:责任)?(?:单位|部门|处室)(?:为|是)(?:牵头|主办|主责)"
+    r"(?:单位|部门|处室)?",
+    r"(?:排名|排序)(?:第一|首位|在前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?",
+)
+FIRST_LISTED_LEADS_PATTERN = "|".join(f"(?:{pattern})" for pattern in FIRST_LISTED_LEADS_PATTERNS)
+# What may follow such a rule in the same clause: `,其他为配合单位`, `,其余为责任单位`.
+RULE_TAIL_PATTERN = r"(?:[,;]?(?:其他|其余|其它|余下)(?:的)?(?:单位|部门)?(?:为|是)(?:配合|协办|责任|参与)(?:单位|部门)?)?"
+# Words that extend a rule to everything after it: `下同` (the same below).
+RULE_SCOPE_WORDS: tuple[str, ...] = ("以下同", "下同", "后同", "以下均同")
+# A default lead for what follows: `以下各项均由省发展改革委牵头`, `以下任务由市科技局牵头负责`.
+DEFAULT_LEAD_PATTERN = r"以下(?:各项|各条|任务|工作|事项)?(?:工作|任务)?(?:均|都|统一)?由(?P<units>[^,;。()]{2,60}?)牵头"
+
+# --- Annotation grammar ---------------------------------------------------------------------------
+
+# Role verbs of prose annotations, with the role they give the units written BEFORE them:
+# `(由省教育厅牵头,省人社厅、省财政厅配合)`, `(省文旅厅负责,各市州政府落实)`. A responsible unit of a
+# task that also names a lead supports it (the task-level rule, see `ingest.annotations`); so 负责,
+# 落实 and the supervising verbs (指导, 督促, 统筹: they make a unit responsible, never lead) all say
+# RESPONSIBLE. Longer verbs are matched before the shorter ones they contain.
+ROLE_VERBS: dict[str, str] = {
+    # lead: 国发/国办发 division opinions, provincial plans
+    "牵头负责": LEAD,
+    "牵头落实": LEAD,
+    "牵头实施": LEAD,
+    "牵头推进": LEAD,
+    "共同牵头": LEAD,
+    "分别牵头": LEAD,  # every unit listed leads
+    "牵头": LEAD,
+    "主办": LEAD,
+    # support
+    "配合落实": SUPPORT,
+    "协同配合": SUPPORT,
+    "共同参与": SUPPORT,
+    "配合": SUPPORT,
+    "协助": SUPPORT,
+    "协办": SUPPORT,
+    "参与": SUPPORT,
+    "参加": SUPPORT,
+    # responsible: 国发〔2020〕6号 (`按职责分工负责`), county plans (`按职责负责`), 民政部 plans (`落实`)
+    "按职责分工负责": RESPONSIBLE,
+    "按职能分工负责": RESPONSIBLE,
+    "按职责分工落实": RESPONSIBLE,
+    "按职责分别负责": RESPONSIBLE,
+    "按职责负责": RESPONSIBLE,
+    "按职责落实": RESPONSIBLE,
+    "分工负责": RESPONSIBLE,
+    "分别负责": RESPONSIBLE,
+    "共同负责": RESPONSIBLE,
+    "具体负责": RESPONSIBLE,
+    "组织实施": RESPONSIBLE,
+    "负总责": RESPONSIBLE,
+    "负责": RESPONSIBLE,
+    "落实": RESPONSIBLE,
+    "承办": RESPONSIBLE,
+    "实施": RESPONSIBLE,
+    "指导": RESPONSIBLE,
+    "督促": RESPONSIBLE,
+    "督导": RESPONSIBLE,
+    "统筹": RESPONSIBLE,
+}
+# Verbs joining two unit lists: the units before lead, the units after support
+# (`省卫健委会同省医保局负责`, `市商务局联合市场监管局`).
+CONNECTIVE_VERBS: tuple[str, ...] = ("会同", "联合", "协同")
+# Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
+INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
+    sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)
 )
 
-# Endings of a unit's name. A bracket at the end of a paragraph that holds only such names
-# (`(市大数据局、市财政局)`) is a list of responsible units.
+# Endings of a unit's name (the unit guard's first test, and what makes a bracketed bare list a
+# list of units: `(市大数据局、市财政局)`). Seen across ministries (部, 委, 署, 总局), provinces and
+# cities (厅, 局, 办, 中心), counties (街道, 乡镇, 专班), banks and state companies (分行, 集团, 公司).
 UNIT_NAME_ENDINGS: tuple[str, ...] = (
-    "厅",
-    "局",
-    "委",
-    "部",
-    "办",
-    "院",
-    "会",
-    "银行",
-    "分行",
-    "支行",
-    "政府",
-    "中心",
-    "公司",
-    "集团",
-    "处",
-    "室",
-    "科",
-    "所",
-    "站",
-    "署",
-    "馆",
-    "校",
-    "社",
-    "团",
-    "队",
-    "街道",
-    "乡镇",
-    "单位",
-    "部门",
-    "机构",
+    "厅", "局", "委", "部", "办", "院", "会", "署", "处", "室", "科", "所", "站", "馆", "校", "社",
+    "团", "队", "组", "行", "府", "司", "台", "关", "联", "协", "庭", "网", "军", "区", "县", "市",
+    "州", "镇", "乡", "村", "中心", "政府", "街道", "乡镇", "单位", "部门", "机构", "方面", "专班",
+    "集团", "公司", "银行", "分行", "支行", "总局", "分局", "法院", "检察院", "党委", "党组",
+    "企业", "国企", "高校", "医院", "学校", "电信", "移动", "联通", "铁塔", "邮政", "税务", "人行",
+    "运营商", "电力", "供电", "方面", "地",
+)  # fmt: skip
+# Longest text a unit name has; longer candidates are sentences, not names.
+UNIT_NAME_MAX = 20
+# Words no unit name holds: the role verbs above and common action words of task text. A candidate
+# holding one is a verb phrase (`加强统筹协调`), not a unit. (Not 组织 or 建设: 组织部, 住房城乡建设部.)
+NOT_IN_UNIT_NAMES: tuple[str, ...] = (
+    "负责", "牵头", "配合", "参与", "会同", "协助", "落实", "加强", "推进", "推动", "完成", "开展",
+    "确保", "做好", "加快", "提升", "完善", "实现", "制定", "建立", "健全", "按照", "根据", "要求",
+    "工作", "任务", "目标", "措施", "年底", "月底", "以前", "之前", "以上",
+)  # fmt: skip
+# How a bracket of task text starts that holds no unit (`(含技工院校)`, `(包括各开发区)`).
+NOT_UNIT_STARTS: tuple[str, ...] = ("含", "包括", "不含", "除", "如", "即", "详见", "见", "其中")
+# A number with a counting word (`3个`, `100万元`, `20%`): never in a unit's name.
+NUMBER_WITH_UNIT_PATTERN = (
+    r"[0-9]+(?:\.[0-9]+)?\s*(?:个|项|家|万|亿|千|百|%|人|次|元|亩|所|条|件|年|月|日|天)"
 )
 
-# Inline role verbs closing a clause of a bracketed annotation: `(X牵头,Y、Z配合)`, `(X负责)`.
-# Checked in this order, so a longer verb must come before a shorter one it ends with.
-INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = (
-    ("按职责分工负责", SHARED),
-    ("按职能分工负责", SHARED),
-    ("按职责负责", SHARED),
-    ("分工负责", SHARED),
-    ("分别负责", SHARED),
-    ("按职责分工落实", SHARED),
-    ("共同牵头", LEAD),
-    ("牵头负责", LEAD),
-    ("牵头", LEAD),
-    ("负总责", RESPONSIBLE),
-    ("配合", SUPPORT),
-    ("协助", SUPPORT),
-    ("协办", SUPPORT),
-    ("参与", SUPPORT),
-    ("指导", SUPPORT),
-    ("负责", RESPONSIBLE),
-)
+# Connecting words before a group: `省人社厅等有关部门` is 省人社厅 and the group 有关部门;
+# `省财政厅及相关单位`, `市商务局和有关方面` likewise.
+GROUP_TAIL_JOINS: tuple[str, ...] = ("等", "及", "以及", "和", "与")
+# How such a group starts (`有关部门`, `相关单位`, `各县区`, `其他成员单位`).
+GROUP_TAIL_STARTS: tuple[str, ...] = ("各有关", "各相关", "有关", "相关", "其他", "其它", "各")
 
 # Deadline phrases without a date (ongoing or recurring work): a deadline label or bracket clause
 # saying one of these gives the task this phrase as its deadline text and no deadline date.
@@ -167,7 +238,7 @@ ONGOING_PHRASES: tuple[str, ...] = (
 )
 
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
-INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("由", "请")
+INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请")
 
 # Separators between units in an annotation value. `、` is the usual one; the others appear in
 # web copies (`,`) and in lists of labels.
@@ -370,10 +441,38 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "工作事项",
         "目标与任务",
         "目标任务",
+        # county and development-zone tables (重点工作 | 责任领导 | 责任单位), 民生实事 lists
+        "重点工作",
+        "主要工作",
+        "工作事项",
+        "民生实事",
+        "实事项目",
+        "任务名称",
+        "工作要点",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头处室", "主办单位", "牵头责任单位"),
-    "support": ("配合单位", "协办单位", "参与单位", "配合部门", "协同责任单位"),
-    "responsible": ("责任单位", "责任部门", "负责单位", "负责部门", "责任处室", "承办单位"),
+    "lead": (
+        "牵头单位",
+        "牵头部门",
+        "牵头处室",
+        "主办单位",
+        "牵头责任单位",
+        "牵头负责部门",  # 国办函 tables
+        "牵头负责单位",
+        "主责单位",
+        "牵头科室",
+    ),
+    "support": ("配合单位", "协办单位", "参与单位", "配合部门", "协同责任单位", "配合科室"),
+    "responsible": (
+        "责任单位",
+        "责任部门",
+        "负责单位",
+        "负责部门",
+        "责任处室",
+        "承办单位",
+        "责任科室",
+        "责任主体",
+        "实施单位",
+    ),
     "persons": (
         "责任人",
         "负责人",

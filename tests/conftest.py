@@ -145,10 +145,11 @@ CLOCK_START = datetime(2026, 11, 25, 4, 0, 0)
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    """Stamp every change (imports, events, progress reports, new units) at CLOCK_START plus one
-    second per stamp, instead of the wall clock; returns CLOCK_START."""
+    """Stamp every change (imports, revisions, events, progress reports, new units) at CLOCK_START
+    plus one second per stamp, instead of the wall clock; returns CLOCK_START."""
     import taskctl.store.imports as imports
     import taskctl.store.reminders as reminders
+    import taskctl.store.revisions as revisions
     import taskctl.store.tracking as tracking
     import taskctl.store.units as units
 
@@ -158,6 +159,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
         return CLOCK_START + timedelta(seconds=next(ticks))
 
     monkeypatch.setattr(imports, "now_utc", now)
+    monkeypatch.setattr(revisions, "now_utc", now)
     monkeypatch.setattr(reminders, "now_utc", now)
     monkeypatch.setattr(tracking, "now_utc", now)
     monkeypatch.setattr(units, "now_utc", now)

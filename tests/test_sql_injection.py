@@ -23,12 +23,13 @@ HOSTILE = [
     "处室_%",
 ]
 
-# The parser ends an annotation at ')' and splits units at ';' and ',', so the document carries
-# hostile names without those characters; assign and list get the full set.
+# The parser ends an annotation at ')' and splits units at ';' and ',', and its unit guard wants a
+# name that ends like a unit (处, 办): the document carries hostile names shaped so; assign and list
+# get the full set.
 DOCUMENT = """注入测试工作要点
 一、重点工作
-1.完成第一项任务。(牵头单位:甲' OR '1'='1,配合单位:DROP TABLE tasks--)
-2.完成第二项任务。(牵头单位:乙处\" OR \"\"=\",配合单位:%' --)
+1.完成第一项任务。(牵头单位:甲' OR '1'='1处,配合单位:DROP TABLE tasks--办)
+2.完成第二项任务。(牵头单位:乙处\" OR \"\"=\"处,配合单位:%' --办)
 """
 
 
@@ -59,9 +60,9 @@ def test_hostile_unit_names_in_a_document(run: Runner, db_url: str, tmp_path) ->
     counts = assert_intact(db_url)
     assert counts["tasks"] == 3
     names = unit_names(run)
-    for name in ["甲' OR '1'='1", "DROP TABLE tasks--", '乙处" OR ""="', "%' --"]:
+    for name in ["甲' OR '1'='1处", "DROP TABLE tasks--办", '乙处" OR ""="处', "%' --办"]:
         assert normalize_unit_name(name) in names
-    out = json.loads(run.ok("list", "--unit", "甲' OR '1'='1", "--format", "json"))
+    out = json.loads(run.ok("list", "--unit", "甲' OR '1'='1处", "--format", "json"))
     assert len(out) == 1, "the quote matches one unit, not every row"
 
 

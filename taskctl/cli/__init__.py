@@ -348,6 +348,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "track",
         "Record a dated progress report in the unit's own words.",
     ),
+    "revise": (
+        "revise",
+        "Apply a new version of document KEY (FILE: any format `import` reads) to its tasks.",
+    ),
     "remind": (
         "remind",
         "Write 督办函: one letter per unit with overdue (and, with --within, due-soon) tasks.",
@@ -358,7 +362,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "status": (
         "track",
-        "Move a task to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).",
+        "Move one or more tasks to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).",
     ),
     "unit": (
         "track",

@@ -57,9 +57,10 @@ def list_cmd(
             status=status or None,
             as_of=as_of,
             rules=rules,
+            stream=out.streams,
         )
-    app.emit(report, out)
-    if not report.rows and not (document or unit or status):
+        app.emit(report, out)  # a streamed report is written while the reader is open
+    if not report.row_count() and not (document or unit or status):
         click.echo(
             "还没有任务：先用 `taskctl import 文件` 导入工作要点或任务分工。"
             if app.lang == "zh"

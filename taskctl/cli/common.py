@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from taskctl.reports.report import Report
     from taskctl.store.engine import Store
     from taskctl.store.reader import Reader
+    from taskctl.store.writer import Writer
 
 
 class App:
@@ -53,6 +54,26 @@ class App:
         with open_reader(resolve_url(self.db)) as db:
             yield db
 
+    @contextmanager
+    def writing(self) -> Iterator[Writer]:
+        """A Writer in one transaction for a write command (on a current SQLite file without
+        loading SQLAlchemy at all); committed if the block ends normally, else rolled back."""
+        if self._store is not None:
+            with self._store.write() as db:
+                yield db
+            return
+        from taskctl.store.engine import resolve_url
+        from taskctl.store.reader import sqlite_path
+        from taskctl.store.writer import open_writer
+
+        url = resolve_url(self.db)
+        if sqlite_path(url) is None:  # PostgreSQL: the store's engine, kept for the command
+            with self.store.write() as db:
+                yield db
+            return
+        with open_writer(url) as db:
+            yield db
+
     def actor(self, override: str | None = None) -> str:
         """Who makes a change: `--by`, else `TASKCTL_USER`, else the OS user."""
         name = override or self._actor or os.environ.get("TASKCTL_USER")
@@ -76,7 +97,7 @@ class App:
             limit=out.limit if limit is None else limit,
         )
         if out.path and out.path != "-":
-            rows = len(report.rows)
+            rows = report.row_count()
             click.echo(
                 f"已写入 {out.path}（{rows} 行）"
                 if self.lang == "zh"
@@ -100,6 +121,14 @@ class Output:
     path: str | None = None
     limit: int | None = None
     ascii_only: bool = False
+
+    @property
+    def streams(self) -> bool:
+        """Whether the format writes rows as they come (json, csv): a report may then be streamed
+        off the cursor, written before its reader closes."""
+        from taskctl.render import format_for
+
+        return format_for(self.fmt, self.path) in ("json", "csv")
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -58,8 +58,7 @@ def import_cmd(
     actor = app.actor(by)
     # parsing starts (in worker processes for a large batch) before the database is opened
     documents = parse_files(files, encoding=encoding, first_lead=first_lead)
-    err = _stderr_console()
-    progress = _progress(err, len(files))
+    progress = _progress(len(files))
     try:
         for source, digest, parsed in documents:
             if progress is not None:
@@ -67,18 +66,27 @@ def import_cmd(
             if dry_run:
                 _show_tree(app, parsed, source)
                 continue
-            from taskctl.store.imports import save_document
+            from taskctl.store.imports import ImportResult, save_document
+            from taskctl.store.lookup import revised_document
 
-            with app.store.writing() as session:
-                result = save_document(
-                    session,
-                    parsed,
-                    source_name=source,
-                    content_hash=digest,
-                    actor=actor,
-                    key=key,
-                    default_deadline=fallback,
-                )
+            with app.writing() as db:
+                # a file applied as a revision (`taskctl revise`) is imported already, too
+                revised = revised_document(db, digest)
+                if revised is not None:
+                    key_of, title_of = revised
+                    result = ImportResult(
+                        key=key_of, title=title_of, source_name=source, skipped=True
+                    )
+                else:
+                    result = save_document(
+                        db,
+                        parsed,
+                        source_name=source,
+                        content_hash=digest,
+                        actor=actor,
+                        key=key,
+                        default_deadline=fallback,
+                    )
             _print_result(result, app.lang)
             if progress is not None:
                 progress.advance(progress.task_ids[0])
@@ -100,9 +108,13 @@ def _stderr_console():  # type: ignore[no-untyped-def]
     return Console(stderr=True, highlight=False)
 
 
-def _progress(console, total: int):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr when several files are imported on a terminal."""
-    if total < 2 or not console.is_terminal:
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when several files are imported on a terminal (rich is loaded
+    only then: one document's import is done in the time its console takes to import)."""
+    if total < 2:
+        return None
+    console = _stderr_console()
+    if not console.is_terminal:
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

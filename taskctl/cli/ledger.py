@@ -52,8 +52,8 @@ def export_cmd(app: App, unit: str, output: str) -> None:
 
     if not output.lower().endswith(".xlsx"):
         raise InvalidValueError(f"{output}: a ledger is written as an .xlsx file")
-    with app.store.reading() as session:
-        name, rows = ledger_rows(session, unit)
+    with app.reading() as db:
+        name, rows = ledger_rows(db, unit)
     write_ledger_xlsx(rows, output, app.lang, unit=name)
     click.echo(
         f"{name}: 任务 {len(rows)} 项已写入 {output}"
@@ -158,7 +158,7 @@ def import_cmd(
     from taskctl.store.ledger import apply_ledger
 
     rows = read_ledger(file)
-    with app.store.writing() as session:
+    with app.writing() as session:
         result = apply_ledger(session, rows, actor=app.actor(by), today=as_of, skip_bad=skip_bad)
     if not result.applied:
         app.emit(problem_report(result, app.lang), out, limit=0)

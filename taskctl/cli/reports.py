@@ -98,8 +98,9 @@ def overdue_cmd(
             unit=unit,
             document=document,
             rules=rules,
+            stream=out.streams,
         )
-    app.emit(report, out)
+        app.emit(report, out)  # a streamed report is written while the reader is open
 
 
 @click.command("due")
@@ -144,8 +145,9 @@ def due_cmd(
             unit=unit,
             document=document,
             rules=rules,
+            stream=out.streams,
         )
-    app.emit(report, out)
+        app.emit(report, out)  # a streamed report is written while the reader is open
 
 
 @click.command("workload")

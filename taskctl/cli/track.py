@@ -76,71 +76,110 @@ def _echo(change: Any, lang: str) -> None:
 
 
 @click.command("status")
-@click.argument("task")
-@click.argument("status")
+@click.argument("tasks_and_status", nargs=-1, required=True, metavar="TASK... STATUS")
 @click.option("--note", help="Why (required when reopening a done, closed or cancelled task).")
 @expect_version_option
 @actor_option
 @pass_app
 def status_cmd(
     app: App,
-    task: str,
-    status: str,
+    tasks_and_status: tuple[str, ...],
     note: str | None,
     expect_version: int | None,
     by: str | None,
 ) -> None:
-    """Move a task to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).
+    """Move one or more tasks to STATUS (English or Chinese: accepted / 已签收, done / 已办结, …).
 
     Lifecycle: 待签收 assigned → 已签收 accepted → 办理中 in_progress → 已办结 done → 已销号 closed;
-    also 暂缓 suspended and 已取消 cancelled. TASK is an id or DOCUMENT:NUMBER.
+    also 暂缓 suspended and 已取消 cancelled. TASK is an id or DOCUMENT:NUMBER. Several tasks change
+    in one transaction, one event each: if one cannot move, none does.
 
     \b
     Example:
       taskctl status 12 已签收 --by 张三
+      taskctl status 12 13 14 已签收
       taskctl status zj2012:二.3 done
       taskctl status 12 in_progress --note "复核未通过" --expect-version 4
     """
-    from taskctl.store.tracking import set_status
+    from taskctl.errors import InvalidValueError
+    from taskctl.store import tracking
 
-    with app.store.writing() as session:
-        change = set_status(
-            session,
-            task,
-            status,
-            actor=app.actor(by),
-            note=note,
-            expect_version=expect_version,
-        )
-    _echo(change, app.lang)
+    if len(tasks_and_status) < 2:
+        raise click.UsageError("Missing argument 'STATUS'.")
+    *tasks, status = tasks_and_status
+    if expect_version is not None and len(tasks) > 1:
+        raise InvalidValueError("--expect-version takes one task; give the tasks one at a time")
+    with app.writing() as db:
+        if len(tasks) == 1:
+            changes = [
+                tracking.set_status(
+                    db,
+                    tasks[0],
+                    status,
+                    actor=app.actor(by),
+                    note=note,
+                    expect_version=expect_version,
+                )
+            ]
+        else:
+            changes = tracking.set_statuses(db, tasks, status, actor=app.actor(by), note=note)
+    for change in changes:
+        _echo(change, app.lang)
 
 
 @click.command("progress")
-@click.argument("task")
-@click.argument("text")
+@click.argument("task", required=False)
+@click.argument("text", required=False)
 @click.option("--percent", metavar="N", help="How far along, 0 to 100.")
+@click.option(
+    "--from-file",
+    "from_file",
+    metavar="CSV",
+    type=click.Path(dir_okay=False),
+    help="Apply many updates in one transaction: a CSV with columns id (or KEY:NUMBER), status, "
+    "percent, note.",
+)
 @expect_version_option
 @actor_option
 @pass_app
 def progress_cmd(
     app: App,
-    task: str,
-    text: str,
+    task: str | None,
+    text: str | None,
     percent: str | None,
+    from_file: str | None,
     expect_version: int | None,
     by: str | None,
 ) -> None:
     """Record a dated progress report in the unit's own words.
 
+    With --from-file, every row of the CSV is applied in one transaction (a status first, then the
+    percent and note as a progress report; one event per change); if one row is bad, the error
+    names it and nothing is written.
+
     \b
     Example:
       taskctl progress 12 "已完成项目招标" --percent 60
       taskctl progress zj2012:二.3 "正在起草实施方案"
+      taskctl progress --from-file updates.csv
     """
-    from taskctl.store.tracking import add_progress
+    from taskctl.store import tracking
 
-    with app.store.writing() as session:
-        change = add_progress(
+    if from_file is not None:
+        if task is not None or percent is not None or expect_version is not None:
+            raise click.UsageError("--from-file takes no TASK, TEXT, --percent or --expect-version")
+        from taskctl.ingest.updates import read_updates
+
+        rows = read_updates(from_file)
+        with app.writing() as db:
+            changes = tracking.apply_updates(db, rows, actor=app.actor(by), source=from_file)
+        for change in changes:
+            _echo(change, app.lang)
+        return
+    if task is None or text is None:
+        raise click.UsageError("give a TASK and a TEXT (or --from-file CSV)")
+    with app.writing() as session:
+        change = tracking.add_progress(
             session,
             task,
             text,
@@ -183,7 +222,7 @@ def deadline_cmd(
     from taskctl.store.tracking import change_deadline
 
     when_date = parse_date_option(when, today=as_of)
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = change_deadline(
             session,
             task,
@@ -232,7 +271,7 @@ def assign_cmd(
     """
     from taskctl.store.tracking import assign
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = assign(
             session,
             task,
@@ -273,7 +312,7 @@ def unit_alias_cmd(app: App, name: str, alias: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import add_alias
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = add_alias(session, name, alias, actor=app.actor(by))
     zh = app.lang == "zh"
     if not change.changed:
@@ -304,7 +343,7 @@ def unit_rename_cmd(app: App, old: str, new: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import rename_unit
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         change = rename_unit(session, old, new, actor=app.actor(by))
     zh = app.lang == "zh"
     if not change.changed:
@@ -336,7 +375,7 @@ def unit_merge_cmd(app: App, a: str, b: str, by: str | None) -> None:
     """
     from taskctl.store.tracking import merge_units
 
-    with app.store.writing() as session:
+    with app.writing() as session:
         result = merge_units(session, a, b, actor=app.actor(by))
     if app.lang == "zh":
         click.echo(

@@ -134,6 +134,21 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
     return _check(str(best), source)
 
 
+def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | None:
+    """The document read as a task table pasted as text, or None when it holds none (or no task)."""
+    from taskctl.ingest.pasted import pasted_table_rows
+    from taskctl.ingest.tables import Sheet, parse_sheets
+
+    rows = pasted_table_rows(text)
+    if rows is None:
+        return None
+    try:
+        parsed = parse_sheets([Sheet("table 1", rows)], source=source, first_lead=first_lead)
+    except InputError:
+        return None
+    return parsed if parsed.tasks else None
+
+
 def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -> ParsedDocument:
     """Parse a decoded document into its title, plan period, headings, tasks and warnings.
 
@@ -142,7 +157,7 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     as support; a document that states this convention itself (`列第一位的为牵头单位`) is read so
     without the option. Raises InputError for an empty document or one with no numbered items.
     """
-    from taskctl.ingest.annotations import states_first_listed_leads
+    from taskctl.ingest.conventions import find_conventions
     from taskctl.ingest.drafts import ParsedDocument
     from taskctl.ingest.repair import repair_text
     from taskctl.ingest.structure import build_items, read_outline
@@ -155,14 +170,19 @@ def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -
     rows = pipe_table_rows(text) or tab_table_rows(text)
     if rows is not None:
         return parse_sheets([Sheet("table 1", rows)], source=source, first_lead=first_lead)
+    table = _pasted_table(text, source, first_lead)
     lines = repair_text(text)
     if not lines:
         raise InputError("empty document", source=source)
     outline = read_outline(lines)
     if not outline.nodes:
+        if table is not None:
+            return table
         raise InputError("no numbered items found", source=source, line=lines[0].number)
-    first_lead = first_lead or states_first_listed_leads(text)
-    items, warnings = build_items(outline, first_lead=first_lead)
+    conventions = find_conventions(lines, outline, first_lead=first_lead)
+    items, warnings = build_items(outline, conventions)
+    if table is not None and len(table.tasks) > sum(item.kind == "task" for item in items):
+        return table  # a table pasted under a numbered notice: the table holds the tasks
     return ParsedDocument(
         title=outline.title or source,
         period_start=outline.period_start,

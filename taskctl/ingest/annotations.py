@@ -1,23 +1,25 @@
 """Responsibility annotations: who leads, supports, is responsible for, or answers for a task.
 
-Forms read (text is repaired first, so brackets and colons are half-width):
+An annotation is a bracket group at a sentence's end (`(牵头单位:X;配合单位:Y)`, `(X牵头,Y配合)`,
+`(省文旅厅负责,各市州政府落实)`, `(市大数据局、市财政局)`) or a labelled line (`牵头单位:区发改局`).
+Its content is read by a short sequence of named rules over the vocabularies of `taskctl.vocab`:
 
-- labelled, bracketed: `(责任人:寿剑刚,牵头单位:法规处,配合单位:各有关处室,各市、县科技局)`, `(责任单位:…)`;
-- labelled, unbracketed at the start of a line or after a sentence: `牵头单位:省科技厅;配合单位:省财政厅`;
-- inline role verbs, bracketed at the end of a paragraph or right after a sentence (a paragraph may hold
-  several): `(国家发展改革委牵头,财政部等按职责分工负责)`, `(X牵头,Y、Z配合)`, `(X负责)`,
-  `(各省级人民政府负责,住房城乡建设部指导)`, with an optional time clause `(X牵头,2024年底前完成)`;
-- a bare list of unit names, bracketed at the end of a paragraph after a sentence: `。(市大数据局、市财政局)`
-  (every name must end like a unit: 局, 厅, 委, 政府 …); its units are responsible;
-- brackets may be round `()`, square `[]` or lenticular `【】`.
+1. `_cut_rules`: a document convention inside it (`列第一位的为牵头单位,下同`) is noted and removed;
+2. `_labelled_parts`: the content is cut at its labels; a label of the responsibility vocabulary
+   (`ANNOTATION_LABELS`) gives its value a role, a person label gives persons, a deadline label a
+   deadline phrase, and any other label (`实施范围:`, `备注:`) an attribute of the task, never units;
+3. `_read_clauses`: a value (or unlabelled content) is split into clauses at `,` `;`, and each clause
+   at its role verbs (`ROLE_VERBS`: 牵头, 配合, 负责, 落实, 指导 …; `CONNECTIVE_VERBS`: 会同): the units
+   before a verb take its role; the units after 会同 support; a clause that only says when
+   (`2024年底前完成`) is a deadline phrase;
+4. every name passes the unit guard (`units.unit_problem`); a labelled name that fails is rejected
+   (reported, never stored); an unlabelled bracket with any failing part is not an annotation at all
+   (`(含技工院校)`, `(由市政府统一实施)` stay task text).
 
-Deadline labels (`完成时限:`, `时间节点:`) are read too: their value is the task's deadline phrase.
-A unit noted `(牵头)` in a 责任单位 list leads and the others support.
-
-Prose is never read for units: `由省科技厅牵头组织实施`, `会同省财政厅制定` name departments, but a
-sentence does not say reliably who is accountable, so only annotations (labelled, or bracketed clauses
-that consist of unit names and role verbs and nothing else) give units. Labels, verbs and name endings
-come from `taskctl.vocab`. A unit is never invented: every name is text of the document.
+The task-level rule (`resolve_roles`): when a task names a lead, its responsible units support it, and
+the label that named them is kept (`责任单位`); a unit has one role per task (lead, then support, then
+responsible). Prose outside annotations is never read for units. A unit is never invented: every
+name is text of the document.
 """
 
 from __future__ import annotations
@@ -28,52 +30,70 @@ import re
 from dataclasses import dataclass, field
 
 from taskctl.ingest.deadlines import is_time_phrase
+from taskctl.ingest.units import (
+    CLOSERS,
+    EDGE_PUNCTUATION,
+    OPENERS,
+    is_unit_name,
+    split_persons,
+    split_top_level,
+    split_units,
+    unit_problem,
+)
 from taskctl.vocab import (
     ANNOTATION_LABELS,
+    CONNECTIVE_VERBS,
     DEADLINE,
     FIRST_LISTED_LEADS_PATTERN,
-    GROUP_UNIT_PREFIXES,
     INLINE_CLAUSE_PREFIXES,
-    INLINE_ROLE_VERBS,
     LEAD,
     LEAD_UNIT_NOTES,
     PERSONS,
-    REGION_WORDS,
     RESPONSIBLE,
-    SHARED,
+    ROLE_VERBS,
+    RULE_SCOPE_WORDS,
+    RULE_TAIL_PATTERN,
     SUPPORT,
-    UNIT_NAME_ENDINGS,
-    UNIT_SEPARATORS,
-    UNIT_TRAILING_ETC,
 )
+
+__all__ = [
+    "Annotation",
+    "AnnotationProblem",
+    "cut_spans",
+    "find_annotations",
+    "read_annotation",
+    "resolve_roles",
+    "split_persons",
+    "split_units",
+    "states_first_listed_leads",
+]
 
 _LABELS = sorted(ANNOTATION_LABELS, key=len, reverse=True)
-_LABEL = re.compile("(" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+_LABEL_ALT = "|".join(map(re.escape, _LABELS))
+_LABEL = re.compile(f"({_LABEL_ALT})" + r"\s*:")
 # An unbracketed labelled annotation starts a line or follows a sentence.
-_LINE_LABEL = re.compile(
-    r"(?:^|(?<=[\n。;]))[ \t]*(?=(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:)"
-)
-# The same matches after the start of the text, each with the character before it.
-_AFTER_BREAK_LABEL = re.compile(
-    r"[\n。;][ \t]*(?=(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:)"
-)
-_SPACE = re.compile(r"\s+")
-_EDGE_PUNCTUATION = " \t\n,;:、，；：。"
-_PERSON_SEPARATORS = re.compile(r"[、,;，；\s]+")
-# A note after a person's name: `张三(办公室主任)`.
-_PERSON_NOTE = re.compile(r"\([^()]*\)$")
-_MAX_INLINE_UNIT = 80
-_MAX_BARE_UNIT = 30
-_OPENERS = "([【"
-_CLOSERS = ")]】"
-_BRACKETS = re.compile(r"[()\[\]【】]")
+_LINE_LABEL = re.compile(r"(?:^|(?<=[\n。;]))[ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+_AFTER_BREAK_LABEL = re.compile(r"[\n。;][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+# Any label: a short run of Chinese (or Latin) letters before a colon, after a separator or the start.
+_ANY_LABEL = re.compile(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
+# A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
+_ATTRIBUTE_LINE = re.compile(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
+_BRACKETS = re.compile(r"[()\[\]【】〔〕]")
 _SENTENCE_ENDS = "。;!?"
 _FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
-
-# Characters that end a unit name: a space after one of them separates two names (`省科技厅 省财政厅`);
-# a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
-_UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
-
+_RULE = re.compile(
+    f"(?:{FIRST_LISTED_LEADS_PATTERN}){RULE_TAIL_PATTERN}"
+    + r"(?:[,;]?(?:"
+    + "|".join(map(re.escape, RULE_SCOPE_WORDS))
+    + "))?"
+)
+_EMPTY_BRACKETS = re.compile(r"\([,;\s]*\)")
+_SCOPE = re.compile("|".join(map(re.escape, RULE_SCOPE_WORDS)))
+_VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
+_VERB = re.compile("|".join(map(re.escape, _VERBS)))
+# A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`), not a verb.
+_NAME_CONTINUES = "办局委处室组中心部厅院会社体"
+_MAX_TRAILING = 8
 
 _ROLE_FIELDS = {
     DEADLINE: "deadline_texts",
@@ -86,7 +106,11 @@ _ROLE_FIELDS = {
 
 @dataclass
 class Annotation:
-    """Units and persons an annotation names, and where it is in the text it was read from."""
+    """What an annotation names, and where it is in the text it was read from.
+
+    `labels` maps a unit to the label or verb that named it (`责任单位`, `负责`); `attributes` holds
+    the other labelled parts; `rejected` the candidates the unit guard refused, with the reason;
+    `rules` the document conventions found inside (`列第一位的为牵头单位,下同`)."""
 
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
@@ -94,246 +118,145 @@ class Annotation:
     persons: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     deadline_texts: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
 
-    def add(self, role: str, names: list[str]) -> None:
+    def add(self, role: str, names: list[str] | tuple[str, ...], source: str = "") -> None:
         """Add names to a role, keeping document order and skipping names it already has."""
         target: list[str] = getattr(self, _ROLE_FIELDS[role])
         for name in names:
             if name not in target:
                 target.append(name)
+                if source and role in (LEAD, SUPPORT, RESPONSIBLE):
+                    self.labels.setdefault(name, source)
 
     def merge(self, other: Annotation) -> None:
+        for name, source in other.labels.items():
+            self.labels.setdefault(name, source)
         self.add(LEAD, other.lead)
         self.add(SUPPORT, other.support)
         self.add(RESPONSIBLE, other.responsible)
         self.add(PERSONS, other.persons)
         self.add(DEADLINE, other.deadline_texts)
+        for label, value in other.attributes.items():
+            self.attributes.setdefault(label, value)
+        self.rejected.extend(other.rejected)
+        self.rules.extend(other.rules)
         self.spans.extend(other.spans)
 
+    def names_units(self) -> bool:
+        return bool(self.lead or self.support or self.responsible)
+
     def is_empty(self) -> bool:
-        """True when it names no unit, no person and no deadline."""
-        return not (
-            self.lead or self.support or self.responsible or self.persons or self.deadline_texts
-        )
+        """True when it names no unit, no person, no deadline and no attribute."""
+        return not (self.names_units() or self.persons or self.deadline_texts or self.attributes)
 
 
 @dataclass
 class AnnotationProblem:
-    """An annotation that could not be read; `offset` is where it starts in the text."""
+    """An annotation, or a part of one, that could not be read; `offset` is where it starts."""
 
     offset: int
     message: str
 
 
-# --- Unit lists -----------------------------------------------------------------------------------
+# --- Reading one annotation's content -------------------------------------------------------------
 
 
-@functools.cache
-def _split_pattern(separators: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(_OPENERS + _CLOSERS + separators) + "]")
+def _cut_rules(content: str) -> tuple[str, list[str]]:
+    """The content without the document conventions it states, and those conventions."""
+    rules = [match.group() for match in _RULE.finditer(content)]
+    if not rules:
+        return content, []
+    return _EMPTY_BRACKETS.sub("", _RULE.sub(",", content)), rules
 
 
-@functools.cache
-def _split_capturing(separators: str) -> re.Pattern[str]:
-    return re.compile("([" + re.escape(_OPENERS + _CLOSERS + separators) + "])")
-
-
-def _split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
-    """Split at separators outside brackets: (fragment, separator that ended it) pairs."""
-    parts = _split_capturing(separators).split(text)
-    if len(parts) == 1:
-        return [(text, "")]
-    delimiters = parts[1::2]
-    if not any(ch in _OPENERS or ch in _CLOSERS for ch in delimiters):
-        # no bracket: every delimiter is a separator at the top level
-        delimiters.append("")
-        return list(zip(parts[0::2], delimiters, strict=True))
-    pieces: list[tuple[str, str]] = []
+def _label_starts(content: str) -> list[tuple[int, int, str]]:
+    """(start, value start, label) of every label in `content` outside brackets: a responsibility
+    label wherever it stands (repair removes the space in `市城管委 完成时限:`), any other label
+    after a separator or at the start."""
     depth = 0
-    start = 0
-    for match in _split_pattern(separators).finditer(text):
-        index, ch = match.start(), match.group()
-        if ch in _OPENERS:
+    depths = []
+    for ch in content:
+        if ch in OPENERS:
             depth += 1
-        elif ch in _CLOSERS and depth:
+        elif ch in CLOSERS and depth:
             depth -= 1
-        elif depth == 0 and ch in separators:
-            pieces.append((text[start:index], ch))
-            start = index + 1
-    pieces.append((text[start:], ""))
-    return pieces
-
-
-def _is_bare_region(fragment: str) -> bool:
-    """True for a fragment that is only region words, like '各市', '县', '有关市、县(市、区)'."""
-    rest = fragment
-    for prefix in GROUP_UNIT_PREFIXES:
-        if rest.startswith(prefix):
-            rest = rest[len(prefix) :]
-            break
-    if not rest:
-        return False
-    while rest:
-        for word in REGION_WORDS:
-            if rest.startswith(word):
-                rest = rest[len(word) :].lstrip("、")
-                break
-        else:
-            return False
-    return True
-
-
-def _split_on_spaces(fragment: str) -> list[str]:
-    """Split a fragment at spaces that separate whole names; remove spaces inside a name."""
-    words = fragment.split()
-    if len(words) <= 1:
-        return words
-    names = [words[0]]
-    for word in words[1:]:
-        if names[-1][-1] in _UNIT_END_CHARS and len(word) >= 2:
-            names.append(word)
-        else:
-            names[-1] += word
-    return names
-
-
-def _strip_etc(name: str) -> str:
-    if not name.endswith(UNIT_TRAILING_ETC):
-        return name
-    for suffix in UNIT_TRAILING_ETC:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _is_bare_region_fragment(fragment: str) -> bool:
-    return _is_bare_region(_SPACE.sub("", fragment))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _fragment_names(fragment: str) -> tuple[str, ...]:
-    """The names in one fragment of a unit list (most fragments are one unit's name)."""
-    names = (_strip_etc(name.strip(_EDGE_PUNCTUATION)) for name in _split_on_spaces(fragment))
-    return tuple(name for name in names if name)
-
-
-def split_units(text: str) -> list[str]:
-    """The unit names in a list as a document writes it, in order, without duplicates.
-
-    Splits on `、` `,` `;` (full- or half-width) outside brackets, and on spaces between whole names;
-    never on 和 (`省经济和信息化委`); keeps compound names whole (`各市、县(市、区)科技局`: a fragment
-    made only of region words joins the next one when that one starts with a region word); drops a trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
-    """
-    fragments: list[str] = []
-    joining = False
-    for piece, separator in _split_top_level(text, UNIT_SEPARATORS):
-        piece = piece.strip(_EDGE_PUNCTUATION)
-        if joining and fragments and piece.startswith(REGION_WORDS):
-            fragments[-1] += "、" + piece
-        elif piece:
-            fragments.append(piece)
-        else:
-            joining = False
+        depths.append(depth)
+    found: dict[int, tuple[int, int, str]] = {}
+    for match in _LABEL.finditer(content):
+        if not depths[match.start()]:
+            found[match.start()] = (match.start(), match.end(), match.group(1))
+    for match in _ANY_LABEL.finditer(content):
+        start = match.start(1)
+        # a known label inside the word (`主要牵头单位`) was found above; labels are at most 8 long
+        if depths[start] or any(position in found for position in range(start, match.end())):
             continue
-        joining = separator == "、" and _is_bare_region_fragment(fragments[-1])
-    names: list[str] = []
-    for fragment in fragments:
-        for name in _fragment_names(fragment):
-            if name not in names:
-                names.append(name)
-    return names
+        found[start] = (start, match.end(), match.group(1))
+    return [found[start] for start in sorted(found)]
 
 
-# A two-character name padded to three characters' width (`俞 悦`), or a name written plainly.
-_PADDED_OR_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+def _labelled_parts(content: str) -> list[tuple[str | None, str]]:
+    """The content cut at its labels: (label or None for the text before the first, value)."""
+    starts = _label_starts(content)
+    if not starts:
+        return [(None, content)]
+    parts: list[tuple[str | None, str]] = []
+    if content[: starts[0][0]].strip(EDGE_PUNCTUATION):
+        parts.append((None, content[: starts[0][0]]))
+    for index, (_start, value_start, label) in enumerate(starts):
+        value_end = starts[index + 1][0] if index + 1 < len(starts) else len(content)
+        parts.append((label, content[value_start:value_end]))
+    return parts
 
 
-def _padded_names(text: str) -> list[str] | None:
-    """`陆 明俞 悦` (two padded names run together, as a table cell of two lines copies) → ['陆明',
-    '俞悦']; None unless the text is only such names and spaces, one of them padded."""
-    names = _PADDED_OR_PLAIN_NAME.findall(text)
-    if not any(" " in name for name in names):
-        return None
-    if "".join(names).replace(" ", "") != text.replace(" ", ""):
-        return None
-    return [name.replace(" ", "") for name in names]
+def _strip_prefix(text: str) -> str:
+    """`由省科技厅` → `省科技厅`; a topic before 由 goes too (`规章由政策法规司` → `政策法规司`)."""
+    if "由" in text[1:]:
+        text = text[text.rindex("由") + 1 :]
+    for prefix in INLINE_CLAUSE_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
 
 
-def split_persons(text: str) -> list[str]:
-    """Person names in order; a note after a name (`张三(办公室主任)`) is not part of it; a two-character
-    name padded with a space (`俞 悦`) is one name."""
-    names: list[str] = []
-    pieces: list[str] = []
-    for piece, _separator in _split_top_level(text, "、,;，；"):
-        piece = piece.strip(_EDGE_PUNCTUATION)
-        padded = _padded_names(piece)
-        if padded is not None:
-            pieces.extend(padded)
-        else:
-            pieces.extend(part for part, _sep in _split_top_level(piece, " "))
-    for piece in pieces:
-        name = _PERSON_NOTE.sub("", piece.strip(_EDGE_PUNCTUATION)).strip()
-        name = _strip_etc(name.strip(_EDGE_PUNCTUATION))
-        if name and name not in names:
-            names.append(name)
-    return names
+def _verbs_in(clause: str) -> list[re.Match[str]]:
+    """The role verbs of a clause, outside brackets (`市市场监管局(牵头)` is a note) and without
+    verb-like characters inside a name (`城乡统筹办`, `省工商业联合会`)."""
+    verbs = []
+    for match in _VERB.finditer(clause):
+        before = clause[: match.start()]
+        if sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS)):
+            continue
+        after = clause[match.end() :]
+        if after and after[0] in _NAME_CONTINUES and not _VERB.match(after):
+            continue
+        verbs.append(match)
+    return verbs
 
 
-# --- Reading annotations --------------------------------------------------------------------------
+@dataclass
+class _Clauses:
+    """What `_read_clauses` found: (role, names, source word) additions, time phrases, rejects."""
+
+    additions: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _read_labelled(content: str, offset: int, end: int) -> Annotation | None:
-    """`牵头单位:X,配合单位:Y` (content starting with a label) → Annotation spanning offset..end."""
-    matches = list(_LABEL.finditer(content))
-    if not matches:
-        return None
-    annotation = Annotation(spans=[(offset, end)])
-    for index, match in enumerate(matches):
-        value_end = matches[index + 1].start() if index + 1 < len(matches) else len(content)
-        value = content[match.end() : value_end]
-        role = ANNOTATION_LABELS[match.group(1)]
-        if role == PERSONS:
-            annotation.add(role, split_persons(value))
-        elif role == DEADLINE:
-            phrase = value.strip(_EDGE_PUNCTUATION)
-            annotation.add(role, [phrase] if phrase else [])
-        else:
-            _add_unit_list(annotation, role, value)
-    return annotation
-
-
-def _add_unit_list(annotation: Annotation, role: str, value: str) -> None:
-    """The units of a labelled list: role verbs inside it (`X牵头,Y配合`) and `(牵头)` notes win over
-    the label's role; in a 责任单位 list, units noted as leading lead and the others support."""
-    for target, names in _unit_list_roles(role, value):
-        annotation.add(target, list(names))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _unit_list_roles(role: str, value: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The (role, names) additions `_add_unit_list` makes, in order: once per distinct value."""
-    inline = _read_inline(value) if _role_verb(value.strip(_EDGE_PUNCTUATION)) else None
-    if inline is not None:
-        inner = _inline_annotation(*inline, 0, 0)
-        return (
-            (LEAD, tuple(inner.lead)),
-            (SUPPORT, tuple(inner.support)),
-            (RESPONSIBLE, tuple(inner.responsible)),
-            (PERSONS, tuple(inner.persons)),
-            (DEADLINE, tuple(inner.deadline_texts)),
-        )
-    names = split_units(value)
-    leads: list[str] = []
-    others: list[str] = []
-    for name in names:
+def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
+    """The names of a unit list that pass the guard; the others go to `found.rejected`."""
+    names = []
+    for name in split_units(_strip_prefix(text.strip(EDGE_PUNCTUATION))):
         bare = _strip_lead_note(name)
-        (leads if bare != name else others).append(bare)
-    if not leads:
-        return ((role, tuple(names)),)
-    if role in (RESPONSIBLE, LEAD):
-        return ((LEAD, tuple(leads)), (SUPPORT if role == RESPONSIBLE else LEAD, tuple(others)))
-    return ((role, (*leads, *others)),)
+        problem = unit_problem(bare)
+        if problem is None:
+            names.append(name)
+        else:
+            found.rejected.append((name, problem))
+    return tuple(names)
 
 
 def _strip_lead_note(name: str) -> str:
@@ -345,75 +268,150 @@ def _strip_lead_note(name: str) -> str:
     return name
 
 
-_VERBS = tuple(verb for verb, _role in INLINE_ROLE_VERBS)
+def _read_list(text: str, role: str, source: str, found: _Clauses) -> None:
+    """A plain unit list under a label: units noted `(牵头)` lead; in a 责任单位 list the rest support."""
+    names = _checked_units(text, found)
+    leads = [_strip_lead_note(name) for name in names if _strip_lead_note(name) != name]
+    if not leads:
+        found.additions.append((role, names, source))
+        return
+    others = tuple(name for name in names if _strip_lead_note(name) == name)
+    found.additions.append((LEAD, tuple(leads), source))
+    found.additions.append((SUPPORT if role in (RESPONSIBLE, LEAD) else role, others, source))
 
 
-def _role_verb(clause: str) -> tuple[str, str] | None:
-    """The (verb, role) a clause ends with, like ('牵头', 'lead') for '国家发展改革委牵头'."""
-    if not clause.endswith(_VERBS):
-        return None
-    for verb, role in INLINE_ROLE_VERBS:
-        if clause.endswith(verb):
-            return verb, role
-    return None
-
-
-def _read_inline(content: str) -> tuple[list[tuple[str, list[str]]], list[str]] | None:
-    """`X牵头,Y、Z配合` → ([(role, units)], [time phrases]), or None unless every clause ends with a
-    role verb or only says when (`2024年底前完成`, `持续推进`) and at least one clause names units."""
-    clauses: list[tuple[str, list[str]]] = []
-    times: list[str] = []
-    for clause, _separator in _split_top_level(content, ",;，；"):
-        clause = clause.strip(_EDGE_PUNCTUATION)
-        if not clause:
+def _read_clause(clause: str, found: _Clauses) -> bool:
+    """One clause with role verbs: `省卫健委会同省医保局负责`, `由省教育厅牵头`. False when the clause
+    has no verb or text after its last verb that is neither a time phrase nor a short tail."""
+    verbs = _verbs_in(clause)
+    if not verbs:
+        return False
+    position = 0
+    after_connective = False
+    for match in verbs:
+        segment = clause[position : match.start()]
+        verb = match.group()
+        position = match.end()
+        if not segment.strip(EDGE_PUNCTUATION):
             continue
-        verb_role = _role_verb(clause)
-        if verb_role is None:
-            if is_time_phrase(clause):
-                times.append(clause)
+        if verb in CONNECTIVE_VERBS:
+            role = LEAD
+        else:
+            role = SUPPORT if after_connective else ROLE_VERBS[verb]
+        after_connective = verb in CONNECTIVE_VERBS
+        names = _checked_units(segment, found)
+        if names:
+            found.additions.append((role, names, verb))
+    tail = clause[position:].strip(EDGE_PUNCTUATION)
+    if after_connective and tail:
+        # `A会同B` with no verb after B: B supports
+        names = _checked_units(tail, found)
+        if names:
+            found.additions.append((SUPPORT, names, "会同"))
+        return True
+    if tail and not is_time_phrase(tail):
+        if len(tail) > _MAX_TRAILING or any(ch.isdigit() for ch in tail):
+            return False
+    elif tail:
+        found.times.append(tail)
+    return True
+
+
+def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
+    """Clauses of a value (`X牵头,Y、Z配合`) or of unlabelled content. With a `role` (the value of a
+    label), a clause without verbs is a list of units in that role; without one, it must be a list
+    of names all shaped like units (then responsible), else the content is no annotation (None)."""
+    found = _Clauses()
+    for clause, _separator in split_top_level(text, ",;，；。"):
+        clause = clause.strip(EDGE_PUNCTUATION)
+        if not clause or clause in RULE_SCOPE_WORDS:
+            continue
+        if role is None and is_time_phrase(clause):
+            found.times.append(clause)
+            continue
+        if _read_clause(clause, found):
+            continue
+        if role is not None:
+            _read_list(clause, role, source, found)
+            continue
+        names = split_units(clause)
+        if not names or not all(is_unit_name(name) for name in names):
+            return None
+        found.additions.append((RESPONSIBLE, tuple(names), ""))
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def read_content(content: str, bare_lists: bool) -> Annotation | None:
+    """What one annotation's content says (spans empty), or None when it is no annotation.
+
+    `bare_lists` allows unlabelled content without verbs to be a list of units (a bracket closing a
+    paragraph after a sentence). Cached: documents repeat their annotations."""
+    content, rules = _cut_rules(content)
+    parts = _labelled_parts(content.strip())
+    annotation = Annotation(rules=rules)
+    labelled = any(label is not None for label, _value in parts)
+    for label, value in parts:
+        value = value.strip(EDGE_PUNCTUATION)
+        if label is None:
+            if not value:
                 continue
-            return None
-        verb, role = verb_role
-        units_text = clause[: -len(verb)]
-        for prefix in INLINE_CLAUSE_PREFIXES:
-            if units_text.startswith(prefix):
-                units_text = units_text[len(prefix) :]
-                break
-        if (
-            not units_text
-            or len(units_text) > _MAX_INLINE_UNIT
-            or any(ch in units_text for ch in "。:")
-        ):
-            return None
-        units = split_units(units_text)
-        if not units:
-            return None
-        clauses.append((role, units))
-    return (clauses, times) if clauses else None
-
-
-def _read_bare_units(content: str) -> list[str] | None:
-    """`市大数据局、市财政局` → the names, or None unless every piece is shaped like a unit's name."""
-    names = split_units(content)
-    if not names or any(ch in content for ch in ":。"):
+            if not bare_lists and not _verbs_in(value) and not labelled:
+                return None
+            found = _read_clauses(value, None, "")
+            if found is None or found.rejected:
+                if not labelled:
+                    return None
+                annotation.rejected.append((value, "not a unit list"))
+                continue
+        elif label not in ANNOTATION_LABELS:
+            if value:
+                annotation.attributes.setdefault(label, value)
+            continue
+        else:
+            role = ANNOTATION_LABELS[label]
+            if role == PERSONS:
+                annotation.add(PERSONS, split_persons(value))
+                continue
+            if role == DEADLINE:
+                if value:
+                    annotation.add(DEADLINE, [value])
+                    annotation.attributes.setdefault(label, value)
+                continue
+            found = _read_clauses(value, role, label)
+            if found is None:
+                continue
+        for target, names, source in found.additions:
+            annotation.add(target, names, source)
+        annotation.add(DEADLINE, found.times)
+        annotation.rejected.extend(found.rejected)
+    if not labelled and not annotation.names_units() and not rules:
         return None
-    for name in names:
-        if not (3 <= len(name) <= _MAX_BARE_UNIT and name.endswith(UNIT_NAME_ENDINGS)):
-            return None
-    return names
-
-
-def _inline_annotation(
-    clauses: list[tuple[str, list[str]]], times: list[str], start: int, end: int
-) -> Annotation:
-    has_lead = any(role == LEAD for role, _units in clauses)
-    annotation = Annotation(spans=[(start, end)])
-    for role, units in clauses:
-        if role == SHARED:
-            role = SUPPORT if has_lead else RESPONSIBLE
-        annotation.add(role, units)
-    annotation.add(DEADLINE, times)
     return annotation
+
+
+def resolve_roles(annotation: Annotation) -> None:
+    """The task-level rule: with a lead named, responsible units support (their label kept); a unit
+    has one role (lead, then support, then responsible). Changes `annotation` in place."""
+    lead = set(annotation.lead)
+    if annotation.lead and annotation.responsible:
+        for name in annotation.responsible:
+            if name not in lead and name not in annotation.support:
+                annotation.support.append(name)
+        annotation.responsible = []
+    annotation.support = [name for name in annotation.support if name not in lead]
+    taken = lead | set(annotation.support)
+    annotation.responsible = [name for name in annotation.responsible if name not in taken]
+    kept: dict[str, str] = {}
+    for role in (LEAD, SUPPORT, RESPONSIBLE):
+        for name in getattr(annotation, _ROLE_FIELDS[role]):
+            label = annotation.labels.get(name, "")
+            if ANNOTATION_LABELS.get(label, role) != role:
+                kept[name] = label
+    annotation.labels = kept
+
+
+# --- Finding annotations in a task's text ---------------------------------------------------------
 
 
 def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -425,9 +423,9 @@ def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     open_at: list[tuple[int, str]] = []
     for match in _BRACKETS.finditer(text):
         index, ch = match.start(), match.group()
-        if ch in _OPENERS:
-            open_at.append((index, _CLOSERS[_OPENERS.index(ch)]))
-        elif ch in _CLOSERS and open_at and open_at[-1][1] == ch:
+        if ch in OPENERS:
+            open_at.append((index, CLOSERS[OPENERS.index(ch)]))
+        elif ch in CLOSERS and open_at and open_at[-1][1] == ch:
             start, _closer = open_at.pop()
             if not open_at:
                 groups.append((start, index + 1))
@@ -449,85 +447,62 @@ def _at_paragraph_end(text: str, end: int) -> bool:
     return end + 8 >= len(text) and tail.strip(" 。;,") == ""
 
 
-# What a bracket group says: its (lead, support, responsible, persons, deadline texts).
-_Reading = tuple[
-    tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]
-]
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _read_group(content: str, at_end: bool, after_sentence: bool) -> _Reading | None:
-    """What a bracket group holding `content` says, or None when it is no annotation; `at_end` and
-    `after_sentence` tell where the group stands. A pure function of its arguments, so computed once
-    per distinct group (documents repeat their annotations: `(牵头单位:省科技厅)`)."""
-    stripped = content.lstrip()
-    annotation: Annotation | None = None
-    if _LABEL.match(stripped):
-        annotation = _read_labelled(stripped, 0, 0)
-    else:
-        if at_end or after_sentence:
-            inline = _read_inline(content)
-            if inline:
-                annotation = _inline_annotation(*inline, 0, 0)
-        if annotation is None and at_end and after_sentence:
-            names = _read_bare_units(content)
-            if names:
-                annotation = Annotation(responsible=names)
-    if annotation is None:
-        return None
-    return (
-        tuple(annotation.lead),
-        tuple(annotation.support),
-        tuple(annotation.responsible),
-        tuple(annotation.persons),
-        tuple(annotation.deadline_texts),
-    )
+def _before_sentence(text: str, end: int) -> bool:
+    """True when the bracket ending at `end` is followed by a sentence end or a new sentence of the
+    same paragraph (`…网络。(民政部牵头)完善…`): then it closes the sentence before it."""
+    tail = text[end : end + 1]
+    return not tail or tail in "。;,\n"
 
 
 def _line_label_ends(text: str) -> list[int]:
-    """The ends of `_LINE_LABEL`'s matches in `text` (where an unbracketed label starts), found with
-    patterns that start with a character class, which the regex engine scans for quickly."""
+    """Where the unbracketed labels (at a line's start or after a sentence) start."""
     ends = []
     first = _LINE_LABEL.match(text)
     if first is not None:
         ends.append(first.end())
-    # a match after the start runs from the character before it (a line break, 。 or ;) to the
-    # same end; two such matches cannot overlap, as the character a match starts after is no space
     ends.extend(match.end() for match in _AFTER_BREAK_LABEL.finditer(text))
     return ends
 
 
+def _copy(reading: Annotation, span: tuple[int, int]) -> Annotation:
+    copy = Annotation(
+        list(reading.lead),
+        list(reading.support),
+        list(reading.responsible),
+        list(reading.persons),
+        [span],
+        list(reading.deadline_texts),
+        dict(reading.attributes),
+        dict(reading.labels),
+        list(reading.rejected),
+        list(reading.rules),
+    )
+    return copy
+
+
 def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProblem]]:
-    """Every annotation in `text` (in order) and every annotation-like text that could not be read."""
+    """Every annotation in `text` (in order) and every annotation-like text that could not be read
+    (a bracket never closed, a label without units, a candidate the unit guard refused)."""
     annotations: list[Annotation] = []
     problems: list[AnnotationProblem] = []
     groups, unclosed = _bracket_groups(text)
     for start, end in groups:
         content = text[start + 1 : end - 1]
-        if _LABEL.match(content.lstrip()):
-            reading = _read_group(content, False, False)
+        if _LABEL.match(content.lstrip()) or _RULE.search(content):
+            reading = read_content(content, False)
         else:
             at_end = _at_paragraph_end(text, end)
             after_sentence = _after_sentence(text, start)
-            if not (at_end or after_sentence):
+            if not (at_end or after_sentence or _before_sentence(text, end)):
                 continue
-            reading = _read_group(content, at_end, after_sentence)
-        if reading is not None:
-            lead, support, responsible, persons, deadline_texts = reading
-            annotations.append(
-                Annotation(
-                    list(lead),
-                    list(support),
-                    list(responsible),
-                    list(persons),
-                    [(start, end)],
-                    list(deadline_texts),
-                )
-            )
+            reading = read_content(content, at_end and after_sentence)
+        if reading is not None and (not reading.is_empty() or reading.rules):
+            annotations.append(_copy(reading, (start, end)))
     for start in unclosed:
         if _LABEL.match(text[start + 1 : start + 40].lstrip()):
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
+    last_line_end = -1
     for position in _line_label_ends(text) if ":" in text else ():
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and groups[index][0] <= position < groups[index][1]:
@@ -536,29 +511,57 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             continue
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
-        annotation = _read_labelled(text[position:line_end], position, line_end)
-        if annotation is not None and not annotation.is_empty():
-            annotations.append(annotation)
-        elif annotation is not None:
+        reading = read_content(text[position:line_end], False)
+        if reading is not None and not reading.is_empty():
+            annotations.append(_copy(reading, (position, line_end)))
+            last_line_end = line_end
+        else:
             problems.append(AnnotationProblem(position, "annotation label without any unit"))
+        # lines of other labels right below (`备注:…`) belong to the annotation
+        while last_line_end == line_end and line_end < len(text):
+            match = _ATTRIBUTE_LINE.fullmatch(text, line_end + 1, _next_end(text, line_end + 1))
+            if match is None or match.group(1) in ANNOTATION_LABELS:
+                break
+            extra = read_content(match.group().strip(), False)
+            if extra is None or not extra.attributes:
+                break
+            annotations.append(_copy(extra, (line_end + 1, match.end())))
+            line_end = last_line_end = match.end()
+    for annotation in annotations:
+        for name, reason in annotation.rejected:
+            problems.append(
+                AnnotationProblem(annotation.spans[0][0], f"not a unit ({reason}): {name}")
+            )
     annotations.sort(key=lambda item: item.spans[0])
     return annotations, problems
 
 
+def _next_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def read_annotation(text: str) -> Annotation | None:
-    """All annotations of `text` merged into one (spans kept), or None when there is none."""
+    """All annotations of `text` merged into one, roles resolved for one task (spans kept), or None
+    when there is none."""
     annotations, _problems = find_annotations(text)
     if not annotations:
         return None
     merged = Annotation()
     for annotation in annotations:
         merged.merge(annotation)
+    resolve_roles(merged)
     return merged
 
 
 def states_first_listed_leads(text: str) -> bool:
-    """True when the document says that the first unit of each list leads (`列第一位的为牵头单位`)."""
+    """True when the text says that the first unit of each list leads (`列第一位的为牵头单位`)."""
     return _FIRST_LISTED_LEADS.search(text) is not None
+
+
+def says_same_below(text: str) -> bool:
+    """True when a convention extends to what follows (`下同`)."""
+    return _SCOPE.search(text) is not None
 
 
 def cut_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -43,6 +43,13 @@ class ItemDraft:
     persons: list[str] = field(default_factory=list)
     deadline: date | None = None
     deadline_text: str | None = None
+    # other labelled parts of its annotations (`实施范围:各自贸片区` → {"实施范围": "各自贸片区"})
+    attributes: dict[str, str] = field(default_factory=dict)
+    # unit → the label that named it, where the label says another role than the unit has
+    # (`责任单位` for a unit that supports a named lead)
+    unit_labels: dict[str, str] = field(default_factory=dict)
+    # the annotation text(s) as written, for `import --dry-run` and for rejected unit candidates
+    annotation_text: str = ""
 
 
 @dataclass

@@ -292,9 +292,41 @@ def repair_lines(lines: list[str]) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
+# A web page copied as one run of text (its line breaks turned into spaces): item markers and labels
+# after a space or a sentence's end start lines of their own again.
+_RUN_ON_LINE = 240
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[\s\u3000。;；)）])"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|[0-9０-９]{1,3}[.、．](?![0-9０-９])|[\u4e00-\u9fff]{2,8}[:：])[\u4e00-\u9fff“\"《(（])"
+)
+
+
+def split_run_on(raw_lines: list[str]) -> list[str]:
+    """Lines of a document whose long lines run several items together, cut before each marker or
+    label that follows a space or a sentence's end. Lines that hold at most one marker stay."""
+    out: list[str] = []
+    for raw in raw_lines:
+        if len(raw) < _RUN_ON_LINE:
+            out.append(raw)
+            continue
+        starts = [match.end() for match in _RUN_ON_BREAK.finditer(raw)]
+        if len(starts) < 2:
+            out.append(raw)
+            continue
+        previous = 0
+        for start in starts:
+            out.append(raw[previous:start].rstrip())
+            previous = start
+        out.append(raw[previous:])
+    return out
+
+
 def repair_text(text: str) -> list[Line]:
-    """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers."""
-    raw_lines = text.splitlines()
+    """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
+    A long line that runs items together (a web page's text copied without its breaks) is cut first,
+    each piece numbered as its source line."""
+    raw_lines = split_run_on(text.splitlines())
     lines: list[Line] = []
     widths: list[int] = []
     for number, (raw, repaired) in enumerate(

@@ -46,6 +46,8 @@ from taskctl.vocab import (
 )
 
 if TYPE_CHECKING:
+    from taskctl.ingest.annotations import Annotation, AnnotationProblem
+    from taskctl.ingest.conventions import Conventions
     from taskctl.ingest.drafts import ItemDraft, ParseWarning
     from taskctl.ingest.repair import Line
 
@@ -385,24 +387,40 @@ def lead_phrase(text: str) -> str:
     return first_line[:end].strip(_TITLE_TRIM)
 
 
-def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWarning]) -> ItemDraft:
-    from taskctl.ingest.annotations import Annotation, cut_spans, find_annotations
-    from taskctl.ingest.drafts import ItemDraft, ParseWarning
+@functools.lru_cache(maxsize=4096)
+def node_annotations(text: str) -> tuple[tuple[Annotation, ...], tuple[AnnotationProblem, ...]]:
+    """The annotations of an item's text, read once per distinct text (the structural passes and
+    the drafts all ask). Read-only: callers merge them into new annotations."""
+    from taskctl.ingest.annotations import find_annotations
 
-    text = node.text
     annotations, problems = find_annotations(text)
-    if len(annotations) == 1:
-        # merging one annotation into an empty one copies it (its names are already distinct)
-        merged = annotations[0]
-    else:
-        merged = Annotation()
-        for annotation in annotations:
-            merged.merge(annotation)
-    for problem in problems:
-        warnings.append(ParseWarning(_line_at(node, text, problem.offset), problem.message))
-    cut_at = [(start, end) for start, end in merged.spans]
-    cut_at += [(problem.offset, len(text)) for problem in problems]
-    plain = cut_spans(text, cut_at)
+    return tuple(annotations), tuple(problems)
+
+
+def _names_units(node: Node) -> bool:
+    return any(a.names_units() or a.persons for a in node_annotations(node.text)[0])
+
+
+def _draft(
+    node: Node,
+    kind: str,
+    outline: Outline,
+    text: str,
+    annotations: tuple[Annotation, ...],
+    line: int,
+    cut: int | None = None,
+) -> ItemDraft:
+    """An ItemDraft from (part of) a node's text and the annotations read in it; the text from
+    `cut` on is left out of the title and the deadline search."""
+    from taskctl.ingest.annotations import Annotation, cut_spans, resolve_roles
+    from taskctl.ingest.drafts import ItemDraft
+
+    merged = Annotation()
+    for annotation in annotations:
+        merged.merge(annotation)
+    resolve_roles(merged)
+    spans = list(merged.spans) + ([(cut, len(text))] if cut is not None else [])
+    plain = cut_spans(text, spans)
     draft = ItemDraft(
         kind=kind,
         number=node.number,
@@ -410,15 +428,104 @@ def _make_draft(node: Node, kind: str, outline: Outline, warnings: list[ParseWar
         level=node.depth,
         title=lead_phrase(plain),
         full_text=text,
-        line=node.line,
+        line=line,
         lead=merged.lead,
         support=merged.support,
         responsible=merged.responsible,
         persons=merged.persons,
+        attributes=merged.attributes,
+        unit_labels=merged.labels,
+        annotation_text=" ".join(text[start:end].strip() for start, end in sorted(merged.spans)),
     )
     if kind == "task":
         draft.deadline, draft.deadline_text = _deadline(merged.deadline_texts, plain, outline)
     return draft
+
+
+def _make_drafts(
+    node: Node, kind: str, outline: Outline, warnings: list[ParseWarning]
+) -> list[ItemDraft]:
+    """The draft of a node, or, for a paragraph of several annotated runs of sentences
+    (`…网络。(民政部牵头)完善…(人社部负责)`), a heading and one task per run (`三.(二)-1`, `-2`)."""
+    from taskctl.ingest.annotations import cut_spans
+    from taskctl.ingest.drafts import ParseWarning
+
+    text = node.text
+    annotations, problems = node_annotations(text)
+    for problem in problems:
+        warnings.append(ParseWarning(_line_at(node, text, problem.offset), problem.message))
+    # text from an unreadable annotation on is not the title's (it stays in the full text)
+    cut = min((p.offset for p in problems if not p.message.startswith("not a unit")), default=None)
+    runs = _annotated_runs(text, annotations) if kind == "task" and cut is None else []
+    if len(runs) < 2:
+        return [_draft(node, kind, outline, text, annotations, node.line, cut)]
+    parent = _draft(node, "heading", outline, text, (), node.line)
+    parent.title = lead_phrase(cut_spans(text, [a.spans[0] for a in annotations]))
+    drafts = [parent]
+    for index, (start, end, run_annotations) in enumerate(runs, 1):
+        run_text = text[start:end].strip()
+        shifted = tuple(
+            _shifted(a, start + len(text[start:end]) - len(text[start:end].lstrip()))
+            for a in run_annotations
+        )
+        child = _draft(node, "task", outline, run_text, shifted, _line_at(node, text, start))
+        child.number = f"{node.number}-{index}"
+        child.label = f"-{index}"
+        child.level = node.depth + 1
+        if index == 1:
+            child.title = _without_heading(child.title, run_text, shifted, parent.title)
+        drafts.append(child)
+    return drafts
+
+
+def _shifted(annotation: Annotation, offset: int) -> Annotation:
+    """A copy of an annotation with its spans moved `offset` characters left."""
+    from dataclasses import replace
+
+    return replace(annotation, spans=[(a - offset, b - offset) for a, b in annotation.spans])
+
+
+def _without_heading(
+    title: str, run_text: str, annotations: tuple[Annotation, ...], heading: str
+) -> str:
+    """The first run's title without the paragraph's heading sentence (`加强养老服务。建设…`)."""
+    from taskctl.ingest.annotations import cut_spans
+
+    plain = cut_spans(run_text, [a.spans[0] for a in annotations]).strip()
+    if title != heading:
+        return title
+    first_end = plain.find("。")
+    rest = plain[first_end + 1 :].strip() if first_end >= 0 else ""
+    return lead_phrase(rest) if rest else title
+
+
+def _annotated_runs(
+    text: str, annotations: tuple[Annotation, ...]
+) -> list[tuple[int, int, tuple[Annotation, ...]]]:
+    """Runs of sentences each closed by annotations naming units: (start, end, annotations).
+    A single run (the usual task, annotations at the end) gives one; text after the last run is
+    the last run's. Annotations with nothing but text breaks between them are one run's."""
+    runs: list[tuple[int, int, list[Annotation]]] = []
+    start = 0
+    for annotation in annotations:
+        span_start, span_end = annotation.spans[0]
+        between = text[start:span_start].strip(" \n。;,")
+        if runs and not between:
+            runs[-1][2].append(annotation)
+            runs[-1] = (runs[-1][0], span_end, runs[-1][2])
+        elif annotation.names_units():
+            runs.append((start, span_end, [annotation]))
+        elif runs:
+            runs[-1][2].append(annotation)
+            runs[-1] = (runs[-1][0], span_end, runs[-1][2])
+        else:
+            continue
+        start = span_end
+    if not runs:
+        return []
+    last_start, _end, last = runs[-1]
+    runs[-1] = (last_start, len(text), last)
+    return [(a, b, tuple(c)) for a, b, c in runs]
 
 
 def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date | None, str | None]:
@@ -445,17 +552,13 @@ _DEADLINE_HINT = re.compile("[年月季\u3200-\u33ff\uf900-\ufaff\U0002f800-\U00
 
 
 def _has_annotation(node: Node) -> bool:
-    from taskctl.ingest.annotations import find_annotations
-
-    return bool(find_annotations(node.text)[0])
+    return bool(node_annotations(node.text)[0])
 
 
 def _closes_on_own_line(node: Node) -> bool:
     """True when the node's first annotation starts after its first line (`责任单位:…` on its own)."""
-    from taskctl.ingest.annotations import find_annotations
-
     text = node.text
-    annotations = find_annotations(text)[0]
+    annotations = node_annotations(text)[0]
     first_break = text.find("\n")
     return bool(annotations) and 0 <= first_break < annotations[0].spans[0][0]
 
@@ -488,13 +591,11 @@ def fold_sub_items(nodes: list[Node]) -> None:
 def drop_closing_text(nodes: list[Node]) -> None:
     """Drop the lines after the last item's closing annotation when none of them is an annotation:
     they are the document's closing paragraph (`各地区、各部门要…`), not part of the task."""
-    from taskctl.ingest.annotations import find_annotations
-
     last = next((node for node in reversed(nodes) if not node.folded), None)
     if last is None or len(last.lines) < 2:
         return
     text = last.text
-    annotations = find_annotations(text)[0]
+    annotations = node_annotations(text)[0]
     if not annotations:
         return
     end = max(span_end for annotation in annotations for _start, span_end in annotation.spans)
@@ -510,14 +611,11 @@ def keep_assigned_goals(nodes: list[Node]) -> None:
     """Items under a goals heading (`主要预期目标`, `总体要求`) are tasks when some of them name their own
     units or persons: a division-of-labour plan assigns its targets (`1.地区生产总值增长6%左右。(X牵头)`).
     The headings above them are kept as headings."""
-    from taskctl.ingest.annotations import find_annotations
-
     assigned_sections: set[int | None] = set()
     for node in nodes:
         if not node.excluded or node.children or node.folded:
             continue
-        annotations = find_annotations(node.text)[0]
-        if any(a.lead or a.support or a.responsible or a.persons for a in annotations):
+        if _names_units(node):
             assigned_sections.add(node.parent)
     # once a goals section assigns some of its items, all its items are tasks (the last one may
     # name its units in a line the copy cut off)
@@ -539,8 +637,6 @@ def demote_bare_sections(nodes: list[Node]) -> None:
     """A section without items (`三、保障措施` followed by a paragraph) among sibling sections that
     have items is a heading, not a task, unless it names its own units or persons: it is the
     document's closing exhortation, not work to be assigned."""
-    from taskctl.ingest.annotations import find_annotations
-
     siblings: dict[tuple[int | None, str], list[Node]] = {}
     for node in nodes:
         if not node.folded:
@@ -551,8 +647,7 @@ def demote_bare_sections(nodes: list[Node]) -> None:
         for node in group:
             if node.children or node.excluded:
                 continue
-            annotations = find_annotations(node.text)[0]
-            if not any(a.lead or a.support or a.responsible or a.persons for a in annotations):
+            if not _names_units(node):
                 node.excluded = True
 
 
@@ -563,11 +658,12 @@ def _line_at(node: Node, text: str, offset: int) -> int:
 
 
 def build_items(
-    outline: Outline, *, first_lead: bool = False
+    outline: Outline, conventions: Conventions
 ) -> tuple[list[ItemDraft], list[ParseWarning]]:
     """Turn the outline into ItemDrafts: leaves are tasks, the rest headings. Items inside a non-task
     section are dropped (the section's own heading is kept). A task naming no unit takes the units of
-    its nearest annotated heading; with `first_lead`, a bare 责任单位 list becomes lead + support."""
+    its nearest annotated heading; then the document's conventions apply (`conventions`)."""
+    from taskctl.ingest.conventions import apply_conventions
     from taskctl.ingest.drafts import ParseWarning
 
     warnings = [ParseWarning(line, message) for line, message in outline.warnings]
@@ -584,22 +680,31 @@ def build_items(
         if node.excluded and parent_excluded and not node.assigned:
             continue
         kind = "task" if node.children == 0 and not node.excluded else "heading"
-        draft = _make_draft(node, kind, outline, warnings)
-        draft.parent = new_index.get(node.parent) if node.parent is not None else None
-        if kind == "task" and not (draft.lead or draft.support or draft.responsible):
-            ancestor = draft.parent
-            while ancestor is not None:
-                heading = items[ancestor]
-                if heading.lead or heading.support or heading.responsible:
-                    draft.lead = list(heading.lead)
-                    draft.support = list(heading.support)
-                    draft.responsible = list(heading.responsible)
-                    draft.persons = draft.persons or list(heading.persons)
-                    break
-                ancestor = heading.parent
-        if first_lead and draft.responsible and not (draft.lead or draft.support):
-            draft.lead, draft.support = draft.responsible[:1], draft.responsible[1:]
-            draft.responsible = []
+        drafts = _make_drafts(node, kind, outline, warnings)
+        drafts[0].parent = new_index.get(node.parent) if node.parent is not None else None
         new_index[index] = len(items)
-        items.append(draft)
+        for position, draft in enumerate(drafts):
+            if position:
+                draft.parent = new_index[index]
+            if draft.kind == "task":
+                _inherit_units(draft, items)
+                apply_conventions(draft, conventions)
+            items.append(draft)
     return items, warnings
+
+
+def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
+    """A task naming no unit takes the units of its nearest heading that names some."""
+    if draft.lead or draft.support or draft.responsible:
+        return
+    ancestor = draft.parent
+    while ancestor is not None:
+        heading = items[ancestor]
+        if heading.lead or heading.support or heading.responsible:
+            draft.lead = list(heading.lead)
+            draft.support = list(heading.support)
+            draft.responsible = list(heading.responsible)
+            draft.persons = draft.persons or list(heading.persons)
+            draft.unit_labels = dict(heading.unit_labels)
+            return
+        ancestor = heading.parent

@@ -55,6 +55,26 @@ def print_detail(detail: dict[str, Any], fmt: str, lang: str) -> None:
             grid.add_row(label(key, lang), Text(cell_text(value, kind, lang), LIGHT_STYLES[value]))
             continue
         grid.add_row(label(key, lang), Text(cell_text(value, kind, lang)))
+    revised = detail.get("plan_revised")
+    if revised:
+        # a revision moved the plan's deadline; the clerk's extension stays the deadline in force
+        extension = cell_text(detail["deadline"], "date", lang)
+        what = (
+            f"计划时限 {revised['old']} → {revised['new']}，延期至 {extension} 保留"
+            if lang == "zh"
+            else f"planned deadline {revised['old']} → {revised['new']}; the extension to "
+            f"{extension} is kept"
+        )
+        grid.add_row(label("plan_revised", lang), Text(what))
+    if detail.get("removed_in"):
+        grid.add_row(
+            label("removed_in", lang),
+            Text(
+                f"第 {detail['removed_in']} 版修订时撤销"
+                if lang == "zh"
+                else f"from the plan by revision {detail['removed_in']}"
+            ),
+        )
     grid.add_row(label("full_text", lang), Text(detail["full_text"]))
     for p in detail["progress"]:
         pct = f" {p['percent']}%" if p["percent"] is not None else ""

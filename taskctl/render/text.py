@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from taskctl.render import Report, bar_text, cell_text, export_columns, json_value
+from taskctl.reports.report import BATCH  # rows (or lines) per piece of a long listing's text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 LIGHT_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Rows (or lines) per piece of a long listing's text.
-BATCH = 2000
 
 
 def neutralise(text: str) -> str:
@@ -21,9 +20,12 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _json_rows(report: Report) -> list[dict[str, Any]]:
+def _json_rows(report: Report, rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     cols = export_columns(report)
-    return [{c.key: json_value(row.get(c.key)) for c in cols} for row in report.rows]
+    return [
+        {c.key: json_value(row.get(c.key)) for c in cols}
+        for row in (report.rows if rows is None else rows)
+    ]
 
 
 def to_json(report: Report) -> str:
@@ -41,17 +43,15 @@ def json_chunks(report: Report) -> Iterator[str]:
     import json
 
     if not report.sections:
-        rows = _json_rows(report)
-        if not rows:
-            yield "[]\n"
-            return
-        yield "[\n"
-        for start in range(0, len(rows), BATCH):
-            if start:
-                yield ",\n"
+        first = True
+        for batch in report.row_batches():
+            if not batch:
+                continue
+            yield "[\n" if first else ",\n"
+            first = False
             # one batch as an indented array, less its brackets: the same text as one dumps
-            yield json.dumps(rows[start : start + BATCH], ensure_ascii=False, indent=2)[2:-2]
-        yield "\n]\n"
+            yield json.dumps(_json_rows(report, batch), ensure_ascii=False, indent=2)[2:-2]
+        yield "[]\n" if first else "\n]\n"
         return
     doc = {
         "title": report.title,
@@ -104,10 +104,10 @@ def _csv_table(writer: Any, report: Report, lang: str) -> Iterator[None]:
     """Write the table's rows; pause after every `BATCH` of them for the caller to take the text."""
     cols = export_columns(report)
     writer.writerow([c.header(lang) for c in cols])
-    for n, row in enumerate(report.rows, 1):
-        writer.writerow([csv_cell(row.get(c.key), c.kind, lang) for c in cols])
-        if n % BATCH == 0:
-            yield
+    for batch in report.row_batches():
+        for row in batch:
+            writer.writerow([csv_cell(row.get(c.key), c.kind, lang) for c in cols])
+        yield
 
 
 def _md_cell(text: str) -> str:

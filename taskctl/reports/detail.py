@@ -55,6 +55,7 @@ def task_detail(
         )
     ]
     has_history = db.one("SELECT 1 FROM events WHERE task_id = :id LIMIT 1", {"id": task_id})
+    removed_in = db.scalar("SELECT removed_in FROM tasks WHERE id = :id", {"id": task_id})
     row.update(
         document_title=doc_title,
         headings=headings,
@@ -62,5 +63,22 @@ def task_detail(
         source_line=source_line,
         progress=progress,
         has_history=has_history is not None,
+        removed_in=removed_in,
+        plan_revised=_plan_revised(db, task_id, row),
     )
     return row
+
+
+def _plan_revised(db: Reader, task_id: int, row: dict[str, Any]) -> dict[str, Any] | None:
+    """Where a revision moved the planned deadline of an extended task: the plan's old and new
+    deadline and the revision's note (the extension in force is the task's deadline)."""
+    if row["original_deadline"] is None or row["deadline"] == row["original_deadline"]:
+        return None
+    found = db.one(
+        "SELECT old_value, new_value, note FROM events WHERE task_id = :id AND kind = 'revised'"
+        " AND note LIKE 'deadline %' ORDER BY id DESC LIMIT 1",
+        {"id": task_id},
+    )
+    if found is None:
+        return None
+    return {"old": found[0], "new": found[1], "note": found[2]}

@@ -7,13 +7,20 @@ overdue means a deadline before `as_of`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
 from taskctl.reports.report import Column, Report, column
-from taskctl.reports.tasks import attach_people, select_tasks, task_columns, task_rows
+from taskctl.reports.tasks import (
+    attach_people,
+    select_tasks,
+    stream_task_rows,
+    task_columns,
+    task_rows,
+)
 from taskctl.store.reader import as_date
 
 if TYPE_CHECKING:
@@ -65,6 +72,24 @@ def owed_task_rows(
     return rows
 
 
+def _owed_query(
+    db: Reader,
+    conditions: tuple[str, ...],
+    params: dict[str, Any],
+    unit: str | None,
+    document: str | None,
+) -> tuple[str, dict[str, Any]]:
+    return select_tasks(
+        db,
+        document=document,
+        unit=unit,
+        status=ACTIVE,
+        where=conditions,
+        params=params,
+        order=DEADLINE_ORDER,
+    )
+
+
 def _owed_tasks(
     db: Reader,
     *conditions: str,
@@ -76,16 +101,40 @@ def _owed_tasks(
 ) -> list[dict[str, Any]]:
     """Active tasks meeting `conditions` (SQL on `t.deadline`, values in `params`), soonest
     deadline first."""
-    query = select_tasks(
-        db,
-        document=document,
-        unit=unit,
-        status=ACTIVE,
-        where=conditions,
-        params=params,
-        order=DEADLINE_ORDER,
-    )
+    query = _owed_query(db, conditions, params or {}, unit, document)
     return owed_task_rows(db, query, as_of=as_of, rules=rules)
+
+
+def _stream_owed(
+    db: Reader,
+    conditions: tuple[str, ...],
+    params: dict[str, Any],
+    *,
+    as_of: date,
+    unit: str | None,
+    document: str | None,
+    rules: LightRules,
+    finish: Callable[[dict[str, Any]], None],
+    reminders: bool = False,
+) -> Callable[[], Iterator[list[dict[str, Any]]]]:
+    """`Report.batches` of owed tasks: each batch off the cursor gets light, latest progress,
+    `finish` (days overdue or left) and, with `reminders`, how often it was chased before it is
+    written."""
+    query = _owed_query(db, conditions, params, unit, document)
+
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        from taskctl.reports.reminders import attach_reminders
+
+        for rows in stream_task_rows(db, query):
+            attach_lights(rows, as_of, rules)
+            attach_latest_progress(db, rows)
+            for r in rows:
+                finish(r)
+            if reminders:
+                attach_reminders(db, rows)
+            yield rows
+
+    return batches
 
 
 def overdue_tasks(
@@ -206,7 +255,32 @@ def overdue_report(
     unit: str | None = None,
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
+    stream: bool = False,
 ) -> Report:
+    """Overdue tasks; with `stream`, rows come off the cursor as json or csv writes them (no
+    summary line, which neither prints; `db` must stay open until then)."""
+    if stream:
+
+        def days_overdue(r: dict[str, Any]) -> None:
+            r["days_overdue"] = (as_of - r["deadline"]).days
+
+        return Report(
+            title="逾期任务" if lang == "zh" else "Overdue tasks",
+            columns=overdue_columns(),
+            rows=[],
+            key="overdue",
+            batches=_stream_owed(
+                db,
+                ("t.deadline < :as_of",),
+                {"as_of": as_of},
+                as_of=as_of,
+                unit=unit,
+                document=document,
+                rules=rules,
+                finish=days_overdue,
+                reminders=True,
+            ),
+        )
     from taskctl.reports.reminders import attach_reminders
 
     rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
@@ -229,7 +303,30 @@ def due_report(
     unit: str | None = None,
     document: str | None = None,
     rules: LightRules = DEFAULT_RULES,
+    stream: bool = False,
 ) -> Report:
+    """Tasks due within `within_days` of `as_of`; `stream` as for `overdue_report`."""
+    if stream:
+
+        def days_left(r: dict[str, Any]) -> None:
+            r["days_left"] = (r["deadline"] - as_of).days
+
+        return Report(
+            title="即将到期任务" if lang == "zh" else "Tasks due soon",
+            columns=due_columns(),
+            rows=[],
+            key="due",
+            batches=_stream_owed(
+                db,
+                ("t.deadline >= :first", "t.deadline <= :last"),
+                {"first": as_of, "last": as_of + timedelta(days=within_days)},
+                as_of=as_of,
+                unit=unit,
+                document=document,
+                rules=rules,
+                finish=days_left,
+            ),
+        )
     rows = due_tasks(
         db,
         as_of=as_of,

@@ -5,8 +5,12 @@ Reports build these; `taskctl.render` turns them into a terminal table, json, cs
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+#: Rows per batch of a streamed report (and per piece of a long listing's text).
+BATCH = 2000
 
 
 @dataclass
@@ -45,6 +49,25 @@ class Report:
     sections: list[Report] = field(default_factory=list)
     #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
     key: str | None = None
+    #: A streamed report's rows, batch by batch off the database cursor (then `rows` stays empty
+    #: and the reader must stay open until the report is written); json and csv take them so.
+    batches: Callable[[], Iterator[list[dict[str, Any]]]] | None = None
+    #: Rows handed out by `row_batches` so far.
+    streamed: int = 0
+
+    def row_batches(self) -> Iterator[list[dict[str, Any]]]:
+        """The rows in batches of at most `BATCH`: off the cursor for a streamed report."""
+        if self.batches is None:
+            for start in range(0, len(self.rows), BATCH):
+                yield self.rows[start : start + BATCH]
+            return
+        for batch in self.batches():
+            self.streamed += len(batch)
+            yield batch
+
+    def row_count(self) -> int:
+        """How many rows the report has (a streamed one: how many it has written)."""
+        return self.streamed if self.batches is not None else len(self.rows)
 
 
 def column(key: str, kind: str = "text", **kw: Any) -> Column:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +163,21 @@ def task_row(rec: tuple, to_date: Callable[[Any], date | None] = as_date) -> dic
     }
 
 
+#: Rows per batch that a streamed listing takes off the cursor.
+STREAM_BATCH = 2000
+
+
+def stream_task_rows(
+    db: Reader, query: tuple[str, dict[str, Any]]
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of a `select_tasks` query with units and persons, a batch at a time off the cursor."""
+    to_date = date_converter()
+    for batch in db.batches(*query, size=STREAM_BATCH):
+        rows = [task_row(r, to_date) for r in batch]
+        attach_people(db, rows)
+        yield rows
+
+
 def list_tasks(db: Reader, **filters: Any) -> list[dict[str, Any]]:
     """Task rows (with units and persons) in document order."""
     rows = task_rows(db, select_tasks(db, **filters))
@@ -175,19 +190,33 @@ def list_report(
     *,
     as_of: date | None = None,
     rules: LightRules | None = None,
+    stream: bool = False,
     **filters: Any,
 ) -> Report:
     """The task listing; the terminal also shows each task's light on `as_of` (default today), which
-    the exports leave out so that `list --format json` keeps exactly TASK_KEYS."""
+    the exports leave out so that `list --format json` keeps exactly TASK_KEYS.
+
+    With `stream`, the rows come batch by batch off the cursor as the report is written (json, csv):
+    memory stays flat at any number of tasks, and `db` must stay open until then."""
     from taskctl.reports.lights import DEFAULT_RULES, attach_lights
 
-    rows = list_tasks(db, **filters)
-    attach_lights(rows, as_of or date.today(), rules or DEFAULT_RULES)
     cols = []
     for c in task_columns():
         cols.append(c)
         if c.key == "deadline":
             cols.append(column("light", "light", export=False))
+    day, rules = as_of or date.today(), rules or DEFAULT_RULES
+    if stream:
+        query = select_tasks(db, **filters)
+
+        def batches() -> Iterator[list[dict[str, Any]]]:
+            for rows in stream_task_rows(db, query):
+                attach_lights(rows, day, rules)
+                yield rows
+
+        return Report(title="", columns=cols, rows=[], batches=batches)
+    rows = list_tasks(db, **filters)
+    attach_lights(rows, day, rules)
     return Report(title="", columns=cols, rows=rows)
 
 
@@ -230,10 +259,16 @@ def units_report(db: Reader, *, departments_only: bool = False) -> Report:
 def documents_report(db: Reader) -> Report:
     """Imported documents with their keys, periods and task counts."""
     rows = []
-    for key, title, text, start, end, n, source, imported_at in db.rows(
-        "SELECT d.key, d.title, d.period_text, d.period_start, d.period_end, c.n, d.source_name,"
-        " d.imported_at FROM documents d LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM tasks"
-        " WHERE kind = 'task' GROUP BY document_id) c ON c.document_id = d.id ORDER BY d.id"
+    sources: dict[int, list[str]] = defaultdict(list)
+    for document_id, source in db.rows(
+        "SELECT document_id, source_name FROM document_revisions ORDER BY document_id, number"
+    ):
+        sources[document_id].append(source)
+    for doc_id, key, title, text, start, end, n, source, imported_at, revision in db.rows(
+        "SELECT d.id, d.key, d.title, d.period_text, d.period_start, d.period_end, c.n,"
+        " d.source_name, d.imported_at, d.revision FROM documents d LEFT JOIN (SELECT document_id,"
+        " COUNT(*) AS n FROM tasks WHERE kind = 'task' GROUP BY document_id) c"
+        " ON c.document_id = d.id ORDER BY d.id"
     ):
         start, end = as_date(start), as_date(end)
         rows.append(
@@ -244,6 +279,8 @@ def documents_report(db: Reader) -> Report:
                 "tasks": n or 0,
                 "source": source,
                 "imported_at": as_datetime(imported_at),
+                "revision": revision,
+                "revision_sources": sources.get(doc_id, []),
             }
         )
     cols = [
@@ -253,5 +290,7 @@ def documents_report(db: Reader) -> Report:
         column("tasks", "int"),
         column("source"),
         column("imported_at", "date"),
+        column("revision", "int"),
+        column("revision_sources", "list", wrap=True),
     ]
     return Report(title="", columns=cols, rows=rows)

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from taskctl.store.reader import Reader
+    from taskctl.store.writer import Writer
 
 T = TypeVar("T")
 
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0004"
 BUSY_TIMEOUT_MS = 30_000
 #: Ids per `IN (…)` list: below SQLite's oldest limit of 999 bound parameters per statement.
 MAX_IN_IDS = 900
@@ -138,6 +139,16 @@ class Store:
         bind = self.engine.execution_options(taskctl_write=True)
         with translate_db_errors(self.url), Session(bind) as session, session.begin():
             yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """A Writer (plain SQL, as the write commands run it) in one transaction, committed if the
+        block ends normally, rolled back otherwise."""
+        from taskctl.store.writer import SqlaWriter
+
+        bind = self.engine.execution_options(taskctl_write=True)
+        with translate_db_errors(self.url), bind.begin() as conn:
+            yield SqlaWriter(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

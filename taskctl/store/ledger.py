@@ -12,66 +12,71 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from taskctl import lifecycle
+from taskctl.clock import local_time
 from taskctl.errors import TaskctlError
 from taskctl.ingest.ledger import LedgerRow
 from taskctl.store import tracking
-from taskctl.store.lookup import resolve_unit
-from taskctl.store.models import Document, ProgressReport, Task, TaskUnit, local_time
+from taskctl.store.lookup import find_task_id, find_unit_id
+from taskctl.store.reader import Reader, as_date, as_datetime
+from taskctl.store.writer import Writer, as_writer
 
 #: When a unit has several roles on a task, the ledger names the first of these.
 ROLE_ORDER = ("lead", "responsible", "support")
 
 
-def ledger_rows(session: Session, unit: str) -> tuple[str, list[dict[str, Any]]]:
+def ledger_rows(db: Reader | Any, unit: str) -> tuple[str, list[dict[str, Any]]]:
     """The unit's canonical name and its tasks (lead, support or responsible) in document order."""
-    found = resolve_unit(session, unit)
+    if not isinstance(db, Reader):  # a SQLAlchemy session or connection
+        db = as_writer(db)
+    unit_id, name = find_unit_id(db, unit)
     roles: dict[int, set[str]] = {}
-    for task_id, role in session.execute(
-        select(TaskUnit.task_id, TaskUnit.role).where(TaskUnit.unit_id == found.id)
+    for task_id, role in db.rows(
+        "SELECT task_id, role FROM task_units WHERE unit_id = :unit", {"unit": unit_id}
     ):
         roles.setdefault(task_id, set()).add(role)
     rows: list[dict[str, Any]] = []
     if not roles:
-        return found.name, rows
-    ids = list(roles)
-    latest: dict[int, ProgressReport] = {}
-    for report in session.scalars(
-        select(ProgressReport)
-        .where(ProgressReport.task_id.in_(ids))
-        .order_by(ProgressReport.reported_at, ProgressReport.id)
+        return name, rows
+    params: dict[str, Any] = {}
+    in_ids = db.in_list("task_id", list(roles), params, "ids")
+    latest: dict[int, tuple] = {}
+    for report in db.rows(
+        f"SELECT task_id, reported_at, percent, text FROM progress_reports WHERE {in_ids}"
+        " ORDER BY reported_at, id",
+        params,
     ):
-        latest[report.task_id] = report
-    for task, key in session.execute(
-        select(Task, Document.key)
-        .join(Document, Task.document_id == Document.id)
-        .where(Task.id.in_(ids), Task.kind == "task")
-        .order_by(Document.id, Task.position)
+        latest[report[0]] = report
+    params = {}
+    in_ids = db.in_list("t.id", list(roles), params, "ids")
+    for task_id, key, number, title, deadline, status, percent, version in db.rows(
+        "SELECT t.id, d.key, t.number, t.title, t.deadline, t.status, t.percent, t.version"
+        f" FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {in_ids}"
+        " AND t.kind = 'task' ORDER BY d.id, t.position",
+        params,
     ):
-        report = latest.get(task.id)
+        report = latest.get(task_id)
         progress = None
         if report is not None:
-            when = local_time(report.reported_at).date().isoformat()
-            pct = f" ({report.percent}%)" if report.percent is not None else ""
-            progress = f"{when}{pct} {report.text}".strip()
+            _id, reported_at, pct_value, text = report
+            when = local_time(as_datetime(reported_at)).date().isoformat()
+            pct = f" ({pct_value}%)" if pct_value is not None else ""
+            progress = f"{when}{pct} {text}".strip()
         rows.append(
             {
-                "id": task.id,
+                "id": task_id,
                 "document": key,
-                "number": task.number,
-                "title": task.title,
-                "role": next(r for r in ROLE_ORDER if r in roles[task.id]),
-                "deadline": task.deadline,
-                "status": task.status,
-                "percent": task.percent,
+                "number": number,
+                "title": title,
+                "role": next(r for r in ROLE_ORDER if r in roles[task_id]),
+                "deadline": as_date(deadline),
+                "status": status,
+                "percent": percent,
                 "latest_progress": progress,
-                "version": task.version,
+                "version": version,
             }
         )
-    return found.name, rows
+    return name, rows
 
 
 @dataclass
@@ -105,7 +110,7 @@ class LedgerResult:
 @dataclass
 class _Plan:
     row: int
-    task: Task
+    task: tracking.TaskRow
     version: int
     status: str | None = None
     percent: int | None = None
@@ -143,7 +148,7 @@ def _date(value: Any, today: date) -> date:
     return parse_when(_text(value), today)
 
 
-def _plan_row(session: Session, row: LedgerRow, today: date, seen: set[int]) -> _Plan | None:
+def _plan_row(session: Any, row: LedgerRow, today: date, seen: set[int]) -> _Plan | None:
     """Validate one filled row; raises TaskctlError or ValueError with the problem."""
     ref = _text(row.task)
     if not ref:
@@ -197,14 +202,12 @@ def _plan_row(session: Session, row: LedgerRow, today: date, seen: set[int]) -> 
     return plan
 
 
-def _lock_in_id_order(session: Session, rows: list[LedgerRow]) -> None:
+def _lock_in_id_order(session: Any, rows: list[LedgerRow]) -> None:
     """Lock every task the file names in ascending id order, so that two imports never deadlock."""
-    from taskctl.store.lookup import resolve_task
-
     ids: set[int] = set()
     for row in rows:
         try:
-            ids.add(resolve_task(session, _text(row.task)).id)
+            ids.add(find_task_id(session, _text(row.task)))
         except TaskctlError:
             continue  # reported when the row is validated
     for task_id in sorted(ids):
@@ -212,7 +215,7 @@ def _lock_in_id_order(session: Session, rows: list[LedgerRow]) -> None:
 
 
 def apply_ledger(
-    session: Session,
+    session: Any,
     rows: list[LedgerRow],
     *,
     actor: str,
@@ -224,6 +227,7 @@ def apply_ledger(
     Nothing is written when a row is bad and `skip_bad` is False (`result.applied` stays False).
     Rows with nothing filled in, or whose values equal the task's, are counted as unchanged.
     """
+    session = as_writer(session)
     result = LedgerResult()
     plans: list[_Plan] = []
     seen: set[int] = set()
@@ -244,41 +248,38 @@ def apply_ledger(
     if result.problems and not skip_bad:
         return result
     for plan in plans:
+        changes = _apply_plan(session, plan, actor)
         task = plan.task
-        changes: list[tracking.Change] = []
-        if plan.status is not None:
-            changes.append(
-                tracking.set_status(
-                    session,
-                    task.id,
-                    plan.status,
-                    actor=actor,
-                    note=plan.note,
-                    expect_version=task.version,
-                )
-            )
-        if plan.text is not None or plan.percent is not None:
-            changes.append(
-                tracking.add_progress(
-                    session,
-                    task.id,
-                    plan.text or "",
-                    actor=actor,
-                    percent=plan.percent,
-                    expect_version=task.version,
-                )
-            )
-        if plan.deadline is not None:
-            changes.append(
-                tracking.change_deadline(
-                    session,
-                    task.id,
-                    plan.deadline,
-                    actor=actor,
-                    note=plan.note,
-                    expect_version=task.version,
-                )
-            )
         result.changed.append(RowChange(plan.row, task.id, task.number, changes, task.version))
     result.applied = True
     return result
+
+
+def _apply_plan(db: Writer, plan: _Plan, actor: str) -> list[tracking.Change]:
+    """Write one validated row: status, then progress, then deadline (one event each)."""
+    task = plan.task
+    changes: list[tracking.Change] = []
+    steps: list[Any] = []
+    if plan.status is not None:
+        steps.append(
+            lambda v: tracking.set_status(
+                db, task.id, plan.status, actor=actor, note=plan.note, expect_version=v
+            )
+        )
+    if plan.text is not None or plan.percent is not None:
+        steps.append(
+            lambda v: tracking.add_progress(
+                db, task.id, plan.text or "", actor=actor, percent=plan.percent, expect_version=v
+            )
+        )
+    if plan.deadline is not None:
+        steps.append(
+            lambda v: tracking.change_deadline(
+                db, task.id, plan.deadline, actor=actor, note=plan.note, expect_version=v
+            )
+        )
+    for step in steps:
+        change = step(task.version)
+        changes.append(change)
+        task.version = change.version
+    return changes

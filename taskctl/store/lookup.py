@@ -27,7 +27,7 @@ class DocumentRef:
     title: str
 
 
-def _like_prefix(text: str) -> str:
+def like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -39,7 +39,7 @@ def find_document(db: Reader, ref: str) -> DocumentRef:
         row = db.one(sql + "id = :id", {"id": int(ref)})
     if row is None:
         found = db.rows(
-            sql + "key LIKE :prefix ESCAPE '\\' ORDER BY key", {"prefix": _like_prefix(ref)}
+            sql + "key LIKE :prefix ESCAPE '\\' ORDER BY key", {"prefix": like_prefix(ref)}
         )
         if len(found) > 1:
             keys = ", ".join(r[1] for r in found)
@@ -78,12 +78,18 @@ def find_task_id(db: Reader, ref: str | int) -> int:
         key, number = text.split(":", 1)
         doc = find_document(db, key)
         wanted = normalize_number(number)
-        in_doc = "SELECT id, number FROM tasks WHERE document_id = :doc AND kind = 'task'"
-        ids = [r[0] for r in db.rows(in_doc + " AND number = :n", {"doc": doc.id, "n": wanted})]
-        if not ids:
+        in_doc = (
+            "SELECT id, number, removed_in FROM tasks WHERE document_id = :doc AND kind = 'task'"
+        )
+        found = db.rows(in_doc + " AND number = :n", {"doc": doc.id, "n": wanted})
+        if not found:
             # `一.1` for `(一).1`: the brackets are easy to leave out when quoting a number
             bare = _bare(wanted)
-            ids = [i for i, n in db.rows(in_doc, {"doc": doc.id}) if _bare(n) == bare]
+            found = [r for r in db.rows(in_doc, {"doc": doc.id}) if _bare(r[1]) == bare]
+        if len(found) > 1:
+            # a task a revision took out of the plan gives its number up to the one in the plan
+            found = [r for r in found if r[2] is None] or found
+        ids = [r[0] for r in found]
         if len(ids) == 1:
             return int(ids[0])
         if len(ids) > 1:
@@ -146,3 +152,16 @@ def resolve_unit(session: Session, query: str) -> Unit:
 
     unit_id, _ = find_unit_id(SqlaReader(session), query)
     return session.get(Unit, unit_id)  # type: ignore[return-value]
+
+
+def revised_document(db: Reader, content_hash: str) -> tuple[str, str] | None:
+    """(key, title) of the document a revision with this content was applied to, or None: importing
+    that file again is then a no-op, as importing the first version again is. Plain SQL on any
+    Reader (the import's Writer included)."""
+    row = db.one(
+        "SELECT d.key, d.title FROM documents d"
+        " JOIN document_revisions r ON r.document_id = d.id"
+        " WHERE r.content_hash = :hash LIMIT 1",
+        {"hash": content_hash},
+    )
+    return None if row is None else (row[0], row[1])

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -45,6 +46,8 @@ class Document(Base):
     period_text: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     imported_by: Mapped[str | None] = mapped_column(String(128))
+    # versions applied: 1 for the import, +1 per `taskctl revise` (migration 0004)
+    revision: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
 
     items: Mapped[list[Task]] = relationship(back_populates="document", order_by="Task.position")
 
@@ -71,10 +74,14 @@ class Task(Base):
     source_line: Mapped[int | None] = mapped_column(Integer)
     deadline: Mapped[date | None] = mapped_column(Date)
     deadline_text: Mapped[str | None] = mapped_column(Text)
+    # other labelled parts of the annotation ({label: value} as JSON text; migration 0003)
+    attributes: Mapped[str | None] = mapped_column(Text)
     original_deadline: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="assigned")
     percent: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the document revision that took it out of the plan (never deleted; NULL: in the plan)
+    removed_in: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -85,6 +92,24 @@ class Task(Base):
     person_links: Mapped[list[TaskPerson]] = relationship(
         back_populates="task", order_by="TaskPerson.position", cascade="all, delete-orphan"
     )
+
+
+class DocumentRevision(Base):
+    """A version of a document applied after its import (`taskctl revise`), and what it did."""
+
+    __tablename__ = "document_revisions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    source_name: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    added: Mapped[int] = mapped_column(Integer)
+    removed: Mapped[int] = mapped_column(Integer)
+    changed: Mapped[int] = mapped_column(Integer)
+    applied_at: Mapped[datetime] = mapped_column(DateTime)
+    applied_by: Mapped[str | None] = mapped_column(String(128))
 
 
 class Unit(Base):
@@ -131,6 +156,8 @@ class TaskUnit(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str | None] = mapped_column(String(16))
     deadline: Mapped[date | None] = mapped_column(Date)
+    # the label that named the unit when it differs from the role (`责任单位` on a support link)
+    label: Mapped[str | None] = mapped_column(String(32))
 
     task: Mapped[Task] = relationship(back_populates="unit_links")
     unit: Mapped[Unit] = relationship()

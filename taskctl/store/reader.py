@@ -77,6 +77,18 @@ class Reader:
         """All rows of `sql` (`:name` parameters taken from `params`)."""
         return self._execute(sql, self._bind(params or {}))
 
+    def batches(
+        self, sql: str, params: dict[str, Any] | None = None, size: int = 2000
+    ) -> Iterator[list[tuple]]:
+        """The rows of `sql` in lists of at most `size`, fetched from the cursor as they are taken
+        (other statements may run on this Reader in between)."""
+        cursor = self._run(sql, self._bind(params or {}))
+        while batch := cursor.fetchmany(size):
+            yield [tuple(row) for row in batch] if self.dialect != "sqlite" else batch
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> Any:
+        raise NotImplementedError
+
     def one(self, sql: str, params: dict[str, Any] | None = None) -> tuple | None:
         """The first row, or None."""
         found = self.rows(sql, params)
@@ -129,11 +141,11 @@ class SqliteReader(Reader):
 
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, pragmas: Sequence[str] = READ_PRAGMAS) -> None:
         self.path = path
         try:
             self.conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-            for pragma in READ_PRAGMAS:
+            for pragma in pragmas:
                 self.conn.execute(pragma)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{path}: {exc}") from None
@@ -150,8 +162,14 @@ class SqliteReader(Reader):
         return row[0] if row else None
 
     def _execute(self, sql: str, params: dict[str, Any]) -> list[tuple]:
+        return self._run(sql, params).fetchall()
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> sqlite3.Cursor:
+        """The cursor of one statement (`many`: of an executemany over `params`)."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            if many:
+                return self.conn.executemany(sql, params)
+            return self.conn.execute(sql, params)
         except sqlite3.Error as exc:
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise DatabaseError(f"{self.path}: {msg}") from None
@@ -173,6 +191,10 @@ class SqlaReader(Reader):
 
     def _execute(self, sql: str, params: dict[str, Any]) -> list[tuple]:
         return [tuple(r) for r in self.bind.execute(self._text(sql), params)]
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> Any:
+        """The result of one statement (`many`: `params` is a list of parameter dicts)."""
+        return self.bind.execute(self._text(sql), params)
 
 
 def sqlite_path(url: str) -> str | None:
@@ -206,7 +228,10 @@ def open_reader(url: str) -> Iterator[Reader]:
     if reader is None or reader.revision() != SCHEMA_HEAD:
         if reader is not None:
             reader.close()
-        Store(url).dispose()  # creates, upgrades, or refuses with the reason
+        from taskctl.store.sqlite_schema import create_if_new
+
+        if not create_if_new(path):  # a new file's schema from the prepared script
+            Store(url).dispose()  # upgrades, or refuses with the reason
         reader = SqliteReader(path)
     try:
         reader.begin()

@@ -58,6 +58,13 @@ def ensure_schema(store: Store) -> None:
         if rev == _head():
             return
     rev = current_revision(store)
+    if rev is None and store.is_sqlite:
+        from taskctl.store.reader import sqlite_path
+        from taskctl.store.sqlite_schema import create_if_new
+
+        path = sqlite_path(store.url)
+        if path is not None and create_if_new(path):  # a new file: the prepared script
+            return
     upgrade(store, rev)
 
 

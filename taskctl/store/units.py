@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert
-from sqlalchemy.orm import Session
-
-from taskctl.store.engine import in_chunks
+from taskctl.clock import now_utc
 from taskctl.store.lookup import exact_unit
-from taskctl.store.models import Unit, UnitAlias, now_utc
 from taskctl.store.reader import SqlaReader
+from taskctl.store.writer import Writer, as_writer
 from taskctl.unitnames import normalize_unit_name, prefix_variants, unit_kind
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from taskctl.store.models import Unit
 
 __all__ = ["get_or_create_unit", "lookup_unit", "normalize_unit_name", "resolve_units", "unit_kind"]
 
@@ -34,6 +36,8 @@ def _lookup_keys(name: str) -> tuple[str, ...]:
 
 def lookup_unit(session: Session, name: str) -> Unit | None:
     """The unit with this canonical name or alias (exact match after normalisation), or None."""
+    from taskctl.store.models import Unit
+
     found = exact_unit(SqlaReader(session), normalize_unit_name(name))
     return None if found is None else session.get(Unit, found[0])
 
@@ -41,6 +45,8 @@ def lookup_unit(session: Session, name: str) -> Unit | None:
 def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | None = None) -> Unit:
     """The unit a document names: an existing name or alias, the same name with or without an optional
     prefix such as 省 (recorded as an alias), or a new unit."""
+    from taskctl.store.models import Unit, UnitAlias
+
     name = normalize_unit_name(name)
     if cache is not None and name in cache:
         return cache[name]
@@ -60,24 +66,13 @@ def get_or_create_unit(session: Session, name: str, cache: dict[str, Unit] | Non
     return unit
 
 
-def rows_in(conn: Connection, query: str, values: list[str]) -> list[tuple[Any, ...]]:
-    """The rows of `query` + ` IN (values…)`, in slices of `in_chunks`, as plain driver SQL: a
-    SQLAlchemy `in_(list)` handles a long list value by value."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    rows: list[tuple[Any, ...]] = []
-    for chunk in in_chunks(values):
-        sql = f"{query} IN ({', '.join([mark] * len(chunk))})"
-        rows.extend(tuple(row) for row in conn.exec_driver_sql(sql, tuple(chunk)))
-    return rows
-
-
-def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int], int]:
+def resolve_units(db: Writer | Any, names: Iterable[str]) -> tuple[dict[str, int], int]:
     """The unit ids of the names a document writes, found or created as `get_or_create_unit` would
     (in the order given), with two indexed look-ups for all of them instead of queries per name.
 
     Returns ({name as given: unit id}, number of units created).
     """
-    conn = session.connection()
+    db = as_writer(db)
     raw_names = list(dict.fromkeys(names))
     normal = {raw: _normalized(raw) for raw in raw_names}
     order = list(dict.fromkeys(normal.values()))
@@ -88,8 +83,13 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
     by_name: dict[str, int] = {}
     by_alias: dict[str, int] = {}
     wanted = sorted(keys)
-    by_name.update(rows_in(conn, "SELECT name, id FROM units WHERE name", wanted))
-    by_alias.update(rows_in(conn, "SELECT alias, unit_id FROM unit_aliases WHERE alias", wanted))
+    if wanted:
+        params: dict[str, Any] = {}
+        where = db.in_list("name", wanted, params, "names")
+        by_name.update(db.rows(f"SELECT name, id FROM units WHERE {where}", params))
+        params = {}
+        where = db.in_list("alias", wanted, params, "names")
+        by_alias.update(db.rows(f"SELECT alias, unit_id FROM unit_aliases WHERE {where}", params))
 
     def lookup(name: str) -> int | None:
         key = _normalized(name)
@@ -104,13 +104,17 @@ def resolve_units(session: Session, names: Iterable[str]) -> tuple[dict[str, int
             for variant in prefix_variants(name):
                 unit_id = lookup(variant)
                 if unit_id is not None:
-                    conn.execute(insert(UnitAlias.__table__).values(unit_id=unit_id, alias=name))
+                    db.execute(
+                        "INSERT INTO unit_aliases (unit_id, alias) VALUES (:unit_id, :alias)",
+                        {"unit_id": unit_id, "alias": name},
+                    )
                     by_alias[name] = unit_id
                     break
         if unit_id is None:
-            unit_id = conn.execute(
-                insert(Unit.__table__).values(name=name, kind=unit_kind(name), created_at=now_utc())
-            ).inserted_primary_key[0]
+            unit_id = db.insert(
+                "INSERT INTO units (name, kind, created_at) VALUES (:name, :kind, :created_at)",
+                {"name": name, "kind": unit_kind(name), "created_at": now_utc()},
+            )
             by_name[name] = unit_id
             created += 1
         ids[name] = unit_id

@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taskctl.ingest.annotations as ann
+import taskctl.ingest.units as units_module
 from taskctl.ingest import _NOT_TYPICAL, _clearly_atypical, _text_score
 from taskctl.ingest.deadlines import _SCAN_ALL, _scan, find_deadline
 from taskctl.ingest.repair import _nfkc, _nfkc_general
+from taskctl.vocab import UNIT_SEPARATORS
 
 DATE_PIECES = [
     "2026年",
@@ -152,8 +154,8 @@ def test_line_label_ends_are_the_pattern_matches(parts: list[str]) -> None:
 @given(st.lists(st.sampled_from(ANNOTATION_PIECES) | st.text(max_size=3), max_size=20))
 def test_split_top_level_is_the_bracket_scan(parts: list[str]) -> None:
     text = "".join(parts)
-    for separators in (ann.UNIT_SEPARATORS, ",;，；", " "):
-        assert ann._split_top_level(text, separators) == _split_top_level_reference(
+    for separators in (UNIT_SEPARATORS, ",;，；", " "):
+        assert units_module.split_top_level(text, separators) == _split_top_level_reference(
             text, separators
         )
 
@@ -163,9 +165,9 @@ def _split_top_level_reference(text: str, separators: str) -> list[tuple[str, st
     depth = 0
     start = 0
     for index, ch in enumerate(text):
-        if ch in ann._OPENERS:
+        if ch in units_module.OPENERS:
             depth += 1
-        elif ch in ann._CLOSERS and depth:
+        elif ch in units_module.CLOSERS and depth:
             depth -= 1
         elif depth == 0 and ch in separators:
             pieces.append((text[start:index], ch))

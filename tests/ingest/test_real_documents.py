@@ -62,9 +62,12 @@ def test_lishan_lead_and_responsible_lines() -> None:
     task = _task("lishan2023", "一.1")
     assert task.title == "努力实现地区生产总值增长6.2%左右"
     assert task.lead == ["区发改局"]
-    assert task.responsible == ["立山经济开发区", "全区经济运行各专班"]
+    # 责任单位 next to a lead support it; the link keeps the label
+    assert task.support == ["立山经济开发区", "全区经济运行各专班"]
+    assert task.responsible == []
+    assert set(task.unit_labels.values()) == {"责任单位"}
     task = _task("lishan2023", "一.3")
-    assert task.responsible == ["立山经济开发区", "各街道", "区直各部门"]
+    assert task.support == ["立山经济开发区", "各街道", "区直各部门"]
     last = _task("lishan2023", "一.7")  # the stored copy ends after this item's first line
     assert last.title == "其他主要经济指标不低于全市平均水平"
     assert not (last.lead or last.responsible)
@@ -146,7 +149,7 @@ def test_xianan_bracketed_leader_and_units() -> None:
     task = _task("xianan2023", "二.(一).12")
     assert task.persons == ["洪声耀"]
     assert task.lead == ["区交通运输局"]
-    assert task.responsible == [
+    assert task.support == [
         "区发改局",
         "区自然资源和规划局",
         "区林业局",
@@ -185,7 +188,7 @@ def test_yuzhong_lead_and_responsible_lines() -> None:
     task = _task("yuzhong2023", "一.3")
     assert task.title == "固定资产投资总额增长5%以上"
     assert task.lead == ["区发改委"]
-    assert task.responsible == [
+    assert task.support == [
         "区住建委",
         "区财政局",
         "区国资委",
@@ -193,7 +196,7 @@ def test_yuzhong_lead_and_responsible_lines() -> None:
         "各管委会",
         "区属各重点国企",
     ]
-    assert _task("yuzhong2023", "一.2").responsible == ["区税务局", "区国资委"]
+    assert _task("yuzhong2023", "一.2").support == ["区税务局", "区国资委"]
     # the stored copy ends inside task 4's lead unit (`牵头单位:区商`): only tasks 1-3 are whole
     assert _units(_tasks("yuzhong2023")[:3]) == {
         "区发改委",

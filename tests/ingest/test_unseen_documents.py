@@ -269,7 +269,9 @@ def test_state_council_division_of_work() -> None:
     assert numbers_and_titles(doc) == [
         ("一.(一)", "推动产业链供应链优化升级"),
         ("一.(二)", "积极培育新兴产业和未来产业"),
-        ("一.(三)", "深入推进数字经济创新发展"),
+        # two annotated runs in one paragraph: each is a task under the paragraph (class 8)
+        ("一.(三)-1", "制定支持数字经济高质量发展政策"),
+        ("一.(三)-2", "推进数据要素市场化配置改革"),
         ("二.(四)", "加快建设高质量教育体系"),
         ("二.(五)", "扎实推进高水平科技自立自强"),
         ("三.(六)", "稳步推进城市更新"),
@@ -278,19 +280,22 @@ def test_state_council_division_of_work() -> None:
     assert [units(task) for task in doc.tasks] == [
         (["工业和信息化部", "国家发展改革委"], ["科技部", "财政部"], []),
         ([], [], ["国家发展改革委", "工业和信息化部"]),
-        # two annotations in one paragraph, each after its own sentence
-        (["国家发展改革委"], ["中央网信办", "工业和信息化部"], ["国家数据局"]),
+        (["国家发展改革委"], ["中央网信办", "工业和信息化部"], []),
+        ([], [], ["国家数据局"]),
         ([], [], ["教育部", "人力资源社会保障部"]),
         (["科技部"], ["国家发展改革委", "教育部", "中国科学院"], []),
-        ([], ["住房城乡建设部"], ["各省级人民政府"]),  # 指导: guidance supports
+        ([], [], ["各省级人民政府", "住房城乡建设部"]),  # 指导 supervises: responsible, not lead
         (["人力资源社会保障部"], ["教育部", "财政部"], []),
     ]
     # a year in the text resolves without a plan period; `持续推进`, `每季度` in prose are no deadline
     assert [deadline(task) for task in doc.tasks] == [
         (None, None),
         ("2024-12-31", "2024年底前"),
-        *[(None, None)] * 5,
+        *[(None, None)] * 6,
     ]
+    paragraph = next(item for item in doc.items if item.number == "一.(三)")
+    assert (paragraph.kind, paragraph.title) == ("heading", "深入推进数字经济创新发展")
+    assert [doc.items[task.parent].number for task in doc.tasks[2:4]] == ["一.(三)", "一.(三)"]
     # the closing paragraph and the signature are not part of the last task
     assert doc.tasks[-1].full_text == (
         "稳定和扩大就业。落实好就业优先政策,每季度开展就业形势分析。"
@@ -708,8 +713,8 @@ def test_city_division_plan_with_a_closing_section_that_assigns_nothing() -> Non
             "一.1",
             "推进“一网通办”",
             ["市政务服务数据管理局"],
+            ["各区县人民政府", "市直有关部门"],  # 责任单位 next to a lead: support (class 5)
             [],
-            ["各区县人民政府", "市直有关部门"],
             date(2024, 6, 30),
             "2024年6月底前",
         ),
@@ -741,6 +746,7 @@ def test_city_division_plan_with_a_closing_section_that_assigns_nothing() -> Non
             "持续推进",
         ),
     ]
+    assert doc.tasks[0].unit_labels == {"各区县人民政府": "责任单位", "市直有关部门": "责任单位"}
     # 三、保障措施 stays in the tree as a heading, not as work to assign
     assert [(i.number, i.kind) for i in doc.items if i.number == "三"] == [("三", "heading")]
 

@@ -1,0 +1,250 @@
+"""Unit and person names in an annotation's lists, and the guard every unit name passes.
+
+`split_units` cuts a list as documents write it (`省科技厅、省财政厅`, `各市、县(市、区)科技局`,
+`省人社厅等有关部门`); `split_persons` does the same for persons; `unit_problem` is the last guard before a
+name is stored as a unit: a name is a short noun phrase ending like a unit (厅, 局, 委, 中心, 政府 …) or
+a group word (有关部门, 各县区), never a label, a verb phrase or a number. Every word list comes from
+`taskctl.vocab`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from taskctl.vocab import (
+    GROUP_TAIL_JOINS,
+    GROUP_TAIL_STARTS,
+    GROUP_UNIT_PREFIXES,
+    NOT_IN_UNIT_NAMES,
+    NOT_UNIT_STARTS,
+    NUMBER_WITH_UNIT_PATTERN,
+    REGION_WORDS,
+    UNIT_NAME_ENDINGS,
+    UNIT_NAME_MAX,
+    UNIT_SEPARATORS,
+    UNIT_TRAILING_ETC,
+)
+
+OPENERS = "([【〔"
+CLOSERS = ")]】〕"
+EDGE_PUNCTUATION = " \t\n,;:、，；：。"
+_SPACE = re.compile(r"\s+")
+# A note after a person's name: `张三(办公室主任)`.
+_PERSON_NOTE = re.compile(r"\([^()]*\)$")
+# Characters that end a unit name: a space after one of them separates two names (`省科技厅 省财政厅`);
+# a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
+_UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
+_NUMBER_WITH_UNIT = re.compile(NUMBER_WITH_UNIT_PATTERN)
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+_GROUP_TAIL = re.compile(
+    "^(?P<unit>.{2,}?)(?:"
+    + "|".join(map(re.escape, sorted(GROUP_TAIL_JOINS, key=len, reverse=True)))
+    + ")(?P<group>(?:"
+    + "|".join(map(re.escape, GROUP_TAIL_STARTS))
+    + ").+)$"
+)
+
+
+@functools.cache
+def _split_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(OPENERS + CLOSERS + separators) + "]")
+
+
+@functools.cache
+def _split_capturing(separators: str) -> re.Pattern[str]:
+    return re.compile("([" + re.escape(OPENERS + CLOSERS + separators) + "])")
+
+
+def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
+    """Split at separators outside brackets: (fragment, separator that ended it) pairs."""
+    parts = _split_capturing(separators).split(text)
+    if len(parts) == 1:
+        return [(text, "")]
+    delimiters = parts[1::2]
+    if not any(ch in OPENERS or ch in CLOSERS for ch in delimiters):
+        # no bracket: every delimiter is a separator at the top level
+        delimiters.append("")
+        return list(zip(parts[0::2], delimiters, strict=True))
+    pieces: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    for match in _split_pattern(separators).finditer(text):
+        index, ch = match.start(), match.group()
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in separators:
+            pieces.append((text[start:index], ch))
+            start = index + 1
+    pieces.append((text[start:], ""))
+    return pieces
+
+
+def _is_bare_region(fragment: str) -> bool:
+    """True for a fragment that is only region words, like '各市', '县', '有关市、县(市、区)'."""
+    rest = fragment
+    for prefix in GROUP_UNIT_PREFIXES:
+        if rest.startswith(prefix):
+            rest = rest[len(prefix) :]
+            break
+    if not rest:
+        return False
+    while rest:
+        for word in REGION_WORDS:
+            if rest.startswith(word):
+                rest = rest[len(word) :].lstrip("、")
+                break
+        else:
+            return False
+    return True
+
+
+def _split_on_spaces(fragment: str) -> list[str]:
+    """Split a fragment at spaces that separate whole names; remove spaces inside a name."""
+    words = fragment.split()
+    if len(words) <= 1:
+        return words
+    names = [words[0]]
+    for word in words[1:]:
+        if names[-1][-1] in _UNIT_END_CHARS and len(word) >= 2:
+            names.append(word)
+        else:
+            names[-1] += word
+    return names
+
+
+def strip_etc(name: str) -> str:
+    """`财政部等` → `财政部`; `省直有关部门等单位` → `省直有关部门`."""
+    if not name.endswith(UNIT_TRAILING_ETC):
+        return name
+    for suffix in UNIT_TRAILING_ETC:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _group_tail(name: str) -> tuple[str, ...]:
+    """`省人社厅等有关部门` → (省人社厅, 有关部门); `省财政厅及相关单位` → (省财政厅, 相关单位)."""
+    match = _GROUP_TAIL.match(name)
+    if match is None:
+        return (name,)
+    unit, group = match.group("unit"), strip_etc(match.group("group"))
+    if not unit.endswith(UNIT_NAME_ENDINGS) or len(group) < 2:
+        return (name,)
+    return (unit, group)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_bare_region_fragment(fragment: str) -> bool:
+    return _is_bare_region(_SPACE.sub("", fragment))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fragment_names(fragment: str) -> tuple[str, ...]:
+    """The names in one fragment of a unit list (most fragments are one unit's name)."""
+    names: list[str] = []
+    for word in _split_on_spaces(fragment):
+        for name in _group_tail(word.strip(EDGE_PUNCTUATION)):
+            name = strip_etc(name.strip(EDGE_PUNCTUATION))
+            if name:
+                names.append(name)
+    return tuple(names)
+
+
+def split_units(text: str) -> list[str]:
+    """The unit names in a list as a document writes it, in order, without duplicates.
+
+    Splits on `、` `,` `;` (full- or half-width) outside brackets, and on spaces between whole names;
+    never on 和 inside a name (`省经济和信息化委`); keeps compound names whole (`各市、县(市、区)科技局`:
+    a fragment made only of region words joins the next one when that one starts with a region word);
+    a group after 等/及/和 is a unit of its own (`省人社厅等有关部门` → 省人社厅, 有关部门); drops a
+    trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
+    """
+    fragments: list[str] = []
+    joining = False
+    for piece, separator in split_top_level(text, UNIT_SEPARATORS):
+        piece = piece.strip(EDGE_PUNCTUATION)
+        if joining and fragments and piece.startswith(REGION_WORDS):
+            fragments[-1] += "、" + piece
+        elif piece:
+            fragments.append(piece)
+        else:
+            joining = False
+            continue
+        joining = separator == "、" and _is_bare_region_fragment(fragments[-1])
+    names: list[str] = []
+    for fragment in fragments:
+        for name in _fragment_names(fragment):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+# A two-character name padded to three characters' width (`俞 悦`), or a name written plainly.
+_PADDED_OR_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+
+
+def _padded_names(text: str) -> list[str] | None:
+    """`陆 明俞 悦` (two padded names run together, as a table cell of two lines copies) → ['陆明',
+    '俞悦']; None unless the text is only such names and spaces, one of them padded."""
+    names = _PADDED_OR_PLAIN_NAME.findall(text)
+    if not any(" " in name for name in names):
+        return None
+    if "".join(names).replace(" ", "") != text.replace(" ", ""):
+        return None
+    return [name.replace(" ", "") for name in names]
+
+
+def split_persons(text: str) -> list[str]:
+    """Person names in order; a note after a name (`张三(办公室主任)`) is not part of it; a two-character
+    name padded with a space (`俞 悦`) is one name."""
+    names: list[str] = []
+    pieces: list[str] = []
+    for piece, _separator in split_top_level(text, "、,;，；"):
+        piece = piece.strip(EDGE_PUNCTUATION)
+        padded = _padded_names(piece)
+        if padded is not None:
+            pieces.extend(padded)
+        else:
+            pieces.extend(part for part, _sep in split_top_level(piece, " "))
+    for piece in pieces:
+        name = _PERSON_NOTE.sub("", piece.strip(EDGE_PUNCTUATION)).strip()
+        name = strip_etc(name.strip(EDGE_PUNCTUATION))
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def unit_problem(name: str) -> str | None:
+    """Why `name` cannot be a unit's name, or None when it can.
+
+    A unit is a short noun phrase: at most `UNIT_NAME_MAX` characters, no label colon, no verb or
+    action word, no number with a counting word, and it ends like a unit (`UNIT_NAME_ENDINGS`) or is a
+    short name without any of those faults (`海关`, `人民银行`)."""
+    if ":" in name or "：" in name:
+        return "holds a label"
+    if len(name) > UNIT_NAME_MAX:
+        return "too long for a unit name"
+    if any(ch in name for ch in "。!?\n"):
+        return "a sentence, not a name"
+    if _NUMBER_WITH_UNIT.search(name):
+        return "holds a number"
+    if name.startswith(NOT_UNIT_STARTS):
+        return "a note, not a name"
+    if any(word in name for word in NOT_IN_UNIT_NAMES):
+        return "a verb phrase, not a name"
+    bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
+    if bare.endswith(UNIT_NAME_ENDINGS):
+        return None
+    for prefix in GROUP_UNIT_PREFIXES:
+        if bare.startswith(prefix) and 0 < len(bare) - len(prefix) <= 4:
+            return None  # a group: 各地, 有关方面, 各区县
+    return "not shaped like a unit name"
+
+
+def is_unit_name(name: str) -> bool:
+    """True when `name` ends like a unit (the test for a bracketed bare list `(市大数据局、市财政局)`)."""
+    return 3 <= len(name) <= 30 and name.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
