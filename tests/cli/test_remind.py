@@ -87,6 +87,10 @@ def test_every_department_and_split(zj: Runner, tmp_path: Path, db_url: str) -> 
     plan = zj.ok("remind", "--as-of", AFTER, "--dry-run")
     assert "〔2013〕1号" in plan and "高新处" in plan and "未记录" in plan
     assert dump(db_url) == before  # --dry-run records nothing
+    bare = zj("remind", "--as-of", AFTER)  # nowhere to write: the same preview, and a hint
+    assert bare.exit_code == 0 and bare.stdout == plan
+    assert "仅预览，未写入、未登记" in bare.stderr
+    assert dump(db_url) == before
     assert not list(tmp_path.glob("*.docx"))
     folder = tmp_path / "letters"
     zj.ok("remind", "--as-of", AFTER, "--split", str(folder))
@@ -99,7 +103,7 @@ def test_every_department_and_split(zj: Runner, tmp_path: Path, db_url: str) -> 
 def test_within_adds_tasks_due_soon_and_md_json(zj: Runner) -> None:
     with pytest.raises(AssertionError):
         zj.ok("remind", "--as-of", "2012-12-20", "-u", "高新处")
-    md = zj.ok("remind", "--as-of", "2012-12-20", "--within", "2w", "-u", "高新处")
+    md = zj.ok("remind", "--as-of", "2012-12-20", "--within", "2w", "-u", "高新处", "-f", "md")
     assert "# 关于督促办理逾期及临期任务的通知" in md
     assert "11天后到期" in md and "〔2012〕1号" in md
     data = zj.json(
@@ -108,7 +112,19 @@ def test_within_adds_tasks_due_soon_and_md_json(zj: Runner) -> None:
     assert data[0]["title"] == "关于加快推进重点工作的通知"
     assert data[0]["number"] == "督办〔2013〕1号"
     assert len(data[0]["rows"]) == 7
-    en = zj.ok("--lang", "en", "remind", "--as-of", "2013-01-16", "-u", "高新处", "--from", "DO")
+    en = zj.ok(
+        "--lang",
+        "en",
+        "remind",
+        "--as-of",
+        "2013-01-16",
+        "-u",
+        "高新处",
+        "--from",
+        "DO",
+        "-f",
+        "md",
+    )
     assert "Reminder 〔2013〕2号" in en and "Please report progress and next steps to DO" in en
 
 
