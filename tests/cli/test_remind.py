@@ -50,6 +50,10 @@ def test_one_letter_per_unit_read_back(zj: Runner, tmp_path: Path, db_url: str) 
     assert {r[2] for r in letters[0]["rows"]} == {"牵头"}
     assert letters[0]["rows"][0][3:5] == ["2012-12-31", "15"]
     doc = Document(str(out))
+    title = doc.paragraphs[0].runs[0]
+    assert title.font.size.pt == 22 and 'w:eastAsia="方正小标宋简体"' in title._element.xml
+    assert doc.paragraphs[3].runs[0].font.size.pt == 16  # the body, 仿宋 三号
+    assert round(doc.sections[0].top_margin.mm) == 37  # GB/T 9704 margins
     breaks = doc.element.body.xml.count('w:type="page"')
     assert breaks == len(letters) - 1  # a page per unit
     texts = [p.text for p in doc.paragraphs]
