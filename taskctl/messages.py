@@ -90,8 +90,9 @@ COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
     "remind": (
         "生成督办函：每个有逾期（加 --within 时含即将到期）任务的单位一份。",
         "每份督办函有编号〔年份〕N号（接着当年最后一份编号），主送该单位，列出其任务、反馈时限、"
-        "发文单位和日期。每份督办函都记录在其中每项任务上（见 `taskctl history`）；"
-        "--dry-run 不作任何记录。",
+        "发文单位和日期。写出的每份督办函（-o 文件、--split 目录，或 --format md|json 输出到标准输出）"
+        "都记录在其中每项任务上（见 `taskctl history`）。三者都不给，或加 --dry-run 时，只列出督办函，"
+        "不作任何记录。",
     ),
     "show": (
         "显示一项任务的全部信息：内容、单位、责任人、完成时限、状态、进展。",
@@ -223,7 +224,9 @@ OPTION_HELP_ZH: dict[str, str] = {
     "One file per unit in DIR instead of one file with a page per unit.": (
         "在 DIR 中每个单位一个文件，而不是一个文件每个单位一页。"
     ),
-    "List the letters that would be sent; record nothing.": "列出将要发出的督办函；不作任何记录。",
+    "List the letters that would be sent; write and record nothing.": (
+        "列出将要发出的督办函；不写文件，不作任何记录。"
+    ),
     "docx, md or json (default: from the -o file's extension, else md).": (
         "docx、md 或 json（默认：按 -o 文件的扩展名，否则为 md）。"
     ),

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from taskctl.cli import cli
 from taskctl.messages import COMMAND_HELP_ZH, MESSAGES, OPTION_HELP_ZH, translate
 from tests.cli.test_help import COMMANDS
+from tests.conftest import seed
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FIELD = re.compile(r"\{(\w+)\}")
@@ -161,3 +162,54 @@ def test_every_raised_message_has_chinese() -> None:
         if translate_message(message) is None and not message.startswith("x")
     ]
     assert not missing, "\n".join(missing)
+
+
+ENGLISH = re.compile(r"\b[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
+
+
+def test_no_command_speaks_english_under_zh(zj, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every command's normal output (tables, summaries, confirmations, notices) under --lang zh has
+    no English sentence in it; the same commands under --lang en do."""
+    task = "zj2012:一.1"
+    steps = [
+        ["list", "--limit", "3"],
+        ["show", task],
+        ["units", "--limit", "3"],
+        ["documents"],
+        ["status", task, "accepted"],
+        ["status", task, "accepted"],
+        ["progress", task, "已起草", "--percent", "20"],
+        ["deadline", task, "2013-03-31", "--note", "延期"],
+        ["assign", task, "--support", "高新处"],
+        ["unit", "alias", "高新处", "高新技术处"],
+        ["unit", "rename", "人事处", "干部人事处"],
+        ["unit", "merge", "机关党委", "监察室"],
+        ["history", task],
+        ["overdue", "--as-of", "2013-01-15", "--limit", "3"],
+        ["due", "--as-of", "2012-12-20", "--within", "2w", "--limit", "3"],
+        ["workload", "--limit", "3"],
+        ["unit-report", "高新处", "--limit", "3"],
+        ["weekly", "--limit", "3"],
+        ["ledger", "export", "--unit", "高新处", "-o", str(tmp_path / "l.xlsx")],
+        ["ledger", "import", str(tmp_path / "l.xlsx")],
+        ["calendar", "-o", str(tmp_path / "c.ics")],
+        ["import", seed("sc2012"), "--dry-run"],
+        ["remind", "--as-of", "2013-01-15", "--dry-run"],
+        ["remind", "--as-of", "2013-01-15", "-u", "高新处"],
+        ["remind", "--as-of", "2013-01-16", "-u", "法规处", "-o", str(tmp_path / "l.docx")],
+        ["overdue", "--as-of", "2013-01-15", "-o", str(tmp_path / "o.html")],
+        ["db", "version"],
+        ["db", "upgrade"],
+    ]
+    if not zj.db.startswith("postgresql"):
+        steps.append(["backup", str(tmp_path / "copy.db")])
+    english = []
+    for step in steps:
+        result = zj("--lang", "zh", *step)
+        assert result.exit_code == 0, (step, result.output)
+        for line in (result.stdout + result.stderr).splitlines():
+            if ENGLISH.search(line.replace(str(tmp_path), "")):
+                english.append(f"{' '.join(step)}: {line}")
+    assert not english, "\n".join(english)
+    en = zj("--lang", "en", "overdue", "--as-of", "2013-01-15", "--limit", "1").stdout
+    assert ENGLISH.search(en)  # the detector does see English

@@ -161,7 +161,7 @@ def _dry_run(app: App, letters: list[Letter]) -> None:
     help="One file per unit in DIR instead of one file with a page per unit.",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="List the letters that would be sent; record nothing."
+    "--dry-run", is_flag=True, help="List the letters that would be sent; write and record nothing."
 )
 @click.option(
     "-f",
@@ -191,7 +191,9 @@ def remind_cmd(
 
     Each letter has a number 〔YEAR〕N号 (counting on from the year's last letter), the unit as
     addressee, a table of its tasks, the reply deadline, the issuing office and the date. Every
-    letter is recorded on each of its tasks (see `taskctl history`); --dry-run records nothing.
+    letter written (-o FILE, --split DIR, or --format md|json on standard output) is recorded on
+    each of its tasks (see `taskctl history`). Without any of these, and with --dry-run, it only
+    lists the letters and records nothing.
 
     \b
     Example:
@@ -221,13 +223,21 @@ def remind_cmd(
             for letter in letters
         ]
 
-    if dry_run:
+    if dry_run or not (output or split or fmt):
         with app.reading() as db:
             letters = reminder_letters(db, as_of=as_of, units=units, within_days=within_days)
             seq = next_sequence(db, as_of.year)
         for i, letter in enumerate(letters):
             letter.number = format_number(as_of.year, seq + i)
         _dry_run(app, letters)
+        if not dry_run:
+            click.echo(
+                "（仅预览，未写入、未登记；用 -o 文件、--split 目录 或 --format md|json 生成督办函并登记）"
+                if app.lang == "zh"
+                else "(a preview: nothing written or recorded; give -o FILE, --split DIR or "
+                "--format md|json to write the letters and record them)",
+                err=True,
+            )
         return
 
     _check_target(output, split)

@@ -2,7 +2,8 @@
 
 python-docx is imported only by `write_letters_docx`. A .docx holds one letter per page: title, number,
 addressee (主送), body, the task table (header row repeated on every page), the reply deadline, the
-issuing office and the date, right-aligned as official letters are.
+issuing office and the date, right-aligned as official letters are, in the fonts, sizes and margins of
+GB/T 9704 (a machine without 方正小标宋 or 仿宋_GB2312 shows its own substitutes).
 """
 
 from __future__ import annotations
@@ -148,55 +149,71 @@ def letters_json(texts: list[LetterText]) -> str:
     return json.dumps([t.as_dict() for t in texts], ensure_ascii=False, indent=2) + "\n"
 
 
+#: GB/T 9704 (党政机关公文格式): title in 小标宋 二号, text in 仿宋 三号, margins 37/35/28/26 mm.
+TITLE_FONT, TEXT_FONT = "方正小标宋简体", "仿宋_GB2312"
+TITLE_PT, TEXT_PT, TABLE_PT = 22, 16, 12
+
+
+def _fonts(run: Any, east_asia: str, size: float, *, bold: bool = False) -> None:
+    """Set a run's Chinese (East Asian) and Latin font and its size."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = "Times New Roman"
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
 def write_letters_docx(texts: list[LetterText], path: Path | str) -> None:
-    """One .docx, one letter per page."""
+    """One .docx, one letter per page, laid out as an official letter (GB/T 9704)."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Cm, Pt
+    from docx.shared import Mm, Pt
 
-    from taskctl.render.docx import _repeat_header, _set_east_asia_font
+    from taskctl.render.docx import _repeat_header
 
     doc = Document()
-    for name in ("Normal", "Title"):
-        _set_east_asia_font(doc.styles[name])
-    doc.styles["Normal"].font.size = Pt(12)
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.5))
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
 
-    def para(text: str, *, align: Any = None, size: float | None = None, bold: bool = False) -> Any:
+    def para(
+        text: str,
+        *,
+        align: Any = None,
+        font: str = TEXT_FONT,
+        size: float = TEXT_PT,
+        indent: bool = False,
+    ) -> Any:
         p = doc.add_paragraph()
-        run = p.add_run(text)
-        run.bold = bold
-        if size:
-            run.font.size = Pt(size)
+        _fonts(p.add_run(text), font, size)
         if align is not None:
             p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(2 * size)  # two characters
         return p
 
     for i, t in enumerate(texts):
         if i:
             doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        para(t.title, align=WD_ALIGN_PARAGRAPH.CENTER, size=20, bold=True)
+        para(t.title, align=WD_ALIGN_PARAGRAPH.CENTER, font=TITLE_FONT, size=TITLE_PT)
         para(t.number, align=WD_ALIGN_PARAGRAPH.CENTER)
         para(t.addressee)
-        body = para(t.body)
-        body.paragraph_format.first_line_indent = Pt(24)
+        para(t.body, indent=True)
         table = doc.add_table(rows=len(t.rows) + 1, cols=len(t.headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _repeat_header(table.rows[0])
         for cell, header in zip(table.rows[0].cells, t.headers, strict=True):
-            run = cell.paragraphs[0].add_run(header)
-            run.bold = True
-            run.font.size = Pt(10.5)
+            _fonts(cell.paragraphs[0].add_run(header), TEXT_FONT, TABLE_PT, bold=True)
         for tr, row in zip(table.rows[1:], t.rows, strict=True):
             for cell, value in zip(tr.cells, row, strict=True):
-                cell.paragraphs[0].add_run(value).font.size = Pt(10.5)
-        reply = para(t.reply)
-        reply.paragraph_format.first_line_indent = Pt(24)
+                _fonts(cell.paragraphs[0].add_run(value), TEXT_FONT, TABLE_PT)
+        para(t.reply, indent=True)
         para(t.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
         para(t.date, align=WD_ALIGN_PARAGRAPH.RIGHT)
     doc.core_properties.title = texts[0].title if texts else ""

@@ -190,15 +190,20 @@ def changes_section(db: Reader, start: datetime, end: datetime, lang: str) -> Re
 TREND_WEEKS = 8
 
 
-def weekly_trend(db: Reader, until: date, *, weeks: int = TREND_WEEKS) -> list[dict[str, Any]]:
+def weekly_trend(
+    db: Reader, until: date, *, as_of: date | None = None, weeks: int = TREND_WEEKS
+) -> list[dict[str, Any]]:
     """Open, done and overdue tasks at the end of each of the `weeks` weeks ending on `until`
     (oldest first), as they stood then: the present statuses and deadlines are wound back through
-    the status and deadline events made since, and tasks imported later are left out.
+    the status and deadline events made since, and tasks imported later are left out. The last
+    week is taken at the end of `as_of` instead when that comes before `until` (a week not over).
 
     A week's numbers are those a `weekly --as-of` on its last day would have shown: open means an
     active status, done a finished one, overdue an open task whose deadline was before that day.
     """
     ends = [until - timedelta(days=7 * k) for k in range(weeks)]  # newest first
+    if as_of is not None and as_of < until:
+        ends[0] = as_of
     instants = [utc_bounds(end, end)[1] for end in ends]
     tasks = {
         task_id: [as_datetime(created), status, _iso(deadline)]
@@ -260,11 +265,11 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)[:10]
 
 
-def trend_section(db: Reader, until: date, lang: str) -> Report:
-    rows = weekly_trend(db, until)
+def trend_section(db: Reader, until: date, as_of: date, lang: str) -> Report:
+    rows = weekly_trend(db, until, as_of=as_of)
     cols = [
         Column("week", "周次", "Week"),
-        Column("week_end", "周末日期", "Week ending", kind="date"),
+        Column("week_end", "截至日期", "As of", kind="date"),
         Column("open", "未办结", "Open", kind="int"),
         Column("open_bar", "", "", kind="bar", export=False),
         Column("done", "已办结", "Done", kind="int"),
@@ -346,7 +351,7 @@ def weekly_report(
             key="due_next_week",
         ),
         workload,
-        trend_section(db, as_of, lang),
+        trend_section(db, until, as_of, lang),
     ]
     if lang == "zh":
         summary = (

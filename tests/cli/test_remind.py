@@ -50,6 +50,10 @@ def test_one_letter_per_unit_read_back(zj: Runner, tmp_path: Path, db_url: str) 
     assert {r[2] for r in letters[0]["rows"]} == {"牵头"}
     assert letters[0]["rows"][0][3:5] == ["2012-12-31", "15"]
     doc = Document(str(out))
+    title = doc.paragraphs[0].runs[0]
+    assert title.font.size.pt == 22 and 'w:eastAsia="方正小标宋简体"' in title._element.xml
+    assert doc.paragraphs[3].runs[0].font.size.pt == 16  # the body, 仿宋 三号
+    assert round(doc.sections[0].top_margin.mm) == 37  # GB/T 9704 margins
     breaks = doc.element.body.xml.count('w:type="page"')
     assert breaks == len(letters) - 1  # a page per unit
     texts = [p.text for p in doc.paragraphs]
@@ -87,6 +91,10 @@ def test_every_department_and_split(zj: Runner, tmp_path: Path, db_url: str) -> 
     plan = zj.ok("remind", "--as-of", AFTER, "--dry-run")
     assert "〔2013〕1号" in plan and "高新处" in plan and "未记录" in plan
     assert dump(db_url) == before  # --dry-run records nothing
+    bare = zj("remind", "--as-of", AFTER)  # nowhere to write: the same preview, and a hint
+    assert bare.exit_code == 0 and bare.stdout == plan
+    assert "仅预览，未写入、未登记" in bare.stderr
+    assert dump(db_url) == before
     assert not list(tmp_path.glob("*.docx"))
     folder = tmp_path / "letters"
     zj.ok("remind", "--as-of", AFTER, "--split", str(folder))
@@ -99,7 +107,7 @@ def test_every_department_and_split(zj: Runner, tmp_path: Path, db_url: str) -> 
 def test_within_adds_tasks_due_soon_and_md_json(zj: Runner) -> None:
     with pytest.raises(AssertionError):
         zj.ok("remind", "--as-of", "2012-12-20", "-u", "高新处")
-    md = zj.ok("remind", "--as-of", "2012-12-20", "--within", "2w", "-u", "高新处")
+    md = zj.ok("remind", "--as-of", "2012-12-20", "--within", "2w", "-u", "高新处", "-f", "md")
     assert "# 关于督促办理逾期及临期任务的通知" in md
     assert "11天后到期" in md and "〔2012〕1号" in md
     data = zj.json(
@@ -108,7 +116,19 @@ def test_within_adds_tasks_due_soon_and_md_json(zj: Runner) -> None:
     assert data[0]["title"] == "关于加快推进重点工作的通知"
     assert data[0]["number"] == "督办〔2013〕1号"
     assert len(data[0]["rows"]) == 7
-    en = zj.ok("--lang", "en", "remind", "--as-of", "2013-01-16", "-u", "高新处", "--from", "DO")
+    en = zj.ok(
+        "--lang",
+        "en",
+        "remind",
+        "--as-of",
+        "2013-01-16",
+        "-u",
+        "高新处",
+        "--from",
+        "DO",
+        "-f",
+        "md",
+    )
     assert "Reminder 〔2013〕2号" in en and "Please report progress and next steps to DO" in en
 
 
@@ -148,3 +168,29 @@ def test_bad_input_records_nothing(
     assert expect in result.stderr
     assert dump(db_url) == before
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_clerks_writing_letters_at_once_get_distinct_numbers(zj: Runner) -> None:
+    import os
+    import subprocess
+    import sys
+
+    units = ["高新处", "法规处", "人事处", "农村处"]
+    env = {**os.environ, "TASKCTL_LANG": "zh"}
+    args = ["--as-of", AFTER, "--format", "json"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "taskctl", "--db", zj.db, "remind", "-u", unit, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for unit in units
+    ]
+    numbers = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        numbers += [letter["number"] for letter in json.loads(out)]
+    assert sorted(numbers) == [f"督办〔2013〕{n}号" for n in (1, 2, 3, 4)]

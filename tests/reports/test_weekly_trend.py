@@ -60,7 +60,8 @@ def trend(doc: dict) -> list[dict]:
 
 
 def build_history(run: Runner, clock: dict[str, datetime]) -> dict[str, dict]:
-    """Eight weeks of changes, one day at a time; what `weekly` said on each Sunday, by week."""
+    """Eight weeks of changes, one day at a time; what `weekly --as-of` said on each Sunday, by
+    week (on Wednesdays too: then the trend's last point is that day)."""
     seen: dict[str, dict] = {}
     ids: list[int] = []
     for d in range(DAYS):
@@ -85,18 +86,16 @@ def build_history(run: Runner, clock: dict[str, datetime]) -> dict[str, dict]:
                 other = str(ids[(d * 7) % len(ids)])
                 later = (day + timedelta(days=14)).isoformat()
                 run.ok("deadline", other, later, "--note", "延期")
-        if day.weekday() == 6:
-            doc = weekly(run, week_name(day))
+        if day.weekday() in (2, 6):  # Wednesday: a week not over; Sunday: its end
+            doc = json.loads(run.ok("weekly", "--as-of", day.isoformat(), "--format", "json"))
             headline = {r["key"]: r["value"] for r in doc["rows"]}
             done = len(run.json("list", "--status", "done", "--status", "closed"))
-            seen[week_name(day)] = {
-                "open": headline["open"],
-                "done": done,
-                "overdue": headline["overdue"],
-            }
-            assert {k: trend(doc)[-1][k] for k in ("open", "done", "overdue")} == seen[
-                week_name(day)
-            ]
+            now = {"open": headline["open"], "done": done, "overdue": headline["overdue"]}
+            last = trend(doc)[-1]
+            assert (last["week"], last["week_end"]) == (week_name(day), day.isoformat())
+            assert {k: last[k] for k in now} == now, day
+            if day.weekday() == 6:
+                seen[week_name(day)] = now
     return seen
 
 
@@ -160,10 +159,10 @@ def test_weekly_docx_and_terminal_show_the_trend(
     zj.ok("weekly", "--week", "2026-W48", "-o", str(out))
     doc = Document(str(out))
     table = next(
-        t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["周次", "周末日期"]
+        t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["周次", "截至日期"]
     )
     assert len(table.rows) == 9
-    assert [c.text for c in table.rows[0].cells] == ["周次", "周末日期", "未办结", "已办结", "逾期"]
+    assert [c.text for c in table.rows[0].cells] == ["周次", "截至日期", "未办结", "已办结", "逾期"]
     assert [c.text for c in table.rows[-1].cells] == ["2026-W48", "2026-11-29", "26", "0", "26"]
     assert [c.text for c in table.rows[-2].cells] == ["2026-W47", "2026-11-22", "0", "0", "0"]
     text = zj.ok("weekly", "--week", "2026-W48")
