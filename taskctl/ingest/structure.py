@@ -483,12 +483,17 @@ def _draft(
     resolve_roles(merged)
     spans = list(merged.spans) + ([(cut, len(text))] if cut is not None else [])
     plain = cut_spans(text, spans)
+    title = lead_phrase(plain)
+    first = min((start for start, _end in merged.spans), default=None)
+    if first is not None and 0 < first < len(title) and text[first - 1] in ",，":
+        # `棚户区改造,牵头部门:市住建委。新开工…`: the title ends where the annotation starts
+        title = lead_phrase(text[:first])
     draft = ItemDraft(
         kind=kind,
         number=node.number,
         label=node.marker.label,
         level=node.depth,
-        title=lead_phrase(plain),
+        title=title,
         full_text=text,
         line=line,
         lead=merged.lead,
