@@ -121,7 +121,8 @@ def repair_chars(text: str) -> str:
     text = _nfkc(_drop_unprintable(text))
     # NFKC can produce new odd spaces (U+3000 → ' ') and private-use glyphs survive it unchanged
     text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
-    return _CJK_GAP.sub("", text)
+    text = _CJK_GAP.sub("", text)
+    return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
 
 
 def _ends_sentence(text: str) -> bool:
@@ -289,7 +290,16 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _BLANKS.sub(" ", text)
     if " " in text:
         text = _CJK_GAP_LINES.sub("", text)
+    if "【" in text:
+        text = _BRACKETED_LABEL.sub(r"\1:", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the
+# colon form every other reader knows.
+_BRACKETED_LABEL = re.compile(
+    "【(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True)) + ")】:?"
+)
 
 
 # A web page copied as one run of text (its line breaks turned into spaces): item markers and labels

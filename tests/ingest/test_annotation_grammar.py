@@ -265,3 +265,16 @@ def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
         f"2024年工作要点\n1.完善制度。(责任领导:{value};牵头单位:市发改委)\n"
     ).tasks
     assert task.persons == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年工作要点\n1.完善制度。\n【牵头单位】市发改委\n【配合单位】市财政局\n",
+        "2024年工作要点\n1.完善制度。(牵头责任部门:市发改委;参加部门:市财政局)\n",
+        "2024年工作要点\n1.完善制度。(市发改委牵头抓总,市财政局密切配合)\n",
+    ],
+)
+def test_other_ways_of_writing_labels_and_verbs(text: str) -> None:
+    (task,) = parse_text(text).tasks
+    assert (task.lead, task.support) == (["市发改委"], ["市财政局"])
