@@ -377,6 +377,13 @@ NON_TASK_HEADINGS: tuple[str, ...] = (
     "工作思路",
 )
 
+# How a document's closing paragraph starts (`各地区、各部门要…`, `本方案自印发之日起施行`): after the last
+# item's annotation such a paragraph is not part of the task.
+CLOSING_OPENERS: tuple[str, ...] = (
+    "各地", "各级", "各部门", "各单位", "各有关", "各县", "各市", "各区", "各乡镇", "全市", "全省",
+    "全县", "全区", "本方案", "本意见", "本要点", "本通知", "以上", "请各", "此件",
+)  # fmt: skip
+
 # Unnumbered label lines that open a work part of the document again after a non-task part.
 TASK_SECTION_LABELS: tuple[str, ...] = (
     "重点工作",

@@ -89,6 +89,7 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
     width = len(header)
     fields = [header_field(cell) for cell in header]
     task = fields.index("task")
+    detail = len(fields) - 1 - fields[::-1].index("task")  # the last task column: the task's text
     rows: list[list[str]] = []
     for line in lines:
         if _MARKDOWN_RULE.match(line.strip()):
@@ -106,6 +107,10 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
                 *cells[task + extra + 1 :],
             ]
         starts_row = fields[0] != "number" or bool(_NUMBER.match(cells[0]))
+        if rows and len(cells) < width and _next_item(rows[-1][detail], cells[0]):
+            # `11.提前做好…` alone (its unit cell cut or empty): a new row in the same group
+            rows.append(rows[-1][:detail] + cells + [""] * (width - detail - len(cells)))
+            continue
         if rows and 2 <= len(cells) < width and _cell_like(cells[-1]):
             # a row under a rowspanned cell (a category on its group's first row only): its cells
             # are the last columns, the first ones are the row above's
@@ -120,6 +125,19 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
             continue
         rows.append(cells + [""] * (width - len(cells)))
     return rows
+
+
+def _next_item(previous: str, cell: str) -> bool:
+    """True when `cell` starts with the item marker after the one `previous` starts with."""
+    from taskctl.ingest.structure import match_marker
+
+    before, marker = match_marker(previous), match_marker(cell)
+    return (
+        before is not None
+        and marker is not None
+        and marker.style == before.style
+        and marker.value == before.value + 1
+    )
 
 
 def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:

@@ -32,6 +32,7 @@ from taskctl.vocab import (
     ATTACHMENT_MARKERS,
     CHINESE_NUMERAL_CHARS,
     CIRCLED_NUMBERS,
+    CLOSING_OPENERS,
     LEADER_HEADING_PATTERN,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
@@ -697,6 +698,8 @@ def drop_closing_text(nodes: list[Node]) -> None:
     if line_end < 0 or text[end:line_end].strip(" 。;,"):
         return
     keep = text.count("\n", 0, line_end) + 1
+    if len(annotations) > 1 and not last.lines[keep].startswith(CLOSING_OPENERS):
+        return  # a paragraph of several annotated runs goes on: a further run, not a closing word
     del last.lines[keep:]
     del last.line_numbers[keep:]
 
