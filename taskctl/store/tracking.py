@@ -104,6 +104,10 @@ def lock_task(db: DB, task_ref: str | int) -> TaskRow:
     """Resolve a task reference and read its row locked for this transaction."""
     db = as_writer(db)
     task_id = lookup.find_task_id(db, task_ref)
+    if db.dialect == "postgresql":
+        from taskctl.store.access import check_task
+
+        check_task(db, task_id)
     row = db.one(
         f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks WHERE id = :id{db.for_update}",
         {"id": task_id},
