@@ -284,3 +284,10 @@ def test_the_office_imports_assigns_and_keeps_units(server: Server) -> None:
 def test_the_owner_keeps_the_typed_name(server: Server) -> None:
     server.admin.ok("status", OWN, "已签收", "--by", "张三")
     assert server.admin.json("history", OWN)[-1]["actor"] == "张三"
+
+
+def test_a_merged_units_clerk_reports_for_the_merged_unit(server: Server) -> None:
+    clerk = _grant(server, "clerk", "--unit", "计划处")
+    server.admin.ok("unit", "merge", "计划处", "高新处")
+    assert f"{clerk}: unit (高新处)" in server.admin.ok("--lang", "en", "access", "list")
+    server.cli_as(clerk).ok("status", OWN, "已签收")
