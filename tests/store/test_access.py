@@ -291,3 +291,18 @@ def test_a_merged_units_clerk_reports_for_the_merged_unit(server: Server) -> Non
     server.admin.ok("unit", "merge", "计划处", "高新处")
     assert f"{clerk}: unit (高新处)" in server.admin.ok("--lang", "en", "access", "list")
     server.cli_as(clerk).ok("status", OWN, "已签收")
+
+
+def test_a_password_is_a_literal_not_sql(server: Server) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    role = server.role("quote")
+    odd = "it's 100%: x\"; DROP TABLE tasks; --"
+    server.admin.ok("access", "grant", role, "--reader", "--password", odd)
+    u = make_url(server.url)
+    with psycopg.connect(
+        host=u.host, port=u.port or 5432, dbname=u.database, user=role, password=odd,
+        options=u.query["options"],
+    ) as conn:  # fmt: skip
+        assert conn.execute("SELECT count(*) FROM tasks WHERE kind = 'task'").fetchone() == (26,)
