@@ -712,6 +712,11 @@ MESSAGES: list[tuple[str, str, str]] = [
         "give exactly one of --unit NAME, --office, --reader",
         "请只给出 --unit NAME、--office、--reader 中的一种",
     ),
+    (
+        "access_denied",
+        "the database role {user} may not do this ({detail})",
+        "数据库角色 {user} 无权这样做（{detail}）",
+    ),
     ("access_no_role", "no database role {name}", "没有数据库角色 {name}"),
     (
         "access_reader",

@@ -146,7 +146,7 @@ def test_grant_list_revoke(server: Server) -> None:
     )
 
 
-def test_a_clerk_changes_its_own_units_tasks_only_cli(server: Server) -> None:
+def test_a_clerk_changes_its_own_units_tasks_only_cli(server: Server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     clerk = _grant(server, "clerk", "--unit", "高新处")
     cli = server.cli_as(clerk)
     cli.ok("status", OWN, "已签收", "--by", "张三")
@@ -184,7 +184,14 @@ def test_a_clerk_changes_its_own_units_tasks_only_cli(server: Server) -> None:
         ("unit", "alias", "高新处", "高新技术处"),
     ):
         result = cli.fails(*args)
-        assert "permission denied" in result.stderr
+        assert result.stderr.startswith(
+            f"taskctl: error: the database role {clerk} may not do this ("
+        )
+        assert "permission denied" in result.stderr or "row-level security" in result.stderr
+    zh = cli("--lang", "zh", "unit", "alias", "高新处", "高新技术处")
+    assert f"数据库角色 {clerk} 无权这样做（permission denied for table unit_aliases）" in zh.stderr
+    result = cli.fails("remind", "--as-of", "2013-01-15", "-o", str(tmp_path / "r.docx"))
+    assert "row-level security" in result.stderr
     # reads are everyone's
     assert len(cli.json("list")) == 26
 
