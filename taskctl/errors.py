@@ -44,3 +44,7 @@ class StaleVersionError(TaskctlError):
 
 class DatabaseError(TaskctlError):
     """A database that cannot be opened, is not a taskctl database, or has a newer schema."""
+
+
+class AccessError(TaskctlError):
+    """A change the connected database role may not make, or access control asked of SQLite."""

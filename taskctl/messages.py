@@ -38,9 +38,32 @@ COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
         "把未办结任务的完成时限导出为 iCalendar 文件，供 Outlook 或手机日历使用。",
         "每项任务是其完成时限当天的全天事件；导入更新后的文件会更新已有条目。",
     ),
+    "access": (
+        "谁可以改什么（共享 PostgreSQL 服务器）：单位联络员、督办室、只读的领导。",
+        "由数据库本身执行（组角色、表权限和行级安全）：单位联络员只能修改本单位任务的状态、进展和时限。"
+        "需要有 CREATEROLE 权限的角色（督办室的管理员角色）；SQLite 文件无需权限控制。",
+    ),
+    "access grant": (
+        "给 USER（数据库登录角色，不存在时创建）一种权限。",
+        "",
+    ),
+    "access list": (
+        "列出拥有 taskctl 权限的每个数据库角色、其权限种类和单位。",
+        "",
+    ),
+    "access revoke": (
+        "收回 USER 的权限（全部，或只收回 --unit 指定的单位）；登录角色本身保留。",
+        "",
+    ),
     "db": (
-        "数据库结构：查看版本，升级。",
-        "每个命令都会自动升级旧数据库；这两个命令让升级显式进行。",
+        "数据库结构：查看版本，升级，复制到另一个数据库。",
+        "每个命令都会自动升级旧数据库；这些命令让升级显式进行。",
+    ),
+    "db copy": (
+        "把每个文件、任务、单位、别名、关联、人员和记录连同编号、时间和版本复制到另一个数据库"
+        "（SQLite 或 PostgreSQL），在一个事务中完成，并核对每张表的行数和校验和。",
+        "目标库会升级到当前结构版本，且必须为空，除非给出 --replace。在 PostgreSQL 上请以表的所有者运行。"
+        "权限（`taskctl access`）不复制。",
     ),
     "db upgrade": (
         "把数据库结构升级到本 taskctl 所知的最新版本。",
@@ -159,6 +182,20 @@ OPTION_HELP_ZH: dict[str, str] = {
         "操作人（默认：$TASKCTL_USER 或操作系统用户）。"
     ),
     "Overwrite FILE if it exists.": "FILE 已存在时覆盖它。",
+    "A unit the clerk reports for (repeatable).": "联络员所代表的单位（可重复）。",
+    "Supervision office: import, assign, revise, remind, units.": (
+        "督办室：导入、分工、修订、督办、单位维护。"
+    ),
+    "Read everything, change nothing (leaders).": "可读全部，不可修改（领导）。",
+    "Set the login role's password (else set it in psql with \\password).": (
+        "设置登录角色的密码（否则在 psql 中用 \\password 设置）。"
+    ),
+    "Take only this unit away (repeatable).": "只收回此单位（可重复）。",
+    "Copy this database into URL (an empty taskctl database).": (
+        "把本数据库复制到 URL（一个空的 taskctl 数据库）。"
+    ),
+    "Copy URL into this database (which must be empty).": "把 URL 复制到本数据库（本库须为空）。",
+    "Overwrite a target that already holds tasks.": "覆盖已有任务的目标库。",
     "The .ics file to write (- for standard output).": "要写入的 .ics 文件（- 表示标准输出）。",
     "Only tasks this unit has a role in (a unique part of its name).": (
         "只看该单位承担的任务（名称中能唯一确定的一部分即可）。"
@@ -662,6 +699,59 @@ MESSAGES: list[tuple[str, str, str]] = [
     ("w_bracket", "annotation bracket is never closed", "分工括号没有闭合"),
     ("w_label", "annotation label without any unit", "分工标注后没有单位"),
     # --- databases
+    (
+        "access_sqlite",
+        "access control needs the shared PostgreSQL server; a SQLite file is one person's "
+        "database (see docs/postgresql.md)",
+        "权限控制需要共享的 PostgreSQL 服务器；SQLite 文件是一个人的数据库（见 docs/postgresql.md）",
+    ),
+    (
+        "access_bad_user",
+        "bad user name {name}: letters, digits, _ . - (at most 63, not starting with a digit)",
+        "用户名 {name} 无效：只能用字母、数字、_ . -（最多 63 个，不能以数字开头）",
+    ),
+    (
+        "access_kept_user",
+        "bad user name {name}: a name taskctl or PostgreSQL keeps",
+        "用户名 {name} 无效：这是 taskctl 或 PostgreSQL 保留的名称",
+    ),
+    (
+        "access_one_kind",
+        "give exactly one of --unit NAME, --office, --reader",
+        "请只给出 --unit NAME、--office、--reader 中的一种",
+    ),
+    (
+        "access_denied",
+        "the database role {user} may not do this ({detail})",
+        "数据库角色 {user} 无权这样做（{detail}）",
+    ),
+    ("access_no_role", "no database role {name}", "没有数据库角色 {name}"),
+    (
+        "access_reader",
+        "{user} may only read this database (taskctl_reader)",
+        "{user} 对本数据库只有读权限（taskctl_reader）",
+    ),
+    (
+        "access_clerk",
+        "{units}'s clerk may not change task {id}, which belongs to {owners}",
+        "{units}的联络员无权修改任务 {id}，该任务属于{owners}",
+    ),
+    ("copy_one_way", "give one of --to URL, --from URL", "请给出 --to URL 或 --from URL 之一"),
+    (
+        "copy_same",
+        "{path}: source and target are the same database",
+        "{path}：源库和目标库是同一个数据库",
+    ),
+    (
+        "copy_not_empty",
+        "{path}: not empty ({n} rows in {table}); give --replace to overwrite it",
+        "{path}：不是空库（{table} 中有 {n} 行）；要覆盖请加 --replace",
+    ),
+    (
+        "copy_differs",
+        "{path}: {table} differs after the copy ({n} rows, {m} expected); nothing was copied",
+        "{path}：复制后 {table} 不一致（{n} 行，应为 {m} 行）；未复制任何内容",
+    ),
     ("db_is_dir", "{path}: is a directory, not a database file", "{path}：是目录，不是数据库文件"),
     ("db_cannot_open", "cannot open database {url}: {detail}", "无法打开数据库 {url}：{detail}"),
     (

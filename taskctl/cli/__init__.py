@@ -296,6 +296,10 @@ def cli(
 #: the one-line summary `taskctl --help` lists, so that the overview loads no command module.
 #: tests/cli/test_help.py holds both to the commands themselves.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "access": (
+        "access",
+        "Who may change what on the shared PostgreSQL server: unit clerks, the office, readers.",
+    ),
     "assign": (
         "track",
         "Assign lead and support units to a task, or take units off it.",
@@ -310,7 +314,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "db": (
         "admin",
-        "Database schema: show its revision, upgrade it.",
+        "Database schema: show its revision, upgrade it, copy it to another database.",
     ),
     "deadline": (
         "track",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 30_000
 #: Ids per `IN (…)` list: below SQLite's oldest limit of 999 bound parameters per statement.
 MAX_IN_IDS = 900
@@ -168,11 +168,24 @@ def translate_db_errors(url: str) -> Iterator[None]:
         yield
     except DBAPIError as exc:
         msg = _first_line(exc)
+        if msg.startswith(("permission denied", "new row violates row-level security")):
+            from taskctl.errors import AccessError
+
+            raise AccessError(f"the database role {_role(url)} may not do this ({msg})") from None
         if "file is not a database" in msg:
             msg = "not a taskctl database (file is not a database)"
         raise DatabaseError(f"{_display(url)}: {msg}") from None
     except SQLAlchemyError as exc:
         raise DatabaseError(f"{_display(url)}: {_first_line(exc)}") from None
+
+
+def _role(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).username or "?"
+    except Exception:  # noqa: BLE001
+        return "?"
 
 
 def _display(url: str) -> str:

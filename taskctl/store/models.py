@@ -222,3 +222,15 @@ class Event(Base):
     note: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AccessUnit(Base):
+    """A unit whose tasks a unit clerk's database role may change (`taskctl access grant USER
+    --unit NAME`; migration 0005). Only PostgreSQL enforces it; a SQLite file never fills it."""
+
+    __tablename__ = "access_units"
+    __table_args__ = (UniqueConstraint("role_name", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_name: Mapped[str] = mapped_column(String(63))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-REVISION = "0004"
+REVISION = "0005"
 
 # fmt: off
 STATEMENTS = (
@@ -44,6 +44,7 @@ STATEMENTS = (
     'CREATE TRIGGER tr_task_units_fill AFTER INSERT ON task_units WHEN NEW.status IS NULL\n    BEGIN\n        UPDATE task_units SET\n            status = (SELECT status FROM tasks WHERE id = NEW.task_id),\n            deadline = (SELECT deadline FROM tasks WHERE id = NEW.task_id)\n        WHERE id = NEW.id;\n    END',
     'CREATE TABLE document_revisions (\n\tid INTEGER NOT NULL, \n\tdocument_id INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tsource_name TEXT NOT NULL, \n\tcontent_hash VARCHAR(64) NOT NULL, \n\tadded INTEGER NOT NULL, \n\tremoved INTEGER NOT NULL, \n\tchanged INTEGER NOT NULL, \n\tapplied_at DATETIME NOT NULL, \n\tapplied_by VARCHAR(128), \n\tPRIMARY KEY (id), \n\tUNIQUE (document_id, number), \n\tFOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE\n)',
     'CREATE INDEX ix_document_revisions_content_hash ON document_revisions (content_hash)',
+    'CREATE TABLE access_units (\n\tid INTEGER NOT NULL, \n\trole_name VARCHAR(63) NOT NULL, \n\tunit_id INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (role_name, unit_id), \n\tFOREIGN KEY(unit_id) REFERENCES units (id) ON DELETE CASCADE\n)',
 )
 # fmt: on
 

@@ -104,6 +104,10 @@ def lock_task(db: DB, task_ref: str | int) -> TaskRow:
     """Resolve a task reference and read its row locked for this transaction."""
     db = as_writer(db)
     task_id = lookup.find_task_id(db, task_ref)
+    if db.dialect == "postgresql":
+        from taskctl.store.access import check_task
+
+        check_task(db, task_id)
     row = db.one(
         f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks WHERE id = :id{db.for_update}",
         {"id": task_id},
@@ -592,6 +596,12 @@ def merge_units(db: DB, source: str, target: str, *, actor: str) -> MergeResult:
         for row in db.rows("SELECT alias FROM unit_aliases WHERE unit_id = :a ORDER BY id", ids)
     ]
     db.execute("UPDATE unit_aliases SET unit_id = :b WHERE unit_id = :a", ids)
+    # a clerk of A reports for B now (migration 0005; only the server fills access_units)
+    db.execute(
+        "UPDATE access_units SET unit_id = :b WHERE unit_id = :a AND role_name NOT IN"
+        " (SELECT role_name FROM access_units WHERE unit_id = :b)",
+        ids,
+    )
     db.execute("DELETE FROM units WHERE id = :a", ids)
     _add_alias_row(db, b_id, a_name)
     result.aliases.insert(0, a_name)
