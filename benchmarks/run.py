@@ -786,6 +786,9 @@ def main() -> None:
     for path in opts.also:
         earlier = json.loads(path.read_text())
         added = [Row(**r) for r in earlier["rows"] if r["size"] not in measured]
+        if not added:
+            continue
+        measured |= {row.size for row in added}  # a later file does not add the same sizes again
         rows += added
         sizes = ", ".join(dict.fromkeys(row.size for row in added))
         notes.append(
