@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from taskctl.vocab import MONTH_NAMES_EN
+
 #: Command path (as typed after `taskctl`; "" is taskctl itself) → (summary, description).
 COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
     "": ("taskctl：任务分工台账——导入工作要点，跟踪任务，生成报表。", ""),
@@ -901,20 +903,7 @@ _REASONS_ZH = {
 _PATH_KINDS = {"File": "文件", "Directory": "目录", "Path": "路径"}
 #: A `{rows}` field: "row 3: …; row 5: …", one ledger row's message after another.
 _ROWS = re.compile(r"; (?=row \d+: )")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = MONTH_NAMES_EN
 
 
 def _field_ok(name: str, value: str) -> bool:

@@ -265,3 +265,28 @@ def parse_date_option(value: str | None, *, today: Any = None) -> Any:
         if "not a date I can read" not in str(exc):
             raise
         raise InvalidValueError(f"{exc}; {DATE_FORMS}") from None
+
+
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that say how to read a plan (`--encoding`, `--first-lead`, `--default-deadline`),
+    shared by `import` and `revise`."""
+    for option in reversed(
+        (
+            click.option(
+                "--encoding",
+                help="Force the text encoding (default: detected; e.g. gb18030, utf-16).",
+            ),
+            click.option(
+                "--first-lead",
+                is_flag=True,
+                help="Where only 责任单位 is given, make the first unit the lead and the rest support.",
+            ),
+            click.option(
+                "--default-deadline",
+                metavar="DATE",
+                help="Deadline of tasks that name none (default: the end of the plan period).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from taskctl.cli.common import App, actor_option, pass_app
+from taskctl.cli.common import App, actor_option, pass_app, reading_options
 
 
 @click.command("import")
@@ -13,19 +13,7 @@ from taskctl.cli.common import App, actor_option, pass_app
     "--key",
     help="Short document key for KEY:NUMBER references (one file only; default: the file name).",
 )
-@click.option(
-    "--encoding", help="Force the text encoding (default: detected; e.g. gb18030, utf-16)."
-)
-@click.option(
-    "--first-lead",
-    is_flag=True,
-    help="Where only 责任单位 is given, make the first unit the lead and the rest support.",
-)
-@click.option(
-    "--default-deadline",
-    metavar="DATE",
-    help="Deadline of tasks that name none (default: the end of the plan period).",
-)
+@reading_options
 @click.option("--dry-run", is_flag=True, help="Show the parsed tree; write nothing.")
 @actor_option
 @pass_app

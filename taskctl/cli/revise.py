@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import click
 
-from taskctl.cli.common import App, Output, actor_option, output_options, pass_app
+from taskctl.cli.common import (
+    App,
+    Output,
+    actor_option,
+    output_options,
+    pass_app,
+    reading_options,
+)
 
 
 @click.command("revise")
 @click.argument("key")
 @click.argument("file")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option(
-    "--encoding", help="Force the text encoding (default: detected; e.g. gb18030, utf-16)."
-)
-@click.option(
-    "--first-lead",
-    is_flag=True,
-    help="Where only 责任单位 is given, make the first unit the lead and the rest support.",
-)
-@click.option(
-    "--default-deadline",
-    metavar="DATE",
-    help="Deadline of tasks that name none (default: the end of the plan period).",
-)
+@reading_options
 @actor_option
 @output_options
 @pass_app

@@ -136,10 +136,14 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
+    return csv_grid(path.read_bytes(), source=str(path))
+
+
+def csv_grid(data: bytes, *, source: str) -> list[list[str]]:
+    """The cells of a CSV file a clerk saved (UTF-8, with or without BOM, or GB18030)."""
     import csv
     import io
 
-    data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -147,5 +151,5 @@ def _read_csv(path: Path) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError("cannot decode the CSV file (UTF-8 or GB18030)", source=str(path))
+        raise InputError("cannot decode the CSV file (UTF-8 or GB18030)", source=source)
     return [list(row) for row in csv.reader(io.StringIO(text))]

@@ -38,23 +38,14 @@ def read_updates(path: str) -> list[UpdateRow]:
     Refused with one line naming the file: unreadable, no header with a task column, an unknown
     column. Rows whose cells are all empty are skipped.
     """
-    import csv
-    import io
+    from taskctl.ingest.ledger import csv_grid
 
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), source=path) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError("cannot decode the CSV file (UTF-8 or GB18030)", source=path)
-    grid = list(csv.reader(io.StringIO(text)))
+    grid = csv_grid(data, source=path)
     if not grid:
         raise InputError(
             "empty file: expected a header row (id, status, percent, note)", source=path
