@@ -57,7 +57,7 @@ def list_cmd(
             status=status or None,
             as_of=as_of,
             rules=rules,
-            stream=out.streams,
+            stream=out.streams_without_summary,
         )
         app.emit(report, out)  # a streamed report is written while the reader is open
     if not report.row_count() and not (document or unit or status):

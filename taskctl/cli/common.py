@@ -130,6 +130,14 @@ class Output:
 
         return format_for(self.fmt, self.path) in ("json", "csv")
 
+    @property
+    def streams_without_summary(self) -> bool:
+        """Whether a report that has no summary line streams (md too: its summary would need every
+        row before the table, so reports with one are not streamed in md)."""
+        from taskctl.render import format_for
+
+        return format_for(self.fmt, self.path) in ("json", "csv", "md")
+
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--format`, `-o/--output`, `--limit` and `--ascii`, shared by every command that prints rows;

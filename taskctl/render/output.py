@@ -49,7 +49,7 @@ def emit(
     elif fmt == "csv":
         chunks = textfmt.csv_chunks(report, lang)
     elif fmt == "md":
-        chunks = [textfmt.to_markdown(report, lang)]
+        chunks = textfmt.md_chunks(report, lang)
     elif fmt == "html":
         from taskctl.render.html import to_html
 

@@ -115,29 +115,49 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(report: Report, lang: str) -> str:
-    """A Markdown document: title, subtitle, summary, one pipe table."""
-    out = [f"# {report.title}", ""]
+    """A Markdown document: title, subtitle, summary, one pipe table (and one per section)."""
+    return "".join(md_chunks(report, lang))
+
+
+def md_chunks(report: Report, lang: str) -> Iterator[str]:
+    """`to_markdown`'s text in pieces: the main table a batch of rows at a time, so a streamed
+    report is written as it comes off the cursor."""
+    head = [f"# {report.title}", ""]
     if report.subtitle:
-        out += [report.subtitle, ""]
+        head += [report.subtitle, ""]
     if report.summary:
-        out += [report.summary, ""]
-    out += _md_table(report, lang)
+        head += [report.summary, ""]
+    cols = export_columns(report, for_people=True)
+    head += _md_head(cols, lang)
+    yield "\n".join(head) + "\n"
+    for batch in report.row_batches():
+        if batch:
+            yield "\n".join(_md_rows(cols, batch, lang)) + "\n"
     for section in report.sections:
-        out += ["", f"## {section.title}", ""]
+        out = ["", f"## {section.title}", ""]
         if section.summary:
             out += [section.summary, ""]
         out += _md_table(section, lang)
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
+
+
+def _md_head(cols: list, lang: str) -> list[str]:  # type: ignore[type-arg]
+    return [
+        "| " + " | ".join(_md_cell(c.header(lang)) for c in cols) + " |",
+        "|" + "|".join("---" for _ in cols) + "|",
+    ]
+
+
+def _md_rows(cols: list, rows: list[dict[str, Any]], lang: str) -> list[str]:  # type: ignore[type-arg]
+    return [
+        "| " + " | ".join(_md_cell(cell_text(row.get(c.key), c.kind, lang)) for c in cols) + " |"
+        for row in rows
+    ]
 
 
 def _md_table(report: Report, lang: str) -> list[str]:
     cols = export_columns(report, for_people=True)
-    lines = ["| " + " | ".join(_md_cell(c.header(lang)) for c in cols) + " |"]
-    lines.append("|" + "|".join("---" for _ in cols) + "|")
-    for row in report.rows:
-        cells = [_md_cell(cell_text(row.get(c.key), c.kind, lang)) for c in cols]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
+    return _md_head(cols, lang) + _md_rows(cols, report.rows, lang)
 
 
 def _stack(text: str, width: int) -> str:
