@@ -212,11 +212,13 @@ LEADER_TITLES: tuple[str, ...] = (
     "常务副区长", "副区长", "区长", "副书记", "书记", "副主任", "主任", "副局长", "局长", "副厅长",
     "厅长", "秘书长", "副秘书长",
 )  # fmt: skip
-LEADER_HEADING_PATTERN = (
-    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:"
+# A leader named with the title (`杨志武副市长`, `王丹县长`).
+LEADER_PATTERN = (
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:"
     + "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
-    + r")(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
+    + r")(?:同志)?"
 )
+LEADER_HEADING_PATTERN = "^" + LEADER_PATTERN + r"(?:牵头|负责|分管|主抓|领衔)"
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
     sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)

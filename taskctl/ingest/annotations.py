@@ -48,6 +48,7 @@ from taskctl.vocab import (
     INLINE_CLAUSE_PREFIXES,
     LEAD,
     LEAD_UNIT_NOTES,
+    LEADER_PATTERN,
     PERSONS,
     RESPONSIBLE,
     ROLE_VERBS,
@@ -96,6 +97,8 @@ _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
 _VERB = re.compile("|".join(map(re.escape, _VERBS)))
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体"
+# A leader named with the title (`杨志武副市长`) before a role verb.
+_LEADER = re.compile(LEADER_PATTERN + "$")
 _MAX_TRAILING = 8
 
 _ROLE_FIELDS = {
@@ -303,6 +306,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         else:
             role = SUPPORT if after_connective else ROLE_VERBS[verb]
         after_connective = verb in CONNECTIVE_VERBS
+        leader = _LEADER.match(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if leader is not None:
+            # `由杨志武副市长负责`: a leader answers for the task, a person, not a unit
+            found.additions.append((PERSONS, (leader.group("name"),), ""))
+            continue
         names = _checked_units(segment, found)
         if names:
             found.additions.append((role, names, verb))
@@ -539,6 +547,11 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
                 break
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
+    taken = [span for annotation in annotations for span in annotation.spans]
+    for line_start in _line_starts(text) if "由" in text or "牵头" in text else ():
+        found = _opening_clauses(text, line_start)
+        if found is not None and not any(a <= line_start < b for a, b in taken):
+            annotations.append(found)
     for annotation in annotations:
         for name, reason in annotation.rejected:
             problems.append(
@@ -546,6 +559,34 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             )
     annotations.sort(key=lambda item: item.spans[0])
     return annotations, problems
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(index + 1 for index, ch in enumerate(text) if ch == "\n")]
+
+
+def _opening_clauses(text: str, start: int) -> Annotation | None:
+    """Role clauses opening a line before the task's text: `由杨志武副市长负责,市发改委牵头,相关部门
+    配合,尽快完成…`. Every clause up to the first that is not one must be units (or a leader) and a
+    role verb and nothing else; it takes one opening with 由 or two clauses to be an annotation."""
+    end = _next_end(text, start)
+    clauses: list[str] = []
+    position = start
+    for clause, separator in split_top_level(text[start:end], ",;，；"):
+        stripped = clause.strip(EDGE_PUNCTUATION)
+        found = _Clauses()
+        if not stripped or not _read_clause(stripped, found) or found.rejected or found.times:
+            break
+        if _verbs_in(stripped)[-1].end() != len(stripped):
+            break  # text after the verb: the task's own words (`市发改委牵头制定方案`)
+        clauses.append(stripped)
+        position += len(clause) + len(separator)
+    if not clauses or (len(clauses) < 2 and not clauses[0].startswith("由")):
+        return None
+    reading = read_content(",".join(clauses), False)
+    if reading is None or not (reading.names_units() or reading.persons):
+        return None
+    return _copy(reading, (start, position))
 
 
 def _next_end(text: str, start: int) -> int:

@@ -278,3 +278,18 @@ def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
 def test_other_ways_of_writing_labels_and_verbs(text: str) -> None:
     (task,) = parse_text(text).tasks
     assert (task.lead, task.support) == (["市发改委"], ["市财政局"])
+
+
+def test_role_clauses_opening_a_paragraph() -> None:
+    doc = parse_text(
+        "2008年重点工作\n1、设立综合配套改革试验区\n由杨志武副市长负责,市发改委牵头,相关部门配合,"
+        "尽快完成实施方案。\n2、推进城市轨道交通\n市发改委牵头制定方案,报市政府审定。\n"
+    )
+    first, second = doc.tasks
+    assert (first.title, first.lead, first.support, first.persons) == (
+        "设立综合配套改革试验区",
+        ["市发改委"],
+        ["相关部门"],
+        ["杨志武"],
+    )
+    assert not (second.lead or second.support or second.responsible)  # prose, not a note
