@@ -113,8 +113,17 @@ def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  
             continue
         if rows and 2 <= len(cells) < width and _cell_like(cells[-1]):
             # a row under a rowspanned cell (a category on its group's first row only): its cells
-            # are the last columns, the first ones are the row above's
-            rows.append(rows[-1][: width - len(cells)] + cells)
+            # are the last columns (or, in a row cut short, the first that fit them), the first
+            # ones are the row above's
+            offset = next(
+                (
+                    k
+                    for k in range(width - len(cells), 0, -1)
+                    if all(_fits_column(fields[k + i], cell) for i, cell in enumerate(cells))
+                ),
+                width - len(cells),
+            )
+            rows.append(rows[-1][:offset] + cells + [""] * (width - offset - len(cells)))
             continue
         if (
             rows
@@ -232,6 +241,13 @@ def _cell_like(line: str) -> bool:
     return annotation is not None and annotation.names_units()
 
 
+def _fits_column(name: str | None, cell: str) -> bool:
+    """Whether a cell's text can be in a column of this field (text columns take anything)."""
+    if name in ("lead", "support", "responsible", "persons", "deadline"):
+        return _fits(name, cell, [])
+    return not _cell_like(cell) or name is None
+
+
 def _fits(name: str | None, line: str, taken: list[str]) -> bool:
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.units import split_units, unit_problem
@@ -248,17 +264,34 @@ def _fits(name: str | None, line: str, taken: list[str]) -> bool:
 def pasted_table_rows(text: str) -> list[list[str]] | None:
     """The rows of a task table pasted as text (see the module docstring), title rows first; None
     when the text holds no table header."""
+    from taskctl.ingest.structure import is_chrome
+
+    if len(_HEADER_WORD.findall(text, 0, 200_000)) < 2:
+        return None
     lines = [line.strip(" \u3000") for line in text.splitlines()]
     lines = [
         line.rstrip(" |").strip() if line.endswith("|") and line.count("|") == 1 else line
         for line in lines
     ]
-    from taskctl.ingest.structure import is_chrome
-
-    if len(_HEADER_WORD.findall(text, 0, 200_000)) < 2:
-        return None
     # page chrome goes (`分享到:`), but not a row of a table split by `|`
     lines = [
         line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
     ]
-    return _line_rows(lines) or _cell_lines_rows(lines)
+    return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines)
+
+
+def _join_pipe_rows(lines: list[str]) -> list[str]:
+    """Rows of a `|` table whose cells hold line breaks (`市国土资源局` / `市农牧林业局 | 2010年…|`):
+    a line of cells not closed by `|` goes on in the next line."""
+    barred = [line for line in lines if line.count("|") >= 2]
+    if sum(line.endswith("|") for line in barred) * 2 <= len(barred):
+        return lines  # rows not closed by `|` (`a | b | c`): a line is a row
+    out: list[str] = []
+    open_row = False
+    for line in lines:
+        if open_row:
+            out[-1] += "、" + line if not line.startswith("|") else line
+        else:
+            out.append(line)
+        open_row = line.count("|") >= 2 and not line.endswith("|")
+    return out

@@ -128,7 +128,10 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     no such header."""
     if text.count("|") < _PIPE_TABLE_MIN_BARS:
         return None
-    if any(line.count("|") >= 3 and header_field(line.split("|")[1]) for line in text.splitlines()):
+    if any(
+        line.count("|") >= 3 and sum(bool(header_field(cell)) for cell in line.split("|")) >= 2
+        for line in text.splitlines()
+    ):
         return None  # a row a line (`| 序号 | 重点任务 |`, Markdown): `ingest.pasted` reads those
     pieces = text.split("|")
     pieces.pop()  # whatever follows the last bar closes no cell
