@@ -340,6 +340,10 @@ def test_a_clerk_sees_only_its_units_tasks_cli(server: Server) -> None:
         assert result.stderr.startswith(f"taskctl: error: unknown task '{ref}'"), result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert "三.1" in cli.ok("show", OWN)
+    other = server.task_id(OTHER)
+    zh = cli("--lang", "zh", "show", str(other))
+    assert zh.exit_code != 0
+    assert zh.stderr.strip() == f"taskctl: 错误：未知任务 '{other}'（见 `taskctl list`）"
     # a reader and the office still see everything
     for role in (_grant(server, "reader", "--reader"), _grant(server, "office", "--office")):
         assert len(server.cli_as(role).json("list")) == 26
