@@ -42,7 +42,7 @@ COMMAND_HELP_ZH: dict[str, tuple[str, str]] = {
     ),
     "access": (
         "谁可以改什么（共享 PostgreSQL 服务器）：单位联络员、督办室、只读的领导。",
-        "由数据库本身执行（组角色、表权限和行级安全）：单位联络员只能修改本单位任务的状态、进展和时限。"
+        "由数据库本身执行（组角色、表权限和行级安全）：单位联络员只能看到本单位的任务，只能修改其状态、进展和时限。"
         "需要有 CREATEROLE 权限的角色（督办室的管理员角色）；SQLite 文件无需权限控制。",
     ),
     "access grant": (
@@ -350,7 +350,6 @@ MESSAGES: list[tuple[str, str, str]] = [
         "document {key} was revised meanwhile; run the revision again",
         "文件 {key} 在此期间已被修订；请重新执行修订",
     ),
-    ("unknown_task_plain", "unknown task {ref}", "未知任务 {ref}"),
     ("nothing_to_record", "nothing to record for task {ref}", "任务 {ref} 没有可记录的内容"),
     # --- lookups
     (
@@ -363,6 +362,8 @@ MESSAGES: list[tuple[str, str, str]] = [
         "unknown task {ref} (give an id from `taskctl list` or KEY:NUMBER)",
         "未知任务 {ref}（请给出 `taskctl list` 中的编号或 文件代号:序号）",
     ),
+    # after the two above: its {ref} would take their hints in as part of the name
+    ("unknown_task_plain", "unknown task {ref}", "未知任务 {ref}"),
     ("ambiguous_task", "task {ref} is ambiguous: ids {ids}", "任务 {ref} 有歧义：编号 {ids}"),
     (
         "unknown_document",

@@ -98,6 +98,17 @@ def test_nested_messages_are_translated_inside_out() -> None:
     assert translate("something no table knows", "zh") == "something no table knows"
 
 
+def test_an_unknown_tasks_hint_is_translated_too() -> None:
+    # the plain "unknown task {ref}" must not swallow the hint as part of the name
+    assert translate("unknown task '31' (see `taskctl list`)", "zh") == (
+        "未知任务 '31'（见 `taskctl list`）"
+    )
+    assert translate(
+        "unknown task 'zj2012:八.1' (give an id from `taskctl list` or KEY:NUMBER)", "zh"
+    ) == ("未知任务 'zj2012:八.1'（请给出 `taskctl list` 中的编号或 文件代号:序号）")
+    assert translate("unknown task 'x'", "zh") == "未知任务 'x'"
+
+
 def test_import_warnings_in_both_languages(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     plan = tmp_path / "plan.txt"
     plan.write_text(

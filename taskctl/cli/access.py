@@ -34,7 +34,7 @@ def access_group() -> None:
     """Who may change what on the shared PostgreSQL server: unit clerks, the office, readers.
 
     The database itself enforces it (group roles, GRANTs and row-level security): a unit's clerk
-    changes the status, progress and deadline of its own units' tasks only. Needs a role with
+    sees its own units' tasks only and changes only their status, progress and deadline. Needs a role with
     CREATEROLE (the office's admin role); on a SQLite file there is nothing to control.
 
     \b

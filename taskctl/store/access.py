@@ -1,9 +1,10 @@
 """Who may change what on the shared PostgreSQL server (`taskctl access`).
 
-The database enforces it (migration 0005): login roles are members of the group roles
-`taskctl_office` (every write), `taskctl_unit` (a unit's clerk: status, progress and deadline of
-the tasks its units are linked to; `access_units` says which units) and `taskctl_reader` (reads
-only); row-level security refuses a clerk's write to another unit's task. This module manages the
+The database enforces it (migrations 0005 and 0006): login roles are members of the group roles
+`taskctl_office` (every write), `taskctl_unit` (a unit's clerk: reads the tasks its units are
+linked to and the headings above them, and changes their status, progress and deadline;
+`access_units` says which units) and `taskctl_reader` (reads only); row-level security hides
+another unit's task from a clerk and refuses a write to it. This module manages the
 memberships and explains a refusal in one line before the database has to (`check_task`).
 A SQLite file is one person's database: there is no one to keep out, and these functions refuse.
 """

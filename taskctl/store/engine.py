@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The newest Alembic revision this taskctl knows; tests check it against `migrations/versions`.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 BUSY_TIMEOUT_MS = 30_000
 #: Ids per `IN (…)` list: below SQLite's oldest limit of 999 bound parameters per statement.
 MAX_IN_IDS = 900

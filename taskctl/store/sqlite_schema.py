@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-REVISION = "0005"
+REVISION = "0006"
 
 # fmt: off
 STATEMENTS = (

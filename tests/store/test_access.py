@@ -1,6 +1,7 @@
-"""Roles enforced by PostgreSQL (migration 0005, `taskctl access`): each role's allowed and refused
-operations through the CLI and through plain SQL as that role, row-level security on the per-unit
-tables, the actor recorded as the role; on SQLite the access commands refuse."""
+"""Roles enforced by PostgreSQL (migrations 0005 and 0006, `taskctl access`): each role's allowed
+and refused operations, and what each role sees, through the CLI and through plain SQL as that
+role; row-level security on the per-unit tables, the actor recorded as the role; on SQLite the
+access commands refuse."""
 
 from __future__ import annotations
 
@@ -104,6 +105,8 @@ def server() -> Iterator[Server]:
 
 OWN = "zj2012:三.1"  # 高新处 leads it
 OTHER = "zj2012:八.1"  # 计划处 and 省知识产权局 lead it; 高新处 has no part in it
+#: The tasks of zj2012 高新处 is linked to (lead, support or responsible).
+GAOXIN = ("二.2", "二.3", "三.1", "三.2", "三.3", "三.4", "四.3")
 
 
 def _grant(server: Server, name: str, *flags: str) -> str:
@@ -167,16 +170,18 @@ def test_a_clerk_changes_its_own_units_tasks_only_cli(server: Server, tmp_path) 
         ("deadline", OTHER, "2013-06-30", "--note", "x"),
         ("status", OWN, OTHER, "已办结"),  # one refused task refuses the whole batch
     ):
+        # the clerk does not see another unit's task (migration 0006): it is unknown to it
         result = cli.fails(*args)
         assert result.stderr.strip() == (
-            f"taskctl: error: 高新处's clerk may not change task {other}, which belongs to "
-            "计划处、省知识产权局"
+            f"taskctl: error: unknown task '{OTHER}' (give an id from `taskctl list` or KEY:NUMBER)"
         )
+    result = cli.fails("status", str(other), "已签收")
+    assert result.stderr.strip() == f"taskctl: error: unknown task '{other}' (see `taskctl list`)"
     assert server.scalar(f"SELECT count(*) FROM events WHERE task_id = {other}") == before
     assert server.scalar(f"SELECT status FROM tasks WHERE id = {other}") == "assigned"
     assert server.scalar(f"SELECT status FROM tasks WHERE id = {server.task_id(OWN)}") == "accepted"
     zh = cli("--lang", "zh", "status", OTHER, "已签收")
-    assert f"高新处的联络员无权修改任务 {other}，该任务属于计划处、省知识产权局" in zh.stderr
+    assert zh.exit_code != 0 and f"未知任务 '{OTHER}'" in zh.stderr
     # what only the office does
     for args in (
         ("import", seed("gd2012"), "--key", "gd2012"),
@@ -192,8 +197,8 @@ def test_a_clerk_changes_its_own_units_tasks_only_cli(server: Server, tmp_path) 
     assert f"数据库角色 {clerk} 无权这样做（permission denied for table unit_aliases）" in zh.stderr
     result = cli.fails("remind", "--as-of", "2013-01-15", "-o", str(tmp_path / "r.docx"))
     assert "row-level security" in result.stderr
-    # reads are everyone's
-    assert len(cli.json("list")) == 26
+    # reads are its own units' tasks only
+    assert len(cli.json("list")) == len(GAOXIN)
 
 
 def test_the_database_refuses_a_clerk_through_plain_sql(server: Server) -> None:
@@ -313,3 +318,104 @@ def test_a_password_is_a_literal_not_sql(server: Server) -> None:
         options=u.query["options"],
     ) as conn:  # fmt: skip
         assert conn.execute("SELECT count(*) FROM tasks WHERE kind = 'task'").fetchone() == (26,)
+
+
+def test_a_clerk_sees_only_its_units_tasks_cli(server: Server) -> None:
+    clerk = _grant(server, "clerk", "--unit", "高新处")
+    cli = server.cli_as(clerk)
+    listed = cli.json("list")
+    assert sorted(t["number"] for t in listed) == sorted(GAOXIN)
+    # the other units linked to a visible task are still named on it
+    assert {u for t in listed for u in t["lead"]} > {"高新处"}
+    overdue = cli.ok("--lang", "en", "overdue", "--as-of", "2013-01-15")
+    assert f"{len(GAOXIN)} overdue tasks as of 2013-01-15" in overdue
+    assert "八.1" not in overdue and "三.1" in overdue
+    workload = {u["unit"]: u for u in cli.json("workload", "--as-of", "2013-01-15")}
+    assert workload["高新处"]["lead_total"] == len(GAOXIN)
+    assert workload["计划处"]["lead_total"] == 2  # 二.2 and 二.3, which 高新处 leads too
+    report = cli.ok("--lang", "en", "unit-report", "计划处", "--as-of", "2013-01-15")
+    assert "计划处 as of 2013-01-15: lead 2; red 2" in report and "八.1" not in report
+    for ref in (OTHER, str(server.task_id(OTHER))):
+        result = cli.fails("show", ref)
+        assert result.stderr.startswith(f"taskctl: error: unknown task '{ref}'"), result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert "三.1" in cli.ok("show", OWN)
+    other = server.task_id(OTHER)
+    zh = cli("--lang", "zh", "show", str(other))
+    assert zh.exit_code != 0
+    assert zh.stderr.strip() == f"taskctl: 错误：未知任务 '{other}'（见 `taskctl list`）"
+    # a reader and the office still see everything
+    for role in (_grant(server, "reader", "--reader"), _grant(server, "office", "--office")):
+        assert len(server.cli_as(role).json("list")) == 26
+        assert "八.1" in server.cli_as(role).ok("show", OTHER)
+
+
+def test_a_clerk_reads_only_its_units_rows_through_plain_sql(server: Server) -> None:
+    clerk = _grant(server, "clerk", "--unit", "高新处")
+    reader = _grant(server, "reader", "--reader")
+    office = _grant(server, "office", "--office")
+    server.admin.ok("progress", OWN, "进展")
+    server.admin.ok("progress", OTHER, "进展")
+    mine = sorted(server.task_id(f"zj2012:{n}") for n in GAOXIN)
+    other = server.task_id(OTHER)
+    with server.sql_as(clerk) as conn:
+        tasks = conn.execute("SELECT id FROM tasks WHERE kind = 'task' ORDER BY id").fetchall()
+        assert [r[0] for r in tasks] == mine
+        # the headings above them, and no other heading
+        headings = {r[0] for r in conn.execute("SELECT id FROM tasks WHERE kind <> 'task'")}
+        parents = {
+            r[0] for r in conn.execute("SELECT parent_id FROM tasks WHERE parent_id IS NOT NULL")
+        }
+        assert headings and headings == parents
+        for table in ("task_units", "events", "progress_reports", "task_persons"):
+            seen = {r[0] for r in conn.execute(f"SELECT DISTINCT task_id FROM {table}")}
+            assert seen and seen <= set(mine) | headings, table
+            assert conn.execute(
+                f"SELECT count(*) FROM {table} WHERE task_id = %s", (other,)
+            ).fetchone() == (0,), table
+        # names stay readable
+        for table in ("documents", "units", "unit_aliases", "persons"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == server.scalar(
+                f"SELECT count(*) FROM {table}"
+            ), table
+    total = {
+        table: server.scalar(f"SELECT count(*) FROM {table}")
+        for table in ("tasks", "task_units", "events", "progress_reports", "task_persons")
+    }
+    for role in (reader, office):
+        with server.sql_as(role) as conn:
+            for table, count in total.items():
+                assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (count,), table
+
+
+def test_downgrade_to_0005_lets_a_clerk_read_everything_again(server: Server) -> None:
+    from alembic import command
+
+    from taskctl.store.engine import open_store
+    from taskctl.store.schema import alembic_config
+
+    clerk = _grant(server, "clerk", "--unit", "高新处")
+
+    def count() -> int:
+        with server.sql_as(clerk) as conn:
+            return conn.execute("SELECT count(*) FROM tasks WHERE kind = 'task'").fetchone()[0]
+
+    assert count() == len(GAOXIN)
+    store = open_store(server.url)
+    try:
+        cfg = alembic_config(store)
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        assert count() == 26
+        with server.sql_as(clerk) as conn:  # writes are still its own units' only
+            cur = conn.execute(
+                "UPDATE tasks SET status = 'done' WHERE id = %s", (server.task_id(OTHER),)
+            )
+            assert cur.rowcount == 0
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        store.dispose()
+    assert count() == len(GAOXIN)
