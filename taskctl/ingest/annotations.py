@@ -292,7 +292,6 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     verbs = _verbs_in(clause)
     if not verbs:
         return False
-    rejected_before = len(found.rejected)
     position = 0
     after_connective = False
     for match in verbs:
@@ -311,11 +310,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
             # `由杨志武副市长负责`: a leader answers for the task, a person, not a unit
             found.additions.append((PERSONS, (leader.group("name"),), ""))
             continue
+        rejected = len(found.rejected)
         names = _checked_units(segment, found)
-        if names:
-            found.additions.append((role, names, verb))
-    if len(found.rejected) > rejected_before:
-        return False  # a piece between the verbs is no unit: not a clause of units and verbs
+        if not names and len(found.rejected) > rejected:
+            return False  # a piece between the verbs names no unit: not a clause of units and verbs
+        found.additions.append((role, names, verb))
     tail = clause[position:].strip(EDGE_PUNCTUATION)
     if after_connective and tail:
         # `A会同B` with no verb after B: B supports
@@ -376,7 +375,7 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
             if not bare_lists and not _verbs_in(value) and not labelled:
                 return None
             found = _read_clauses(value, None, "")
-            if found is None or found.rejected:
+            if found is None:
                 if not labelled:
                     return None
                 annotation.rejected.append((value, "not a unit list"))

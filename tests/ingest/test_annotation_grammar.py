@@ -293,3 +293,14 @@ def test_role_clauses_opening_a_paragraph() -> None:
         ["杨志武"],
     )
     assert not (second.lead or second.support or second.responsible)  # prose, not a note
+
+
+def test_a_note_keeps_its_units_when_one_name_is_refused() -> None:
+    doc = parse_text(
+        "2027年工作要点\n1.深化社会信用体系建设。(省教育厅牵头,西南财经大学、加强协调的各方、"
+        "省发展改革委配合)\n"
+    )
+    (task,) = doc.tasks
+    assert task.lead == ["省教育厅"]
+    assert task.support == ["西南财经大学", "省发展改革委"]
+    assert any("加强协调的各方" in w.message for w in doc.warnings)
