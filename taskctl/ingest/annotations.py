@@ -12,14 +12,16 @@ Its content is read by a short sequence of named rules over the vocabularies of 
    at its role verbs (`ROLE_VERBS`: 牵头, 配合, 负责, 落实, 指导 …; `CONNECTIVE_VERBS`: 会同): the units
    before a verb take its role; the units after 会同 support; a clause that only says when
    (`2024年底前完成`) is a deadline phrase;
-4. every name passes the unit guard (`units.unit_problem`); a labelled name that fails is rejected
-   (reported, never stored); an unlabelled bracket with any failing part is not an annotation at all
-   (`(含技工院校)`, `(由市政府统一实施)` stay task text).
+4. every name passes the unit guard (`units.unit_problem`); a name that fails is rejected (reported,
+   never stored); an unlabelled bracket with a piece between its verbs that names no unit at all is
+   not an annotation (`(含技工院校)`, `(由市政府统一实施)` stay task text).
 
-The task-level rule (`resolve_roles`): when a task names a lead, its responsible units support it, and
-the label that named them is kept (`责任单位`); a unit has one role per task (lead, then support, then
-responsible). Prose outside annotations is never read for units. A unit is never invented: every
-name is text of the document.
+Besides brackets and labelled lines, role clauses that open a paragraph before its text
+(`由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成…`) are an annotation (`_opening_clauses`); a
+leader named with the title is a person. The task-level rule (`resolve_roles`): when a task names a
+lead, its responsible units support it, and the label that named them is kept (`责任单位`); a unit has
+one role per task (lead, then support, then responsible). Other prose is never read for units. A unit
+is never invented: every name is text of the document.
 """
 
 from __future__ import annotations
