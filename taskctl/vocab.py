@@ -313,14 +313,6 @@ GROUP_UNIT_PREFIXES: tuple[str, ...] = (
     "全省",
     "省直有关",
 )
-GROUP_UNIT_SUFFIXES: tuple[str, ...] = ("等单位", "等部门", "等")
-GROUP_UNIT_NAMES: tuple[str, ...] = (
-    "各有关处室",
-    "厅机关各处室",
-    "有关处室",
-    "各处室",
-    "厅属各单位",
-)
 # One regular expression for all of the above (used by the store to tell groups from departments).
 GROUP_UNIT_PATTERN = (
     r"^(?:各|有关|相关|全省|省直有关)|各(?:有关|相关)?(?:处室|单位|部门)|等(?:单位|部门)?$"

@@ -68,7 +68,6 @@ __all__ = [
     "resolve_roles",
     "split_persons",
     "split_units",
-    "states_first_listed_leads",
 ]
 
 _LABELS = sorted(ANNOTATION_LABELS, key=len, reverse=True)
@@ -86,7 +85,6 @@ _ANY_LABEL = re.compile(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8}
 _ATTRIBUTE_LINE = re.compile(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
 _BRACKETS = re.compile(r"[()\[\]【】〔〕]")
 _SENTENCE_ENDS = "。;!?"
-_FIRST_LISTED_LEADS = re.compile(FIRST_LISTED_LEADS_PATTERN)
 _RULE = re.compile(
     f"(?:{FIRST_LISTED_LEADS_PATTERN}){RULE_TAIL_PATTERN}"
     + r"(?:[,;]?(?:"
@@ -94,7 +92,6 @@ _RULE = re.compile(
     + "))?"
 )
 _EMPTY_BRACKETS = re.compile(r"\([,;\s]*\)")
-_SCOPE = re.compile("|".join(map(re.escape, RULE_SCOPE_WORDS)))
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
 _VERB = re.compile("|".join(map(re.escape, _VERBS)))
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`), not a verb.
@@ -606,16 +603,6 @@ def read_annotation(text: str) -> Annotation | None:
         merged.merge(annotation)
     resolve_roles(merged)
     return merged
-
-
-def states_first_listed_leads(text: str) -> bool:
-    """True when the text says that the first unit of each list leads (`列第一位的为牵头单位`)."""
-    return _FIRST_LISTED_LEADS.search(text) is not None
-
-
-def says_same_below(text: str) -> bool:
-    """True when a convention extends to what follows (`下同`)."""
-    return _SCOPE.search(text) is not None
 
 
 def cut_spans(text: str, spans: list[tuple[int, int]]) -> str:
