@@ -148,9 +148,9 @@ def overdue_tasks(
 ) -> list[dict[str, Any]]:
     """Active tasks whose deadline is before `as_of` (and on or after `since`, if given), most
     overdue first, with `days_overdue`."""
-    conditions, params = ["t.deadline < :as_of"], {"as_of": as_of}
+    conditions, params = _overdue_window(as_of)
     if since is not None:
-        conditions.append("t.deadline >= :since")
+        conditions += ("t.deadline >= :since",)
         params["since"] = since
     rows = _owed_tasks(
         db,
@@ -161,9 +161,34 @@ def overdue_tasks(
         document=document,
         rules=rules,
     )
+    finish = _days_overdue(as_of)
     for r in rows:
-        r["days_overdue"] = (as_of - r["deadline"]).days
+        finish(r)
     return rows
+
+
+def _overdue_window(as_of: date) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The conditions and parameters of overdue tasks."""
+    return ("t.deadline < :as_of",), {"as_of": as_of}
+
+
+def _due_window(first: date, last: date) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The conditions and parameters of tasks due from `first` to `last`."""
+    return ("t.deadline >= :first", "t.deadline <= :last"), {"first": first, "last": last}
+
+
+def _days_overdue(as_of: date) -> Callable[[dict[str, Any]], None]:
+    def finish(r: dict[str, Any]) -> None:
+        r["days_overdue"] = (as_of - r["deadline"]).days
+
+    return finish
+
+
+def _days_left(as_of: date) -> Callable[[dict[str, Any]], None]:
+    def finish(r: dict[str, Any]) -> None:
+        r["days_left"] = (r["deadline"] - as_of).days
+
+    return finish
 
 
 def due_tasks(
@@ -178,18 +203,19 @@ def due_tasks(
 ) -> list[dict[str, Any]]:
     """Active tasks due from `first` to `last` (both included), soonest first, with `days_left`
     counted from `as_of`."""
+    conditions, params = _due_window(first, last)
     rows = _owed_tasks(
         db,
-        "t.deadline >= :first",
-        "t.deadline <= :last",
-        params={"first": first, "last": last},
+        *conditions,
+        params=params,
         as_of=as_of,
         unit=unit,
         document=document,
         rules=rules,
     )
+    finish = _days_left(as_of)
     for r in rows:
-        r["days_left"] = (r["deadline"] - as_of).days
+        finish(r)
     return rows
 
 
@@ -259,39 +285,27 @@ def overdue_report(
 ) -> Report:
     """Overdue tasks; with `stream`, rows come off the cursor as json or csv writes them (no
     summary line, which neither prints; `db` must stay open until then)."""
+    title = "逾期任务" if lang == "zh" else "Overdue tasks"
     if stream:
-
-        def days_overdue(r: dict[str, Any]) -> None:
-            r["days_overdue"] = (as_of - r["deadline"]).days
-
-        return Report(
-            title="逾期任务" if lang == "zh" else "Overdue tasks",
-            columns=overdue_columns(),
-            rows=[],
-            key="overdue",
-            batches=_stream_owed(
-                db,
-                ("t.deadline < :as_of",),
-                {"as_of": as_of},
-                as_of=as_of,
-                unit=unit,
-                document=document,
-                rules=rules,
-                finish=days_overdue,
-                reminders=True,
-            ),
+        conditions, params = _overdue_window(as_of)
+        batches = _stream_owed(
+            db,
+            conditions,
+            params,
+            as_of=as_of,
+            unit=unit,
+            document=document,
+            rules=rules,
+            finish=_days_overdue(as_of),
+            reminders=True,
         )
+        return Report(title, overdue_columns(), [], key="overdue", batches=batches)
     from taskctl.reports.reminders import attach_reminders
 
     rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
     attach_reminders(db, rows)
-    return Report(
-        title="逾期任务" if lang == "zh" else "Overdue tasks",
-        columns=overdue_columns(),
-        rows=rows,
-        summary=overdue_summary(rows, as_of, lang),
-        key="overdue",
-    )
+    summary = overdue_summary(rows, as_of, lang)
+    return Report(title, overdue_columns(), rows, summary=summary, key="overdue")
 
 
 def due_report(
@@ -306,40 +320,23 @@ def due_report(
     stream: bool = False,
 ) -> Report:
     """Tasks due within `within_days` of `as_of`; `stream` as for `overdue_report`."""
+    title = "即将到期任务" if lang == "zh" else "Tasks due soon"
+    last = as_of + timedelta(days=within_days)
     if stream:
-
-        def days_left(r: dict[str, Any]) -> None:
-            r["days_left"] = (r["deadline"] - as_of).days
-
-        return Report(
-            title="即将到期任务" if lang == "zh" else "Tasks due soon",
-            columns=due_columns(),
-            rows=[],
-            key="due",
-            batches=_stream_owed(
-                db,
-                ("t.deadline >= :first", "t.deadline <= :last"),
-                {"first": as_of, "last": as_of + timedelta(days=within_days)},
-                as_of=as_of,
-                unit=unit,
-                document=document,
-                rules=rules,
-                finish=days_left,
-            ),
+        conditions, params = _due_window(as_of, last)
+        batches = _stream_owed(
+            db,
+            conditions,
+            params,
+            as_of=as_of,
+            unit=unit,
+            document=document,
+            rules=rules,
+            finish=_days_left(as_of),
         )
+        return Report(title, due_columns(), [], key="due", batches=batches)
     rows = due_tasks(
-        db,
-        as_of=as_of,
-        first=as_of,
-        last=as_of + timedelta(days=within_days),
-        unit=unit,
-        document=document,
-        rules=rules,
+        db, as_of=as_of, first=as_of, last=last, unit=unit, document=document, rules=rules
     )
-    return Report(
-        title="即将到期任务" if lang == "zh" else "Tasks due soon",
-        columns=due_columns(),
-        rows=rows,
-        summary=due_summary(rows, as_of, within_days, lang),
-        key="due",
-    )
+    summary = due_summary(rows, as_of, within_days, lang)
+    return Report(title, due_columns(), rows, summary=summary, key="due")
