@@ -701,6 +701,11 @@ MESSAGES: list[tuple[str, str, str]] = [
     ("w_role", "unknown role {role}; unit left off", "未知角色 {role}；未记录该单位"),
     ("w_bracket", "annotation bracket is never closed", "分工括号没有闭合"),
     ("w_label", "annotation label without any unit", "分工标注后没有单位"),
+    (
+        "w_cut_note",
+        "annotation bracket is never closed (text cut off?): read up to its last whole name",
+        "分工括号没有闭合（正文被截断？）：只读取到最后一个完整的名称",
+    ),
     # --- databases
     (
         "access_sqlite",

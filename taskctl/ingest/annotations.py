@@ -514,7 +514,16 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if reading is not None and (not reading.is_empty() or reading.rules):
             annotations.append(_copy(reading, (start, end)))
     for start in unclosed:
-        if _LABEL.match(text[start + 1 : start + 40].lstrip()):
+        reading = _cut_off_note(text, start)
+        if reading is not None:
+            annotations.append(reading)
+            problems.append(
+                AnnotationProblem(
+                    start,
+                    "annotation bracket is never closed (text cut off?): read up to its last whole name",
+                )
+            )
+        elif _LABEL.match(text[start + 1 : start + 40].lstrip()):
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
     last_line_end = -1
@@ -557,6 +566,27 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             )
     annotations.sort(key=lambda item: item.spans[0])
     return annotations, problems
+
+
+def _cut_off_note(text: str, start: int) -> Annotation | None:
+    """A note the text ends inside (a copy cut off mid-note: `(市府办牵头,市政府各部门、各功能区管委`,
+    or a bracket a typist never closed), read up to its last whole part: the piece after the last
+    separator may be a cut name and is dropped unless it ends with a role verb. None when the
+    bracket is not on the text's last line or its content names no unit with a label or a verb."""
+    content = text[start + 1 :].rstrip()
+    if not content or "\n" in content or not (_LABEL.match(content.lstrip()) or _verbs_in(content)):
+        return None
+    pieces = split_top_level(content, ",;，；、")
+    last = pieces[-1][0].strip(EDGE_PUNCTUATION)
+    verbs = _verbs_in(last)
+    if not (verbs and verbs[-1].end() == len(last)):
+        if len(pieces) == 1:
+            return None
+        content = "".join(piece + separator for piece, separator in pieces[:-1])
+    reading = read_content(content.strip(EDGE_PUNCTUATION), False)
+    if reading is None or reading.is_empty():
+        return None
+    return _copy(reading, (start, len(text)))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -41,7 +41,8 @@ _PERSON_NOTE = re.compile(r"\([^()]*\)$")
 # a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
 _UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
 _NUMBER_WITH_UNIT = re.compile(NUMBER_WITH_UNIT_PATTERN)
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+# a note closing a name, in round, square or lenticular brackets (`市府办〔市大数据局〕`)
+_TRAILING_NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")
 _GROUP_TAIL = re.compile(
     "^(?P<unit>.{2,}?)(?:"
     + "|".join(map(re.escape, sorted(GROUP_TAIL_JOINS, key=len, reverse=True)))

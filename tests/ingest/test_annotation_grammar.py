@@ -304,3 +304,48 @@ def test_a_note_keeps_its_units_when_one_name_is_refused() -> None:
     assert task.lead == ["省教育厅"]
     assert task.support == ["西南财经大学", "省发展改革委"]
     assert any("加强协调的各方" in w.message for w in doc.warnings)
+
+
+def test_units_with_notes_in_lenticular_brackets() -> None:
+    lead, support, responsible = roles("(区府办〔区大数据局〕牵头,各镇〔街道〕、区级各部门配合)")
+    assert (lead, support, responsible) == (
+        ["区府办〔区大数据局〕"],
+        ["各镇〔街道〕", "区级各部门"],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("ending", "lead", "support"),
+    [
+        (
+            "(县府办牵头,县级各部门、各乡镇人民政府、各功能区管委",
+            ["县府办"],
+            ["县级各部门", "各乡镇人民政府"],
+        ),
+        ("(牵头单位:县发改局;配合单位:县财政局、县自然资", ["县发改局"], ["县财政局"]),
+        ("(县发改局牵头,县财政局配合", ["县发改局"], ["县财政局"]),
+    ],
+)
+def test_a_note_cut_off_at_the_end_keeps_its_whole_names(
+    ending: str, lead: list[str], support: list[str]
+) -> None:
+    doc = parse_text("2027年工作要点\n1.推进政务公开。\n2.夯实主动公开基础。" + ending)
+    first, second = doc.tasks
+    assert not (first.lead or first.support)
+    assert (second.title, second.lead, second.support) == ("夯实主动公开基础", lead, support)
+    assert any("没有闭合" in w.message or "never closed" in w.message for w in doc.warnings)
+
+
+def test_a_bracket_never_closed_is_read_up_to_its_last_whole_name() -> None:
+    doc = parse_text(
+        "2027年工作要点\n1.推进政务公开(县府办牵头,县财政局配合\n"
+        "2.优化营商环境(责任单位:县发改局、县市场监管局\n3.深化改革。\n"
+    )
+    first, second, third = doc.tasks
+    assert (first.lead, first.support) == (["县府办"], ["县财政局"])
+    assert second.responsible == [
+        "县发改局"
+    ]  # the last name could be cut: left off, with a warning
+    assert not (third.lead or third.support or third.responsible)
+    assert sum("没有闭合" in w.message or "never closed" in w.message for w in doc.warnings) == 2
