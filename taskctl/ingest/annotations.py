@@ -531,8 +531,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and groups[index][0] <= position < groups[index][1]:
             continue
-        if unclosed and position > unclosed[0]:
-            continue
+        if (unclosed and position > unclosed[0]) or position < last_line_end:
+            continue  # inside a bracket never closed, or a label of the annotation just read
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
         stop = _SENTENCE_STOP.search(text, position, line_end)

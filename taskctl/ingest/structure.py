@@ -429,9 +429,10 @@ _TITLE_TRIM = " ,;:、。.!?"
 
 
 def lead_phrase(text: str) -> str:
-    """A title from an item's text (marker and annotations already cut): its first line up to the first
+    """A title from an item's text (marker and annotations already cut): its first line of text up to the first
     `。`; failing that, up to a `;`/`:` ending a heading-like lead, or the line (at most 120 characters)."""
-    first_line = text.split("\n", 1)[0].strip()
+    # the first line with text: an annotation may have taken the item's first line (`4.责任单位:X`)
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
     end = first_line.find("。", 0, _TITLE_MAX)
     if end < 0:
         if len(first_line) <= _TITLE_MAX:
@@ -693,6 +694,9 @@ def drop_closing_text(nodes: list[Node]) -> None:
     annotations = node_annotations(text)[0]
     if not annotations:
         return
+    start = min(span_start for annotation in annotations for span_start, _end in annotation.spans)
+    if not text[:start].strip(" 。;,"):
+        return  # the annotation opens the item (`4.责任单位:X` over its text): the lines are its text
     end = max(span_end for annotation in annotations for _start, span_end in annotation.spans)
     line_end = text.find("\n", end)
     if line_end < 0 or text[end:line_end].strip(" 。;,"):

@@ -349,3 +349,19 @@ def test_a_bracket_never_closed_is_read_up_to_its_last_whole_name() -> None:
     ]  # the last name could be cut: left off, with a warning
     assert not (third.lead or third.support or third.responsible)
     assert sum("没有闭合" in w.message or "never closed" in w.message for w in doc.warnings) == 2
+
+
+def test_an_annotation_opening_the_item_leaves_the_title_to_its_text() -> None:
+    doc = parse_text(
+        "2024年重点工作任务清单\n1.牵头单位:市发改委;配合单位:市财政局。推进重大项目建设。\n"
+        "2.责任单位:市卫健委 完成时限:2024年6月底前\n提升基层医疗服务能力。\n"
+    )
+    first, second = doc.tasks
+    assert (first.title, first.lead, first.support) == (
+        "推进重大项目建设",
+        ["市发改委"],
+        ["市财政局"],
+    )
+    assert first.annotation_text.count("配合单位") == 1
+    assert (second.title, second.responsible) == ("提升基层医疗服务能力", ["市卫健委"])
+    assert second.attributes == {"完成时限": "2024年6月底前"}
