@@ -6,6 +6,8 @@ Each vocabulary is a plain constant: adding a synonym is a one-line change. Text
 
 from __future__ import annotations
 
+import re
+
 # --- Responsibility annotations -------------------------------------------------------------------
 
 # Roles an annotation can give a unit (or a person).
@@ -18,59 +20,46 @@ SHARED = "shared"
 # Not a unit role: the value of a deadline label (`完成时限:2024年6月底前`) is the task's deadline phrase.
 DEADLINE = "deadline"
 
-# Label (followed by ':' in the text) → role.
+# Labels (followed by ':' in the text) of a unit role are composed: a role word and a holder word
+# (`牵头` + `单位` → 牵头单位, `协同` + `部门` → 协同部门, `实施` + `主体` → 实施主体), so that every
+# pairing a department writes is known. Seen: provincial plans (牵头单位/配合单位), city and county
+# plans (责任单位, 主责部门/协同部门, 主办单位/协办单位), bureaus' own plans (牵头处室, 责任科室),
+# 民生实事 tables (实施主体, 责任主体单位).
+LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    LEAD: (
+        "牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "主责任", "主要负责", "牵头主办",
+    ),
+    SUPPORT: (
+        "配合", "参加", "参与", "协作", "支持", "协办", "协同", "协助", "配合责任", "协同责任",
+        "协作责任", "配合参与", "参与配合", "协同配合", "配合负责", "配合落实",
+    ),
+    RESPONSIBLE: (
+        "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
+        "具体实施", "具体承办", "具体落实", "责任主体", "主体责任", "工作责任", "任务责任", "推进",
+    ),
+}  # fmt: skip
+LABEL_HOLDER_WORDS: tuple[str, ...] = (
+    "单位", "部门", "处室", "科室", "处", "科", "机构", "主体", "科室单位", "处室单位", "部门单位",
+    "单位部门", "主体单位", "主体部门",
+)  # fmt: skip
+# A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role.
+LABEL_LEVELS: tuple[str, ...] = ("省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级")
+# Role words written alone as a label (`牵头:市发改委;配合:市财政局`).
+BARE_ROLE_LABELS: dict[str, str] = {
+    "牵头": LEAD, "主办": LEAD, "主责": LEAD,
+    "配合": SUPPORT, "协办": SUPPORT, "协同": SUPPORT, "参与": SUPPORT,
+}  # fmt: skip
+
+_COMPOSED_LABELS: dict[str, str] = {
+    role_word + holder: role
+    for role, role_words in LABEL_ROLE_WORDS.items()
+    for role_word in role_words
+    for holder in LABEL_HOLDER_WORDS
+}
+# Label (followed by ':' in the text) → role: the composed unit labels, then the others.
 ANNOTATION_LABELS: dict[str, str] = {
-    "牵头单位": LEAD,
-    "牵头责任单位": LEAD,
-    "主要责任单位": LEAD,
-    "牵头部门": LEAD,
-    "牵头处室": LEAD,
-    "牵头科室": LEAD,
-    "主办单位": LEAD,
-    "主办处室": LEAD,
-    "主办科室": LEAD,
-    "主责单位": LEAD,
-    "主责部门": LEAD,
-    "牵头责任部门": LEAD,
-    "牵头负责单位": LEAD,
-    "牵头负责部门": LEAD,
-    "牵头科室单位": LEAD,
-    "配合单位": SUPPORT,
-    "参加单位": SUPPORT,
-    "参加部门": SUPPORT,
-    "配合科室单位": SUPPORT,
-    "协作单位": SUPPORT,
-    "支持单位": SUPPORT,
-    "协办部门": SUPPORT,
-    "配合责任部门": SUPPORT,
-    "协同责任单位": SUPPORT,
-    "协同单位": SUPPORT,
-    "配合责任单位": SUPPORT,
-    "配合部门": SUPPORT,
-    "配合处室": SUPPORT,
-    "配合科室": SUPPORT,
-    "协办单位": SUPPORT,
-    "协办处室": SUPPORT,
-    "协办科室": SUPPORT,
-    "协助单位": SUPPORT,
-    "参与单位": SUPPORT,
-    "参与部门": SUPPORT,
-    "责任单位": RESPONSIBLE,
-    "责任部门": RESPONSIBLE,
-    "责任处室": RESPONSIBLE,
-    "责任科室": RESPONSIBLE,
-    "责任主体": RESPONSIBLE,
-    "负责单位": RESPONSIBLE,
-    "负责部门": RESPONSIBLE,
-    "承办单位": RESPONSIBLE,
-    "实施单位": RESPONSIBLE,
-    "实施主体": RESPONSIBLE,
-    "承担单位": RESPONSIBLE,
-    "责任主体部门": RESPONSIBLE,
-    "落实单位": RESPONSIBLE,
-    "具体责任单位": RESPONSIBLE,
-    "共同责任单位": RESPONSIBLE,
-    "责任主体单位": RESPONSIBLE,
+    **_COMPOSED_LABELS,
+    **BARE_ROLE_LABELS,
     # `部门分工:省发展改革委牵头,各地、各部门配合。`: role verbs in the value give the roles
     "部门分工": RESPONSIBLE,
     "责任分工": RESPONSIBLE,
@@ -118,6 +107,29 @@ ANNOTATION_LABELS: dict[str, str] = {
     "办结时间": DEADLINE,
     "完成时限要求": DEADLINE,
 }
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# A regular expression (no capture group) for every annotation label, levels included: written by
+# its parts, not as one alternative per label, so that it stays small and compiles fast.
+ANNOTATION_LABEL_PATTERN = (
+    f"(?:{_alternation(LABEL_LEVELS)})?(?:"
+    f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
+    f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
+    f"|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
+)
+
+
+def label_role(label: str) -> str | None:
+    """The role an annotation label gives (`市级牵头单位` → lead), or None for another label."""
+    role = ANNOTATION_LABELS.get(label)
+    if role is None and label[:2] in LABEL_LEVELS:
+        role = ANNOTATION_LABELS.get(label[2:])
+    return role
+
 
 # A note after a unit in a list that makes it the lead: `责任单位:市发展改革委(牵头)、市财政局`.
 LEAD_UNIT_NOTES: tuple[str, ...] = ("(牵头)", "(牵头单位)", "(主责)", "牵头")

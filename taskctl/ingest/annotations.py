@@ -43,7 +43,7 @@ from taskctl.ingest.units import (
     unit_problem,
 )
 from taskctl.vocab import (
-    ANNOTATION_LABELS,
+    ANNOTATION_LABEL_PATTERN,
     CONNECTIVE_VERBS,
     DEADLINE,
     FIRST_LISTED_LEADS_PATTERN,
@@ -57,6 +57,7 @@ from taskctl.vocab import (
     RULE_SCOPE_WORDS,
     RULE_TAIL_PATTERN,
     SUPPORT,
+    label_role,
 )
 
 __all__ = [
@@ -70,8 +71,7 @@ __all__ = [
     "split_units",
 ]
 
-_LABELS = sorted(ANNOTATION_LABELS, key=len, reverse=True)
-_LABEL_ALT = "|".join(map(re.escape, _LABELS))
+_LABEL_ALT = ANNOTATION_LABEL_PATTERN
 _LABEL = re.compile(f"({_LABEL_ALT})" + r"\s*:")
 # An unbracketed labelled annotation starts a line or follows a sentence.
 # (after a comma too: `农村道路畅通工程,牵头部门:市交通局。`)
@@ -379,12 +379,12 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
                     return None
                 annotation.rejected.append((value, "not a unit list"))
                 continue
-        elif label not in ANNOTATION_LABELS:
+        elif label_role(label) is None:
             if value:
                 annotation.attributes.setdefault(label, value)
             continue
         else:
-            role = ANNOTATION_LABELS[label]
+            role = label_role(label)
             if role == PERSONS:
                 annotation.add(PERSONS, split_persons(value))
                 continue
@@ -421,7 +421,7 @@ def resolve_roles(annotation: Annotation) -> None:
     for role in (LEAD, SUPPORT, RESPONSIBLE):
         for name in getattr(annotation, _ROLE_FIELDS[role]):
             label = annotation.labels.get(name, "")
-            if ANNOTATION_LABELS.get(label, role) != role:
+            if (label_role(label) or role) != role:
                 kept[name] = label
     annotation.labels = kept
 
@@ -547,7 +547,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         # lines of other labels right below (`备注:…`) belong to the annotation
         while last_line_end == line_end and line_end < len(text):
             match = _ATTRIBUTE_LINE.fullmatch(text, line_end + 1, _next_end(text, line_end + 1))
-            if match is None or match.group(1) in ANNOTATION_LABELS:
+            if match is None or label_role(match.group(1)) is not None:
                 break
             extra = read_content(match.group().strip(), False)
             if extra is None or not extra.attributes:

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from taskctl.ingest.structure import match_marker
-from taskctl.vocab import ANNOTATION_LABELS, NOTICE_WORDS, PLAN_TITLE_WORDS
+from taskctl.vocab import ANNOTATION_LABEL_PATTERN, NOTICE_WORDS, PLAN_TITLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-_LABEL_ONLY = re.compile("^(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:$")
+_LABEL_ONLY = re.compile(f"^(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:$")
 
 
 # Wide characters (East Asian width W or F): CJK, kana, hangul, full-width forms, ideograph extensions.
@@ -167,7 +167,7 @@ def _display_width(text: str) -> int:
     return 2 * len(text) - sum(map(len, _NARROW_RUNS.findall(text)))
 
 
-_STARTS_WITH_LABEL = re.compile("(?:" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")\s*:")
+_STARTS_WITH_LABEL = re.compile(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:")
 
 
 def _is_wrapped(lines: list[Line], widths: list[int]) -> bool:
@@ -298,7 +298,7 @@ def repair_lines(lines: list[str]) -> list[str]:
 # A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the
 # colon form every other reader knows.
 _BRACKETED_LABEL = re.compile(
-    "【(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True)) + ")】:?"
+    f"【({ANNOTATION_LABEL_PATTERN})】:?"
 )
 
 

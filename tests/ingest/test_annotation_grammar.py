@@ -365,3 +365,29 @@ def test_an_annotation_opening_the_item_leaves_the_title_to_its_text() -> None:
     assert first.annotation_text.count("配合单位") == 1
     assert (second.title, second.responsible) == ("提升基层医疗服务能力", ["市卫健委"])
     assert second.attributes == {"完成时限": "2024年6月底前"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support", "responsible"),
+    [
+        (
+            "牵头:市发改委;配合:市财政局、市自然资源和规划局。",
+            ["市发改委"],
+            ["市财政局", "市自然资源和规划局"],
+            [],
+        ),
+        ("(主责部门:市营商环境局;协同部门:市市场监管局)", ["市营商环境局"], ["市市场监管局"], []),
+        (
+            "(市级牵头单位:市交通运输局;县级责任单位:各县人民政府)",
+            ["市交通运输局"],
+            ["各县人民政府"],
+            [],
+        ),
+        ("(具体承办处室:规划处;协作责任单位:省财政厅)", [], ["省财政厅"], ["规划处"]),
+        ("(主要负责部门:省公安厅;参与配合单位:省司法厅)", ["省公安厅"], ["省司法厅"], []),
+    ],
+)
+def test_labels_composed_of_a_role_word_and_a_holder(
+    text: str, lead: list[str], support: list[str], responsible: list[str]
+) -> None:
+    assert roles(text) == (lead, support, responsible)
