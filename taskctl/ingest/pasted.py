@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, header_field
-from taskctl.vocab import TABLE_HEADERS
+from taskctl.vocab import ANNOTATION_LABEL_PATTERN, TABLE_HEADERS
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
@@ -33,6 +33,7 @@ _HEADER_WORD = re.compile(
         r"\s*".join(map(re.escape, word))
         for word in sorted({w for ws in TABLE_HEADERS.values() for w in ws}, key=len, reverse=True)
     )
+    + f"|{ANNOTATION_LABEL_PATTERN}"
 )
 
 

@@ -297,9 +297,7 @@ def repair_lines(lines: list[str]) -> list[str]:
 
 # A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the
 # colon form every other reader knows.
-_BRACKETED_LABEL = re.compile(
-    f"【({ANNOTATION_LABEL_PATTERN})】:?"
-)
+_BRACKETED_LABEL = re.compile(f"【({ANNOTATION_LABEL_PATTERN})】:?")
 
 
 # A web page copied as one run of text (its line breaks turned into spaces): item markers and labels

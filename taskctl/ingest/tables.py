@@ -20,7 +20,7 @@ from typing import Any
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
-from taskctl.vocab import INLINE_ROLE_VERBS, TABLE_HEADERS
+from taskctl.vocab import INLINE_ROLE_VERBS, TABLE_HEADERS, label_role
 
 #: How many rows from the top of a sheet may hold titles before the header row.
 HEADER_SEARCH_ROWS = 12
@@ -65,6 +65,10 @@ def header_field(cell: str) -> str | None:
     bare = _BRACKETED.sub("", key).strip("*:")
     if bare in _LOOKUP:
         return _LOOKUP[bare]
+    # any annotation label names its column (`主责部门`, `协同单位`, `市级牵头单位`, `督办领导`)
+    role = label_role(bare)
+    if role is not None:
+        return role
     # `牵头单位及责任人`, `主要工作任务`: a synonym inside a short cell
     if len(bare) <= 10:
         for word in _BY_LENGTH:

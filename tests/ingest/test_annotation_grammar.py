@@ -391,3 +391,18 @@ def test_labels_composed_of_a_role_word_and_a_holder(
     text: str, lead: list[str], support: list[str], responsible: list[str]
 ) -> None:
     assert roles(text) == (lead, support, responsible)
+
+
+def test_table_columns_named_by_any_annotation_label() -> None:
+    doc = parse_text(
+        "2025年重点任务清单\n序号\t重点任务\t主责部门\t协同部门\t督办领导\t时间节点\n"
+        "1\t推进城市更新行动\t市住建局\t市自然资源局、市财政局\t王强\t2025年12月底前\n"
+    )
+    (task,) = doc.tasks
+    assert (task.title, task.lead, task.support, task.persons) == (
+        "推进城市更新行动",
+        ["市住建局"],
+        ["市自然资源局", "市财政局"],
+        ["王强"],
+    )
+    assert task.deadline is not None and task.deadline.isoformat() == "2025-12-31"
