@@ -358,6 +358,9 @@ CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Part and chapter headings above the `一、` level: `第一部分 总体要求`, `第二章 重点任务`.
 PART_WORDS: tuple[str, ...] = ("部分", "章", "篇")
+# Words of numbered articles, items of their own level (`第一条 扩大就业。`, seen in 若干措施 and
+# 实施细则 documents that number their measures as articles).
+ARTICLE_WORDS: tuple[str, ...] = ("条", "项")
 
 # Marker styles of sub-points (`(1)`, `1)`, `①`). Sub-points under an item are part of that item's
 # text unless they carry their own responsibility annotations (then they are tasks themselves).

@@ -29,6 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from taskctl.vocab import (
+    ARTICLE_WORDS,
     ATTACHMENT_MARKERS,
     CHINESE_NUMERAL_CHARS,
     CIRCLED_NUMBERS,
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 class Marker:
     """An item marker at the start of a line: its style, value, normalised label and the rest."""
 
-    style: str  # "第一" "一、" "(一)" "1." "(1)" "1)" "①"
+    style: str  # "第一" "第一条" "一、" "(一)" "1." "(1)" "1)" "①"
     value: int
     label: str
     rest: str
@@ -71,8 +72,10 @@ SECTION_STYLES = ("第一", "一、")
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
 _PART = "|".join(PART_WORDS)
+_ARTICLE = "|".join(ARTICLE_WORDS)
 _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第一", re.compile(rf"第\s*({_CN}|[0-9]{{1,2}})\s*({_PART})\s*[、.:]?\s*")),
+    ("第一条", re.compile(rf"第\s*({_CN}|[0-9]{{1,3}})\s*({_ARTICLE})\s*[、.:]?\s*")),
     ("(一)", re.compile(rf"\(\s*({_CN})\s*\)\s*[、.]?")),
     ("一、", re.compile(rf"({_CN})\s*[、.]")),
     ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
@@ -106,7 +109,7 @@ def _match_marker(text: str) -> Marker | None:
         if match is None:
             continue
         token = match.group(1)
-        if style == "第一":
+        if style in ("第一", "第一条"):
             value = int(token) if token.isdigit() else chinese_number(token)
             label = f"第{token}{match.group(2)}"
         elif style in ("(一)", "一、"):
@@ -121,7 +124,7 @@ def _match_marker(text: str) -> Marker | None:
         if value is None or value < 1:
             return None
         rest = text[match.end() :].strip()
-        if not rest and style not in ("第一", "(一)", "一、"):
+        if not rest and style not in ("第一", "第一条", "(一)", "一、"):
             return None
         return Marker(style, value, label, rest)
     return None

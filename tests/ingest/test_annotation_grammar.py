@@ -406,3 +406,16 @@ def test_table_columns_named_by_any_annotation_label() -> None:
         ["王强"],
     )
     assert task.deadline is not None and task.deadline.isoformat() == "2025-12-31"
+
+
+def test_articles_are_items() -> None:
+    doc = parse_text(
+        "关于促进就业的若干措施\n一、民生保障\n第一条 扩大就业。(市人社局牵头,各区政府配合)\n"
+        "第二条 完善社保。(市人社局、市医保局按职责分工负责)\n第十二条 稳定岗位。(市人社局负责)\n"
+    )
+    assert [(t.number, t.title) for t in doc.tasks] == [
+        ("一.第一条", "扩大就业"),
+        ("一.第二条", "完善社保"),
+        ("一.第十二条", "稳定岗位"),
+    ]
+    assert doc.tasks[0].support == ["各区政府"]
