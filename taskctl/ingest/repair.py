@@ -12,12 +12,19 @@ starts on, so warnings can cite the source. Everything here is linear in the siz
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from taskctl.ingest.structure import match_marker
-from taskctl.vocab import ANNOTATION_LABEL_PATTERN, NOTICE_WORDS, PLAN_TITLE_WORDS
+from taskctl.vocab import (
+    ANNOTATION_LABEL_PATTERN,
+    NOTICE_WORDS,
+    PLAN_TITLE_WORDS,
+    UNIT_NAME_ENDINGS,
+    UNIT_NAME_MAX,
+)
 
 
 @dataclass(frozen=True)
@@ -121,8 +128,42 @@ def repair_chars(text: str) -> str:
     text = _nfkc(_drop_unprintable(text))
     # NFKC can produce new odd spaces (U+3000 → ' ') and private-use glyphs survive it unchanged
     text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    if " " in text and ":" in text:
+        text = _UNIT_LIST_VALUE.sub(_separate_units, text)
     text = _CJK_GAP.sub("", text)
     return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
+
+
+# The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
+_UNIT_LIST_VALUE = re.compile(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
+_UNIT_GAP = re.compile(r"[ \t]+")
+# What a unit's name in a list starts with: a level (`市财政局`) or a group word (`各县区`).
+_UNIT_STARTS = "省市县区州盟镇乡各国中"
+
+
+def _looks_like_unit(piece: str) -> bool:
+    return 3 <= len(piece) <= UNIT_NAME_MAX and piece.endswith(UNIT_NAME_ENDINGS)
+
+
+def _separate_units(match: re.Match[str]) -> str:
+    """A labelled value whose units are separated by spaces (`市发改委 市财政局`) with `、` between
+    them instead: a gap between two names that each end like a unit, the second starting like one,
+    is a separator, not a space a PDF put inside a word (`工作机 制`, `市人民政府 办公室` stay)."""
+    value = match.group()
+    if " " not in value and "\t" not in value:
+        return value
+    pieces = _UNIT_GAP.split(value)
+    out = [pieces[0]]
+    for left, right in itertools.pairwise(pieces):
+        before = re.split(r"[、,(:]", left)[-1]
+        after = re.split(r"[、,()]", right)[0].rstrip("。")
+        gap = (
+            "、"
+            if _looks_like_unit(before) and _looks_like_unit(after) and after[0] in _UNIT_STARTS
+            else " "
+        )
+        out.append(gap + right)
+    return "".join(out)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -289,6 +330,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if "  " in text or not text.replace("\n", " ").isprintable():
         text = _BLANKS.sub(" ", text)
     if " " in text:
+        if ":" in text:
+            text = _UNIT_LIST_VALUE.sub(_separate_units, text)
         text = _CJK_GAP_LINES.sub("", text)
     if "【" in text:
         text = _BRACKETED_LABEL.sub(r"\1:", text)

@@ -419,3 +419,18 @@ def test_articles_are_items() -> None:
         ("一.第十二条", "稳定岗位"),
     ]
     assert doc.tasks[0].support == ["各区政府"]
+
+
+@pytest.mark.parametrize(
+    ("line", "responsible"),
+    [
+        ("责任单位:市发改委 市财政局 市商务局", ["市发改委", "市财政局", "市商务局"]),
+        ("(责任单位:县发改局 各乡镇人民政府)", ["县发改局", "各乡镇人民政府"]),
+        # spaces a PDF put inside a name are not separators
+        ("责任单位:市人民政府 办公室", ["市人民政府办公室"]),
+        ("责任单位:市自然资 源局", ["市自然资源局"]),
+    ],
+)
+def test_units_separated_by_spaces(line: str, responsible: list[str]) -> None:
+    (task,) = parse_text("2025年工作要点\n1.优化服务。" + line + "\n").tasks
+    assert task.responsible == responsible
