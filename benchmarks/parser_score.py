@@ -1,6 +1,7 @@
 """Score the parser on real documents with hand-checked expectations (tests/data/real/*.json).
 
     python benchmarks/parser_score.py [NAME ...]
+    python benchmarks/parser_score.py DIR/NAME.json ...   # a collection not (yet) under tests/data/real
 
 For each document: expected and parsed task counts, F1 on units and on (unit, role) pairs (micro,
 tasks paired by their titles in document order), and the units the parser stored that no expected task has
@@ -60,9 +61,12 @@ def f1(expected: set, got: set) -> float:
 
 
 def score(name: str) -> dict:
-    """Counts, F1 on units and on (unit, role) pairs, and invented units of one document."""
-    spec = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
-    text = (REAL / f"{name}.txt").read_text(encoding="utf-8")
+    """Counts, F1 on units and on (unit, role) pairs, and invented units of one document (a name
+    under tests/data/real, or the path of a NAME.json with its NAME.txt beside it)."""
+    path = Path(name) if name.endswith(".json") else REAL / f"{name}.json"
+    name = path.stem
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
     try:
         tasks = parse_text(text, source=f"{name}.txt").tasks
     except Exception as error:  # noqa: BLE001 - a refusal scores zero
@@ -99,6 +103,7 @@ def main(names: list[str]) -> int:
     print(f"{'document':<16} {'tasks':>9} {'units F1':>9} {'roles F1':>9}  invented")
     for name in names:
         result = score(name)
+        name = result["name"]
         for index, part in enumerate(result["sets"]):
             totals[index] |= {(name, *item) for item in part}
         counts = f"{result['parsed']}/{result['expected']}"
