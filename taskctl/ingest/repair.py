@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from taskctl.ingest.structure import match_marker
+from taskctl.ingest.structure import match_marker, may_be_glued_marker
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     NOTICE_WORDS,
@@ -281,7 +281,7 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
     current: _Joiner | None = None
     for line in lines:
         text = line.text
-        is_marker = match_marker(text) is not None
+        is_marker = match_marker(text) is not None or may_be_glued_marker(text)
         if current is not None and not is_marker:
             if current.depth > 0 and current.bracket_joins < 4:
                 join = True  # a bracket cut by a line break
@@ -375,9 +375,12 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
 
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
+    A document written in traditional characters is read in simplified ones (`taskctl.ingest.hanzi`).
     A long line that runs items together (a web page's text copied without its breaks) is cut first,
     each piece numbered as its source line."""
-    raw_lines = split_run_on(text.splitlines())
+    from taskctl.ingest.hanzi import to_simplified
+
+    raw_lines = split_run_on(to_simplified(text).splitlines())
     lines: list[Line] = []
     widths: list[int] = []
     for number, (raw, repaired) in enumerate(

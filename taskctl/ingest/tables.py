@@ -451,6 +451,17 @@ def _is_section_text(text: str) -> bool:
     return marker is not None and marker.style in ("一、", "(一)")
 
 
+def _simplified(sheet: Sheet) -> Sheet:
+    """The sheet in simplified characters when its cells are written in traditional ones."""
+    from taskctl.ingest.hanzi import is_traditional, simplified
+
+    text = "\n".join("\t".join(cell or "" for cell in row) for row in sheet.rows)
+    if not is_traditional(text):
+        return sheet
+    rows = [[simplified(cell) if cell else cell for cell in row] for row in sheet.rows]
+    return Sheet(simplified(sheet.name), rows)
+
+
 def parse_sheets(
     sheets: list[Sheet],
     *,
@@ -466,6 +477,7 @@ def parse_sheets(
     from a title row above the header, the deadlines, or the file name. Raises InputError naming the
     file when no table has a recognisable header.
     """
+    sheets = [_simplified(sheet) for sheet in sheets]
     found = [(sheet, header) for sheet in sheets if (header := find_header(sheet.rows))]
     if not found:
         names = "/".join(TABLE_HEADERS["task"][:2])

@@ -177,3 +177,21 @@ def test_ledger_csv_names_its_unit_after_the_file(tmp_path: Path) -> None:
         ("一.1", "加快培育创新型企业", ["法规处"], [], date(2012, 12, 31)),
         ("二.3", "加快组织实施重大专项", [], ["法规处"], None),
     ]
+
+
+def test_a_sheet_in_traditional_characters_is_read_in_simplified(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2022年重點工作任務分解表"])
+    sheet.append(["序號", "重點任務", "牽頭單位", "配合單位", "完成時限"])
+    sheet.append([1, "優化營商環境", "市發展和改革委員會", "市財政局、各縣區政府", "2022年6月底前"])
+    sheet.append([2, "推進數字政府建設", "市大數據局", "市級各有關部門", "2022年12月底前"])
+    path = tmp_path / "分解表.xlsx"
+    book.save(path)
+    first, second = read(path).tasks
+    assert (first.title, first.lead, first.support) == (
+        "优化营商环境",
+        ["市发展和改革委员会"],
+        ["市财政局", "各县区政府"],
+    )
+    assert (second.lead, second.deadline) == (["市大数据局"], date(2022, 12, 31))
