@@ -94,8 +94,8 @@ _RULE = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\([,;\s]*\)")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
 _VERB = re.compile("|".join(map(re.escape, _VERBS)))
-# A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`), not a verb.
-_NAME_CONTINUES = "办局委处室组中心部厅院会社体"
+# A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
+_NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = re.compile(LEADER_PATTERN + "$")
 _MAX_TRAILING = 8

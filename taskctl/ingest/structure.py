@@ -264,6 +264,30 @@ def _table_header_line(lines: list[Line]) -> int | None:
     return None
 
 
+_GLUED_NUMBER = re.compile(r"([0-9]{1,3})[.、](?=[0-9]+[\u4e00-\u9fff])")
+
+
+def may_be_glued_marker(text: str) -> bool:
+    """True when `text` may start with an item marker glued to a number (`11.121人才…`): the
+    outline decides by the sequence; a wrapped line is not joined to the line before it."""
+    return text[:1].isdigit() and _GLUED_NUMBER.match(text) is not None
+
+
+def _glued_number_marker(
+    text: str, stack: list[int], nodes: list[Node], last_value: dict[str, int]
+) -> Marker | None:
+    """`11.121人才梯队项目` after item 10: the next item's marker, glued to a number of its text
+    (read alone it looks like the decimal 11.121). Only the expected next number is a marker."""
+    match = _GLUED_NUMBER.match(text)
+    if match is None:
+        return None
+    previous = next((nodes[i] for i in reversed(stack) if nodes[i].marker.style == "1."), None)
+    expected = previous.marker.value + 1 if previous else last_value.get("1.", 0) + 1
+    if int(match.group(1)) != expected or expected == 1:
+        return None
+    return Marker("1.", expected, str(expected), text[match.end() :].strip())
+
+
 #: How far past the expected number an arabic item may jump (a skipped or cut item) and still be
 #: read as the next item.
 _MAX_SKIP = 2
@@ -359,7 +383,7 @@ def read_outline(lines: list[Line]) -> Outline:
                 last.lines.pop()
                 last.line_numbers.pop()
             break
-        marker = match_marker(text)
+        marker = match_marker(text) or _glued_number_marker(text, stack, nodes, last_value)
         if marker is None and stack and nodes[stack[-1]].lines == [""]:
             # a marker alone on its line (`第一章`, `一、`): this line is its heading
             node = nodes[stack[-1]]

@@ -434,3 +434,35 @@ def test_articles_are_items() -> None:
 def test_units_separated_by_spaces(line: str, responsible: list[str]) -> None:
     (task,) = parse_text("2025年工作要点\n1.优化服务。" + line + "\n").tasks
     assert task.responsible == responsible
+
+
+def test_a_plan_in_traditional_characters_is_read_in_simplified() -> None:
+    doc = parse_text(
+        "2022年工作要點\n一、深化改革\n1.全面實施行政許可事項清單管理。(市政府辦公室牽頭,市級各有關部門"
+        "按職責分工負責)\n2.優化營商環境。(責任單位:市發展和改革委員會、各縣區政府)\n"
+    )
+    first, second = doc.tasks
+    assert (first.title, first.lead, first.support) == (
+        "全面实施行政许可事项清单管理",
+        ["市政府办公室"],
+        ["市级各有关部门"],
+    )
+    assert second.responsible == ["市发展和改革委员会", "各县区政府"]
+
+
+def test_a_simplified_plan_naming_a_traditional_word_stays_as_written() -> None:
+    (task,) = parse_text("2025年工作要点\n1.加强与臺灣地区交流。(市台办牵头)\n").tasks
+    assert task.title == "加强与臺灣地区交流"
+
+
+def test_an_item_number_glued_to_a_number_of_its_text() -> None:
+    lines = [f"{n}.项目{n}。(市人社局牵头)" for n in range(1, 11)]
+    doc = parse_text(
+        "2012年人才工程实施意见\n" + "\n".join(lines) + "\n11.121人才梯队项目。(市科协牵头)\n"
+        "12.博士后培养项目。(市人社局牵头)\n"
+    )
+    assert [t.number for t in doc.tasks][-3:] == ["10", "11", "12"]
+    assert (doc.tasks[10].title, doc.tasks[10].lead) == ("121人才梯队项目", ["市科协"])
+    # not the expected number: a decimal in the text, not an item
+    doc = parse_text("2012年要点\n1.提高收入。(市人社局牵头)\n3.5万人次培训。\n")
+    assert [t.number for t in doc.tasks] == ["1"]

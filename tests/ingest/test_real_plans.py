@@ -22,6 +22,7 @@ EXACT = (
     "chizhouysh2017",
     "dongguan2021",
     "guandu2016",
+    "guangdong2021",
     "guoban2016",
     "haiyan2022",
     "hangzhou2015",
@@ -29,16 +30,23 @@ EXACT = (
     "huaian2022",
     "huoshan2025",
     "jiangmen",
+    "jinxiang2021",
     "lanzhou",
+    "lishan2023",
     "liuan2017",
     "mzb2021",
+    "nanling2024",
     "sichuan2022",
+    "weihai2023",
     "wuchang2023",
-    "xiamen2019",
+    "wuhu2024",
     "xialu2020",
+    "xiamen2019",
+    "xianyang2022",
     "xining2017",
     "xinxiang2016",
     "xuchang2020",
+    "zhejiang2020",
     "zhenjiang",
     "zhoushan2022",
 )
@@ -48,6 +56,14 @@ EXACT = (
 # flattened district table runs into a unit list; pds2018 is a table split by single spaces with
 # wrapped cells.
 FLOORS = {
+    # collections 4 and 5, as read now (see tests/data/real/README.md for each one's shape)
+    "guangzhou2012": (1.0, 1.0),  # 44/45: its goal item 1 under 总体目标 is not read as a task
+    "huaiyuan2023": (0.0, 0.0),
+    "hunan2019": (0.0, 0.0),
+    "jingzhou2022": (0.0, 0.0),
+    "shijingshan2019": (0.75, 0.75),
+    "xianju": (0.0, 0.0),
+    "yunyang2023": (0.0, 0.0),
     "dazhu2016": (0.93, 0.93),
     "foodsafety2022": (1.0, 1.0),
     "ningbo2014": (0.95, 0.95),
@@ -68,7 +84,8 @@ def test_read_exactly(name: str) -> None:
     expected, tasks = _load(name)
     assert len(tasks) == len(expected)
     for want, task in zip(expected, tasks, strict=True):
-        assert task.title.startswith(want["title"][:8]), (task.number, task.title)
+        # a title ends before its sentence's full stop; the answer's first characters may hold it
+        assert task.title.startswith(want["title"].split("。")[0][:8]), (task.number, task.title)
         got = {role: sorted(getattr(task, role)) for role in ROLES}
         assert got == {role: sorted(want[role]) for role in ROLES}, task.number
         assert task.persons == want["persons"], task.number
