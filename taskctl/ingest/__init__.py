@@ -173,6 +173,11 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
 
     if not isinstance(text, str):
         raise InputError("expected decoded text", source=source)
+    if "<" in text:
+        from taskctl.ingest.html import looks_like_html
+
+        if looks_like_html(text):
+            return _parse_page(text, source=source, first_lead=first_lead)
     from taskctl.ingest.tables import Sheet, parse_sheets, pipe_table_rows, tab_table_rows
 
     # a task table copied from a web page (`序号 |` `重点任务 |` `牵头单位 |` …) or from a spreadsheet
@@ -200,3 +205,24 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
         items=items,
         warnings=warnings,
     )
+
+
+def _parse_page(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
+    """A web page's markup: its text lines and its task-division tables (`taskctl.ingest.html`)."""
+    from taskctl.ingest.html import page_blocks
+    from taskctl.ingest.tables import find_header, parse_text_and_tables
+
+    lines: list[str] = []
+    grids: list[list[list[str]]] = []
+    for block in page_blocks(text):
+        if isinstance(block, str):
+            lines.append(block)
+        elif find_header(block) is not None:
+            grids.append(block)
+        else:
+            # a layout table or one of figures: its cells are text
+            for row in block:
+                lines.extend(cell for cell in dict.fromkeys(row) if cell.strip())
+    if not "".join(lines).strip() and not grids:
+        raise InputError("empty document", source=source)
+    return parse_text_and_tables(lines, grids, source=source, first_lead=first_lead)

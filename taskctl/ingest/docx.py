@@ -470,34 +470,7 @@ def docx_text(data: bytes, *, source: str) -> tuple[list[str], list[list[list[st
 
 def read_docx(data: bytes, *, source: str, first_lead: bool = False) -> ParsedDocument:
     """Parse a .docx into a ParsedDocument: from its division tables if it has any, else its text."""
-    from taskctl.ingest import parse_text
-    from taskctl.ingest.tables import Sheet, parse_sheets
+    from taskctl.ingest.tables import parse_text_and_tables
 
     lines, division = docx_text(data, source=source)
-    text = "\n".join(lines)
-    if not division:
-        if not text.strip():
-            raise InputError("empty document (no text and no task table)", source=source)
-        return parse_text(text, source=source, first_lead=first_lead)
-    title, period, text_tasks = None, None, 0
-    if text.strip():
-        from taskctl.ingest.repair import repair_text
-        from taskctl.ingest.structure import find_period, find_title
-
-        repaired = [line.text for line in repair_text(text)]
-        title = find_title(repaired)[1] or None
-        if title:
-            period = find_period(title, repaired)
-        try:
-            text_tasks = len(parse_text(text, source=source).tasks)
-        except InputError:
-            text_tasks = 0
-    sheets = [Sheet(name=f"table {i}", rows=grid) for i, grid in enumerate(division, start=1)]
-    return parse_sheets(
-        sheets,
-        source=source,
-        first_lead=first_lead,
-        title=title,
-        period=period if period and period[0] else None,
-        text_tasks=text_tasks,
-    )
+    return parse_text_and_tables(lines, division, source=source, first_lead=first_lead)

@@ -646,3 +646,39 @@ def parse_ledger(
         items=items,
         warnings=warnings,
     )
+
+
+def parse_text_and_tables(
+    lines: list[str], grids: list[list[list[str]]], *, source: str, first_lead: bool = False
+) -> ParsedDocument:
+    """A document of text lines and task-division tables (a .docx, a web page): read from its
+    tables when it has any (the text gives the title and period), else from its text."""
+    from taskctl.ingest import parse_text
+
+    text = "\n".join(lines)
+    if not grids:
+        if not text.strip():
+            raise InputError("empty document (no text and no task table)", source=source)
+        return parse_text(text, source=source, first_lead=first_lead)
+    title, period, text_tasks = None, None, 0
+    if text.strip():
+        from taskctl.ingest.repair import repair_text
+        from taskctl.ingest.structure import find_period, find_title
+
+        repaired = [line.text for line in repair_text(text)]
+        title = find_title(repaired)[1] or None
+        if title:
+            period = find_period(title, repaired)
+        try:
+            text_tasks = len(parse_text(text, source=source).tasks)
+        except InputError:
+            text_tasks = 0
+    sheets = [Sheet(name=f"table {i}", rows=grid) for i, grid in enumerate(grids, start=1)]
+    return parse_sheets(
+        sheets,
+        source=source,
+        first_lead=first_lead,
+        title=title,
+        period=period if period and period[0] else None,
+        text_tasks=text_tasks,
+    )
