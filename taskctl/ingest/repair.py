@@ -268,6 +268,22 @@ class _Joiner:
         return self.length <= 40 and _is_title_like(self.text())
 
 
+# The rest of a cut name at a line's start: a few characters up to a separator or the line's end.
+_LIST_PIECE = re.compile(r"[^、,;。()\s]{1,4}(?=[、,;。]|$)")
+
+
+def _cuts_a_unit_list(current: _Joiner, text: str) -> bool:
+    """True when `current` is a labelled unit list whose last name the line break cut (it does not
+    end like a unit: `园区党工`) and `text` goes on with the list (`委、各街道党工委`)."""
+    if len(current.parts) != 1 or not _STARTS_WITH_LABEL.match(current.last):
+        return False
+    last = current.last.rstrip()
+    if not last or last[-1] in _TITLE_BREAKERS or last.endswith(UNIT_NAME_ENDINGS):
+        return False
+    rest = _LIST_PIECE.match(text)
+    return rest is not None and rest.group().endswith(UNIT_NAME_ENDINGS)
+
+
 def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]:
     """Join lines cut by fixed-width wrapping, inside a bracket, or after a bare annotation label.
 
@@ -289,6 +305,10 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
                 join = False  # an annotation on its own line
             elif len(current.parts) == 1 and _LABEL_ONLY.match(current.last):
                 join = True  # `牵头单位:` with its units on the next line
+            elif _cuts_a_unit_list(current, text):
+                join = (
+                    True  # `协办单位:区委编办、园区党工` + `委、各街道党工委`: a name cut by a wrap
+                )
             elif wrapped and not _ends_sentence(current.last) and not current.is_bracketed():
                 join = seen_marker or not (current.is_title_like() or _is_title_like(text))
             else:

@@ -466,3 +466,12 @@ def test_an_item_number_glued_to_a_number_of_its_text() -> None:
     # not the expected number: a decimal in the text, not an item
     doc = parse_text("2012年要点\n1.提高收入。(市人社局牵头)\n3.5万人次培训。\n")
     assert [t.number for t in doc.tasks] == ["1"]
+
+
+def test_a_unit_name_cut_by_a_line_break() -> None:
+    doc = parse_text(
+        "2019年任务分解方案\n1.完善街道党工委领导体制机制。\n牵头单位:区委组织部\n"
+        "协办单位:区委编办、区民政局(区委社会工委)、园区党工\n委、各街道党工委\n2.构建党建工作体系。\n"
+    )
+    first = doc.tasks[0]
+    assert first.support == ["区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委"]
