@@ -230,6 +230,13 @@ LEADER_PATTERN = (
     + "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
     + r")(?:同志)?"
 )
+# A leader named by the post that answers for a task, without a name (`分管副省长`, `协管副秘书长`,
+# `联系市领导`): a person as written, never a unit. Seen: 湘政发 division opinions, 宁波 progress notes.
+LEADER_POST_PATTERN = (
+    r"(?:分管|协管|联系|主管|牵头|包联|挂点)(?:省|市|县|区)?(?:"
+    + "|".join(sorted((*LEADER_TITLES, "领导"), key=len, reverse=True))
+    + ")"
+)
 LEADER_HEADING_PATTERN = "^" + LEADER_PATTERN + r"(?:牵头|负责|分管|主抓|领衔)"
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(

@@ -51,6 +51,7 @@ from taskctl.vocab import (
     LEAD,
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
+    LEADER_POST_PATTERN,
     PERSONS,
     RESPONSIBLE,
     ROLE_VERBS,
@@ -98,6 +99,7 @@ _VERB = re.compile("|".join(map(re.escape, _VERBS)))
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = re.compile(LEADER_PATTERN + "$")
+_LEADER_POST = re.compile(LEADER_POST_PATTERN)
 _MAX_TRAILING = 8
 
 _ROLE_FIELDS = {
@@ -308,6 +310,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         if leader is not None:
             # `由杨志武副市长负责`: a leader answers for the task, a person, not a unit
             found.additions.append((PERSONS, (leader.group("name"),), ""))
+            continue
+        posts = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
+            # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
+            found.additions.append((PERSONS, tuple(posts), ""))
             continue
         rejected = len(found.rejected)
         names = _checked_units(segment, found)

@@ -475,3 +475,22 @@ def test_a_unit_name_cut_by_a_line_break() -> None:
     )
     first = doc.tasks[0]
     assert first.support == ["区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "persons"),
+    [
+        (
+            "(分管副省长、协管副秘书长负责,省发展改革委牵头,省统计局配合)",
+            ["省发展改革委"],
+            ["分管副省长", "协管副秘书长"],
+        ),
+        ("(联系市领导负责,市商务局牵头)", ["市商务局"], ["联系市领导"]),
+    ],
+)
+def test_leaders_named_by_their_posts_are_persons(
+    text: str, lead: list[str], persons: list[str]
+) -> None:
+    annotation = read_annotation("完善制度。" + text)
+    assert annotation is not None
+    assert (annotation.lead, annotation.persons, annotation.responsible) == (lead, persons, [])
