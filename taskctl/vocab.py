@@ -116,10 +116,21 @@ def _alternation(words: object) -> str:
 # A regular expression (no capture group) for every annotation label, levels included: written by
 # its parts, not as one alternative per label, so that it stays small and compiles fast.
 ANNOTATION_LABEL_PATTERN = (
+    # the first character is tested first: most positions of a text fail there, cheaply
+    "(?=[" + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *ANNOTATION_LABELS)})) + "])"
     f"(?:{_alternation(LABEL_LEVELS)})?(?:"
     f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
     f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
     f"|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
+)
+
+
+# The composed unit labels alone (`主责部门`, `市级协同单位`): words that name a table's unit column.
+COMPOSED_LABEL_PATTERN = (
+    "(?=[" + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *_COMPOSED_LABELS)})) + "])"
+    f"(?:{_alternation(LABEL_LEVELS)})?"
+    f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
+    f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
 )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, header_field
-from taskctl.vocab import ANNOTATION_LABEL_PATTERN, TABLE_HEADERS
+from taskctl.vocab import COMPOSED_LABEL_PATTERN, TABLE_HEADERS
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
@@ -33,8 +33,20 @@ _HEADER_WORD = re.compile(
         r"\s*".join(map(re.escape, word))
         for word in sorted({w for ws in TABLE_HEADERS.values() for w in ws}, key=len, reverse=True)
     )
-    + f"|{ANNOTATION_LABEL_PATTERN}"
 )
+# A column named by any composed unit label (`主责部门`, `协同单位`), counted besides the words above.
+_LABEL_WORD = re.compile(COMPOSED_LABEL_PATTERN)
+
+
+def _header_words(text: str, start: int = 0, end: int = 200_000) -> int:
+    """How many header words `text[start:end]` holds."""
+    return len(_HEADER_WORD.findall(text, start, end)) + len(
+        [
+            m
+            for m in _LABEL_WORD.finditer(text, start, end)
+            if not _HEADER_WORD.match(text, m.start())
+        ]
+    )
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -68,7 +80,7 @@ _SPLITTERS = {
 def _line_rows(lines: list[str]) -> list[list[str]] | None:
     """A table of one row a line: the first header line and the rows below it, by its splitter."""
     for index, line in enumerate(lines):
-        if len(line) > _MAX_HEADER_LINE or len(_HEADER_WORD.findall(line)) < 2:
+        if len(line) > _MAX_HEADER_LINE or _header_words(line, 0, len(line)) < 2:
             continue
         for name, split in _SPLITTERS.items():
             if (name == "tab" and "\t" not in line) or (name == "pipe" and "|" not in line):
@@ -160,7 +172,7 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
         while (
             end < len(lines)
             and len(lines[end]) <= 12
-            and _HEADER_WORD.search(lines[end])
+            and (_HEADER_WORD.search(lines[end]) or _LABEL_WORD.search(lines[end]))
             and header_field(lines[end])
         ):
             end += 1
@@ -267,7 +279,7 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
     when the text holds no table header."""
     from taskctl.ingest.structure import is_chrome
 
-    if len(_HEADER_WORD.findall(text, 0, 200_000)) < 2:
+    if _header_words(text) < 2:
         return None
     lines = [line.strip(" \u3000") for line in text.splitlines()]
     lines = [
