@@ -143,7 +143,21 @@ def label_role(label: str) -> str | None:
 
 
 # A note after a unit in a list that makes it the lead: `责任单位:市发展改革委(牵头)、市财政局`.
-LEAD_UNIT_NOTES: tuple[str, ...] = ("(牵头)", "(牵头单位)", "(主责)", "牵头")
+LEAD_UNIT_NOTES: tuple[str, ...] = (
+    "(牵头)", "(牵头单位)", "(主责)", "[牵头]", "【牵头】", "(牵头部门)", "(主办)", "牵头",
+)  # fmt: skip
+
+# Common family names (the hundred most frequent, 2020 census): a bracket after a unit that starts
+# with one and holds two to four characters names the unit's responsible person (`市住建局(张三)`,
+# in `责任单位及责任人` columns and labels), not part of the unit's name.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
+    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝"
+)
 
 # --- Document conventions -------------------------------------------------------------------------
 # Sentences that state, once, how the document's unit lists are to be read. Each is a regular
@@ -216,6 +230,9 @@ ROLE_VERBS: dict[str, str] = {
     "按职能负责": RESPONSIBLE,
     "组织实施": RESPONSIBLE,
     "负总责": RESPONSIBLE,
+    # county plans (`各县区政府抓落实`, `各乡镇抓好落实`)
+    "抓好落实": RESPONSIBLE,
+    "抓落实": RESPONSIBLE,
     "负责": RESPONSIBLE,
     "落实": RESPONSIBLE,
     "承办": RESPONSIBLE,

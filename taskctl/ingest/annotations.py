@@ -37,6 +37,7 @@ from taskctl.ingest.units import (
     EDGE_PUNCTUATION,
     OPENERS,
     is_unit_name,
+    split_person_notes,
     split_persons,
     split_top_level,
     split_units,
@@ -44,6 +45,7 @@ from taskctl.ingest.units import (
 )
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
+    COMPOSED_LABEL_PATTERN,
     CONNECTIVE_VERBS,
     DEADLINE,
     FIRST_LISTED_LEADS_PATTERN,
@@ -72,7 +74,10 @@ __all__ = [
     "split_units",
 ]
 
-_LABEL_ALT = ANNOTATION_LABEL_PATTERN
+# A unit label joined to a person label (`责任单位及责任人:市发改委(张三)`): units with their persons
+# in brackets after them.
+_COMPOUND = re.compile(f"({COMPOSED_LABEL_PATTERN})(?:及|和|/|、)({ANNOTATION_LABEL_PATTERN})")
+_LABEL_ALT = f"(?:{COMPOSED_LABEL_PATTERN}(?:及|和|/|、))?(?:{ANNOTATION_LABEL_PATTERN})"
 _LABEL = re.compile(f"({_LABEL_ALT})" + r"\s*:")
 # An unbracketed labelled annotation starts a line or follows a sentence.
 # (after a comma too: `农村道路畅通工程,牵头部门:市交通局。`)
@@ -256,7 +261,11 @@ class _Clauses:
 def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
     """The names of a unit list that pass the guard; the others go to `found.rejected`."""
     names = []
-    for name in split_units(_strip_prefix(text.strip(EDGE_PUNCTUATION))):
+    units, persons = split_person_notes(split_units(_strip_prefix(text.strip(EDGE_PUNCTUATION))))
+    if persons:
+        # `市住建局(张三)`: the unit's responsible person in brackets
+        found.additions.append((PERSONS, tuple(persons), ""))
+    for name in units:
         bare = _strip_lead_note(name)
         problem = unit_problem(bare)
         if problem is None:
@@ -363,6 +372,12 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     return found
 
 
+def _units_and_persons(value: str) -> tuple[str, list[str]]:
+    """A list of `unit(person)` items: the list without the person brackets, and the persons."""
+    units, persons = split_person_notes(split_units(value))
+    return "、".join(units), persons
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def read_content(content: str, bare_lists: bool) -> Annotation | None:
     """What one annotation's content says (spans empty), or None when it is no annotation.
@@ -385,6 +400,14 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
                 if not labelled:
                     return None
                 annotation.rejected.append((value, "not a unit list"))
+                continue
+        elif (compound := _COMPOUND.fullmatch(label)) is not None:
+            # `责任单位及责任人:市发改委(张三)、市财政局(李四)`: the units in the unit label's role,
+            # the bracketed names persons
+            units, persons = _units_and_persons(value)
+            annotation.add(PERSONS, persons)
+            found = _read_clauses(units, label_role(compound.group(1)) or RESPONSIBLE, label)
+            if found is None:
                 continue
         elif label_role(label) is None:
             if value:

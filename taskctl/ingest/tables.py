@@ -228,6 +228,7 @@ def _label(number_cell: str) -> str | None:
 def _units(text: str, role: str) -> dict[str, list[str]]:
     """A unit cell → {role: names}; a cell with role verbs (`X牵头,Y配合`) gives its own roles."""
     from taskctl.ingest.annotations import read_annotation, split_units
+    from taskctl.ingest.units import split_person_notes
 
     if not text:
         return {}
@@ -235,7 +236,9 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
         # a clerk separates names by spaces and line breaks too: split before the repair
         # (which removes spaces between Chinese characters) and repair each name
         names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
-        return {role: list(dict.fromkeys(n for n in map(clean_cell, names) if n))}
+        units, persons = split_person_notes([n for n in map(clean_cell, names) if n])
+        found = {role: list(dict.fromkeys(units))}
+        return {**found, "persons": persons} if persons else found
     text = clean_cell(text)
     annotation = read_annotation(f"({text})")
     if annotation is not None and not annotation.is_empty():

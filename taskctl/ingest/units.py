@@ -22,6 +22,7 @@ from taskctl.vocab import (
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
     REGION_WORDS,
+    SURNAMES,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_MAX,
     UNIT_SEPARATORS,
@@ -293,3 +294,26 @@ def guard_units(parsed: ParsedDocument) -> ParsedDocument:
 def is_unit_name(name: str) -> bool:
     """True when `name` ends like a unit (the test for a bracketed bare list `(市大数据局、市财政局)`)."""
     return 3 <= len(name) <= 30 and name.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
+
+
+# A person's name in brackets after a unit (`市发改委(张三)`, `市财政局(李四、王五)`).
+_UNIT_PERSON = re.compile(
+    r"^(?P<unit>.+?)\((?P<persons>[\u4e00-\u9fff]{2,4}(?:[、,][\u4e00-\u9fff]{2,4})*)\)$"
+)
+
+
+def split_person_notes(names: list[str]) -> tuple[list[str], list[str]]:
+    """Units written with their responsible persons in brackets (`市住建局(张三)`): (the units, the
+    persons). A bracket is a person's name only when each name in it starts with a family name
+    (`SURNAMES`) and is not shaped like a unit (`区民政局(区委社会工委)` keeps its bracket)."""
+    units: list[str] = []
+    persons: list[str] = []
+    for name in names:
+        match = _UNIT_PERSON.match(name)
+        inside = split_persons(match.group("persons")) if match is not None else []
+        if inside and all(p[0] in SURNAMES and unit_problem(p) is not None for p in inside):
+            units.append(match.group("unit"))  # type: ignore[union-attr]
+            persons.extend(p for p in inside if p not in persons)
+        else:
+            units.append(name)
+    return units, persons

@@ -494,3 +494,57 @@ def test_leaders_named_by_their_posts_are_persons(
     annotation = read_annotation("完善制度。" + text)
     assert annotation is not None
     assert (annotation.lead, annotation.persons, annotation.responsible) == (lead, persons, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "responsible", "persons"),
+    [
+        (
+            "(责任单位及责任人:市发改委(张三)、市财政局(李四))",
+            [],
+            ["市发改委", "市财政局"],
+            ["张三", "李四"],
+        ),
+        ("(牵头单位:市发改委(张三);配合单位:市财政局)", ["市发改委"], [], ["张三"]),
+        # a bracket that is a unit's other name, or a note, stays part of the name
+        (
+            "(责任单位:区民政局(区委社会工委)、市科协(筹))",
+            [],
+            ["区民政局(区委社会工委)", "市科协(筹)"],
+            [],
+        ),
+    ],
+)
+def test_units_with_their_persons_in_brackets(
+    text: str, lead: list[str], responsible: list[str], persons: list[str]
+) -> None:
+    annotation = read_annotation("完善制度。" + text)
+    assert annotation is not None
+    assert (annotation.lead, annotation.responsible, annotation.persons) == (
+        lead,
+        responsible,
+        persons,
+    )
+
+
+def test_a_table_column_of_units_and_persons() -> None:
+    doc = parse_text(
+        "2025年任务清单\n序号\t重点任务\t牵头单位及责任人\t完成时限\n1\t推进城市更新\t市住建局(张三)\t2025年底\n"
+        "2\t建设数字政府\t市大数据局(李四)、市委网信办(王五)\t2025年6月\n"
+    )
+    first, second = doc.tasks
+    assert (first.lead, first.persons) == (["市住建局"], ["张三"])
+    assert (second.lead, second.persons) == (["市大数据局", "市委网信办"], ["李四", "王五"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support", "responsible"),
+    [
+        ("(责任单位:市人社局[牵头]、市财政局)", ["市人社局"], ["市财政局"], []),
+        ("(市金融办负总责,各县区政府抓落实)", [], [], ["市金融办", "各县区政府"]),
+    ],
+)
+def test_more_ways_of_marking_roles(
+    text: str, lead: list[str], support: list[str], responsible: list[str]
+) -> None:
+    assert roles(text) == (lead, support, responsible)
