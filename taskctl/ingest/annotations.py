@@ -354,7 +354,7 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
         clause = clause.strip(EDGE_PUNCTUATION)
         if not clause or clause in RULE_SCOPE_WORDS:
             continue
-        if role is None and is_time_phrase(clause):
+        if is_time_phrase(clause):  # `责任单位:…,6月底完成`: when, not who
             found.times.append(clause)
             continue
         marks = (len(found.additions), len(found.times), len(found.rejected))
@@ -589,6 +589,15 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         found = _opening_clauses(text, line_start)
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)
+    # a bracket inside a labelled line (`责任单位:X、Y(列第一位者为牵头单位)`) was read with the line
+    outer = [a.spans[0] for a in annotations]
+    annotations = [
+        a
+        for a in annotations
+        if not any(
+            s <= a.spans[0][0] and a.spans[0][1] <= e and (s, e) != a.spans[0] for s, e in outer
+        )
+    ]
     for annotation in annotations:
         for name, reason in annotation.rejected:
             problems.append(

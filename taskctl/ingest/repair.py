@@ -2,7 +2,7 @@
 
 Characters: Unicode NFKC (full-width digits, letters and punctuation become half-width: `１` → `1`,
 `（` → `(`, `：` → `:`), PDF font artifacts (`ꎬ` → `,`, `ꎮ` → `。`, the private-use '.' U+1001B0),
-odd and zero-width spaces, `{C}` residue, control characters. Spaces a PDF puts between Chinese
+odd and zero-width spaces, `{C}` residue, pinyin glosses (`经(jīng)`), control characters. Spaces a PDF puts between Chinese
 characters and digits (`到 ２０２０ 年`) are removed.
 
 Lines: blank lines are dropped; lines a PDF wrapped at a fixed width, and lines cut inside a bracket,
@@ -55,6 +55,10 @@ _TRANSLATE.update({ord(ch): " " for ch in _ODD_SPACES})
 
 _CIRCLED = re.compile("[\u2460-\u2473]")
 _RESIDUE = re.compile(r"\{C\}")
+# Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
+# with a tone mark, right after a Chinese character.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\U00020000-\U0003ffff"
 # A space between two Chinese characters, or between a Chinese character and a digit.
@@ -124,7 +128,7 @@ def _nfkc_general(text: str) -> str:
 
 def repair_chars(text: str) -> str:
     """Repair the characters of one line (no line breaks expected) and trim it."""
-    text = _RESIDUE.sub("", text.translate(_TRANSLATE))
+    text = _PINYIN.sub("", _RESIDUE.sub("", text.translate(_TRANSLATE)))
     text = _nfkc(_drop_unprintable(text))
     # NFKC can produce new odd spaces (U+3000 → ' ') and private-use glyphs survive it unchanged
     text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
@@ -340,6 +344,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
     text = _RESIDUE.sub("", text)
+    if "(" in text or "（" in text:
+        text = _PINYIN.sub("", text)
     if not text.replace("\n", " ").isprintable():
         text = "\n".join(_drop_unprintable(line) for line in text.split("\n"))
     text = _nfkc(text)

@@ -133,14 +133,36 @@ def strip_etc(name: str) -> str:
 
 
 def _group_tail(name: str) -> tuple[str, ...]:
-    """`省人社厅等有关部门` → (省人社厅, 有关部门); `省财政厅及相关单位` → (省财政厅, 相关单位)."""
+    """`省人社厅等有关部门` → (省人社厅, 有关部门); `省财政厅及相关单位` → (省财政厅, 相关单位); two
+    whole names joined by 及/和/与/等 are two units (`州委编办及州直相关单位`, `区商务局等数字经济
+    工作领导小组成员单位`), but never a name with 和 inside (`市人力资源和社会保障局`: `市人力资源`
+    is no unit's name)."""
     match = _GROUP_TAIL.match(name)
-    if match is None:
+    if match is not None:
+        unit, group = match.group("unit"), strip_etc(match.group("group"))
+        if unit.endswith(UNIT_NAME_ENDINGS) and len(group) >= 2:
+            return (unit, group)
+    if len(name) < 6:
         return (name,)
-    unit, group = match.group("unit"), strip_etc(match.group("group"))
-    if not unit.endswith(UNIT_NAME_ENDINGS) or len(group) < 2:
-        return (name,)
-    return (unit, group)
+    for join in _JOINS:
+        index = name.find(join, 2)
+        while index > 0:
+            left, right = name[:index], strip_etc(name[index + len(join) :])
+            # after 和/及/与 the second name starts like one (`州直…`), not with a head noun the two
+            # share (`各县(市、区)党委和人民政府`); after 等 it names the group the first one is in
+            starts = join == "等" or right.startswith(_NAME_STARTS)
+            if starts and _is_whole_name(left) and _is_whole_name(right):
+                return (left, *_group_tail(right))
+            index = name.find(join, index + 1)
+    return (name,)
+
+
+_JOINS = tuple(sorted(GROUP_TAIL_JOINS, key=len, reverse=True))
+_NAME_STARTS = tuple("省市县区州盟乡镇村各有相国中全") + GROUP_TAIL_STARTS
+
+
+def _is_whole_name(text: str) -> bool:
+    return len(text) >= 3 and text.endswith(UNIT_NAME_ENDINGS) and unit_problem(text) is None
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -548,3 +548,42 @@ def test_more_ways_of_marking_roles(
     text: str, lead: list[str], support: list[str], responsible: list[str]
 ) -> None:
     assert roles(text) == (lead, support, responsible)
+
+
+@pytest.mark.parametrize(
+    ("text", "responsible"),
+    [
+        ("(责任单位:州委编办及州直相关单位)", ["州委编办", "州直相关单位"]),
+        (
+            "(责任单位:区商务局等数字经济工作领导小组成员单位)",
+            ["区商务局", "数字经济工作领导小组成员单位"],
+        ),
+        # 和 inside a name, and a head noun two names share, do not split
+        (
+            "(责任单位:市人力资源和社会保障局、各县(市、区)党委和人民政府)",
+            ["市人力资源和社会保障局", "各县(市、区)党委和人民政府"],
+        ),
+    ],
+)
+def test_two_names_joined_by_a_word(text: str, responsible: list[str]) -> None:
+    assert roles(text)[2] == responsible
+
+
+def test_pinyin_glosses_are_not_text() -> None:
+    (task,) = parse_text(
+        "2020年工作计划\n1.加大简政放权力度。(牵头单位:州行政审批服务局;责任单位:湘西经(jīng)开区(qū)管委会,"
+        "6月底完成)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["州行政审批服务局"], ["湘西经开区管委会"])
+    assert task.deadline is not None and (task.deadline.month, task.deadline.day) == (6, 30)
+
+
+def test_a_first_listed_leads_rule_glued_to_the_last_unit() -> None:
+    doc = parse_text(
+        "2020年重点工作责任分解\n1.支持企业发展。\n责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或"
+        "汇总单位,下同)\n2.扩大有效投资。\n责任单位:市发展改革委、市自然资源规划局\n"
+    )
+    first, second = doc.tasks
+    assert (first.lead, first.support) == (["市经信局"], ["市财政局", "市税务局"])
+    assert (second.lead, second.support) == (["市发展改革委"], ["市自然资源规划局"])
+    assert first.annotation_text.count("列第一位") == 1
