@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from taskctl.dates import local_time
 from taskctl.labels import label, value_label
-from taskctl.reports.report import BATCH, Column, Report, column
+from taskctl.reports.report import Column, Report, column
+from taskctl.reports.tasks import STREAM_BATCH
 from taskctl.store.lookup import find_task_id
 from taskctl.store.reader import as_datetime
 
@@ -36,7 +37,7 @@ def history_batches(db: Reader, task_id: int, lang: str) -> Iterator[list[dict[s
         "SELECT created_at, actor, kind, old_value, new_value, note FROM events"
         " WHERE task_id = :id ORDER BY id",
         {"id": task_id},
-        size=BATCH,
+        size=STREAM_BATCH,
     ):
         yield [
             {
