@@ -7,7 +7,12 @@ measures the current environment's instead). Rows:
 
 - `taskctl --help`, and each report on an empty (initialised) database;
 - `taskctl import` of a whole corpus into a fresh database (tasks per second);
-- `list`, `overdue`, `workload`, `unit-report <the busiest department>` and `weekly` at each size;
+- `list`, `overdue`, `due`, `workload`, `unit-report <the busiest department>`, `history <the task
+  with most events>` and `weekly` at each size (plain text, as a pipe gets them);
+- the streamed reports (`list`, `overdue`, `due`, `unit-report`, `history`) in json, csv and md too:
+  their peak memory must not grow with the rows (issue 13: < 100 MB at 1M in every format);
+- with `--pg URL`, the same reports on PostgreSQL (the size's database copied there first with
+  `taskctl db copy --to URL --replace`), rows labelled "(PostgreSQL)";
 - the same tasks in Taskwarrior 2.6 (`task overdue`, `task summary`), with the ratios, if `task` is
   installed (nothing is installed; a private TASKRC/TASKDATA in a temporary folder is used).
 
@@ -17,6 +22,7 @@ measures the current environment's instead). Rows:
     python benchmarks/run.py --sizes 1k,10k --repeats 7 --json /tmp/bench.json
     python benchmarks/run.py --sizes 1m            # after generate.py --sizes 1m
     python benchmarks/run.py --markdown            # the table as Markdown (README's Performance)
+    python benchmarks/run.py --sizes 100k --no-import --pg postgresql+psycopg://taskctl:taskctl@127.0.0.1/bench
 
 Deadlines are measured on `--as-of` (the corpora's reference day); Taskwarrior, which has no such
 option, gets every date shifted by (today − as-of) so that the same tasks are overdue. Times are
@@ -58,9 +64,11 @@ from generate import (
 RESULTS = ROOT / "benchmarks" / "results.json"
 #: Where taskctl is installed for measuring, as a clerk installs it (see `install`).
 VENV = ROOT / "benchmarks" / ".venv"
-REPORTS = ("list", "overdue", "workload", "unit-report", "weekly")
-#: Reports whose peak memory must not grow with the rows they print (issue 13: < 100 MB at 1M).
-STREAMED = (("list", "json"), ("overdue", "csv"))
+REPORTS = ("list", "overdue", "due", "workload", "unit-report", "history", "weekly")
+#: Reports whose peak memory must not grow with the rows they print, in plain text (the rows above)
+#: and in these formats (issue 13: < 100 MB at 1M).
+STREAMED = ("list", "overdue", "due", "unit-report", "history")
+STREAMED_FORMATS = ("json", "csv", "md")
 #: Sizes at which the write commands and the one-seed imports are timed (issue 13 states them at 1k).
 WRITE_SIZES = ("1k",)
 EMPTY_REPORTS = ("list", "overdue", "due", "workload", "weekly", "units", "documents")
@@ -218,6 +226,8 @@ def report_target(command: str, size: str) -> Target | None:
         return Target(ms=300, mb=100)
     if size == "1m" and command == "workload":
         return Target(ms=2000)
+    if size == "1m" and command in STREAMED:
+        return Target(mb=100)
     return None
 
 
@@ -288,19 +298,23 @@ def _git(*args: str) -> str:
 # --- the copy under test ------------------------------------------------------------------------
 
 
-def install(venv: Path) -> Path:
+def install(venv: Path, extras: str = "") -> Path:
     """Install this checkout into `venv` as a clerk installs it (`pip install .`: a built wheel in a
     fresh virtual environment) and return that environment's Python.
 
     Measuring the development environment instead measures its extras: an editable install's import
     finder, and whatever `.pth` files the machine's site-packages carry (this sandbox's imports
     certifi at every interpreter start-up). Together 30–35 ms per process that a clerk never pays.
+    `extras` (`postgres`) adds an optional dependency's packages.
     """
     python = venv / "bin" / "python"
+    spec = f"{ROOT}[{extras}]" if extras else str(ROOT)
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", spec], check=True)
     else:  # dependencies are in place; the code under test is reinstalled every run
+        if extras:  # the extra's packages, when this environment lacks them
+            subprocess.run([str(python), "-m", "pip", "install", "-q", spec], check=True)
         subprocess.run(
             [
                 str(python),
@@ -320,13 +334,15 @@ def install(venv: Path) -> Path:
 # --- taskctl rows ---------------------------------------------------------------------------------
 
 
-def report_args(command: str, as_of: date, unit: str) -> list[str]:
+def report_args(command: str, as_of: date, unit: str, task: int | None = None) -> list[str]:
     """The command line of one report, deadlines measured on `as_of`."""
     day = as_of.isoformat()
     if command == "weekly":
         return ["weekly", "--since", (as_of - timedelta(days=6)).isoformat(), "--until", day]
     if command == "unit-report":
         return ["unit-report", unit, "--as-of", day]
+    if command == "history":
+        return ["history", str(task or 1)]
     if command in ("units", "documents"):
         return [command]
     return [command, "--as-of", day]
@@ -377,25 +393,84 @@ def import_row(
     return row
 
 
+def busiest_task(db: Path) -> tuple[int, int]:
+    """The task with the most events in the size's database, and how many it has."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        found = conn.execute(
+            "SELECT task_id, COUNT(*) FROM events WHERE task_id IS NOT NULL"
+            " GROUP BY task_id ORDER BY COUNT(*) DESC, task_id LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return found or (1, 0)
+
+
 def report_rows(
-    name: str, manifest: dict, db: Path, env: dict[str, str], repeats: int, as_of: date
+    name: str,
+    manifest: dict,
+    db: str,
+    env: dict[str, str],
+    repeats: int,
+    as_of: date,
+    task: tuple[int, int],
+    label: str = "",
 ) -> list[Row]:
+    """Each report in plain text, then the streamed ones in json, csv and md, on `db` (a SQLite
+    file, or with `label` another database's URL)."""
     rows = []
     unit = manifest["busy_unit"]
+    notes = {
+        "unit-report": f"{unit}, {manifest['busy_unit_tasks']} tasks",
+        "history": f"task {task[0]}, {task[1]} events",
+    }
     for command in REPORTS:
-        cmd = [*taskctl_command(), "--db", str(db), *report_args(command, as_of, unit)]
-        note = f"{unit}, {manifest['busy_unit_tasks']} tasks" if command == "unit-report" else ""
-        rows.append(
-            make_row(command, name, measure(cmd, env, repeats), report_target(command, name), note)
-        )
+        cmd = [*taskctl_command(), "--db", db, *report_args(command, as_of, unit, task[0])]
+        target = None if label else report_target(command, name)  # PostgreSQL: none yet
+        note = notes.get(command, "")
+        rows.append(make_row(command + label, name, measure(cmd, env, repeats), target, note))
         _progress(rows[-1])
-    for command, fmt in STREAMED:
-        cmd = [*taskctl_command(), "--db", str(db), *report_args(command, as_of, unit)]
-        cmd += ["--format", fmt]
-        target = Target(mb=100) if name == "1m" else None
-        rows.append(make_row(f"{command} --format {fmt}", name, measure(cmd, env, repeats), target))
-        _progress(rows[-1])
+    for command in STREAMED:
+        for fmt in STREAMED_FORMATS:
+            cmd = [*taskctl_command(), "--db", db, *report_args(command, as_of, unit, task[0])]
+            cmd += ["--format", fmt]
+            target = Target(mb=100) if name == "1m" and not label else None
+            row_name = f"{command} --format {fmt}{label}"
+            samples = measure(cmd, env, repeats)
+            rows.append(make_row(row_name, name, samples, target, notes.get(command, "")))
+            _progress(rows[-1])
     return rows
+
+
+def load_pg(url: str, name: str, db: Path, env: dict[str, str]) -> None:
+    """Copy the size's SQLite database into the PostgreSQL database at `url` (untimed), unless it
+    already holds as many tasks and events."""
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    wanted = conn.execute("SELECT (SELECT COUNT(*) FROM tasks), (SELECT COUNT(*) FROM events)")
+    expected = wanted.fetchone()
+    conn.close()
+    probe = (
+        "from sqlalchemy import create_engine, text\n"
+        "import sys\n"
+        "e = create_engine(sys.argv[1])\n"
+        "with e.connect() as c:\n"
+        "    try:\n"
+        "        print(*c.execute(text('SELECT (SELECT COUNT(*) FROM tasks),"
+        " (SELECT COUNT(*) FROM events)')).one())\n"
+        "    except Exception:\n"
+        "        print(0, 0)\n"
+    )
+    found = subprocess.run(
+        [str(generate.PYTHON), "-c", probe, url], capture_output=True, text=True, env=env
+    ).stdout.split()
+    if [int(x) for x in found or (0, 0)] == list(expected):
+        print(f"{name}: PostgreSQL already holds this corpus", file=sys.stderr)
+        return
+    print(f"{name}: copying the corpus into PostgreSQL (untimed) …", file=sys.stderr)
+    start = time.perf_counter()
+    run_once([*taskctl_command(), "--db", str(db), "db", "copy", "--to", url, "--replace"], env)
+    print(f"{name}: copied in {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 
 #: The tracking commands a clerk types dozens of times a day, timed on a copy of the size's database.
@@ -733,6 +808,14 @@ def main() -> None:
         help="measure the taskctl of this Python instead of a clean install in benchmarks/.venv",
     )
     parser.add_argument(
+        "--pg",
+        metavar="URL",
+        help="also run the reports on this PostgreSQL database (the size's corpus is copied there)",
+    )
+    parser.add_argument(
+        "--pg-sizes", default="100k", help="the sizes measured on PostgreSQL too (with --pg)"
+    )
+    parser.add_argument(
         "--update-readme", action="store_true", help="write the table into README's Performance"
     )
     opts = parser.parse_args()
@@ -740,8 +823,9 @@ def main() -> None:
         parser.error("--repeats must be at least 1")
 
     sizes = parse_sizes(opts.sizes)
+    pg_sizes = {name for name, _ in parse_sizes(opts.pg_sizes)} if opts.pg else set()
     if not opts.in_place:
-        generate.PYTHON = install(VENV)
+        generate.PYTHON = install(VENV, "postgres" if opts.pg else "")
     info = machine()
     fingerprint = code_fingerprint()
     print(" · ".join(f"{k}: {v}" for k, v in info.items()), file=sys.stderr)
@@ -766,8 +850,16 @@ def main() -> None:
             if not opts.no_import:
                 rows.append(import_row(name, folder, manifest["tasks"], env, tmp, opts.repeats))
                 _progress(rows[-1])
-            ours = report_rows(name, manifest, folder / "taskctl.db", env, opts.repeats, opts.as_of)
+            db = folder / "taskctl.db"
+            task = busiest_task(db)
+            ours = report_rows(name, manifest, str(db), env, opts.repeats, opts.as_of, task)
             rows += ours
+            if name in pg_sizes:
+                load_pg(opts.pg, name, db, env)
+                label = " (PostgreSQL)"
+                rows += report_rows(
+                    name, manifest, opts.pg, env, opts.repeats, opts.as_of, task, label
+                )
             if name in WRITE_SIZES and not opts.no_writes:
                 ours += write_rows(name, folder, env, opts.repeats, tmp)
                 rows += ours[-len(WRITES) :]

@@ -321,6 +321,11 @@ MESSAGES: list[tuple[str, str, str]] = [
     ),
     ("w_not_unit", "not a unit ({reason}): {name}", "不是单位（{reason}）：{name}"),
     (
+        "stream_once",
+        "a streamed report's rows can be taken only once",
+        "逐批读取的报表只能输出一次",
+    ),
+    (
         "w_number_text",
         "{label} read as text, not as an item (expected {expected})",
         "{label} 按正文读取，不是条目（应为 {expected}）",

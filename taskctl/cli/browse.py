@@ -57,9 +57,9 @@ def list_cmd(
             status=status or None,
             as_of=as_of,
             rules=rules,
-            stream=out.streams_without_summary,
+            stream=True,
         )
-        app.emit(report, out)  # a streamed report is written while the reader is open
+        app.emit(report, out)  # written as its rows come off the cursor
     if not report.row_count() and not (document or unit or status):
         click.echo(
             "还没有任务：先用 `taskctl import 文件` 导入工作要点或任务分工。"

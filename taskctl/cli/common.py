@@ -122,22 +122,6 @@ class Output:
     limit: int | None = None
     ascii_only: bool = False
 
-    @property
-    def streams(self) -> bool:
-        """Whether the format writes rows as they come (json, csv): a report may then be streamed
-        off the cursor, written before its reader closes."""
-        from taskctl.render import format_for
-
-        return format_for(self.fmt, self.path) in ("json", "csv")
-
-    @property
-    def streams_without_summary(self) -> bool:
-        """Whether a report that has no summary line streams (md too: its summary would need every
-        row before the table, so reports with one are not streamed in md)."""
-        from taskctl.render import format_for
-
-        return format_for(self.fmt, self.path) in ("json", "csv", "md")
-
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--format`, `-o/--output`, `--limit` and `--ascii`, shared by every command that prints rows;

@@ -98,9 +98,9 @@ def overdue_cmd(
             unit=unit,
             document=document,
             rules=rules,
-            stream=out.streams,
+            stream=True,
         )
-        app.emit(report, out)  # a streamed report is written while the reader is open
+        app.emit(report, out)  # written as its rows come off the cursor
 
 
 @click.command("due")
@@ -145,9 +145,9 @@ def due_cmd(
             unit=unit,
             document=document,
             rules=rules,
-            stream=out.streams,
+            stream=True,
         )
-        app.emit(report, out)  # a streamed report is written while the reader is open
+        app.emit(report, out)  # written as its rows come off the cursor
 
 
 @click.command("workload")
@@ -229,8 +229,9 @@ def unit_report_cmd(
             lang=app.lang,
             open_only=open_only,
             rules=rules,
+            stream=True,
         )
-    app.emit(report, out)
+        app.emit(report, out)  # written as its rows come off the cursor
 
 
 def _weekly_lang(app: App, explicit: str | None, ctx: click.Context) -> str:

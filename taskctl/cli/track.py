@@ -412,8 +412,8 @@ def history_cmd(
     from taskctl.reports.history import history_report
 
     with app.reading() as db:
-        report = history_report(db, task, app.lang)
-    app.emit(report, out)
+        report = history_report(db, task, app.lang, stream=True)
+        app.emit(report, out)  # written as its rows come off the cursor
 
 
 COMMANDS = [

@@ -25,13 +25,18 @@ def emit(
     ascii_only: bool = False,
     limit: int | None = None,
 ) -> None:
-    """Render `report` as `fmt` (or the format of `output`'s extension) to `output` or stdout."""
+    """Render `report` as `fmt` (or the format of `output`'s extension) to `output` or stdout.
+
+    A streamed report (`Report.batches`) is written as its rows come off the cursor in json, csv,
+    md and plain text; the terminal table holds only the rows it shows, html, xlsx and docx all."""
     fmt = format_for(fmt, output)
     if fmt not in FORMATS:
         raise InvalidValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     to_file = bool(output) and output != "-"
     if fmt in BINARY_FORMATS and not to_file:
         raise InvalidValueError(f"--format {fmt} needs -o FILE (it is a binary file)")
+    if fmt in BINARY_FORMATS or fmt == "html":
+        report.materialize()  # a document holds its rows (a streamed report: taken off the cursor)
     if fmt in BINARY_FORMATS:
         from pathlib import Path
 
@@ -58,9 +63,9 @@ def emit(
         console = terminal_console()
         if limit is None:
             limit = DEFAULT_TERMINAL_LIMIT
-        textfmt.print_table(
-            report, console, lang, ascii_only=ascii_only, limit=limit if limit > 0 else None
-        )
+        shown = limit if limit > 0 else None
+        report.keep_first(shown)  # a streamed report: the first rows held, the others counted
+        textfmt.print_table(report, console, lang, ascii_only=ascii_only, limit=shown)
         return
     else:
         chunks = textfmt.plain_chunks(report, lang, limit=limit, ascii_only=ascii_only)

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from taskctl.render import Report, bar_text, cell_text, export_columns, json_value
-from taskctl.reports.report import BATCH  # rows (or lines) per piece of a long listing's text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -121,18 +120,27 @@ def to_markdown(report: Report, lang: str) -> str:
 
 def md_chunks(report: Report, lang: str) -> Iterator[str]:
     """`to_markdown`'s text in pieces: the main table a batch of rows at a time, so a streamed
-    report is written as it comes off the cursor."""
+    report is written as it comes off the cursor. When its summary line (above the table) waits for
+    the rows, the table waits in a `Spool` (on disk when long) until the last row has passed."""
+    cols = export_columns(report, for_people=True)
+    body = (
+        "\n".join(_md_rows(cols, batch, lang)) + "\n" for batch in report.row_batches() if batch
+    )
+    if report.summary_pending:
+        from taskctl.reports.spool import Spool
+
+        spool = Spool()
+        for piece in body:
+            spool.add(piece)
+        body = iter(spool)
     head = [f"# {report.title}", ""]
     if report.subtitle:
         head += [report.subtitle, ""]
     if report.summary:
         head += [report.summary, ""]
-    cols = export_columns(report, for_people=True)
     head += _md_head(cols, lang)
     yield "\n".join(head) + "\n"
-    for batch in report.row_batches():
-        if batch:
-            yield "\n".join(_md_rows(cols, batch, lang)) + "\n"
+    yield from body
     for section in report.sections:
         out = ["", f"## {section.title}", ""]
         if section.summary:
@@ -370,12 +378,9 @@ def print_table(
         console.print(table)
     else:
         console.print(empty_line(lang), highlight=False, markup=False)
-    if limit is not None and len(report.rows) > limit:
-        console.print(
-            more_line(len(report.rows) - limit, lang, ascii_only=ascii_only),
-            highlight=False,
-            markup=False,
-        )
+    more = report.omitted + (max(len(report.rows) - limit, 0) if limit is not None else 0)
+    if more:
+        console.print(more_line(more, lang, ascii_only=ascii_only), highlight=False, markup=False)
     for section in report.sections:
         console.print()
         print_table(section, console, lang, ascii_only=ascii_only, limit=limit)
@@ -402,60 +407,92 @@ def plain_table(report: Report, lang: str) -> str:
 def plain_chunks(
     report: Report, lang: str, *, limit: int | None = None, ascii_only: bool = False
 ) -> Iterator[str]:
-    """`plain_table`'s text in pieces of `BATCH` lines: the lines are joined as they are written,
-    never all at once. With `limit` (above 0) the table stops there with an "N more" line; the
-    sections follow whole."""
-    from itertools import islice
+    """`plain_table`'s text in pieces of `BATCH` lines, never joined all at once. With `limit`
+    (above 0) the table stops there with an "N more" line; the sections follow whole.
 
-    rows = report.rows if not limit or limit <= 0 else report.rows[:limit]
+    Every column is padded to its widest cell, so no line can be written before the last row is
+    known: the rows pass once, a batch at a time, each batch's cells formatted and measured and
+    then kept in a `Spool` (on disk when long); the lines are padded as the spool is read back.
+    A streamed report's summary, above the table, is known by then too."""
+    from taskctl.reports.spool import Spool
+
+    cols = [c for c in report.columns if c.table]
+    header = [_measured([c.header(lang)]) for c in cols]
+    widths = [width for _, _, width in header]
+    keep = limit if limit and limit > 0 else None
+    spool, shown = Spool(), 0
+    for batch in report.row_batches():
+        if keep is not None:
+            if shown >= keep:
+                continue  # counted (and summed up), not shown
+            batch = batch[: keep - shown]
+        if batch:
+            shown += len(batch)
+            spool.add(_column_cells(cols, batch, lang, widths))
+    total = report.row_count()
     head = [line for line in (report.title, report.subtitle, report.summary) if line]
-    if not rows and report.title:
+    if not shown and report.title:
         yield "\n".join([*head, empty_line(lang)]) + "\n"
     else:
-        lines = _aligned_lines(report, rows, lang)
-        yield "\n".join([*head, *islice(lines, 2)]) + "\n"  # the header and its rule
-        while batch := list(islice(lines, BATCH)):
-            yield "\n".join(batch) + "\n"
-    if len(rows) < len(report.rows):  # say so instead of dropping rows silently
-        yield more_line(len(report.rows) - len(rows), lang, ascii_only=ascii_only) + "\n"
+        titles = [(cells, extra) for cells, extra, _ in header]
+        yield "\n".join([*head, *_padded_lines(titles, widths)]) + "\n"
+        yield "  ".join("-" * w for w in widths) + "\n"
+        for piece in spool:
+            yield "\n".join(_padded_lines(piece, widths)) + "\n"
+    if shown < total:  # say so instead of dropping rows silently
+        yield more_line(total - shown, lang, ascii_only=ascii_only) + "\n"
     for section in report.sections:
         yield "\n"
         yield from plain_chunks(section, lang)
 
 
-def _aligned_lines(report: Report, rows: list[dict[str, Any]], lang: str) -> Iterator[str]:
-    """Header, rule and rows of the terminal columns, built column by column: each column's cells
-    are formatted, measured (distinct texts once, ASCII by `len`) and padded by C-level maps; the
-    lines are joined as they are taken."""
-    from itertools import repeat
-    from operator import add, sub
+def _measured(cells: list[str]) -> tuple[list[str], list[int] | None, int]:
+    """A column's cells on one line each, their wide characters per cell (`_wide_extra`) and the
+    display width of the widest."""
+    from operator import add
 
+    if "\n" in "".join(cells):
+        cells = [c.replace("\n", " ") for c in cells]
+    extra = _wide_extra(cells)
+    if extra is None:
+        return cells, None, max(map(len, cells))
+    return cells, extra, max(map(add, map(len, cells), extra))
+
+
+def _column_cells(
+    cols: list[Any], rows: list[dict[str, Any]], lang: str, widths: list[int]
+) -> list[tuple[list[str], list[int] | None]]:
+    """One batch of rows as column lists of cell texts (with their wide characters), built column by
+    column: each column's cells formatted and measured by C-level maps; `widths` grows to fit."""
     from taskctl.render import column_texts
 
-    cols = [c for c in report.columns if c.table]
-    last = len(cols) - 1
-    columns: list[list[str]] = []
-    widths: list[int] = []
+    piece = []
     for i, col in enumerate(cols):
-        cells = column_texts(_values(rows, col.key), col.kind, lang)
-        cells.insert(0, col.header(lang))
-        if "\n" in "".join(cells):
-            cells = [c.replace("\n", " ") for c in cells]
-        extra = _wide_extra(cells)
-        if extra is None:
-            width = max(map(len, cells))
-            if i < last:
-                cells = list(map(str.ljust, cells, repeat(width)))
-        else:
-            width = max(map(add, map(len, cells), extra))
-            if i < last:  # a wide character takes one place in the string and two on screen
-                cells = list(map(str.ljust, cells, map(sub, repeat(width), extra)))
-        widths.append(width)
+        cells, extra, width = _measured(column_texts(_values(rows, col.key), col.kind, lang))
+        if width > widths[i]:
+            widths[i] = width
+        piece.append((cells, extra))
+    return piece
+
+
+def _padded_lines(
+    piece: list[tuple[list[str], list[int] | None]], widths: list[int]
+) -> Iterator[str]:
+    """The lines of one batch's cells, every column but the last padded to its width (a wide
+    character takes one place in the string and two on screen)."""
+    from itertools import repeat
+    from operator import sub
+
+    last = len(piece) - 1
+    columns = []
+    for i, (cells, extra) in enumerate(piece):
+        if i < last:
+            if extra is None:
+                cells = list(map(str.ljust, cells, repeat(widths[i])))
+            else:
+                cells = list(map(str.ljust, cells, map(sub, repeat(widths[i]), extra)))
         columns.append(cells)
-    lines = map(str.rstrip, map("  ".join, zip(*columns, strict=True)))
-    yield next(lines)
-    yield "  ".join("-" * w for w in widths)
-    yield from lines
+    return map(str.rstrip, map("  ".join, zip(*columns, strict=True)))
 
 
 def _values(rows: list[dict[str, Any]], key: str) -> list[Any]:

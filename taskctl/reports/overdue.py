@@ -15,11 +15,9 @@ from taskctl.lifecycle import ACTIVE
 from taskctl.reports.lights import DEFAULT_RULES, LightRules, attach_lights
 from taskctl.reports.report import Column, Report, column
 from taskctl.reports.tasks import (
-    attach_people,
     select_tasks,
     stream_task_rows,
     task_columns,
-    task_rows,
 )
 from taskctl.store.reader import as_date
 
@@ -61,15 +59,36 @@ def attach_latest_progress(db: Reader, rows: list[dict[str, Any]]) -> None:
         r["latest_progress_date"] = as_date(reported_at)
 
 
+def owed_batches(
+    db: Reader,
+    query: tuple[str, dict[str, Any]],
+    *,
+    as_of: date,
+    rules: LightRules = DEFAULT_RULES,
+    finish: Callable[[dict[str, Any]], None] | None = None,
+    reminders: bool = False,
+) -> Iterator[list[dict[str, Any]]]:
+    """Task rows of a `select_tasks` query a batch at a time off the cursor, each batch with units,
+    persons, light, latest progress, `finish` (days overdue or left) and, with `reminders`, how often
+    each task was chased."""
+    from taskctl.reports.reminders import attach_reminders
+
+    for rows in stream_task_rows(db, query):
+        attach_lights(rows, as_of, rules)
+        attach_latest_progress(db, rows)
+        if finish is not None:
+            for r in rows:
+                finish(r)
+        if reminders:
+            attach_reminders(db, rows)
+        yield rows
+
+
 def owed_task_rows(
     db: Reader, query: tuple[str, dict[str, Any]], *, as_of: date, rules: LightRules = DEFAULT_RULES
 ) -> list[dict[str, Any]]:
     """Task rows of a `select_tasks` query, with units, persons, light and latest progress."""
-    rows = task_rows(db, query)
-    attach_people(db, rows)
-    attach_lights(rows, as_of, rules)
-    attach_latest_progress(db, rows)
-    return rows
+    return [r for rows in owed_batches(db, query, as_of=as_of, rules=rules) for r in rows]
 
 
 def _owed_query(
@@ -90,53 +109,6 @@ def _owed_query(
     )
 
 
-def _owed_tasks(
-    db: Reader,
-    *conditions: str,
-    as_of: date,
-    params: dict[str, Any] | None = None,
-    unit: str | None = None,
-    document: str | None = None,
-    rules: LightRules = DEFAULT_RULES,
-) -> list[dict[str, Any]]:
-    """Active tasks meeting `conditions` (SQL on `t.deadline`, values in `params`), soonest
-    deadline first."""
-    query = _owed_query(db, conditions, params or {}, unit, document)
-    return owed_task_rows(db, query, as_of=as_of, rules=rules)
-
-
-def _stream_owed(
-    db: Reader,
-    conditions: tuple[str, ...],
-    params: dict[str, Any],
-    *,
-    as_of: date,
-    unit: str | None,
-    document: str | None,
-    rules: LightRules,
-    finish: Callable[[dict[str, Any]], None],
-    reminders: bool = False,
-) -> Callable[[], Iterator[list[dict[str, Any]]]]:
-    """`Report.batches` of owed tasks: each batch off the cursor gets light, latest progress,
-    `finish` (days overdue or left) and, with `reminders`, how often it was chased before it is
-    written."""
-    query = _owed_query(db, conditions, params, unit, document)
-
-    def batches() -> Iterator[list[dict[str, Any]]]:
-        from taskctl.reports.reminders import attach_reminders
-
-        for rows in stream_task_rows(db, query):
-            attach_lights(rows, as_of, rules)
-            attach_latest_progress(db, rows)
-            for r in rows:
-                finish(r)
-            if reminders:
-                attach_reminders(db, rows)
-            yield rows
-
-    return batches
-
-
 def overdue_tasks(
     db: Reader,
     *,
@@ -152,19 +124,9 @@ def overdue_tasks(
     if since is not None:
         conditions += ("t.deadline >= :since",)
         params["since"] = since
-    rows = _owed_tasks(
-        db,
-        *conditions,
-        params=params,
-        as_of=as_of,
-        unit=unit,
-        document=document,
-        rules=rules,
-    )
-    finish = _days_overdue(as_of)
-    for r in rows:
-        finish(r)
-    return rows
+    query = _owed_query(db, conditions, params, unit, document)
+    batches = owed_batches(db, query, as_of=as_of, rules=rules, finish=_days_overdue(as_of))
+    return [r for rows in batches for r in rows]
 
 
 def _overdue_window(as_of: date) -> tuple[tuple[str, ...], dict[str, Any]]:
@@ -204,19 +166,9 @@ def due_tasks(
     """Active tasks due from `first` to `last` (both included), soonest first, with `days_left`
     counted from `as_of`."""
     conditions, params = _due_window(first, last)
-    rows = _owed_tasks(
-        db,
-        *conditions,
-        params=params,
-        as_of=as_of,
-        unit=unit,
-        document=document,
-        rules=rules,
-    )
-    finish = _days_left(as_of)
-    for r in rows:
-        finish(r)
-    return rows
+    query = _owed_query(db, conditions, params, unit, document)
+    batches = owed_batches(db, query, as_of=as_of, rules=rules, finish=_days_left(as_of))
+    return [r for rows in batches for r in rows]
 
 
 #: Task columns shown on the terminal by the owed-task reports (the rest are exported only).
@@ -244,33 +196,59 @@ def due_columns() -> list[Column]:
     return _with_extra([column("days_left", "int"), column("light", "light")])
 
 
-def _lead_units(rows: list[dict[str, Any]]) -> int:
-    return len({name for r in rows for name in r["lead"] or r["responsible"]})
+class OwedTally:
+    """The summary line of `overdue` or `due`, made as the rows pass: how many, how many lead units
+    (the responsible ones of a task without a lead), and the first row (the worst overdue)."""
+
+    def __init__(self, say: Callable[[OwedTally], str]) -> None:
+        self.say = say
+        self.count = 0
+        self.leads: set[str] = set()
+        self.first: dict[str, Any] | None = None
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        if self.first is None and rows:
+            r = rows[0]
+            self.first = {k: r.get(k) for k in ("document", "number", "title", "days_overdue")}
+        self.count += len(rows)
+        self.leads.update(name for r in rows for name in r["lead"] or r["responsible"])
+
+    def text(self) -> str:
+        return self.say(self)
 
 
-def overdue_summary(rows: list[dict[str, Any]], as_of: date, lang: str) -> str:
+def overdue_summary(as_of: date, lang: str) -> OwedTally:
     """One line: how many, how many lead units, the worst."""
-    zh = lang == "zh"
-    if not rows:
-        return f"截至 {as_of}，无逾期任务。" if zh else f"No overdue tasks as of {as_of}."
-    worst = rows[0]
-    ref = f"{worst['document']}:{worst['number']}"
-    if zh:
+
+    def say(t: OwedTally) -> str:
+        zh = lang == "zh"
+        if not t.count or t.first is None:
+            return f"截至 {as_of}，无逾期任务。" if zh else f"No overdue tasks as of {as_of}."
+        worst = t.first
+        ref = f"{worst['document']}:{worst['number']}"
+        if zh:
+            return (
+                f"截至 {as_of}，逾期任务 {t.count} 项，涉及牵头单位 {len(t.leads)} 个；"
+                f"逾期最久：{ref} {worst['title']}（{worst['days_overdue']} 天）。"
+            )
         return (
-            f"截至 {as_of}，逾期任务 {len(rows)} 项，涉及牵头单位 {_lead_units(rows)} 个；"
-            f"逾期最久：{ref} {worst['title']}（{worst['days_overdue']} 天）。"
+            f"{t.count} overdue tasks as of {as_of}, {len(t.leads)} lead units; "
+            f"worst: {ref} {worst['title']} ({worst['days_overdue']} days)."
         )
-    return (
-        f"{len(rows)} overdue tasks as of {as_of}, {_lead_units(rows)} lead units; "
-        f"worst: {ref} {worst['title']} ({worst['days_overdue']} days)."
-    )
+
+    return OwedTally(say)
 
 
-def due_summary(rows: list[dict[str, Any]], as_of: date, within_days: int, lang: str) -> str:
+def due_summary(as_of: date, within_days: int, lang: str) -> OwedTally:
+    """One line: how many tasks are due in the window, how many lead units."""
     until = as_of + timedelta(days=within_days)
-    if lang == "zh":
-        return f"{as_of} 至 {until} 到期任务 {len(rows)} 项，涉及牵头单位 {_lead_units(rows)} 个。"
-    return f"{len(rows)} tasks due from {as_of} to {until}, {_lead_units(rows)} lead units."
+
+    def say(t: OwedTally) -> str:
+        if lang == "zh":
+            return f"{as_of} 至 {until} 到期任务 {t.count} 项，涉及牵头单位 {len(t.leads)} 个。"
+        return f"{t.count} tasks due from {as_of} to {until}, {len(t.leads)} lead units."
+
+    return OwedTally(say)
 
 
 def overdue_report(
@@ -283,29 +261,25 @@ def overdue_report(
     rules: LightRules = DEFAULT_RULES,
     stream: bool = False,
 ) -> Report:
-    """Overdue tasks; with `stream`, rows come off the cursor as json or csv writes them (no
-    summary line, which neither prints; `db` must stay open until then)."""
+    """Overdue tasks, most overdue first. With `stream` the rows come off the cursor as the report
+    is written (`db` must stay open until then), else all at once; the summary follows the rows."""
     title = "逾期任务" if lang == "zh" else "Overdue tasks"
-    if stream:
-        conditions, params = _overdue_window(as_of)
-        batches = _stream_owed(
-            db,
-            conditions,
-            params,
-            as_of=as_of,
-            unit=unit,
-            document=document,
-            rules=rules,
-            finish=_days_overdue(as_of),
-            reminders=True,
-        )
-        return Report(title, overdue_columns(), [], key="overdue", batches=batches)
-    from taskctl.reports.reminders import attach_reminders
+    conditions, params = _overdue_window(as_of)
+    query = _owed_query(db, conditions, params, unit, document)
 
-    rows = overdue_tasks(db, as_of=as_of, unit=unit, document=document, rules=rules)
-    attach_reminders(db, rows)
-    summary = overdue_summary(rows, as_of, lang)
-    return Report(title, overdue_columns(), rows, summary=summary, key="overdue")
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        finish = _days_overdue(as_of)
+        return owed_batches(db, query, as_of=as_of, rules=rules, finish=finish, reminders=True)
+
+    report = Report(
+        title,
+        overdue_columns(),
+        [],
+        key="overdue",
+        batches=batches,
+        tally=overdue_summary(as_of, lang),
+    )
+    return report if stream else report.materialize()
 
 
 def due_report(
@@ -319,24 +293,20 @@ def due_report(
     rules: LightRules = DEFAULT_RULES,
     stream: bool = False,
 ) -> Report:
-    """Tasks due within `within_days` of `as_of`; `stream` as for `overdue_report`."""
+    """Tasks due within `within_days` of `as_of`, soonest first; `stream` as for `overdue_report`."""
     title = "即将到期任务" if lang == "zh" else "Tasks due soon"
-    last = as_of + timedelta(days=within_days)
-    if stream:
-        conditions, params = _due_window(as_of, last)
-        batches = _stream_owed(
-            db,
-            conditions,
-            params,
-            as_of=as_of,
-            unit=unit,
-            document=document,
-            rules=rules,
-            finish=_days_left(as_of),
-        )
-        return Report(title, due_columns(), [], key="due", batches=batches)
-    rows = due_tasks(
-        db, as_of=as_of, first=as_of, last=last, unit=unit, document=document, rules=rules
+    conditions, params = _due_window(as_of, as_of + timedelta(days=within_days))
+    query = _owed_query(db, conditions, params, unit, document)
+
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        return owed_batches(db, query, as_of=as_of, rules=rules, finish=_days_left(as_of))
+
+    report = Report(
+        title,
+        due_columns(),
+        [],
+        key="due",
+        batches=batches,
+        tally=due_summary(as_of, within_days, lang),
     )
-    summary = due_summary(rows, as_of, within_days, lang)
-    return Report(title, due_columns(), rows, summary=summary, key="due")
+    return report if stream else report.materialize()

@@ -45,18 +45,20 @@ def letter_date(note: str | None, fallback: date | None) -> date | None:
 
 def reminder_counts(db: Reader, task_ids: list[int]) -> dict[int, tuple[int, date | None]]:
     """task id → (how many letters chased it, the date of the latest). Reads the `reminded` events
-    off the (kind, created_at) index: few next to the tasks a report lists."""
+    of those tasks only: a streamed report asks once per batch."""
     from taskctl.store.reader import as_date
 
     out: dict[int, tuple[int, date | None]] = {}
-    wanted = set(task_ids)
+    wanted = sorted(set(task_ids))
     if not wanted:
         return out
+    params: dict[str, Any] = {}
+    cond = db.in_list("task_id", wanted, params, "ids")
     for task_id, note, created_at in db.rows(
-        "SELECT task_id, note, created_at FROM events WHERE kind = 'reminded' ORDER BY id"
+        f"SELECT task_id, note, created_at FROM events WHERE kind = 'reminded' AND {cond}"
+        " ORDER BY id",
+        params,
     ):
-        if task_id not in wanted:
-            continue
         count, last = out.get(task_id, (0, None))
         day = letter_date(note, as_date(created_at))
         if last is not None and (day is None or day < last):

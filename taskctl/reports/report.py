@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 #: Rows per batch of a streamed report (and per piece of a long listing's text).
 BATCH = 2000
@@ -37,9 +37,23 @@ class Column:
         return self.zh if lang == "zh" else self.en
 
 
+class Tally(Protocol):
+    """A summary line made while the rows pass: `add` sees every batch, `text` says it after the last."""
+
+    def add(self, rows: list[dict[str, Any]]) -> None: ...
+
+    def text(self) -> str: ...
+
+
 @dataclass
 class Report:
-    """What a report query returns and every renderer takes."""
+    """What a report query returns and every renderer takes.
+
+    A listing is built as `batches` (a streamed report, rows straight off the database cursor);
+    `materialize` turns it into `rows` for the renderers that need them all at once (html, xlsx, docx,
+    and library callers). Its summary line, which needs every row, is kept by `tally` and set once
+    the last batch has passed.
+    """
 
     title: str
     columns: list[Column]
@@ -50,24 +64,68 @@ class Report:
     #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
     key: str | None = None
     #: A streamed report's rows, batch by batch off the database cursor (then `rows` stays empty
-    #: and the reader must stay open until the report is written); json and csv take them so.
+    #: and the reader must stay open until the report is written). They can be taken once.
     batches: Callable[[], Iterator[list[dict[str, Any]]]] | None = None
     #: Rows handed out by `row_batches` so far.
     streamed: int = 0
+    #: What makes `summary` from the rows as they pass (a streamed report's summary is None until then).
+    tally: Tally | None = None
+    #: Rows counted but not held (a terminal table shows the first ones and says how many more).
+    omitted: int = 0
+    #: Whether a streamed report's rows have been asked for (the cursor runs once).
+    taken: bool = field(default=False, repr=False)
 
     def row_batches(self) -> Iterator[list[dict[str, Any]]]:
-        """The rows in batches of at most `BATCH`: off the cursor for a streamed report."""
+        """The rows in batches of at most `BATCH`: off the cursor for a streamed report, whose
+        summary is set when the last batch has been taken."""
         if self.batches is None:
             for start in range(0, len(self.rows), BATCH):
                 yield self.rows[start : start + BATCH]
             return
-        for batch in self.batches():
+        if self.taken:
+            raise RuntimeError("a streamed report's rows can be taken only once")
+        self.taken = True
+        batches, tally = self.batches(), self.tally
+        for batch in batches:
             self.streamed += len(batch)
+            if tally is not None:
+                tally.add(batch)
             yield batch
+        if tally is not None:
+            self.summary = tally.text()
+
+    @property
+    def summary_pending(self) -> bool:
+        """Whether the summary line waits for the rows (a streamed report not yet written)."""
+        return self.tally is not None and self.batches is not None and self.summary is None
+
+    def materialize(self) -> Report:
+        """Take a streamed report's rows into `rows` (and its summary); a no-op on any other."""
+        if self.batches is not None:
+            rows = [row for batch in self.row_batches() for row in batch]
+            self.rows, self.batches = rows, None
+        return self
+
+    def keep_first(self, limit: int | None) -> Report:
+        """Hold at most the first `limit` rows (all with None) and count the rest in `omitted`: what a
+        terminal table needs of a streamed report, however long."""
+        if self.batches is None:
+            return self
+        kept: list[dict[str, Any]] = []
+        for batch in self.row_batches():
+            if limit is None:
+                kept.extend(batch)
+            elif len(kept) < limit:
+                kept.extend(batch[: limit - len(kept)])
+        self.omitted = self.streamed - len(kept)
+        self.rows, self.batches = kept, None
+        return self
 
     def row_count(self) -> int:
         """How many rows the report has (a streamed one: how many it has written)."""
-        return self.streamed if self.batches is not None else len(self.rows)
+        if self.batches is not None:
+            return self.streamed
+        return len(self.rows) + self.omitted
 
 
 def column(key: str, kind: str = "text", **kw: Any) -> Column:

@@ -250,9 +250,10 @@ def test_a_long_listing_is_written_in_pieces_that_make_the_one_piece_text(
     """Over `BATCH` rows, json, csv and the plain table are encoded a batch at a time; the file must
     be exactly what encoding everything at once gives, and hold every row once."""
     from taskctl.render import text as textfmt
+    from taskctl.reports.report import BATCH
 
     base = _report()
-    rows = [dict(base.rows[i % 3], id=i) for i in range(2 * textfmt.BATCH + 7)]
+    rows = [dict(base.rows[i % 3], id=i) for i in range(2 * BATCH + 7)]
     report = Report(title="逾期任务", columns=base.columns, rows=rows, summary="many")
     out = tmp_path / f"long.{fmt}"
     emit(report, fmt=fmt, output=str(out), lang="zh")
