@@ -19,6 +19,7 @@ from taskctl.vocab import (
     GROUP_UNIT_PREFIXES,
     LEADER_TITLES,
     NOT_IN_UNIT_NAMES,
+    NOT_UNIT_ENDINGS,
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
     REGION_WORDS,
@@ -151,7 +152,10 @@ def _group_tail(name: str) -> tuple[str, ...]:
             # after 和/及/与 the second name starts like one (`州直…`), not with a head noun the two
             # share (`各县(市、区)党委和人民政府`); after 等 it names the group the first one is in
             starts = join == "等" or right.startswith(_NAME_STARTS)
-            if starts and _is_whole_name(left) and _is_whole_name(right):
+            # after 等 a group cut where a copy ends (`市住建局等政府各有关`) is the guard's to refuse
+            cut_group = join == "等" and any(word in right for word in GROUP_TAIL_STARTS)
+            whole = _is_whole_name(right) or cut_group
+            if starts and _is_whole_name(left) and whole:
                 return (left, *_group_tail(right))
             index = name.find(join, index + 1)
     return (name,)
@@ -283,6 +287,8 @@ def unit_problem(name: str) -> str | None:
     if any(word in name for word in NOT_IN_UNIT_NAMES):
         return "a verb phrase, not a name"
     bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
+    if bare.endswith(NOT_UNIT_ENDINGS):
+        return "a group cut before its noun, not a name"
     if bare.endswith(UNIT_NAME_ENDINGS):
         return None
     for prefix in GROUP_UNIT_PREFIXES:

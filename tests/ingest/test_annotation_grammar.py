@@ -66,10 +66,23 @@ def test_prose_roles(text: str, expected: tuple) -> None:
         ("(省财政厅等部门负责)", ["省财政厅"]),
         ("(市商务局及相关单位负责)", ["市商务局", "相关单位"]),
         ("(责任单位:县农业农村局和有关方面)", ["县农业农村局", "有关方面"]),
+        ("(责任单位:市住建局等政府各有关部门)", ["市住建局", "政府各有关部门"]),
+        # a group cut before its noun (a table cell where a copy ends): the unit before 等 stays,
+        # the cut group is refused
+        ("(责任单位:市住建局等政府各有关)", ["市住建局"]),
+        ("(责任单位:市教育局、区县相关)", ["市教育局"]),
     ],
 )
 def test_group_tails(text: str, responsible: list[str]) -> None:
     assert roles(text)[2] == responsible
+
+
+def test_a_group_cut_before_its_noun_is_refused_with_a_warning() -> None:
+    doc = parse_text("2024年工作要点\n1.完善制度。(责任单位:市住建局等政府各有关)")
+    assert doc.tasks[0].responsible == ["市住建局"]
+    assert [w.message for w in doc.warnings if "政府各有关" in w.message] == [
+        "not a unit (a group cut before its noun, not a name): 政府各有关"
+    ]
 
 
 # 5. 责任单位 next to a lead supports it and keeps its label
