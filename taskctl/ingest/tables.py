@@ -53,6 +53,8 @@ class Header:
     last_row: int  # 0-based index of the last header row (first_row or the row below it)
     columns: dict[str, int] = field(default_factory=dict)
     task_columns: list[int] = field(default_factory=list)
+    # columns of other kinds (`进展情况`, `备注`) → their header text: attributes of each task
+    attributes: dict[int, str] = field(default_factory=dict)
 
 
 def header_field(cell: str) -> str | None:
@@ -116,8 +118,31 @@ def find_header(rows: list[list[str]]) -> Header | None:
             if name == "task":
                 header.task_columns.append(column)
             header.columns.setdefault(name, column)
+        header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
     return None
+
+
+def _attribute_columns(header_rows: list[list[str]], fields: dict[int, str]) -> dict[int, str]:
+    """Columns the header names but no field is read from (`进展情况`, `监督方式`, `备注`) → their
+    header text (the lower row's when the header spans two rows); a cell merged across a named
+    column (its text repeated) names nothing more."""
+    named = {
+        clean_cell(row[column])
+        for row in header_rows
+        for column in fields
+        if column < len(row) and row[column]
+    }
+    found: dict[int, str] = {}
+    for column in range(max(len(row) for row in header_rows)):
+        if column in fields:
+            continue
+        texts = [clean_cell(row[column]) for row in header_rows if column < len(row)]
+        text = next((text for text in reversed(texts) if text), "")
+        text = "".join(text.split())
+        if text and text not in named and text not in found.values():
+            found[column] = text
+    return found
 
 
 #: A text needs at least this many `|` to be read as a table copied from a web page.
@@ -225,8 +250,11 @@ def _label(number_cell: str) -> str | None:
     return None
 
 
-def _units(text: str, role: str) -> dict[str, list[str]]:
-    """A unit cell → {role: names}; a cell with role verbs (`X牵头,Y配合`) gives its own roles."""
+def _units(
+    text: str, role: str, rejected: list[tuple[str, str]] | None = None
+) -> dict[str, list[str]]:
+    """A unit cell → {role: names}; a cell with role verbs (`X牵头,Y配合`) gives its own roles (the
+    candidates the unit guard refused there go to `rejected`: (name, reason))."""
     from taskctl.ingest.annotations import read_annotation, split_units
     from taskctl.ingest.units import split_person_notes
 
@@ -240,7 +268,15 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
         found = {role: list(dict.fromkeys(units))}
         return {**found, "persons": persons} if persons else found
     text = clean_cell(text)
-    annotation = read_annotation(f"({text})")
+    # the cell is read as its column's label would be (`责任单位:X牵头,Y等有关部门`): a list between
+    # the verbs without one of its own (its verb cut where a copy ends) is in the column's role.
+    # A unit cell leaves at most one refused candidate (a name cut where a copy ends); a sentence
+    # that strayed into the column leaves many, and is read only as a bracket of text would be.
+    annotation = read_annotation(f"({_ROLE_LABELS.get(role, '责任单位')}:{text})")
+    if annotation is not None and len(annotation.rejected) > 1:
+        annotation = read_annotation(f"({text})")
+    if annotation is not None and rejected is not None:
+        rejected.extend(annotation.rejected)
     if annotation is not None and not annotation.is_empty():
         found = {
             name: list(getattr(annotation, name))
@@ -250,6 +286,10 @@ def _units(text: str, role: str) -> dict[str, list[str]]:
         if found:
             return found
     return {role: split_units(text)}
+
+
+# the label a unit column's cells are read under
+_ROLE_LABELS = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位"}
 
 
 def _has_role_verb(text: str) -> bool:
@@ -299,14 +339,49 @@ class _Builder:
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def heading(self, text: str, line: int, parent: int | None, ordinal: int) -> int:
+        """A heading from a section or group cell; a note in it (`(牵头领导:成坤、柯相国)`) names the
+        persons or units of its tasks that name none."""
+        from taskctl.ingest.annotations import cut_spans, read_annotation
         from taskctl.ingest.docx import chinese_numeral
         from taskctl.ingest.structure import lead_phrase, match_marker
 
         marker = match_marker(text)
         label, rest = (marker.label, marker.rest) if marker else (chinese_numeral(ordinal), text)
+        roles: dict[str, Any] = {}
+        annotation = read_annotation(rest) if "(" in rest or ":" in rest else None
+        if annotation is not None and (annotation.names_units() or annotation.persons):
+            rest = cut_spans(rest, annotation.spans).strip()
+            roles = {
+                name: list(getattr(annotation, name))
+                for name in ("lead", "support", "responsible", "persons")
+            }
+            roles["annotation_text"] = text
         return self._place(
-            "heading", label, parent, title=lead_phrase(rest) or rest, full_text=text, line=line
+            "heading",
+            label,
+            parent,
+            title=lead_phrase(rest) or rest,
+            full_text=text,
+            line=line,
+            **roles,
         )
+
+    def inherit(self, task: ItemDraft) -> None:
+        """A task naming no person takes those of its nearest heading naming some; one naming no unit
+        takes the units of its nearest heading naming some (as the text parser does)."""
+        ancestor = task.parent
+        wants_persons = not task.persons
+        wants_units = not (task.lead or task.support or task.responsible)
+        while ancestor is not None and (wants_persons or wants_units):
+            heading = self.items[ancestor]
+            if wants_persons and heading.persons:
+                task.persons = list(heading.persons)
+                wants_persons = False
+            if wants_units and (heading.lead or heading.support or heading.responsible):
+                task.lead, task.support = list(heading.lead), list(heading.support)
+                task.responsible = list(heading.responsible)
+                wants_units = False
+            ancestor = heading.parent
 
     def _place(self, kind: str, label: str, parent: int | None, **fields: Any) -> int:
         """Append an item under `parent` (its number and level follow from the parent's)."""
@@ -354,14 +429,20 @@ class _Builder:
         for annotation in annotations:
             merged.merge(annotation)
         plain = cut_spans(text, merged.spans).strip()
+        attributes = dict(merged.attributes)
+        for column, name in header.attributes.items():
+            value = clean_cell(_cell(row, column))
+            if value:
+                attributes.setdefault(name, value)
         roles: dict[str, list[str]] = {
             "lead": list(merged.lead),
             "support": list(merged.support),
             "responsible": list(merged.responsible),
             "persons": list(merged.persons),
         }
+        rejected: list[tuple[str, str]] = []
         lead_cell = _cell(row, columns.get("lead"))
-        for name, names in _units(lead_cell, "lead").items():
+        for name, names in _units(lead_cell, "lead", rejected).items():
             roles[name] += names
         for column_role in ("support", "responsible", "persons"):
             cell = _cell(row, columns.get(column_role))
@@ -375,8 +456,10 @@ class _Builder:
                     name for name in map(clean_cell, split_persons("、".join(_lines(cell)))) if name
                 ]
                 continue
-            for name, names in _units(cell, role).items():
+            for name, names in _units(cell, role, rejected).items():
                 roles[name] += names
+        for name, reason in rejected:
+            self.warnings.append(ParseWarning(line, f"not a unit ({reason}): {name}"))
         for name in roles:
             roles[name] = list(dict.fromkeys(roles[name]))
         if self.first_lead and roles["responsible"] and not (roles["lead"] or roles["support"]):
@@ -400,8 +483,10 @@ class _Builder:
             line=line,
             deadline=deadline,
             deadline_text=deadline_text,
+            attributes=attributes,
             **roles,
         )
+        self.inherit(self.items[-1])
 
     def sheet(self, sheet: Sheet, header: Header, parent: int | None) -> None:
         """The rows below the header: section rows → headings, a group column → headings, rows → tasks."""
@@ -409,6 +494,7 @@ class _Builder:
         header_rows = [[c.strip() for c in r] for r in rows[header.first_row : header.last_row + 1]]
         width = max((len(r) for r in header_rows), default=0)
         section: int | None = None
+        sections: list[tuple[str | None, int]] = []  # the open section rows: (marker style, item)
         group: int | None = None
         group_text: str | None = None
         ordinals: dict[int | None, int] = {}
@@ -431,7 +517,13 @@ class _Builder:
                     continue
                 spans_row = len(filled) >= min(3, max(width, 2))
                 if spans_row or not task_text or _is_section_text(text):
-                    section = self.heading(text, line, parent, next_ordinal(parent))
+                    # `(一)…` under `一、…`: a section of another marker style nests in the open one
+                    style = _section_style(text)
+                    while sections and (style is None or style in (s for s, _i in sections)):
+                        sections.pop()
+                    outer = sections[-1][1] if sections else parent
+                    section = self.heading(text, line, outer, next_ordinal(outer))
+                    sections.append((style, section))
                     group, group_text = None, None
                     continue
             if len(header.task_columns) > 1:
@@ -445,6 +537,13 @@ class _Builder:
                 continue
             under = group if group is not None else section if section is not None else parent
             self.task(cells, header, line, under, next_ordinal(under))
+
+
+def _section_style(text: str) -> str | None:
+    from taskctl.ingest.structure import match_marker
+
+    marker = match_marker(text)
+    return marker.style if marker is not None else None
 
 
 def _is_section_text(text: str) -> bool:

@@ -195,3 +195,54 @@ def test_a_sheet_in_traditional_characters_is_read_in_simplified(tmp_path: Path)
         ["市财政局", "各县区政府"],
     )
     assert (second.lead, second.deadline) == (["市大数据局"], date(2022, 12, 31))
+
+
+def test_columns_of_other_kinds_are_attributes(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "重点任务", "牵头单位", "完成时限", "进展情况", "备注"],
+        ["1", "建成区域医疗中心。", "市卫健委", "2024年底", "主体完工", ""],
+        ["2", "新增普惠托位500个。", "市卫健委", "2024年9月", "", "含社区托育点"],
+    ]
+    first, second = read(write_csv(tmp_path / "进展.csv", rows)).tasks
+    assert first.attributes == {"进展情况": "主体完工"}
+    assert second.attributes == {"备注": "含社区托育点"}
+    assert (first.lead, first.deadline) == (["市卫健委"], date(2024, 12, 31))
+
+
+def test_section_rows_nest_by_marker_and_their_notes_go_to_their_tasks(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "重点任务", "牵头单位", "责任领导"],
+        ["一、经济发展(牵头领导:王明)"] * 4,
+        ["(一)项目建设(牵头单位:市发改委)"] * 4,
+        ["1", "推进重大项目开工。", "", ""],
+        ["2", "加快园区建设。", "市工信局", "李华"],
+        ["二、民生保障"] * 4,
+        ["3", "新增就业1万人。", "市人社局", ""],
+    ]
+    parsed = read(write_csv(tmp_path / "分解.csv", rows))
+    assert [(i.number, i.title) for i in parsed.items if i.kind == "heading"] == [
+        ("一", "经济发展"),
+        ("一.(一)", "项目建设"),
+        ("二", "民生保障"),
+    ]
+    assert [(t.number, t.lead, t.persons) for t in parsed.tasks] == [
+        ("一.(一).1", ["市发改委"], ["王明"]),  # both from the section rows above it
+        ("一.(一).2", ["市工信局"], ["李华"]),  # its own
+        ("二.3", ["市人社局"], []),
+    ]
+
+
+def test_a_unit_cell_stating_roles_is_read_under_its_column_label(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "重点任务", "责任单位"],
+        ["1", "开设惠企政策专栏。", "市营商环境局牵头,市发展改革委、市财政局"],
+        ["2", "公开重大项目信息。", "市发展改革委牵头,市住建局等政府各有关"],
+    ]
+    parsed = read(write_csv(tmp_path / "分工.csv", rows))
+    assert [(t.lead, t.support) for t in parsed.tasks] == [
+        (["市营商环境局"], ["市发展改革委", "市财政局"]),  # listed without a verb after a lead
+        (["市发展改革委"], ["市住建局"]),
+    ]
+    assert [w.message for w in parsed.warnings] == [
+        "not a unit (a group cut before its noun, not a name): 政府各有关"
+    ]
