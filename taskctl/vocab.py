@@ -283,6 +283,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     "集团", "公司", "银行", "分行", "支行", "总局", "分局", "法院", "检察院", "党委", "党组",
     "企业", "国企", "高校", "医院", "学校", "电信", "移动", "联通", "铁塔", "邮政", "税务", "人行",
     "运营商", "电力", "供电", "方面", "地", "学", "园", "场", "港", "狱", "库",
+    # a county bureau's own sections (农业股, 财务股, 农田建设管理股: 怀远县农业农村局's progress table)
+    "股",
 )  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20
@@ -545,6 +547,11 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "实事项目",
         "任务名称",
         "工作要点",
+        # progress tables (序号 | 内容与要求 | 进展情况 | 责任单位: a city's quarterly progress table)
+        "内容与要求",
+        "内容及要求",
+        "工作内容及要求",
+        "目标要求",
         # the detailed column beside a rowspanned category column (工作任务 | 具体要求 | 责任部门)
         "具体要求",
         "细化措施",
@@ -598,6 +605,16 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "进度安排", "完成期限"),
 }
+
+# Endings of a header cell naming a column that is no task, unit, person or deadline column: its
+# cells are kept on each task as attributes (`进展情况: …`). Seen: progress tables (进展情况,
+# 目前完成情况, 是否达到序时进度, 工作进展、取得成效, 后续举措), a township's table (执行措施、实施步骤,
+# 监督方式 holding a phone number), PDF tables (类别 beside 主要任务), 园林城市 tables (标准或要求),
+# and the usual 备注 / 说明.
+TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
+    "情况", "进展", "成效", "进度", "措施", "步骤", "举措", "方式", "备注", "说明", "类别", "类型",
+    "分类", "指标", "标准", "要求", "依据", "目标", "领域", "问题", "结果", "评价", "形式", "方法",
+)  # fmt: skip
 
 # --- Task status labels ---------------------------------------------------------------------------
 # Added by the store layer (zh/en labels of each status); kept here with the other vocabularies.

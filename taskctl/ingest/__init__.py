@@ -149,6 +149,18 @@ def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | 
     return parsed if parsed.tasks else None
 
 
+def _table_holds_the_tasks(table: ParsedDocument, tasks: list) -> bool:  # type: ignore[type-arg]
+    """Whether a table pasted as text, rather than the numbered outline around it, holds the
+    document's tasks: it has more of them, or as many with more units named (the outline took the
+    table's section row `一、…` for a task)."""
+
+    def units(items: list) -> int:  # type: ignore[type-arg]
+        return sum(len(t.lead) + len(t.support) + len(t.responsible) for t in items)
+
+    found = table.tasks
+    return len(found) > len(tasks) or (len(found) == len(tasks) and units(found) > units(tasks))
+
+
 def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -> ParsedDocument:
     """Parse a decoded document into its title, plan period, headings, tasks and warnings: lines →
     outline (or a table pasted as text) → document conventions → one annotation pass per item →
@@ -195,7 +207,7 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
         raise InputError("no numbered items found", source=source, line=lines[0].number)
     conventions = find_conventions(lines, outline, first_lead=first_lead)
     items, warnings = build_items(outline, conventions)
-    if table is not None and len(table.tasks) > sum(item.kind == "task" for item in items):
+    if table is not None and _table_holds_the_tasks(table, [i for i in items if i.kind == "task"]):
         return table  # a table pasted under a numbered notice: the table holds the tasks
     return ParsedDocument(
         title=outline.title or source,

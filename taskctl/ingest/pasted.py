@@ -1,33 +1,61 @@
 """Task-division tables pasted into a text file, rebuilt into rows for the table reader.
 
-A table copied from a web page or from Word arrives as text in one of these shapes:
+A table copied from a web page, from Word or from a PDF arrives as text in one of these shapes:
 
-- one row a line, cells split by tabs, by `|` (a Markdown table too, its `---` rule skipped), or by
-  runs of spaces (space-aligned columns; a header written letter-spaced, `工 作 任 务`, is one cell);
-- one cell a line (`序号` / `重点工作` / `责任单位` …), rows found by their 序号 in sequence, a cell
-  spread over several lines (a unit list, a wrapped task text) read by the shape of its lines.
+- one row a line, cells split by tabs, by `|` (a Markdown table too, its `---` rule skipped), by runs
+  of spaces (space-aligned columns), or by single spaces (a PDF copy: a run of n spaces leaves n-1
+  empty cells, a cell wrapped in the PDF keeps a space inside it); a header written letter-spaced
+  (`工 作 任 务`) is one cell;
+- one cell a line (`序号` / `重点工作` / `责任单位` …), with or without blank lines between cells,
+  sometimes closed by ` |`: a cell spread over several lines (a unit list, a wrapped text) gives
+  several lines, an empty cell none.
 
-The header is found with the table reader's header vocabulary (`vocab.TABLE_HEADERS`): a row naming a
-task column and a unit, person or deadline column. Lines above it are title rows (the table reader
-takes the title and plan year from them). `pasted_table_rows` returns None when the text holds no
-such header, and the text is read as a numbered document instead.
+The pipeline:
+
+1. The header: a row naming a task column and a unit, person or deadline column (the table reader's
+   `vocab.TABLE_HEADERS`, or any annotation label); its other cells may name columns of other kinds
+   (`进展情况`, `监督方式`, `备注`: `vocab.TABLE_OTHER_HEADER_ENDINGS`), which the table reader keeps as
+   attributes. Lines above it are title rows (the table reader takes the title and plan year there).
+2. Rows of one cell a line start at their 序号: numbers rising (a jump, `6` then `52`, only after a
+   row's worth of cells, so a stray `2` in a cell starts nothing), under a header with or without
+   its own 序号 cell. A table without any 序号 has its rows one after the other, a row ending after its
+   last unit column. A line with a section marker (`一、`, `(一)`) just before a row's number is a
+   section row (a group row across the table, or a rowspanned group cell).
+3. Cells: a row's pieces (its lines, or its cells when they are not as many as the columns) are placed
+   in the columns in order by their shape (`_align`): unit columns take unit lists, a person column
+   names, a deadline column time phrases, text columns anything; a piece that fits nowhere is
+   dropped, a column without a piece is empty (a rowspanned cell given on an earlier row). Pieces left
+   after a row's last column are the next row's group cells (a table with columns before its task
+   text) or a second sub-row under the same number, whose empty cells are its first sub-row's.
+
+`pasted_table_rows` returns None when the text holds no such header, and the text is read as a
+numbered document instead.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from dataclasses import dataclass
 
+from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, header_field
-from taskctl.vocab import COMPOSED_LABEL_PATTERN, TABLE_HEADERS
+from taskctl.vocab import COMPOSED_LABEL_PATTERN, TABLE_HEADERS, TABLE_OTHER_HEADER_ENDINGS
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
-_ANY_GAP = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"^[0-9]{1,3}[.、]?$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}$")
+_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _MAX_HEADER_LINE = 120
+# the longest header cell (spaces not counted): `执行措施、实施步骤`, `是否达到序时进度`
+_MAX_HEADER_CELL = 16
+# what no header cell holds outside its brackets (`完成时限(2024年)`): figures, sentence punctuation
+_NOT_HEADER = re.compile(r"[0-9:;。,!?：；，]")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Any header word (spaces allowed between its characters: `工 作 任 务`): lines without two of them
-# are no header row, cells without one no header cell.
+# are no header row.
 _HEADER_WORD = re.compile(
     "|".join(
         r"\s*".join(map(re.escape, word))
@@ -49,17 +77,261 @@ def _header_words(text: str, start: int = 0, end: int = 200_000) -> int:
     )
 
 
+#: A column of another kind (`进展情况`, `备注`): the table reader keeps its cells as attributes.
+OTHER = "other"
+_UNIT_FIELDS = ("lead", "support", "responsible")
+#: A piece placed in a column it does not fit (or dropped): what the alignment minimises.
+_SKIP = 1.0
+_SKIP_EMPTY = 0.3
+# A piece after a numbered row's last column: in a sub-row under the same number, or the next row's
+# group cell (less than dropping it, more than anything that fits the row)
+_SUB_ROW = 0.4
+# At most this many pieces (times the width, plus a margin) are aligned at once for one row.
+_WINDOW = 4
+
+
+def header_kind(cell: str) -> str | None:
+    """The field a header cell names (`header_field`), OTHER for a column of another kind (a short
+    cell ending like `进展情况`, `监督方式`, `备注`), or None for a cell that is no header cell."""
+    key = "".join(cell.split())
+    if not key or len(key) > _MAX_HEADER_CELL or _NOT_HEADER.search(_BRACKETED.sub("", key)):
+        return None
+    if match_marker(key) is not None:
+        return None  # a section row (`一、…`)
+    name = header_field(key)
+    if name is not None:
+        return name
+    return OTHER if key.endswith(TABLE_OTHER_HEADER_ENDINGS) else None
+
+
 def _is_header(cells: list[str]) -> bool:
     names = {header_field(cell) for cell in cells}
     return "task" in names and bool(names & set(_ROLE_FIELDS))
 
 
+# --- The shape of a piece ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(piece: str) -> str:
+    """What a piece of a row looks like: 'empty', 'number' (a 序号), 'time' (a deadline phrase),
+    'units' (a unit list, or a unit cell stating roles: `办公室牵头,各科室配合`), 'part' (a unit list
+    cut inside its last name, where a copy ends), 'person' (names), 'short' (a few words: a group
+    cell, a deadline written as an event: `9月投入使用`) or 'text'."""
+    from taskctl.ingest.annotations import read_annotation
+    from taskctl.ingest.deadlines import is_time_phrase
+    from taskctl.ingest.tables import _has_role_verb
+    from taskctl.ingest.units import split_units, unit_problem
+
+    if not piece:
+        return "empty"
+    if _NUMBER.match(piece):
+        return "number"
+    if len(piece) <= 16 and not any(ch in piece for ch in ",。;") and is_time_phrase(piece):
+        return "time"
+    names = split_units("、".join(piece.splitlines()))
+    failing = [name for name in names if unit_problem(name) is not None]
+    if names and not failing:
+        return "units"
+    if _has_role_verb(piece):
+        # read as a unit column's cell is (`ingest.tables`): a sentence with a verb in it names no
+        # units but leaves rejected candidates; a cell cut where a copy ends leaves one
+        annotation = read_annotation(f"(责任单位:{' '.join(piece.splitlines())})")
+        if annotation is not None and annotation.names_units() and len(annotation.rejected) <= 1:
+            return "units"
+    if len(names) >= 2 and failing == names[-1:] and len(names[-1]) <= 3:
+        return "part"
+    if _PERSON.match(piece):
+        return "person"
+    return "short" if len(piece) <= 12 and not any(ch in piece for ch in ",。;") else "text"
+
+
+# cost of a piece of each shape in a column of each kind
+_UNIT_COSTS = {"units": 0.0, "part": 0.5, "person": 2.0}
+_PERSON_COSTS = {"person": 0.0, "units": 2.0}
+_DEADLINE_COSTS = {"time": 0.0, "short": 0.3, "person": 1.0}  # `9月投入使用`
+_TEXT_COSTS = {
+    "text": 0.0, "short": 0.0, "units": 0.5, "part": 0.5, "time": 0.5, "person": 0.5, "number": 1.0
+}  # fmt: skip
+# text-like shapes: what a task's text, a group cell or a note looks like
+_TEXTS = ("text", "short")
+# a piece in a column before the task text, per column: on a tie, a row's missing cells are its
+# first ones (rowspanned group cells given on an earlier row)
+_EARLY = 0.01
+
+
+@dataclass
+class _Layout:
+    """The columns a row's pieces are placed in (the 序号 column aside), and how."""
+
+    fields: list[str | None]
+    floating: bool  # the row's number may stand anywhere before its task text
+    detail: int  # the last task column: the task's text
+    last_unit: int  # the last unit, person or deadline column
+    persons: bool  # whether a column holds persons (else a name-shaped piece is text)
+    # a further piece in a unit column: a unit list over several lines (one cell a line) costs
+    # little, a further cell (one row a line) more: it more likely fills the next unit column
+    unit_extra: float = 0.05
+    # whether a cell's text may be wrapped into pieces (a PDF copy split by spaces): then a single
+    # character is what a wrap left of the cell before it, else it is a cell (`是`, `√`)
+    wraps: bool = False
+
+    @classmethod
+    def of(
+        cls, fields: list[str | None], floating: bool, unit_extra: float = 0.05, wraps: bool = False
+    ) -> _Layout:
+        tasks = [index for index, name in enumerate(fields) if name == "task"]
+        units = [index for index, name in enumerate(fields) if name in _ROLE_FIELDS]
+        return cls(
+            fields=fields,
+            floating=floating,
+            detail=tasks[-1] if tasks else 0,
+            last_unit=units[-1] if units else len(fields) - 1,
+            persons="persons" in fields,
+            unit_extra=unit_extra,
+            wraps=wraps,
+        )
+
+    def shape(self, piece: str) -> str:
+        shape = _shape(piece)
+        return "text" if shape == "person" and not self.persons else shape
+
+    def cost(self, column: int, shape: str) -> float:
+        name = self.fields[column]
+        if shape == "empty":
+            return 0.0
+        if column < self.detail and name not in _ROLE_FIELDS:
+            return _TEXT_COSTS[shape] + _EARLY * (self.detail - column)
+        if name in _UNIT_FIELDS:
+            return _UNIT_COSTS.get(shape, 3.0)
+        if name == "persons":
+            return _PERSON_COSTS.get(shape, 3.0)
+        if name == "deadline":
+            return _DEADLINE_COSTS.get(shape, 3.0)
+        return _TEXT_COSTS[shape]
+
+    def extra(self, column: int, piece: str, shape: str) -> float:
+        """The cost of a further piece in a column that has one already."""
+        name = self.fields[column]
+        fit = self.cost(column, shape)
+        if name in _UNIT_FIELDS or name == "persons":
+            return fit + self.unit_extra  # a list written over several lines
+        if name == "deadline":
+            return fit + 0.5
+        if self.wraps and _CJK_CHAR.match(piece):
+            return fit  # what a PDF wrap leaves of a cell
+        if column < self.detail:
+            return _TEXT_COSTS[shape] + 0.1  # a group cell wrapped in its narrow column
+        if column == self.detail:
+            # the task's text is one piece more often than a note is; a wide column wraps into long
+            # pieces, a narrow one (a group cell) into short ones
+            return fit + (0.2 if shape == "short" else 0.11)
+        return fit + 0.1
+
+    def has_groups(self) -> bool:
+        """Whether columns stand before the task text (rowspanned group cells)."""
+        return self.detail > 0
+
+
+@dataclass
+class _Placed:
+    """A row's pieces placed in its columns."""
+
+    cells: list[list[str]]
+    number: str
+    rest: list[str]  # the pieces after its last column
+
+
+_State = tuple[int, bool, bool, bool]  # column, column has a piece, number taken, task text placed
+_Layer = dict[_State, tuple[tuple[float, int], "_State | None", object]]
+
+
+def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain: bool) -> _Placed:
+    """The cheapest placement of `pieces`, in order, in the layout's columns (dynamic programming
+    over (column, column has a piece, number taken, task text placed)). With `rest_cost`, the pieces
+    from a text-shaped one after the task text on may be left for the next row at that cost a piece
+    (with `chain`, only after the last unit column). Ties go to the placement leaving fewer pieces."""
+    width = len(layout.fields)
+    start: _State = (-1, False, False, False)
+    # per position: state → ((cost, pieces left), previous state, action)
+    layers: list[_Layer] = [{start: ((0.0, 0), None, None)}]
+    exits: list[tuple[tuple[float, int], int, _State]] = []
+    for index, piece in enumerate(pieces):
+        shape = layout.shape(piece)
+        has_piece = shape != "empty"
+        fits = [layout.cost(column, shape) for column in range(width)]
+        extras = (
+            [layout.extra(column, piece, shape) for column in range(width)] if has_piece else []
+        )
+        skip = _SKIP if has_piece else _SKIP_EMPTY
+        leaves = rest_cost is not None and shape in _TEXTS
+        layer: _Layer = {}
+        moves: list[tuple[_State, float, object]] = []
+        for state, ((cost, _left), _previous, _action) in layers[index].items():
+            column, filled, numbered, placed = state
+            if leaves and placed and (not chain or column >= layout.last_unit):
+                left = len(pieces) - index
+                exits.append(((cost + rest_cost * left, left), index, state))  # type: ignore[operator]
+            moves.clear()
+            moves.append((state, cost + skip, "skip"))
+            if shape == "number" and layout.floating and not numbered and not placed:
+                moves.append(((column, filled, True, placed), cost, "number"))
+            if filled and has_piece:
+                moves.append((state, cost + extras[column], column))
+            for target in range(column + 1, width):
+                now_placed = placed or (has_piece and target == layout.detail)
+                moves.append(
+                    ((target, has_piece, numbered, now_placed), cost + fits[target], target)
+                )
+            for target_state, new_cost, action in moves:
+                known = layer.get(target_state)
+                if known is None or new_cost < known[0][0]:
+                    layer[target_state] = ((new_cost, 0), state, action)
+        layers.append(layer)
+    for state, ((cost, _left), _previous, _action) in layers[-1].items():
+        exits.append(((cost + (0.0 if state[3] else 0.5), 0), len(pieces), state))
+    _cost, end, state = min(exits, key=lambda item: item[0])
+    cells: list[list[str]] = [[] for _ in range(width)]
+    number = ""
+    position: _State | None = state
+    for index in range(end, 0, -1):
+        assert position is not None
+        _known, previous, action = layers[index][position]
+        if action == "number":
+            number = pieces[index - 1].rstrip(".、")
+        elif isinstance(action, int) and pieces[index - 1]:
+            cells[action].insert(0, pieces[index - 1])
+        position = previous
+    return _Placed(cells, number, pieces[end:])
+
+
+def _joined(pieces: list[str]) -> str:
+    """A cell's pieces as one cell text: a line each (the table reader joins text lines and splits
+    unit lists at them); a single character left by a wrap goes back onto the piece before it."""
+    text = ""
+    for piece in pieces:
+        if text and _CJK_CHAR.match(piece):
+            text += piece
+        else:
+            text += ("\n" if text else "") + piece
+    return text
+
+
+# --- One row a line ---------------------------------------------------------------------------------
+
+
 def _split_letter_spaced(line: str) -> list[str]:
     """Cells of a line split by single spaces, single Chinese characters run back together
     (`序号 工 作 任 务 牵头负责部门` → 序号, 工作任务, 牵头负责部门)."""
+    return [cell for cell in _split_spaced(line) if cell]
+
+
+def _split_spaced(line: str) -> list[str]:
+    """`_split_letter_spaced` keeping the empty cells a run of spaces leaves (n spaces: n-1 empty
+    cells, as a PDF copy writes a row whose rowspanned cells are blank)."""
     cells: list[str] = []
     joining = False
-    for token in _ANY_GAP.split(line.strip()):
+    for token in line.strip().replace("\t", " ").replace("\u3000", " ").split(" "):
         single = len(token) == 1 and "\u4e00" <= token <= "\u9fff"
         if single and joining and cells:
             cells[-1] += token
@@ -86,73 +358,115 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
             if (name == "tab" and "\t" not in line) or (name == "pipe" and "|" not in line):
                 continue
             header = split(line)
+            while header and not header[-1]:
+                header.pop()  # `时限要求 | ||`: cells the header row leaves empty
             if len(header) < 2 or not _is_header(header):
                 continue
+            body = _normalized(lines[index + 1 :])
+            header = _normalized(header)
             return [
                 *[[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]],
-                header,
-                *_body_rows(lines[index + 1 :], split, header),
+                *_body_rows(body, name, header),
             ]
     return None
 
 
-def _body_rows(lines: list[str], split, header: list[str]) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """Rows of the header's width: extra cells join the task cell; a line of fewer cells that does
-    not start a numbered row continues the row above (a cell wrapped onto the next line)."""
-    width = len(header)
-    fields = [header_field(cell) for cell in header]
-    task = fields.index("task")
-    detail = len(fields) - 1 - fields[::-1].index("task")  # the last task column: the task's text
+def _body_rows(lines: list[str], splitter: str, header: list[str]) -> list[list[str]]:
+    """The header row and the rows below it. A row of the header's width whose cells fit their
+    columns is taken as it is; a shorter line that does not start a numbered row and ends in no
+    unit-like cell continues the row above (a cell wrapped onto the next line); any other row has
+    its cells placed by shape (`_align`), after its leading section cells (`一、…` | `(一)…` | `1`,
+    rowspanned on its first row) are taken out as section rows."""
+    fields = [header_field(cell) or (OTHER if header_kind(cell) else None) for cell in header]
+    numbered = fields[0] == "number"
+    columns = fields[1:] if numbered else fields
+    layout = _Layout.of(columns, floating=not numbered, unit_extra=0.3, wraps=splitter == "space")
+    width = len(columns)
+    split = _SPLITTERS[splitter]
     rows: list[list[str]] = []
+    labels: list[str] = []
+
+    def add(label: str, cells: list[str]) -> None:
+        labels.append(label)
+        rows.append(cells + [""] * (width - len(cells)))
+
     for line in lines:
         if _MARKDOWN_RULE.match(line.strip()):
             continue
-        cells = (
-            [cell for cell in split(line) if cell != ""]
-            if split is not _SPLITTERS["tab"]
-            else split(line)
-        )
-        if len(cells) > width:
-            extra = len(cells) - width
-            cells = [
-                *cells[:task],
-                "".join(cells[task : task + extra + 1]),
-                *cells[task + extra + 1 :],
-            ]
-        starts_row = fields[0] != "number" or bool(_NUMBER.match(cells[0]))
-        if rows and len(cells) < width and _next_item(rows[-1][detail], cells[0]):
-            # `11.提前做好…` alone (its unit cell cut or empty): a new row in the same group
-            rows.append(rows[-1][:detail] + cells + [""] * (width - detail - len(cells)))
+        if splitter == "space":
+            cells = _split_spaced(line)
+        elif splitter == "tab":
+            cells = split(line)
+        else:
+            cells = [cell for cell in split(line) if cell != ""]
+        if not any(cells):
             continue
-        if rows and 2 <= len(cells) < width and _cell_like(cells[-1]):
-            # a row under a rowspanned cell (a category on its group's first row only): its cells
-            # are the last columns (or, in a row cut short, the first that fit them), the first
-            # ones are the row above's
-            offset = next(
-                (
-                    k
-                    for k in range(width - len(cells), 0, -1)
-                    if all(_fits_column(fields[k + i], cell) for i, cell in enumerate(cells))
-                ),
-                width - len(cells),
-            )
-            rows.append(rows[-1][:offset] + cells + [""] * (width - offset - len(cells)))
+        while len(cells) > width + 1 and not cells[-1]:
+            cells.pop()  # a trailing tab or bar
+        label = ""
+        if numbered and cells and _shape(cells[0]) == "number":
+            label, cells = cells[0].rstrip(".、"), cells[1:]
+        if len(cells) == width and _fit_as_they_stand(cells, layout):
+            add(label, cells)
             continue
         if (
             rows
-            and (len(cells) < width or not starts_row)
-            and not (starts_row and len(cells) == width)
+            and not label
+            and len(cells) < width
+            and _next_item(rows[-1][layout.detail], cells[0])
         ):
-            rows[-1][task] += "".join(cells)
+            # `11.提前做好…` alone (its unit cell cut or empty): a new row in the same group
+            add("", rows[-1][: layout.detail] + cells)
             continue
-        rows.append(cells + [""] * (width - len(cells)))
-    return rows
+        starts_row = bool(label) or any(_shape(cell) == "number" for cell in cells[:1])
+        cell_like = len(cells) >= 2 and layout.shape(cells[-1]) in ("units", "part", "time")
+        if rows and not starts_row and len(cells) < width and not cell_like:
+            rows[-1][layout.detail] += "".join(cells)
+            continue
+        sections, cells = _leading_sections(cells)
+        for section in sections:
+            add(section, [section] * width)
+        placed = _align(
+            [cell for cell in cells if splitter in ("space", "tab") or cell],
+            layout,
+            rest_cost=None,
+            chain=False,
+        )
+        add(label or placed.number, [_joined(cell) for cell in placed.cells])
+    header_row = header if numbered else ["序号", *header]
+    return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
+
+
+def _fit_as_they_stand(cells: list[str], layout: _Layout) -> bool:
+    """True when no cell is clearly out of its column: a number in a column that holds none, a
+    sentence in a unit, person or deadline column."""
+    for column, cell in enumerate(cells):
+        shape = layout.shape(cell)
+        if shape == "number" and layout.fields[column] not in (OTHER, None):
+            return False
+        if shape == "text" and layout.cost(column, shape) >= 3.0:
+            return False
+    return True
+
+
+def _leading_sections(cells: list[str]) -> tuple[list[str], list[str]]:
+    """The cells with a section marker (`一、…`, `(一)…`) a row starts with before its number, and the
+    rest of its cells."""
+    count = 0
+    while count < len(cells) - 1 and _is_section(cells[count]):
+        count += 1
+    if count and _shape(cells[count]) == "number":
+        return cells[:count], cells[count:]
+    return [], cells
+
+
+def _is_section(text: str) -> bool:
+    marker = match_marker(text)
+    return marker is not None and marker.style in ("第一", "一、", "(一)")
 
 
 def _next_item(previous: str, cell: str) -> bool:
     """True when `cell` starts with the item marker after the one `previous` starts with."""
-    from taskctl.ingest.structure import match_marker
-
     before, marker = match_marker(previous), match_marker(cell)
     return (
         before is not None
@@ -162,116 +476,140 @@ def _next_item(previous: str, cell: str) -> bool:
     )
 
 
+# --- One cell a line --------------------------------------------------------------------------------
+
+
 def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
-    """A table of one cell a line: a run of header lines, then rows started by their 序号 (numbers
-    in sequence). A header without a 序号 cell whose first column is a category (工作任务 beside
-    具体要求) has its rows numbered all the same: the cells of a row after the detail columns are
-    the next row's category (a rowspanned cell written once per group)."""
-    for index in range(len(lines)):
+    """A table of one cell a line: a run of header lines, then the rows (see the module docstring)."""
+    index = 0
+    while index < len(lines):
         end = index
-        while (
-            end < len(lines)
-            and len(lines[end]) <= 12
-            and (_HEADER_WORD.search(lines[end]) or _LABEL_WORD.search(lines[end]))
-            and header_field(lines[end])
-        ):
+        while end < len(lines) and header_kind(lines[end]):
             end += 1
         header = lines[index:end]
         if len(header) < 3 or not _is_header(header):
+            index = max(end, index + 1)
             continue
-        fields = [header_field(cell) for cell in header]
-        numbered = fields[0] == "number"
-        if not numbered and fields.count("task") < 2:
+        rows = _cell_rows(_normalized(header), _normalized(lines[end:]))
+        if rows is None:
+            index = end
             continue
-        rows: list[list[str]] = [[text] for text in lines[max(0, index - 11) : index]]
-        rows.append(header if numbered else ["序号", *header])
-        expected = 1
-        before: list[str] = []  # the first row's category
-        body: list[list[str]] = []
-        for line in lines[end:]:
-            if _NUMBER.match(line) and int(line.rstrip(".、")) in (expected, expected - 1):
-                body.append([line.rstrip(".、")])
-                expected = int(line.rstrip(".、")) + 1
-            elif body:
-                body[-1].append(line)
-            else:
-                before.append(line)
-        if not body:
-            continue
-        if numbered:
-            rows.extend(_cells_of(row[0], row[1:], fields) for row in body)
-            return rows
-        detail = len(header) - 1  # the columns after the category
-        category = "".join(before)
-        for number, *cells in body:
-            mine, following = cells[:detail], cells[detail:]
-            rows.append([number, category, *mine, *[""] * (detail - len(mine))])
-            if following:
-                category = "".join(following)
-        return rows
+        title_rows = [[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]]
+        return [*title_rows, *rows]
     return None
 
 
-def _cells_of(number: str, lines: list[str], fields: list[str | None]) -> list[str]:
-    """A row's cells from its lines. The task text is the first line and the lines after it that
-    look like no other cell; the rest are given to the columns after the task column: one line
-    each when they are as many, else from the last column back (a deadline is one line, a person
-    column takes the name-shaped lines, a unit column the unit-shaped ones)."""
-    cells = [""] * len(fields)
-    cells[0] = number
-    task = fields.index("task")
-    after = len(fields) - task - 1
-    split = 1
-    while split < len(lines) and not _cell_like(lines[split]):
-        split += 1
-    task_lines, rest = lines[:split], lines[split:]
-    if len(rest) == after:
-        cells[task + 1 :] = rest
+def _cell_rows(header: list[str], body: list[str]) -> list[list[str]] | None:
+    """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
+    fields = [header_kind(cell) for cell in header]
+    if "number" in fields:
+        at = fields.index("number")
+        columns, names = fields[:at] + fields[at + 1 :], header[:at] + header[at + 1 :]
+        layout = _Layout.of(columns, floating=at > 0)
+        starts = _row_starts(body, len(columns))
     else:
-        for column in range(len(fields) - 1, task, -1):
-            taken: list[str] = []
-            while rest and _fits(fields[column], rest[-1], taken):
-                taken.insert(0, rest.pop())
-            cells[column] = "、".join(taken)
-        task_lines += rest
-    cells[task] = "".join(task_lines)
-    return cells
+        columns, names = fields, header
+        layout = _Layout.of(columns, floating=True)
+        starts = _row_starts(body, len(columns))
+        if len(starts) < 2:
+            starts = []
+    width = len(columns)
+    out: list[list[str]] = [["序号", *names]]
+    rows = _numbered_rows(body, starts, layout) if starts else _chained_rows(body, layout)
+    if not any(label is not None for label, _cells in rows):
+        return None
+    for label, cells in rows:
+        if label is None:  # a section row, across the table
+            out.append([cells[0]] * (width + 1))
+        else:
+            out.append([label, *cells])
+    return out
 
 
-def _cell_like(line: str) -> bool:
-    """A line that is a unit, a person or a deadline rather than part of a task's text (a unit
-    cell may say roles: `办公室牵头,各科室配合`)."""
-    from taskctl.ingest.annotations import read_annotation
-    from taskctl.ingest.deadlines import is_time_phrase
-    from taskctl.ingest.units import split_units, unit_problem
-
-    if is_time_phrase(line) or _PERSON.match(line):
-        return True
-    names = split_units(line)
-    if names and all(unit_problem(n) is None for n in names):
-        return True
-    annotation = read_annotation(f"({line})")
-    return annotation is not None and annotation.names_units()
-
-
-def _fits_column(name: str | None, cell: str) -> bool:
-    """Whether a cell's text can be in a column of this field (text columns take anything)."""
-    if name in ("lead", "support", "responsible", "persons", "deadline"):
-        return _fits(name, cell, [])
-    return not _cell_like(cell) or name is None
+def _row_starts(body: list[str], width: int) -> list[int]:
+    """The lines that start rows: a 序号 followed by a cell, numbers rising by one, or jumping ahead
+    after a row's worth of lines (half the columns)."""
+    starts: list[int] = []
+    previous = 0
+    for index, line in enumerate(body):
+        if not _NUMBER.match(line) or (index + 1 < len(body) and _NUMBER.match(body[index + 1])):
+            continue
+        value = int(line.rstrip(".、"))
+        if starts and not (
+            value == previous + 1
+            or (value > previous and index - starts[-1] - 1 >= max(2, width // 2))
+        ):
+            continue
+        starts.append(index)
+        previous = value
+    return starts
 
 
-def _fits(name: str | None, line: str, taken: list[str]) -> bool:
-    from taskctl.ingest.deadlines import is_time_phrase
-    from taskctl.ingest.units import split_units, unit_problem
-    from taskctl.vocab import UNIT_NAME_ENDINGS
+def _numbered_rows(
+    body: list[str], starts: list[int], layout: _Layout
+) -> list[tuple[str | None, list[str]]]:
+    """(label, cells) of each row, (None, [text]) for a section row."""
+    rows: list[tuple[str | None, list[str]]] = []
+    carried: list[str] = []
+    bounds = [*starts, len(body)]
+    # lines before the first row: section rows, or the first row's group cells
+    sections, before = _trailing_sections(body[: starts[0]], keep=0)
+    if layout.floating or layout.has_groups():
+        carried = before
+    rows.extend((None, [text]) for text in sections)
+    for position, start in enumerate(starts):
+        end = bounds[position + 1]
+        lines = body[start + 1 : end]
+        sections: list[str] = []
+        if position + 1 < len(starts):
+            sections, lines = _trailing_sections(lines, keep=1)
+        label = body[start].rstrip(".、")
+        pieces = carried + lines
+        carried = []
+        parent: list[str] | None = None
+        while pieces:
+            placed = _align(
+                pieces[: _WINDOW * len(layout.fields) + 8], layout, rest_cost=_SUB_ROW, chain=False
+            )
+            rest = placed.rest + pieces[_WINDOW * len(layout.fields) + 8 :]
+            cells = [_joined(cell) for cell in placed.cells]
+            if parent is not None:  # a sub-row: its empty cells are rowspanned from the row above
+                cells = [cell or above for cell, above in zip(cells, parent, strict=True)]
+            rows.append((label, cells))
+            if rest and layout.has_groups() and position + 1 < len(starts):
+                carried = rest  # the next row's group cells
+                break
+            parent, pieces = cells, rest
+        rows.extend((None, [text]) for text in sections)
+    return rows
 
-    if name == "deadline":
-        return not taken and (is_time_phrase(line) or len(line) <= 12)
-    if name == "persons":
-        return bool(_PERSON.match(line)) and not line.endswith(UNIT_NAME_ENDINGS)
-    names = split_units(line)
-    return bool(names) and all(unit_problem(n) is None for n in names)
+
+def _trailing_sections(lines: list[str], keep: int) -> tuple[list[str], list[str]]:
+    """The section rows (`一、…`, `(一)…`) that end `lines`, leaving at least `keep` lines."""
+    count = 0
+    while len(lines) - count > keep and _is_section(lines[len(lines) - count - 1]):
+        count += 1
+    if not count:
+        return [], lines
+    return lines[len(lines) - count :], lines[: len(lines) - count]
+
+
+def _chained_rows(body: list[str], layout: _Layout) -> list[tuple[str | None, list[str]]]:
+    """Rows of a table without 序号: each row's pieces end after its last unit column."""
+    rows: list[tuple[str | None, list[str]]] = []
+    pieces = list(body)
+    window = _WINDOW * len(layout.fields) + 8
+    while pieces:
+        placed = _align(pieces[:window], layout, rest_cost=0.0, chain=True)
+        rest = placed.rest + pieces[window:]
+        if len(rest) == len(pieces):
+            break
+        rows.append(("", [_joined(cell) for cell in placed.cells]))
+        pieces = rest
+    return rows
+
+
+# --- Entry point ------------------------------------------------------------------------------------
 
 
 def pasted_table_rows(text: str) -> list[list[str]] | None:
@@ -291,6 +629,11 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
         line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
     ]
     return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines)
+
+
+def _normalized(lines: list[str]) -> list[str]:
+    """Lines in NFKC (`（一）` → `(一)`, `１` → `1`), read once a table's header is found."""
+    return [unicodedata.normalize("NFKC", line).strip(" ") for line in lines]
 
 
 def _join_pipe_rows(lines: list[str]) -> list[str]:

@@ -141,8 +141,26 @@ TABLE_ROWS = [
         "\n".join("    ".join(row) for row in TABLE_ROWS),
         "\n".join(cell for row in TABLE_ROWS for cell in row),
         "\n".join(cell + " |" for row in TABLE_ROWS for cell in row),
+        # as a web page copies it: a blank line between cells
+        "\n\n".join(cell for row in TABLE_ROWS for cell in row),
+        # without its 序号 column: rows follow one another, each ending after its last column
+        "\n".join(cell for row in TABLE_ROWS for cell in row[1:]),
+        "\n".join("\t".join(row[1:]) for row in TABLE_ROWS),
+        # a PDF copy: cells split by single spaces
+        "\n".join(" ".join(row) for row in TABLE_ROWS),
     ],
-    ids=["tabs", "markdown", "pipes", "spaces", "cell-per-line", "cell-per-line-bars"],
+    ids=[
+        "tabs",
+        "markdown",
+        "pipes",
+        "spaces",
+        "cell-per-line",
+        "cell-per-line-bars",
+        "cell-per-line-blank-lines",
+        "cell-per-line-no-number",
+        "tabs-no-number",
+        "single-spaces",
+    ],
 )
 def test_tables_pasted_as_text(text: str) -> None:
     tasks = parse_text("XX市2024年重点任务分工\n" + text).tasks

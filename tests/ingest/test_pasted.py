@@ -1,0 +1,365 @@
+"""Task tables pasted as text (`taskctl.ingest.pasted`), shape by shape, on tables written for these
+tests: a table's shape is found from its header and the shape of its cells, never from a document."""
+
+from __future__ import annotations
+
+import pytest
+
+from taskctl.ingest import parse_text
+from taskctl.ingest.pasted import OTHER, header_kind
+
+
+def _roles(task) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
+    return task.lead, task.support, task.responsible
+
+
+# --- the header ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [
+        ("序号", "number"),
+        ("目  标  任  务", "task"),  # letter-spaced
+        ("工作内容与要求", "task"),
+        ("牵头责任单位", "lead"),
+        ("计划完成时间", "deadline"),
+        ("责任分工", "responsible"),
+        ("进展情况", OTHER),
+        ("是否达到序时进度", OTHER),
+        ("执行措施、实施步骤", OTHER),
+        ("监督方式", OTHER),
+        ("备注", OTHER),
+        ("附件", None),
+        ("效力状态", None),
+        ("2024年重点工作", None),  # a title
+        ("完成情况:良好", None),  # a label with its value
+        ("一、主要经济社会发展指标", None),
+    ],
+)
+def test_header_cells(cell: str, kind: str | None) -> None:
+    assert header_kind(cell) == kind
+
+
+# --- one cell a line ------------------------------------------------------------------------------
+
+PROGRESS_TABLE = """\
+XX市2024年重点工作一季度进展情况表
+
+发布日期:2024-04-15
+
+序号
+
+工作内容与要求
+
+进展情况
+
+责任单位
+
+1
+
+推进城市更新三年行动,完成老旧小区改造30个。
+
+一季度已开工12个,完成投资2.1亿元。
+
+市住建局
+
+2
+
+加快建设智慧交通平台。
+
+完成平台招标,进入开发阶段。
+
+市交通运输局、市大数据局
+
+3
+
+深化“一网通办”改革。
+
+上线高频事项120项。
+
+市政务服务"""
+
+
+def test_a_progress_table_one_cell_a_line_with_blank_lines() -> None:
+    doc = parse_text(PROGRESS_TABLE)
+    assert doc.title == "XX市2024年重点工作一季度进展情况表"
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1", "推进城市更新三年行动,完成老旧小区改造30个", ["市住建局"]),
+        ("2", "加快建设智慧交通平台", ["市交通运输局", "市大数据局"]),
+        ("3", "深化“一网通办”改革", []),  # the copy ends inside its unit cell
+    ]
+    # a column of another kind is kept on each task, never read for units
+    assert doc.tasks[0].attributes == {"进展情况": "一季度已开工12个,完成投资2.1亿元。"}
+    assert doc.tasks[2].attributes["进展情况"].startswith("上线高频事项120项")
+
+
+TOWNSHIP_TABLE = """\
+XX镇2024年重点任务推进情况
+目标任务
+
+执行措施、实施步骤
+
+工作进展
+
+责任分工
+
+监督方式
+
+新建村级养老服务站3处,实现养老服务全覆盖。
+
+完成选址,落实建设资金。
+
+已开工2处,完成主体工程。
+
+镇民政办
+
+0530-1234567
+
+完成农村道路硬化10公里。
+
+制定实施方案,分段推进。
+
+完成招标。
+
+镇建设办
+
+0530-7654321
+"""
+
+
+def test_a_table_without_numbers_has_its_rows_one_after_the_other() -> None:
+    tasks = parse_text(TOWNSHIP_TABLE).tasks
+    assert [(t.title, t.responsible) for t in tasks] == [
+        ("新建村级养老服务站3处,实现养老服务全覆盖", ["镇民政办"]),
+        ("完成农村道路硬化10公里", ["镇建设办"]),
+    ]
+    assert tasks[1].attributes == {
+        "执行措施、实施步骤": "制定实施方案,分段推进。",
+        "工作进展": "完成招标。",
+        "监督方式": "0530-7654321",  # a telephone number is never a unit
+    }
+
+
+SECTION_TABLE = """\
+XX县人民政府关于分解落实2023年政府工作目标任务的通知
+各乡镇人民政府,县政府各部门:
+现将2023年县政府工作目标任务分解下达给你们,请认真组织落实。
+附件
+2023年县政府工作目标任务落实责任分解表
+序号
+重  点  任  务
+牵头单位
+责任单位
+责任人
+一、经济发展(牵头领导:王明、李华)
+1
+★地区生产总值增长7%。
+县发改局
+县统计局
+张强
+2
+规模以上工业增加值增长8%。
+县经信局
+二、社会民生(牵头领导:赵刚)
+3
+新增城镇就业2000人。
+县人社局
+"""
+
+
+def test_section_rows_and_their_leaders() -> None:
+    doc = parse_text(SECTION_TABLE)
+    assert [(i.kind, i.number, i.title) for i in doc.items if i.kind == "heading"] == [
+        ("heading", "一", "经济发展"),
+        ("heading", "二", "社会民生"),
+    ]
+    assert [(t.number, t.title, *_roles(t), t.persons) for t in doc.tasks] == [
+        # a task's own person wins; 责任单位 beside a lead support it
+        ("一.1", "★地区生产总值增长7%", ["县发改局"], ["县统计局"], [], ["张强"]),
+        ("一.2", "规模以上工业增加值增长8%", ["县经信局"], [], [], ["王明", "李华"]),
+        ("二.3", "新增城镇就业2000人", ["县人社局"], [], [], ["赵刚"]),
+    ]
+
+
+def test_a_table_of_one_section_and_one_row_is_read_as_the_table() -> None:
+    # the numbered outline would take the section row for the only task: the table names units
+    text = SECTION_TABLE.split("2\n规模")[0]
+    (task,) = parse_text(text).tasks
+    assert (task.number, task.lead, task.persons) == ("一.1", ["县发改局"], ["张强"])
+
+
+BUREAU_TABLE = """\
+农业农村局2024年承担政府重点工作完成情况
+序号
+目标任务
+牵头责任单位
+计划完成时间
+目前完成情况
+是否达到序时进度
+12
+建成高标准农田5万亩。
+农田建设股
+3
+2024年底
+已完成3.2万亩,整体进度64%。
+是
+40
+推进农村改厕1000户。
+农村社会事业股
+乡村建设股
+2024年10月
+\u00a0
+完成改厕820户。
+41
+开展农产品质量安全抽检。
+农产品质量安全站
+"""
+
+
+def test_rows_numbered_out_of_sequence_with_a_stray_cell() -> None:
+    tasks = parse_text(BUREAU_TABLE).tasks
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("12", "建成高标准农田5万亩", ["农田建设股"]),
+        ("40", "推进农村改厕1000户", ["农村社会事业股", "乡村建设股"]),  # a cell of two lines
+        ("41", "开展农产品质量安全抽检", ["农产品质量安全站"]),
+    ]
+    # the stray `3` is no row, no unit and no attribute
+    assert tasks[0].attributes == {
+        "目前完成情况": "已完成3.2万亩,整体进度64%。",
+        "是否达到序时进度": "是",
+    }
+    assert str(tasks[0].deadline) == "2024-12-31"
+
+
+SUB_ROW_TABLE = """\
+2024年民生实事目标任务分解表
+序号
+民生实事
+责任单位
+完成时限
+1
+新建公办幼儿园2所。
+县教育局
+8月底前
+2
+改造城区供水管网15公里。
+县水务局
+县住建局
+11月底前
+新建城区排水泵站1座。
+12月底前
+3
+建成县级综合养老服务中心。
+县民政局
+9月投入使用
+"""
+
+
+def test_two_sub_rows_share_a_number_and_its_unit_cell() -> None:
+    tasks = parse_text(SUB_ROW_TABLE).tasks
+    assert [(t.number, t.title, t.responsible, t.deadline_text) for t in tasks] == [
+        ("1", "新建公办幼儿园2所", ["县教育局"], "8月底前"),
+        ("2", "改造城区供水管网15公里", ["县水务局", "县住建局"], "11月底前"),
+        ("2", "新建城区排水泵站1座", ["县水务局", "县住建局"], "12月底前"),
+        ("3", "建成县级综合养老服务中心", ["县民政局"], "9月"),  # a deadline, not a row
+    ]
+
+
+GROUPED_CELLS = """\
+工作任务
+具体要求
+责任科室
+时限要求
+规范政策文件公开
+1
+全面清理行政规范性文件并公布目录。
+办公室
+年底前
+2
+规范政府信息公开保密审查。
+各科室
+持续推进
+加强政策解读
+3
+做好重大政策解读工作。
+办公室牵头,各科室配合
+持续推进
+"""
+
+
+def test_group_cells_before_the_number_under_a_header_without_one() -> None:
+    doc = parse_text(GROUPED_CELLS)
+    assert [(i.kind, i.title) for i in doc.items] == [
+        ("heading", "规范政策文件公开"),
+        ("task", "全面清理行政规范性文件并公布目录"),
+        ("task", "规范政府信息公开保密审查"),
+        ("heading", "加强政策解读"),
+        ("task", "做好重大政策解读工作"),
+    ]
+    assert _roles(doc.tasks[2]) == (["办公室"], ["各科室"], [])
+
+
+# --- one row a line -------------------------------------------------------------------------------
+
+PIPE_SECTIONS = """\
+XX市2024年政务公开任务分解表
+工作任务 | 具体要求 | 责任单位 | 时限要求 | ||
+一、以公开促进发展。 | (一)加强市场主体政策公开。 | 1 | 集中公开涉企政策文件并做好解读。 | 市司法局牵头,市政府各有关部门负责落实 | 持续推进 |
+2 | 开设惠企政策专栏。 | 市营商环境局牵头,市发展改革委等有关部门配合 | 6月底前 | ||
+(二)加强重大项目信息公开。 | 3 | 公开重大建设项目批准和实施信息。 | 市发展改革委、市住建局按职责分工负责 | 持续推进 | ||
+4 | 公开重点民生项目进展。 | 市发展改革委牵头,市住建局等政府各有关"""
+
+
+def test_pipe_rows_with_rowspanned_section_cells_and_roles_in_the_unit_cell() -> None:
+    doc = parse_text(PIPE_SECTIONS)
+    assert [(i.number, i.title) for i in doc.items if i.kind == "heading"] == [
+        ("一", "以公开促进发展"),
+        ("一.(一)", "加强市场主体政策公开"),
+        ("一.(二)", "加强重大项目信息公开"),
+    ]
+    assert [(t.number, t.title, *_roles(t)) for t in doc.tasks] == [
+        ("一.(一).1", "集中公开涉企政策文件并做好解读", ["市司法局"], ["市政府各有关部门"], []),
+        ("一.(一).2", "开设惠企政策专栏", ["市营商环境局"], ["市发展改革委", "有关部门"], []),
+        ("一.(二).3", "公开重大建设项目批准和实施信息", [], [], ["市发展改革委", "市住建局"]),
+        # cut inside its unit cell: the unit before the cut group supports, the cut is refused
+        ("一.(二).4", "公开重点民生项目进展", ["市发展改革委"], ["市住建局"], []),
+    ]
+    assert any("政府各有关" in warning.message for warning in doc.warnings)
+    assert doc.tasks[1].deadline_text == "6月底前"
+
+
+PDF_SPACES = """\
+XX市河湖长制重点任务分解表
+序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
+1 加强水资源保 护 落实最严格水资源管理制度 严格用水总量控制,建立取水许可台账。 市水利局 市发展改革委、市自然资源局等 各县(市、区)人民政府
+2  严格用水 效率控制 推进工业、农业和城镇节水,创建节水型单位。 市水利局 市工业和信息化局、市农业农村局 各县(市、区)人民政府
+3   开展河湖清四乱专项行动,清理违法占用河道问题。 市水利局、市河长办 市公安局 各县(市、区)人民政府
+"""
+
+
+def test_a_pdf_table_split_by_single_spaces() -> None:
+    # a run of n spaces leaves n-1 empty (rowspanned) cells; a cell the PDF wrapped keeps a space
+    doc = parse_text(PDF_SPACES)
+    assert [(i.title, i.kind) for i in doc.items] == [
+        ("落实最严格水资源管理制度", "heading"),
+        ("严格用水总量控制,建立取水许可台账", "task"),
+        ("严格用水效率控制", "heading"),
+        ("推进工业、农业和城镇节水,创建节水型单位", "task"),
+        ("开展河湖清四乱专项行动,清理违法占用河道问题", "task"),
+    ]
+    counties = "各县(市、区)人民政府"
+    assert [_roles(t) for t in doc.tasks] == [
+        (["市水利局"], ["市发展改革委", "市自然资源局", counties], []),
+        (["市水利局"], ["市工业和信息化局", "市农业农村局", counties], []),
+        (["市水利局", "市河长办"], ["市公安局", counties], []),
+    ]
+    assert doc.tasks[0].attributes == {"类别": "加强水资源保护"}
+
+
+def test_no_table_no_task_from_a_numbered_text() -> None:
+    # a plan whose text names header words is read as a text plan
+    doc = parse_text(
+        "XX市2024年工作要点\n一、重点任务\n1.推进改革。(牵头单位:市发改委;配合单位:市财政局)\n"
+    )
+    assert [(t.number, *_roles(t)) for t in doc.tasks] == [("一.1", ["市发改委"], ["市财政局"], [])]
