@@ -37,10 +37,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from taskctl.ingest.structure import match_marker
-from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, header_field
+from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
 from taskctl.vocab import COMPOSED_LABEL_PATTERN, TABLE_HEADERS, TABLE_OTHER_HEADER_ENDINGS
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -214,6 +215,8 @@ class _Layout:
         """The cost of a further piece in a column that has one already."""
         name = self.fields[column]
         fit = self.cost(column, shape)
+        if name == "lead":
+            return fit + self.unit_extra + 0.02  # a lead cell holds one unit more often than not
         if name in _UNIT_FIELDS or name == "persons":
             return fit + self.unit_extra  # a list written over several lines
         if name == "deadline":
@@ -341,37 +344,91 @@ def _split_spaced(line: str) -> list[str]:
     return cells
 
 
-_SPLITTERS = {
-    "tab": lambda line: [cell.strip() for cell in line.strip().split("\t")],
-    "pipe": lambda line: [cell.strip() for cell in line.strip().strip("|").split("|")],
+def _split_tabs(line: str) -> list[str]:
+    """Cells of a tab-separated line; a cell Excel quoted (`"推进…\n完善…"`) unquoted."""
+    cells = [cell.strip() for cell in line.strip(" ").split("\t")]
+    return [
+        cell[1:-1].replace('""', '"') if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell
+        for cell in cells
+    ]
+
+
+def _split_bars(line: str, bordered: bool) -> list[str]:
+    """Cells of a `|` row. A bar opening the line is a border (`| 1 | 推进… |`, Markdown) when the
+    table has one (`bordered`), else it closes an empty first cell; a bar ending the line closes
+    its last cell (`工作任务 | 具体要求 | 责任部门 |`)."""
+    text = line.strip()
+    if text.endswith("|"):
+        text = text[:-1]
+    if bordered and text.startswith("|"):
+        text = text[1:]
+    return [cell.strip() for cell in text.split("|")]
+
+
+def _splitter(name: str, header_line: str) -> Callable[[str], list[str]]:
+    """How the rows of a table whose header line is `header_line` are split into cells."""
+    if name == "pipe":
+        return functools.partial(_split_bars, bordered=header_line.lstrip().startswith("|"))
+    return _SPLITTERS[name]
+
+
+_SPLITTERS: dict[str, Callable[[str], list[str]]] = {
+    "tab": _split_tabs,
     "gap": lambda line: [cell.strip() for cell in _WIDE_GAP.split(line.strip())],
     "space": _split_letter_spaced,
 }
+_SPLITTER_NAMES = ("tab", "pipe", "gap", "space")
 
 
 def _line_rows(lines: list[str]) -> list[list[str]] | None:
     """A table of one row a line: the first header line and the rows below it, by its splitter."""
     for index, line in enumerate(lines):
-        if len(line) > _MAX_HEADER_LINE or _header_words(line, 0, len(line)) < 2:
+        if len(line) > _MAX_HEADER_LINE:
             continue
-        for name, split in _SPLITTERS.items():
+        below = 1
+        if _header_words(line, 0, len(line)) < 2:
+            # a header row written over two lines (`序号 | 重点 | 牵头 |` / ` | 任务 | 单位 |`)
+            line = _two_line_header(line, lines[index + 1]) if index + 1 < len(lines) else ""
+            if not line:
+                continue
+            below = 2
+        for name in _SPLITTER_NAMES:
             if (name == "tab" and "\t" not in line) or (name == "pipe" and "|" not in line):
                 continue
+            split = _splitter(name, line)
             header = split(line)
             while header and not header[-1]:
                 header.pop()  # `时限要求 | ||`: cells the header row leaves empty
             if len(header) < 2 or not _is_header(header):
                 continue
-            body = _normalized(lines[index + 1 :])
+            body = _normalized(lines[index + below :])
             header = _normalized(header)
             return [
                 *[[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]],
-                *_body_rows(body, name, header),
+                *_body_rows(body, name, split, header),
             ]
     return None
 
 
-def _body_rows(lines: list[str], splitter: str, header: list[str]) -> list[list[str]]:
+def _two_line_header(first: str, second: str) -> str:
+    """The header row a table writes over two lines of `|` or tab cells, its cells joined column by
+    column, or '' when the two lines are no such header."""
+    for separator, name in (("|", "pipe"), ("\t", "tab")):
+        split = _splitter(name, first)
+        if separator not in first or separator not in second or len(second) > _MAX_HEADER_LINE:
+            continue
+        upper, lower = split(first), split(second)
+        if len(upper) != len(lower) or any(len(cell) > 8 for cell in upper + lower):
+            continue
+        cells = [a + b for a, b in zip(upper, lower, strict=True)]
+        if _is_header(cells) and not _is_header(upper):
+            return separator.join(cells)
+    return ""
+
+
+def _body_rows(
+    lines: list[str], splitter: str, split: Callable[[str], list[str]], header: list[str]
+) -> list[list[str]]:
     """The header row and the rows below it. A row of the header's width whose cells fit their
     columns is taken as it is; a shorter line that does not start a numbered row and ends in no
     unit-like cell continues the row above (a cell wrapped onto the next line); any other row has
@@ -382,7 +439,6 @@ def _body_rows(lines: list[str], splitter: str, header: list[str]) -> list[list[
     columns = fields[1:] if numbered else fields
     layout = _Layout.of(columns, floating=not numbered, unit_extra=0.3, wraps=splitter == "space")
     width = len(columns)
-    split = _SPLITTERS[splitter]
     rows: list[list[str]] = []
     labels: list[str] = []
 
@@ -401,6 +457,18 @@ def _body_rows(lines: list[str], splitter: str, header: list[str]) -> list[list[
             cells = [cell for cell in split(line) if cell != ""]
         if not any(cells):
             continue
+        if numbered and rows and splitter in ("tab", "pipe"):
+            # `| | 完善政务云平台 | | 市政务服务局 |`: a row without its 序号, its cells in place
+            placed_cells = _under_the_row_above(split(line), width)
+            if placed_cells is not None:
+                if _goes_on(rows[-1][layout.detail], placed_cells[layout.detail]):
+                    rows[-1] = [
+                        _joined([above, cell]) if above and cell else above or cell
+                        for above, cell in zip(rows[-1], placed_cells, strict=True)
+                    ]
+                else:  # a sub-row under the same number: its empty cells are the row above's
+                    add(labels[-1], [c or a for c, a in zip(placed_cells, rows[-1], strict=True)])
+                continue
         while len(cells) > width + 1 and not cells[-1]:
             cells.pop()  # a trailing tab or bar
         label = ""
@@ -435,6 +503,25 @@ def _body_rows(lines: list[str], splitter: str, header: list[str]) -> list[list[
         add(label or placed.number, [_joined(cell) for cell in placed.cells])
     header_row = header if numbered else ["序号", *header]
     return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
+
+
+def _under_the_row_above(cells: list[str], width: int) -> list[str] | None:
+    """The cells (序号 aside) of a row written with an empty 序号 cell and its cells in their
+    columns, or None for any other row."""
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    if len(cells) < 2 or cells[0] or len(cells) > width + 1:
+        return None
+    return cells[1:] + [""] * (width + 1 - len(cells))
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """Whether a row's task text `text` continues the text of the row above (its cell wrapped into
+    a row of its own) rather than starting a task of its own: the text above ends no sentence, and
+    `text` starts with no item marker."""
+    if not text:
+        return True
+    return not above.rstrip().endswith(("。", ";", "!", "?")) and match_marker(text) is None
 
 
 def _fit_as_they_stand(cells: list[str], layout: _Layout) -> bool:
@@ -484,9 +571,18 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and header_kind(lines[end]):
-            end += 1
-        header = lines[index:end]
+        header: list[str] = []
+        while end < len(lines):
+            # a header cell broken over two lines (`牵头` / `单位`) is one cell
+            pair = lines[end] + lines[end + 1] if end + 1 < len(lines) else ""
+            if pair and _split_header_cell(lines[end], lines[end + 1]):
+                header.append(pair)
+                end += 2
+            elif header_kind(lines[end]):
+                header.append(lines[end])
+                end += 1
+            else:
+                break
         if len(header) < 3 or not _is_header(header):
             index = max(end, index + 1)
             continue
@@ -497,6 +593,14 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
         title_rows = [[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]]
         return [*title_rows, *rows]
     return None
+
+
+def _split_header_cell(first: str, second: str) -> bool:
+    """Whether two short lines are one header cell broken in two (`重点` / `任务`, `牵头` / `单位`,
+    `完成` / `时限`): together they are a header word, and the second is no header cell alone."""
+    if len(first) > 6 or len(second) > 6 or header_kind(second):
+        return False
+    return exact_header_field(first + second) is not None
 
 
 def _cell_rows(header: list[str], body: list[str]) -> list[list[str]] | None:
@@ -628,7 +732,31 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
     lines = [
         line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
     ]
+    if "<" in text:
+        lines = [_BR.sub("\n", line) for line in lines]  # `市财政局<br>市税务局` in a Markdown cell
+    if "\t" in text and '"' in text:
+        lines = _join_quoted_cells(lines)
     return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines)
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# a cell Excel quoted because it holds a line break: its quote opens a cell and is not closed
+_OPEN_QUOTE = re.compile(r'(?:^|\t)"')
+
+
+def _join_quoted_cells(lines: list[str]) -> list[str]:
+    """Rows of a tab table whose cells Excel quoted because they hold line breaks: a line that opens
+    a quoted cell without closing it goes on in the next lines (kept inside the cell)."""
+    out: list[str] = []
+    open_cell = False
+    for line in lines:
+        if open_cell:
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+        current = out[-1]
+        open_cell = bool(_OPEN_QUOTE.search(current)) and current.count('"') % 2 == 1
+    return out
 
 
 def _normalized(lines: list[str]) -> list[str]:

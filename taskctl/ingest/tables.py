@@ -79,6 +79,13 @@ def header_field(cell: str) -> str | None:
     return None
 
 
+def exact_header_field(cell: str) -> str | None:
+    """The field a header cell names by a whole header word or label (`牵头单位`, `主责部门`), not by
+    a word inside it; None otherwise."""
+    key = "".join(unicodedata.normalize("NFKC", cell or "").split())
+    return _LOOKUP.get(key) or label_role(key)
+
+
 def _row_fields(row: list[str]) -> dict[int, str]:
     return {index: name for index, cell in enumerate(row) if (name := header_field(cell))}
 
@@ -155,6 +162,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     columns, with a task column and a unit, person or deadline column; the cells after it are cut into
     rows of the header's width. Lines above the header are one-cell title rows. None when there is
     no such header."""
+    from taskctl.ingest.pasted import header_kind
+
     if text.count("|") < _PIPE_TABLE_MIN_BARS:
         return None
     if any(
@@ -174,7 +183,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         cells.append("\n".join(lines))
     for start in range(len(cells)):
         end = start
-        while end < len(cells) and header_field(cells[end]) and "\n" not in cells[end]:
+        # a header cell names a field or a column of another kind (`进展情况`: an attribute)
+        while end < len(cells) and header_kind(cells[end]) and "\n" not in cells[end]:
             end += 1
         names = {header_field(cell) for cell in cells[start:end]}
         if end - start < 2 or "task" not in names or not (names & set(_ROLE_FIELDS)):
@@ -202,12 +212,36 @@ def tab_table_rows(text: str) -> list[list[str]] | None:
     column and a unit, person or deadline column."""
     if text.count("\t") < 2:
         return None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    first_tabbed = next((i for i, line in enumerate(lines) if "\t" in line), None)
+    rows = tab_rows(text)
+    first_tabbed = next((i for i, row in enumerate(rows) if len(row) > 1), None)
     if first_tabbed is None or first_tabbed > _TAB_TABLE_MAX_TITLE_LINES:
         return None  # a document with a table somewhere in it (an attachment), not a table
-    rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
-    return rows if find_header(rows) is not None else None
+    if find_header(rows) is None:
+        return None
+    # rows as a table pasted as text has them: a row wrapped onto a line of its own, a section
+    # row, cells out of their columns (`ingest.pasted`)
+    from taskctl.ingest.pasted import pasted_table_rows
+
+    return pasted_table_rows(text) or rows
+
+
+# A cell Excel quotes when it copies it (it holds a line break or a quote): `"` opening a cell.
+_QUOTED_CELL = re.compile(r'(?:^|\t)"', re.MULTILINE)
+
+
+def tab_rows(text: str) -> list[list[str]]:
+    """Rows of tab-separated text, blank lines skipped; a row's first cell may be empty (a row
+    starts with a tab). A cell Excel quoted (`"推进…\n完善…"`, `""` for a quote) holds its line
+    breaks."""
+    if _QUOTED_CELL.search(text):
+        import csv
+        import io
+
+        reader = csv.reader(io.StringIO(text), delimiter="\t", strict=False)
+        rows = [[cell.strip() for cell in row] for row in reader]
+    else:
+        rows = [[cell.strip() for cell in line.split("\t")] for line in text.splitlines()]
+    return [row for row in rows if any(row)]
 
 
 def _cell(row: list[str], column: int | None) -> str:

@@ -4,6 +4,8 @@ tests: a table's shape is found from its header and the shape of its cells, neve
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taskctl.ingest import parse_text
 from taskctl.ingest.pasted import OTHER, header_kind
@@ -363,3 +365,180 @@ def test_no_table_no_task_from_a_numbered_text() -> None:
         "XX市2024年工作要点\n一、重点任务\n1.推进改革。(牵头单位:市发改委;配合单位:市财政局)\n"
     )
     assert [(t.number, *_roles(t)) for t in doc.tasks] == [("一.1", ["市发改委"], ["市财政局"], [])]
+
+
+# --- cells and headers broken over lines ----------------------------------------------------------
+
+TWO_TASKS = [
+    ("1", "推进数字政府建设,完善政务云平台", ["市大数据局"], ["市财政局", "市政务服务局"]),
+    ("2", "优化营商环境", ["市发改委"], ["市市场监管局"]),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Excel quotes a cell holding a line break when it copies it
+        "序号\t重点任务\t牵头单位\t配合单位\n"
+        '1\t"推进数字政府建设,\n完善政务云平台"\t市大数据局\t"市财政局\n市政务服务局"\n'
+        "2\t优化营商环境\t市发改委\t市市场监管局\n",
+        # the same under a covering notice
+        "XX市人民政府办公室关于印发重点任务分工的通知\n各区人民政府:\n现将分工印发给你们。\n附件\n"
+        "序号\t重点任务\t牵头单位\t配合单位\n"
+        '1\t"推进数字政府建设,\n完善政务云平台"\t市大数据局\t"市财政局\n市政务服务局"\n'
+        "2\t优化营商环境\t市发改委\t市市场监管局\n",
+        # a row's cells wrapped into a row of their own, its 序号 cell empty
+        "序号 | 重点任务 | 牵头单位 | 配合单位\n"
+        "1 | 推进数字政府建设, | 市大数据局 | 市财政局\n"
+        " | 完善政务云平台 | | 市政务服务局\n"
+        "2 | 优化营商环境 | 市发改委 | 市市场监管局\n",
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 推进数字政府建设, | 市大数据局 | 市财政局 |\n"
+        "| | 完善政务云平台 | | 市政务服务局 |\n"
+        "| 2 | 优化营商环境 | 市发改委 | 市市场监管局 |\n",
+        "1\t推进数字政府建设,\t市大数据局\t市财政局\n\t完善政务云平台\t\t市政务服务局\n"
+        "2\t优化营商环境\t市发改委\t市市场监管局\n",
+        # a Markdown cell with a line break in it
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 推进数字政府建设,完善政务云平台 | 市大数据局 | 市财政局<br>市政务服务局 |\n"
+        "| 2 | 优化营商环境 | 市发改委 | 市市场监管局 |\n",
+        # header cells broken over two lines: one cell a line, or rows of `|`
+        "序号\n重点\n任务\n牵头\n单位\n配合\n单位\n1\n推进数字政府建设,完善政务云平台\n市大数据局\n"
+        "市财政局\n市政务服务局\n2\n优化营商环境\n市发改委\n市市场监管局\n",
+        "序号 | 重点 | 牵头 | 配合\n | 任务 | 单位 | 单位\n"
+        "1 | 推进数字政府建设,完善政务云平台 | 市大数据局 | 市财政局、市政务服务局\n"
+        "2 | 优化营商环境 | 市发改委 | 市市场监管局\n",
+    ],
+    ids=[
+        "excel-quoted",
+        "excel-quoted-under-a-notice",
+        "bars-wrapped-row",
+        "markdown-wrapped-row",
+        "tabs-wrapped-row",
+        "markdown-br",
+        "header-cells-over-two-lines",
+        "header-row-over-two-lines",
+    ],
+)
+def test_cells_and_headers_broken_over_lines(text: str) -> None:
+    if text.startswith("1\t"):
+        text = "序号\t重点任务\t牵头单位\t配合单位\n" + text
+    tasks = parse_text("XX市2024年重点任务分工\n" + text).tasks
+    assert [(t.number, t.title, t.lead, t.support) for t in tasks] == TWO_TASKS
+
+
+def test_a_row_without_its_number_after_a_finished_sentence_is_a_sub_row() -> None:
+    tasks = parse_text(
+        "XX县2024年民生实事\n序号 | 民生实事 | 牵头单位 | 完成时限\n"
+        "1 | 新建公办幼儿园2所。 | 县教育局 | 8月底前\n"
+        " | 改扩建小学3所。 | | 12月底前\n"
+        "2 | 改造城区供水管网。 | 县水务局 | 11月底前\n"
+    ).tasks
+    assert [(t.number, t.title, t.lead, t.deadline_text) for t in tasks] == [
+        ("1", "新建公办幼儿园2所", ["县教育局"], "8月底前"),
+        ("1", "改扩建小学3所", ["县教育局"], "12月底前"),
+        ("2", "改造城区供水管网", ["县水务局"], "11月底前"),
+    ]
+
+
+def test_a_lead_cell_holds_one_unit_when_the_lines_could_go_either_way() -> None:
+    # one cell a line: three unit lines for the 牵头单位 and 配合单位 cells
+    (task,) = parse_text(
+        "XX县2024年重点工作\n序号\n重点工作\n牵头单位\n配合单位\n1\n推进县域商业体系建设\n"
+        "县商务局\n县财政局\n县市场监管局\n"
+    ).tasks
+    assert (task.lead, task.support) == (["县商务局"], ["县财政局", "县市场监管局"])
+
+
+# --- property: whatever the shape, a row's units are its cells' and no other ---------------------
+
+TASKS = [
+    "推进数字政府建设",
+    "优化营商环境,压减审批时限",
+    "新建公办幼儿园2所。",
+    "实施城乡供水一体化工程",
+    "开展农产品质量安全抽检,抽检500批次。",
+]
+LEADS = ["市大数据局", "市发改委", "县教育局", "农业执法大队", "市政务服务中心"]
+SUPPORTS = [["市财政局"], ["市市场监管局", "市税务局"], ["各县(市、区)人民政府"], ["县住建局"]]
+DEADLINES = ["2024年6月底前", "年底前", "持续推进", "9月底前"]
+PROGRESS = ["已完成招标,进入施工阶段。", "完成投资1.2亿元。", "一季度开工3个。"]
+HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "进展情况"]
+SHAPES = (
+    "tabs", "bars", "markdown", "gaps", "cells", "cells-blank-lines", "cells-bars", "cells-no-number"
+)  # fmt: skip
+
+
+def _render(rows: list[list[str]], shape: str) -> str:
+    table = [HEADER, *rows]
+    if shape == "tabs":
+        return "\n".join("\t".join(row) for row in table)
+    if shape == "bars":
+        return "\n".join(" | ".join(row) + " |" for row in table)
+    if shape == "markdown":
+        lines = ["| " + " | ".join(row) + " |" for row in table]
+        return "\n".join([lines[0], "|" + "---|" * len(HEADER), *lines[1:]])
+    if shape == "gaps":
+        return "\n".join("    ".join(row) for row in table)
+    if shape == "cells":
+        return "\n".join(cell for row in table for cell in row)
+    if shape == "cells-blank-lines":
+        return "\n\n".join(cell for row in table for cell in row)
+    if shape == "cells-bars":
+        return "\n".join(f"{cell} |" for row in table for cell in row)
+    assert shape == "cells-no-number"
+    return "\n".join(cell for row in table for cell in row[1:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TASKS),
+            st.sampled_from(LEADS),
+            st.sampled_from(SUPPORTS),
+            st.sampled_from(DEADLINES),
+            st.sampled_from(PROGRESS),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(SHAPES),
+)
+def test_any_shape_gives_each_row_its_own_units(rows: list[tuple], shape: str) -> None:  # type: ignore[type-arg]
+    table = [
+        [str(number), task, lead, "、".join(support), deadline, progress]
+        for number, (task, lead, support, deadline, progress) in enumerate(rows, start=1)
+    ]
+    tasks = parse_text("XX市2024年重点任务分工表\n" + _render(table, shape)).tasks
+    assert [(t.lead, t.support, t.responsible) for t in tasks] == [
+        ([lead], list(support), []) for _task, lead, support, _deadline, _progress in rows
+    ]
+    assert [t.attributes for t in tasks] == [{"进展情况": row[4]} for row in rows]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TASKS),
+            st.sampled_from(LEADS),
+            st.sampled_from([*SUPPORTS, []]),
+            st.sampled_from([*DEADLINES, ""]),
+            st.sampled_from([*PROGRESS, ""]),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([shape for shape in SHAPES if shape != "cells-no-number"]),
+)
+def test_empty_cells_move_no_unit_to_another_row(rows: list[tuple], shape: str) -> None:  # type: ignore[type-arg]
+    # one cell a line, an empty cell leaves no line at all: the cells' shapes place the rest
+    table = [
+        [str(number), task, lead, "、".join(support), deadline, progress]
+        for number, (task, lead, support, deadline, progress) in enumerate(rows, start=1)
+    ]
+    tasks = parse_text("XX市2024年重点任务分工表\n" + _render(table, shape)).tasks
+    assert [(t.lead, t.support, t.responsible) for t in tasks] == [
+        ([lead], list(support), []) for _task, lead, support, _deadline, _progress in rows
+    ]
