@@ -38,11 +38,16 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
-from taskctl.vocab import COMPOSED_LABEL_PATTERN, TABLE_HEADERS, TABLE_OTHER_HEADER_ENDINGS
+from taskctl.vocab import (
+    COMPOSED_LABEL_PATTERN,
+    TABLE_HEADERS,
+    TABLE_OTHER_HEADER_ENDINGS,
+    label_role,
+)
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
@@ -94,11 +99,20 @@ _WINDOW = 4
 def header_kind(cell: str) -> str | None:
     """The field a header cell names (`header_field`), OTHER for a column of another kind (a short
     cell ending like `进展情况`, `监督方式`, `备注`), or None for a cell that is no header cell."""
+    if len(cell) - cell.count(" ") > _MAX_HEADER_CELL:
+        return None  # a line of text (spaces aside: `目  标  任  务`)
     key = "".join(cell.split())
     if not key or len(key) > _MAX_HEADER_CELL or _NOT_HEADER.search(_BRACKETED.sub("", key)):
         return None
     if match_marker(key) is not None:
         return None  # a section row (`一、…`)
+    if not (
+        _HEADER_WORD.search(key)
+        or _LABEL_WORD.search(key)
+        or label_role(key)
+        or key.endswith(TABLE_OTHER_HEADER_ENDINGS)
+    ):
+        return None  # the quick test: no word a header cell is named by
     name = header_field(key)
     if name is not None:
         return name
@@ -176,6 +190,9 @@ class _Layout:
     # whether a cell's text may be wrapped into pieces (a PDF copy split by spaces): then a single
     # character is what a wrap left of the cell before it, else it is a cell (`是`, `√`)
     wraps: bool = False
+    _vectors: dict[tuple[str, bool], tuple[list[float], list[float]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def of(
@@ -231,6 +248,19 @@ class _Layout:
             return fit + (0.2 if shape == "short" else 0.11)
         return fit + 0.1
 
+    def vectors(self, shape: str, single: bool) -> tuple[list[float], list[float]]:
+        """The cost of a piece of this shape in each column, as its first piece and as a further
+        one (`single`: the piece is one Chinese character); computed once per layout."""
+        key = (shape, single)
+        found = self._vectors.get(key)
+        if found is None:
+            piece = "字" if single else ""
+            columns = range(len(self.fields))
+            fits = [self.cost(column, shape) for column in columns]
+            extras = [self.extra(column, piece, shape) for column in columns if shape != "empty"]
+            found = self._vectors[key] = (fits, extras)
+        return found
+
     def has_groups(self) -> bool:
         """Whether columns stand before the task text (rowspanned group cells)."""
         return self.detail > 0
@@ -246,7 +276,14 @@ class _Placed:
 
 
 _State = tuple[int, bool, bool, bool]  # column, column has a piece, number taken, task text placed
-_Layer = dict[_State, tuple[tuple[float, int], "_State | None", object]]
+_Layer = dict[_State, tuple[float, "_State | None", object]]
+
+
+def _step(layer: _Layer, state: _State, cost: float, previous: _State, action: object) -> None:
+    """Keep the cheaper way to reach `state` (the first one found on a tie)."""
+    known = layer.get(state)
+    if known is None or cost < known[0]:
+        layer[state] = (cost, previous, action)
 
 
 def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain: bool) -> _Placed:
@@ -255,43 +292,38 @@ def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain
     from a text-shaped one after the task text on may be left for the next row at that cost a piece
     (with `chain`, only after the last unit column). Ties go to the placement leaving fewer pieces."""
     width = len(layout.fields)
+    detail = layout.detail
     start: _State = (-1, False, False, False)
-    # per position: state → ((cost, pieces left), previous state, action)
-    layers: list[_Layer] = [{start: ((0.0, 0), None, None)}]
+    # per position: state → (cost, previous state, action)
+    layers: list[_Layer] = [{start: (0.0, None, None)}]
     exits: list[tuple[tuple[float, int], int, _State]] = []
     for index, piece in enumerate(pieces):
         shape = layout.shape(piece)
         has_piece = shape != "empty"
-        fits = [layout.cost(column, shape) for column in range(width)]
-        extras = (
-            [layout.extra(column, piece, shape) for column in range(width)] if has_piece else []
-        )
+        fits, extras = layout.vectors(shape, bool(_CJK_CHAR.match(piece)))
         skip = _SKIP if has_piece else _SKIP_EMPTY
         leaves = rest_cost is not None and shape in _TEXTS
+        takes_number = shape == "number" and layout.floating
         layer: _Layer = {}
-        moves: list[tuple[_State, float, object]] = []
-        for state, ((cost, _left), _previous, _action) in layers[index].items():
+        step = functools.partial(_step, layer)
+        for state, (cost, _previous, _action) in layers[index].items():
             column, filled, numbered, placed = state
             if leaves and placed and (not chain or column >= layout.last_unit):
                 left = len(pieces) - index
                 exits.append(((cost + rest_cost * left, left), index, state))  # type: ignore[operator]
-            moves.clear()
-            moves.append((state, cost + skip, "skip"))
-            if shape == "number" and layout.floating and not numbered and not placed:
-                moves.append(((column, filled, True, placed), cost, "number"))
+            step(state, cost + skip, state, "skip")
+            if takes_number and not numbered and not placed:
+                step((column, filled, True, placed), cost, state, "number")
             if filled and has_piece:
-                moves.append((state, cost + extras[column], column))
-            for target in range(column + 1, width):
-                now_placed = placed or (has_piece and target == layout.detail)
-                moves.append(
-                    ((target, has_piece, numbered, now_placed), cost + fits[target], target)
-                )
-            for target_state, new_cost, action in moves:
-                known = layer.get(target_state)
-                if known is None or new_cost < known[0][0]:
-                    layer[target_state] = ((new_cost, 0), state, action)
+                step(state, cost + extras[column], state, column)
+            for target in range(column + 1, width):  # the hot loop: `step` written out
+                reached = (target, has_piece, numbered, placed or (has_piece and target == detail))
+                new_cost = cost + fits[target]
+                known = layer.get(reached)
+                if known is None or new_cost < known[0]:
+                    layer[reached] = (new_cost, state, target)
         layers.append(layer)
-    for state, ((cost, _left), _previous, _action) in layers[-1].items():
+    for state, (cost, _previous, _action) in layers[-1].items():
         exits.append(((cost + (0.0 if state[3] else 0.5), 0), len(pieces), state))
     _cost, end, state = min(exits, key=lambda item: item[0])
     cells: list[list[str]] = [[] for _ in range(width)]
@@ -388,7 +420,9 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
         below = 1
         if _header_words(line, 0, len(line)) < 2:
             # a header row written over two lines (`序号 | 重点 | 牵头 |` / ` | 任务 | 单位 |`)
-            line = _two_line_header(line, lines[index + 1]) if index + 1 < len(lines) else ""
+            if ("|" not in line and "\t" not in line) or index + 1 == len(lines):
+                continue
+            line = _two_line_header(line, lines[index + 1])
             if not line:
                 continue
             below = 2
@@ -569,14 +603,18 @@ def _next_item(previous: str, cell: str) -> bool:
 def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
     """A table of one cell a line: a run of header lines, then the rows (see the module docstring)."""
     index = 0
-    while index < len(lines):
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        if len(line) - line.count(" ") > _MAX_HEADER_CELL:
+            index += 1  # a line of text: no header starts here (the quick test of most lines)
+            continue
         end = index
         header: list[str] = []
-        while end < len(lines):
+        while end < count:
             # a header cell broken over two lines (`牵头` / `单位`) is one cell
-            pair = lines[end] + lines[end + 1] if end + 1 < len(lines) else ""
-            if pair and _split_header_cell(lines[end], lines[end + 1]):
-                header.append(pair)
+            if end + 1 < count and _split_header_cell(lines[end], lines[end + 1]):
+                header.append(lines[end] + lines[end + 1])
                 end += 2
             elif header_kind(lines[end]):
                 header.append(lines[end])
