@@ -20,7 +20,7 @@ from typing import Any
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
-from taskctl.vocab import INLINE_ROLE_VERBS, TABLE_HEADERS, label_role
+from taskctl.vocab import INLINE_ROLE_VERBS, PLAN_TITLE_WORDS, TABLE_HEADERS, label_role
 
 #: How many rows from the top of a sheet may hold titles before the header row.
 HEADER_SEARCH_ROWS = 12
@@ -347,8 +347,34 @@ def _title_and_period(
             if cell:
                 above.append(cell)
     title = find_title(above)[1] if above else None
+    if title and not any(word in title for word in PLAN_TITLE_WORDS):
+        # no line names a plan (a progress table: `…一季度进展情况表`): the titled line nearest the
+        # header that names a year, rather than the page's first line (an issuer, a breadcrumb)
+        title = next((text for text in reversed(above) if _is_dated_title(text)), title)
     period = find_period(title, above) if title else (None, None, None)
     return title or None, period
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
+
+
+def _is_dated_title(text: str) -> bool:
+    """A line that may be a title naming its year (not a date alone: `2019年2月15日`, not an item
+    of a list of attachments: `2. 2019年…分解表`)."""
+    from taskctl.ingest.structure import match_marker
+    from taskctl.vocab import ATTACHMENT_MARKERS
+
+    return (
+        len(text) <= 60
+        and match_marker(text) is None
+        and not text.startswith(ATTACHMENT_MARKERS)
+        and bool(_YEAR.search(text))
+        and not any(ch in text for ch in ",。;:")
+        and len(_DATE_CHARS.sub("", text)) >= 4
+    )
+
+
+_DATE_CHARS = re.compile(r"[0-9年月日号\s\-./]")
 
 
 def _period_from_deadlines(cells: list[str]) -> tuple[date | None, date | None, str | None]:

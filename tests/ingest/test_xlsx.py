@@ -246,3 +246,17 @@ def test_a_unit_cell_stating_roles_is_read_under_its_column_label(tmp_path: Path
     assert [w.message for w in parsed.warnings] == [
         "not a unit (a group cut before its noun, not a name): 政府各有关"
     ]
+
+
+def test_a_table_whose_title_names_no_plan_takes_its_dated_line(tmp_path: Path) -> None:
+    rows = [
+        ["XX县人民政府"],
+        ["> 政务公开 > 工作报告"],
+        ["XX县2024年重点工作一季度进展情况表"],
+        ["2024年4月10日"],
+        ["序号", "重点任务", "责任单位", "进展情况"],
+        ["1", "建成区域医疗中心。", "县卫健局", "主体完工"],
+    ]
+    parsed = read(write_csv(tmp_path / "进展.csv", rows))
+    assert parsed.title == "XX县2024年重点工作一季度进展情况表"
+    assert (parsed.period_start, parsed.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
