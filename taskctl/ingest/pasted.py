@@ -30,6 +30,10 @@ The pipeline:
 
 `pasted_table_rows` returns None when the text holds no such header, and the text is read as a
 numbered document instead.
+
+What stays ambiguous: in a table of one cell a line without any 序号, an empty cell after the
+last unit column leaves no trace, so the next row's first cell may be read into it (the units
+stay on their rows: each row has its unit cell; a task's text is never figures alone).
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
 _NUMBER = re.compile(r"^[0-9]{1,3}[.、]?$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}$")
+# figures and their punctuation only (a telephone number, a code, an amount): never a task's text
+_FIGURES = re.compile(r"^[0-9][0-9\s\-—./()%,:]{3,}$")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _MAX_HEADER_LINE = 120
 # the longest header cell (spaces not counted): `执行措施、实施步骤`, `是否达到序时进度`
@@ -131,8 +137,8 @@ def _is_header(cells: list[str]) -> bool:
 def _shape(piece: str) -> str:
     """What a piece of a row looks like: 'empty', 'number' (a 序号), 'time' (a deadline phrase),
     'units' (a unit list, or a unit cell stating roles: `办公室牵头,各科室配合`), 'part' (a unit list
-    cut inside its last name, where a copy ends), 'person' (names), 'short' (a few words: a group
-    cell, a deadline written as an event: `9月投入使用`) or 'text'."""
+    cut inside its last name, where a copy ends), 'person' (names), 'figures' (`0533-6715628`),
+    'short' (a few words: a group cell, a deadline written as an event: `9月投入使用`) or 'text'."""
     from taskctl.ingest.annotations import read_annotation
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.tables import _has_role_verb
@@ -144,6 +150,8 @@ def _shape(piece: str) -> str:
         return "number"
     if len(piece) <= 16 and not any(ch in piece for ch in ",。;") and is_time_phrase(piece):
         return "time"
+    if _FIGURES.match(piece):
+        return "figures"
     names = split_units("、".join(piece.splitlines()))
     failing = [name for name in names if unit_problem(name) is not None]
     if names and not failing:
@@ -166,7 +174,8 @@ _UNIT_COSTS = {"units": 0.0, "part": 0.5, "person": 2.0}
 _PERSON_COSTS = {"person": 0.0, "units": 2.0}
 _DEADLINE_COSTS = {"time": 0.0, "short": 0.3, "person": 1.0}  # `9月投入使用`
 _TEXT_COSTS = {
-    "text": 0.0, "short": 0.0, "units": 0.5, "part": 0.5, "time": 0.5, "person": 0.5, "number": 1.0
+    "text": 0.0, "short": 0.0, "units": 0.5, "part": 0.5, "time": 0.5, "person": 0.5, "number": 1.0,
+    "figures": 0.0,
 }  # fmt: skip
 # text-like shapes: what a task's text, a group cell or a note looks like
 _TEXTS = ("text", "short")
@@ -226,6 +235,8 @@ class _Layout:
             return _PERSON_COSTS.get(shape, 3.0)
         if name == "deadline":
             return _DEADLINE_COSTS.get(shape, 3.0)
+        if column == self.detail and shape == "figures":
+            return 2.0  # a task's text is words
         return _TEXT_COSTS[shape]
 
     def extra(self, column: int, piece: str, shape: str) -> float:

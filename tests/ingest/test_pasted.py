@@ -145,6 +145,16 @@ def test_a_table_without_numbers_has_its_rows_one_after_the_other() -> None:
     }
 
 
+def test_without_numbers_an_empty_cell_before_the_unit_column_moves_nothing() -> None:
+    # the 工作进展 cell of the first row is empty: no line; a telephone number is never a task
+    text = TOWNSHIP_TABLE.replace("已开工2处,完成主体工程。\n\n", "")
+    tasks = parse_text(text).tasks
+    assert [(t.title, t.responsible, t.attributes.get("监督方式")) for t in tasks] == [
+        ("新建村级养老服务站3处,实现养老服务全覆盖", ["镇民政办"], "0530-1234567"),
+        ("完成农村道路硬化10公里", ["镇建设办"], "0530-7654321"),
+    ]
+
+
 SECTION_TABLE = """\
 XX县人民政府关于分解落实2023年政府工作目标任务的通知
 各乡镇人民政府,县政府各部门:
