@@ -185,6 +185,11 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
 
     if not isinstance(text, str):
         raise InputError("expected decoded text", source=source)
+    from taskctl.ingest.hanzi import to_simplified
+
+    text = to_simplified(
+        text
+    )  # a plan in traditional characters: every reader below sees simplified
     if "<" in text:
         from taskctl.ingest.html import looks_like_html
 
