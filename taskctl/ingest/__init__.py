@@ -187,9 +187,8 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
         raise InputError("expected decoded text", source=source)
     from taskctl.ingest.hanzi import to_simplified
 
-    text = to_simplified(
-        text
-    )  # a plan in traditional characters: every reader below sees simplified
+    # a plan in traditional characters: every reader below sees it in simplified ones
+    text = to_simplified(text)
     if "<" in text:
         from taskctl.ingest.html import looks_like_html
 
