@@ -34,6 +34,7 @@ EXACT = (
     "honggutan2022",
     "huaian2022",
     "huaiyuan2023",
+    "hubei2018",
     "huoshan2025",
     "huzhou2020",
     "jiangmen",
@@ -47,6 +48,7 @@ EXACT = (
     "muli2024",
     "mzb2021",
     "nanling2024",
+    "neimenggu2024",
     "shangcheng2019",
     "shaoxing2020",
     "shijingshan2019",
@@ -62,6 +64,7 @@ EXACT = (
     "xining2017",
     "xinxiang2016",
     "xuchang2020",
+    "yuncheng2017",
     "yunyang2023",
     "zhejiang2020",
     "zhenjiang",
@@ -72,6 +75,13 @@ EXACT = (
 # ningbo2014's flattened district table runs into a unit list; pds2018's units are exact, but its
 # row 3 title is the first sentence (`抓好工业节水`) where the answer takes 12 characters across it.
 FLOORS = {
+    # collection 7, as first seen (ce91547)
+    "fujian2007": (0.45, 0.36),
+    "guangdong2023": (0.22, 0.22),
+    "guoban2014": (0.0, 0.0),
+    "hangzhou2021": (0.0, 0.0),
+    "lueyang2019": (0.0, 0.0),
+    "neimenggu2023": (1.0, 1.0),  # 6/5: the file listing line `17.….docx` read as an item
     # collections 4 to 6, as read now (see tests/data/real/README.md for each one's shape)
     "gongkai2022": (1.0, 1.0),  # 6/7: a row whose number cell is cut  # traditional characters
     "guangzhou2012": (1.0, 1.0),  # 44/45: its goal item 1 under 总体目标 is not read as a task
