@@ -585,6 +585,11 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
     taken = [span for annotation in annotations for span in annotation.spans]
+    for match in _PROSE_ASSIGNMENT.finditer(text) if "会同" in text else ():
+        found = _prose_assignment(match)
+        if found is not None and not any(a <= match.start() < b for a, b in taken):
+            annotations.append(found)
+            taken.append(found.spans[0])
     for line_start in _line_starts(text) if "由" in text or "牵头" in text else ():
         found = _opening_clauses(text, line_start)
         if found is not None and not any(a <= line_start < b for a, b in taken):
@@ -626,6 +631,29 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
     if reading is None or reading.is_empty():
         return None
     return _copy(reading, (start, len(text)))
+
+
+# `…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。`: the way 国办 divisions of work
+# assign a task in running prose (X leads, the units after 会同 support). Only this unambiguous
+# form is read in prose: `由市政府授权X…` names no role.
+_PROSE_ASSIGNMENT = re.compile(
+    r"(?:^|(?<=[,;。\n]))由(?P<lead>[^,;。\n由]{2,40}?)(?:会同|联合)"
+    r"(?P<support>[^,;。\n]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位|方面))?"
+    r"(?=研究|负责|共同|提出|制定|落实|组织|推进|抓好|开展|做好|办理|按职责)"
+)
+
+
+def _prose_assignment(match: re.Match[str]) -> Annotation | None:
+    """The lead and supporting units of a `由X会同Y…` sentence, or None when a name is no unit's."""
+    found = _Clauses()
+    lead = _checked_units(match.group("lead"), found)
+    support = _checked_units(match.group("support"), found)
+    if not lead or not support or found.rejected or found.additions:
+        return None
+    annotation = Annotation(spans=[(match.start(), match.end())])
+    annotation.add(LEAD, lead, "由…会同")
+    annotation.add(SUPPORT, support, "会同")
+    return annotation
 
 
 def _line_starts(text: str) -> list[int]:

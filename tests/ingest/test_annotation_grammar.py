@@ -618,3 +618,20 @@ def test_a_first_listed_leads_rule_glued_to_the_last_unit() -> None:
     assert (first.lead, first.support) == (["市经信局"], ["市财政局", "市税务局"])
     assert (second.lead, second.support) == (["市发展改革委"], ["市自然资源规划局"])
     assert first.annotation_text.count("列第一位") == 1
+
+
+def test_assignments_in_running_prose() -> None:
+    doc = parse_text(
+        "国务院办公厅关于落实重点工作部门分工的意见\n一、工作分工\n"
+        "(一)关于“确保谷物基本自给”的问题,由发展改革委会同农业部、财政部等部门研究提出落实意见。\n"
+        "(二)关于“划定永久基本农田”的问题,由国土资源部会同农业部等部门负责落实。\n"
+        "(三)关于“加强市场监管”的问题,由市政府授权市市场监管局统一实施。\n"
+    )
+    first, second, third = doc.tasks
+    assert (first.title, first.lead, first.support) == (
+        "关于“确保谷物基本自给”的问题",
+        ["发展改革委"],
+        ["农业部", "财政部"],
+    )
+    assert (second.lead, second.support) == (["国土资源部"], ["农业部"])
+    assert not (third.lead or third.support or third.responsible)  # prose naming no role

@@ -27,6 +27,7 @@ EXACT = (
     "dongguan2021",
     "guandu2016",
     "guangdong2021",
+    "guoban2014",
     "guoban2016",
     "haiyan2022",
     "hangzhou2015",
@@ -78,7 +79,6 @@ FLOORS = {
     # collection 7, as first seen (ce91547)
     "fujian2007": (0.45, 0.36),
     "guangdong2023": (0.22, 0.22),
-    "guoban2014": (0.0, 0.0),
     "hangzhou2021": (0.0, 0.0),
     "lueyang2019": (0.0, 0.0),
     "neimenggu2023": (1.0, 1.0),  # 6/5: the file listing line `17.….docx` read as an item
