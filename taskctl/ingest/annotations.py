@@ -106,6 +106,8 @@ _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 _LEADER = re.compile(LEADER_PATTERN + "$")
 _LEADER_POST = re.compile(LEADER_POST_PATTERN)
 _MAX_TRAILING = 8
+# Responsible verbs and labels that lead when supporting units are named beside them.
+_LEADING_WITH_SUPPORT = ("承办", "承办单位")
 
 _ROLE_FIELDS = {
     DEADLINE: "deadline_texts",
@@ -438,6 +440,16 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
 def resolve_roles(annotation: Annotation) -> None:
     """The task-level rule: with a lead named, responsible units support (their label kept); a unit
     has one role (lead, then support, then responsible). Changes `annotation` in place."""
+    if (
+        not annotation.lead
+        and annotation.support
+        and annotation.responsible
+        and all(
+            annotation.labels.get(name) in _LEADING_WITH_SUPPORT for name in annotation.responsible
+        )
+    ):
+        # `由省经贸委承办,省农业厅协办`: 承办 beside 协办 is the lead, as 主办 is
+        annotation.lead, annotation.responsible = annotation.responsible, []
     lead = set(annotation.lead)
     if annotation.lead and annotation.responsible:
         for name in annotation.responsible:

@@ -635,3 +635,17 @@ def test_assignments_in_running_prose() -> None:
     )
     assert (second.lead, second.support) == (["国土资源部"], ["农业部"])
     assert not (third.lead or third.support or third.responsible)  # prose naming no role
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support", "responsible"),
+    [
+        ("(由省经贸委承办,省农业厅、省卫生厅协办)", ["省经贸委"], ["省农业厅", "省卫生厅"], []),
+        ("(承办单位:市商务局;协办单位:市财政局)", ["市商务局"], ["市财政局"], []),
+        ("(承办单位:市商务局)", [], [], ["市商务局"]),
+    ],
+)
+def test_undertaking_beside_assisting_units_leads(
+    text: str, lead: list[str], support: list[str], responsible: list[str]
+) -> None:
+    assert roles(text) == (lead, support, responsible)
