@@ -151,12 +151,17 @@ _CHROME = re.compile("|".join(map(re.escape, PAGE_CHROME_MARKERS)))
 
 def is_chrome(text: str) -> bool:
     """True for web-page and print chrome (navigation bars, 打印 关闭窗口, 版权所有, 转自:, 发布时间,
-    上一篇/下一篇, 分享到)."""
+    上一篇/下一篇, 分享到, a line naming a file)."""
     return (
         text.startswith(PAGE_CHROME_LINE_STARTS)
         or text.count("|") >= PAGE_CHROME_BAR_COUNT
         or _CHROME.search(text) is not None
+        or _FILE_NAME.search(text) is not None
     )
+
+
+# A line naming a file (`17.内蒙古自治区…政策清单.docx`, a document-sharing site's listing).
+_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|et|txt|ofd)$", re.IGNORECASE)
 
 
 def _is_notice(text: str) -> bool:

@@ -169,3 +169,12 @@ def test_item_deadline_text() -> None:
 def test_unparseable_input(text: str) -> None:
     with pytest.raises(InputError):
         parse_text(text, source="x.txt")
+
+
+def test_a_line_naming_a_file_is_not_an_item() -> None:
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(
+        "17.内蒙古自治区2023年政策清单.docx\n2023年政策清单\n1.加大财政支持。(牵头单位:自治区财政厅)\n"
+    )
+    assert [(t.number, t.title) for t in doc.tasks] == [("1", "加大财政支持")]
