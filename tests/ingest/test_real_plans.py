@@ -108,7 +108,9 @@ def test_read_exactly(name: str) -> None:
     assert len(tasks) == len(expected)
     for want, task in zip(expected, tasks, strict=True):
         # a title ends before its sentence's full stop; the answer's first characters may hold it
-        assert task.title.startswith(want["title"].split("。")[0][:8]), (task.number, task.title)
+        # (spaces a PDF put in the answer's title are not compared)
+        title = want["title"].split("。")[0].replace(" ", "")[:8]
+        assert task.title.replace(" ", "").startswith(title), (task.number, task.title)
         got = {role: sorted(getattr(task, role)) for role in ROLES}
         assert got == {role: sorted(want[role]) for role in ROLES}, task.number
         assert task.persons == want["persons"], task.number
