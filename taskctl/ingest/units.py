@@ -261,7 +261,8 @@ def _without_title(name: str) -> str:
             return ""
         rest = name.removeprefix(title) if name.startswith(title) else name.removesuffix(title)
         if rest != name and 2 <= len(rest) <= 4:
-            return rest
+            # `各区区长`, `各县县长`: a post held in every district, kept as written
+            return name if rest.startswith(GROUP_UNIT_PREFIXES) else rest
     return name
 
 

@@ -649,3 +649,9 @@ def test_undertaking_beside_assisting_units_leads(
     text: str, lead: list[str], support: list[str], responsible: list[str]
 ) -> None:
     assert roles(text) == (lead, support, responsible)
+
+
+def test_a_post_held_in_every_district_is_kept_as_written() -> None:
+    annotation = read_annotation("完善制度。(牵头领导:各区区长、张三副市长;责任单位:市民政局)")
+    assert annotation is not None
+    assert annotation.persons == ["各区区长", "张三"]
