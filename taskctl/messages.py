@@ -702,6 +702,16 @@ MESSAGES: list[tuple[str, str, str]] = [
         "条目 {label} 编号不连续（应为 {expected}）",
     ),
     ("w_row_no_text", "row without task text skipped", "没有任务内容的行已跳过"),
+    (
+        "w_glued_units",
+        "unit names run together read apart: {name}",
+        "连写在一起的单位名称已拆开读取：{name}",
+    ),
+    (
+        "w_rowspan",
+        "rows {numbers} without a unit cell share the one above (a merged cell): check them",
+        "第 {numbers} 行没有单位单元格，按与上一行合并读取（跨行合并单元格）：请核对",
+    ),
     ("w_ledger_row", "ledger row without a task title skipped", "没有任务标题的台账行已跳过"),
     ("w_role", "unknown role {role}; unit left off", "未知角色 {role}；未记录该单位"),
     ("w_bracket", "annotation bracket is never closed", "分工括号没有闭合"),

@@ -24,7 +24,7 @@ DEADLINE = "deadline"
 # (`牵头` + `单位` → 牵头单位, `协同` + `部门` → 协同部门, `实施` + `主体` → 实施主体), so that every
 # pairing a department writes is known. Seen: provincial plans (牵头单位/配合单位), city and county
 # plans (责任单位, 主责部门/协同部门, 主办单位/协办单位), bureaus' own plans (牵头处室, 责任科室),
-# 民生实事 tables (实施主体, 责任主体单位).
+# 民生实事 tables (实施主体, 责任主体单位), a county bureau's target table (责任股室(单位): its 股).
 LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     LEAD: (
         "牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "主责任", "主要负责", "牵头主办",
@@ -40,7 +40,7 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 LABEL_HOLDER_WORDS: tuple[str, ...] = (
     "单位", "部门", "处室", "科室", "处", "科", "机构", "主体", "科室单位", "处室单位", "部门单位",
-    "单位部门", "主体单位", "主体部门",
+    "单位部门", "主体单位", "主体部门", "股室",
 )  # fmt: skip
 # A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role.
 LABEL_LEVELS: tuple[str, ...] = ("省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级")

@@ -136,16 +136,19 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
 
 def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | None:
     """The document read as a task table pasted as text, or None when it holds none (or no task)."""
+    from taskctl.ingest.drafts import ParseWarning
     from taskctl.ingest.pasted import pasted_table_rows
     from taskctl.ingest.tables import Sheet, parse_sheets
 
-    rows = pasted_table_rows(text)
+    notes: list[tuple[int, str]] = []
+    rows = pasted_table_rows(text, notes)
     if rows is None:
         return None
     try:
         parsed = parse_sheets([Sheet("table 1", rows)], source=source, first_lead=first_lead)
     except InputError:
         return None
+    parsed.warnings.extend(ParseWarning(line, message) for line, message in notes)
     return parsed if parsed.tasks else None
 
 

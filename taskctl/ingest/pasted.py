@@ -28,12 +28,20 @@ The pipeline:
    after a row's last column are the next row's group cells (a table with columns before its task
    text) or a second sub-row under the same number, whose empty cells are its first sub-row's.
 
+4. Merged cells: a cell merged over several rows shows on its first row only, and in a table of
+   one cell a line it then leaves no trace on the others (`_fill_rowspans`): a unit column before
+   the task text, a row naming no unit at all, and a person or deadline column filled on at most
+   half of the rows take the cell above, with a warning naming the rows to check.
+
 `pasted_table_rows` returns None when the text holds no such header, and the text is read as a
 numbered document instead.
 
 What stays ambiguous: in a table of one cell a line without any 序号, an empty cell after the
 last unit column leaves no trace, so the next row's first cell may be read into it (the units
-stay on their rows: each row has its unit cell; a task's text is never figures alone).
+stay on their rows: each row has its unit cell; a task's text is never figures alone). A row
+whose unit cell is really empty cannot be told from one under a merged cell: it is read as merged
+(a task always has a unit), and the warning says so; a unit cell that is there but empty beside
+others of the row (a row with a lead and no 配合单位) stays empty.
 """
 
 from __future__ import annotations
@@ -56,7 +64,11 @@ from taskctl.vocab import (
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
 _NUMBER = re.compile(r"^[0-9]{1,3}[.、]?$")
-_PERSON = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}$")
+# a name of two or three characters, or four written with a space (`周 斐`, `陆 明俞 悦`): four
+# characters run together are words (`文化产业`)
+_PERSON = re.compile(
+    r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}$|^(?=.* )[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){3}$"
+)
 # figures and their punctuation only (a telephone number, a code, an amount): never a task's text
 _FIGURES = re.compile(r"^[0-9][0-9\s\-—./()%,:]{3,}$")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -98,6 +110,11 @@ _SKIP_EMPTY = 0.3
 # A piece after a numbered row's last column: in a sub-row under the same number, or the next row's
 # group cell (less than dropping it, more than anything that fits the row)
 _SUB_ROW = 0.4
+# A row whose task text has no piece (a row cut where a copy ends, or pieces misplaced)
+_NO_TASK = 0.5
+# A few words in the task column: a little more than in a group column before it (`文化产业` then
+# a sentence: the group cell and the task, not the task and a 备注)
+_SHORT_TASK = 0.02
 # At most this many pieces (times the width, plus a margin) are aligned at once for one row.
 _WINDOW = 4
 
@@ -237,6 +254,8 @@ class _Layout:
             return _DEADLINE_COSTS.get(shape, 3.0)
         if column == self.detail and shape == "figures":
             return 2.0  # a task's text is words
+        if column == self.detail and shape == "short":
+            return _SHORT_TASK  # a few words are a group cell's more likely than a task's
         return _TEXT_COSTS[shape]
 
     def extra(self, column: int, piece: str, shape: str) -> float:
@@ -335,7 +354,7 @@ def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain
                     layer[reached] = (new_cost, state, target)
         layers.append(layer)
     for state, (cost, _previous, _action) in layers[-1].items():
-        exits.append(((cost + (0.0 if state[3] else 0.5), 0), len(pieces), state))
+        exits.append(((cost + (0.0 if state[3] else _NO_TASK), 0), len(pieces), state))
     _cost, end, state = min(exits, key=lambda item: item[0])
     cells: list[list[str]] = [[] for _ in range(width)]
     number = ""
@@ -611,7 +630,9 @@ def _next_item(previous: str, cell: str) -> bool:
 # --- One cell a line --------------------------------------------------------------------------------
 
 
-def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
+def _cell_lines_rows(
+    lines: list[str], notes: list[tuple[int, str]] | None = None
+) -> list[list[str]] | None:
     """A table of one cell a line: a run of header lines, then the rows (see the module docstring)."""
     index = 0
     count = len(lines)
@@ -627,6 +648,9 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
             if end + 1 < count and _split_header_cell(lines[end], lines[end + 1]):
                 header.append(lines[end] + lines[end + 1])
                 end += 2
+            elif header and _is_header_note(lines[end]):
+                header[-1] += lines[end]  # `责任股室` / `(单位)`, `完成目标` / `(%)`
+                end += 1
             elif header_kind(lines[end]):
                 header.append(lines[end])
                 end += 1
@@ -635,13 +659,25 @@ def _cell_lines_rows(lines: list[str]) -> list[list[str]] | None:
         if len(header) < 3 or not _is_header(header):
             index = max(end, index + 1)
             continue
-        rows = _cell_rows(_normalized(header), _normalized(lines[end:]))
+        found: list[tuple[int, str]] = []
+        rows = _cell_rows(_normalized(header), _normalized(lines[end:]), found)
         if rows is None:
             index = end
             continue
         title_rows = [[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]]
+        if notes is not None:  # a note's row counted in the sheet (title rows, the header)
+            notes.extend((len(title_rows) + 2 + row, message) for row, message in found)
         return [*title_rows, *rows]
     return None
+
+
+def _is_header_note(line: str) -> bool:
+    """A short bracket alone on its line (`(单位)`, `(%)`): the end of the header cell above,
+    wrapped in its narrow column (not a section marker `(一)`)."""
+    return bool(_HEADER_NOTE.match(line)) and match_marker(line) is None
+
+
+_HEADER_NOTE = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
 
 
 def _split_header_cell(first: str, second: str) -> bool:
@@ -652,7 +688,9 @@ def _split_header_cell(first: str, second: str) -> bool:
     return exact_header_field(first + second) is not None
 
 
-def _cell_rows(header: list[str], body: list[str]) -> list[list[str]] | None:
+def _cell_rows(
+    header: list[str], body: list[str], notes: list[tuple[int, str]] | None = None
+) -> list[list[str]] | None:
     """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
     fields = [header_kind(cell) for cell in header]
     if "number" in fields:
@@ -671,12 +709,102 @@ def _cell_rows(header: list[str], body: list[str]) -> list[list[str]] | None:
     rows = _numbered_rows(body, starts, layout) if starts else _chained_rows(body, layout)
     if not any(label is not None for label, _cells in rows):
         return None
+    rows = _fill_rowspans(rows, layout, notes)
     for label, cells in rows:
         if label is None:  # a section row, across the table
             out.append([cells[0]] * (width + 1))
         else:
             out.append([label, *cells])
     return out
+
+
+def _fill_rowspans(
+    rows: list[tuple[str | None, list[str]]],
+    layout: _Layout,
+    notes: list[tuple[int, str]] | None = None,
+) -> list[tuple[str | None, list[str]]]:
+    """The rows with the cells a merged (rowspanned) cell leaves out taken from the row above: an
+    empty cell leaves no trace in a table of one cell a line, and a merged one shows only on its
+    first row, so the shape of the table decides:
+
+    - a unit column before the task text groups the rows (`牵头单位` first): a row without its cell
+      shares the one above;
+    - a row naming no unit at all (a task always has one) shares the unit cells above;
+    - a person or deadline column filled on at most half of the rows is merged over the others (not
+      the persons when section rows name leaders: those are the persons of rows naming none).
+
+    Sections end a merged cell. The last row takes nothing after its last piece (a copy cut there
+    cannot say what followed). `notes` gets (row, message) for the rows that took cells."""
+    fields = layout.fields
+    units = [column for column, name in enumerate(fields) if name in _UNIT_FIELDS]
+    early = [column for column in units if column < layout.detail]
+    late = [column for column in units if column > layout.detail]
+    body = [cells for label, cells in rows if label is not None]
+    section_persons = any(label is None and _names_persons(cells[0]) for label, cells in rows)
+    spanned = [
+        column
+        for column, name in enumerate(fields)
+        if name in ("persons", "deadline")
+        and not (name == "persons" and section_persons)
+        and 2 * sum(bool(cells[column]) for cells in body) <= len(body)
+    ]
+    last = max((index for index, (label, _c) in enumerate(rows) if label is not None), default=-1)
+    out: list[tuple[str | None, list[str]]] = []
+    taken: list[str] = []
+    above: list[str] | None = None
+    for index, (label, cells) in enumerate(rows):
+        if label is None:
+            above = None
+            out.append((label, cells))
+            continue
+        if above is not None:
+            reach = len(cells)
+            if index == last:
+                reach = max((c + 1 for c, cell in enumerate(cells) if cell), default=0)
+            wanted = early + spanned + ([] if any(cells[c] for c in units) else late)
+            filled = [c for c in wanted if c < reach and not cells[c] and above[c]]
+            if filled:
+                cells = [above[c] if c in filled else cell for c, cell in enumerate(cells)]
+                if any(c in units for c in filled):
+                    taken.append(label)
+        out.append((label, cells))
+        above = cells
+    if taken and notes is not None:
+        first = next(i for i, (label, _c) in enumerate(out) if label == taken[0])
+        notes.append(
+            (
+                first,
+                f"rows {_ranges(list(dict.fromkeys(taken)))} without a unit cell share the one "
+                "above (a merged cell): check them",
+            )
+        )
+    return out
+
+
+def _ranges(labels: list[str]) -> str:
+    """Row labels as a short list: `3-5, 8, 11-13` (runs of consecutive numbers joined)."""
+    runs: list[list[str]] = []
+    for label in labels:
+        if (
+            runs
+            and label.isdigit()
+            and runs[-1][-1].isdigit()
+            and int(label) == int(runs[-1][-1]) + 1
+        ):
+            runs[-1].append(label)
+        else:
+            runs.append([label])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
+def _names_persons(text: str) -> bool:
+    """Whether a section row names persons (`一、经济发展(牵头领导:王明、李华)`)."""
+    from taskctl.ingest.annotations import read_annotation
+
+    if "(" not in text and ":" not in text:
+        return False
+    annotation = read_annotation(text)
+    return annotation is not None and bool(annotation.persons)
 
 
 def _row_starts(body: list[str], width: int) -> list[int]:
@@ -765,9 +893,12 @@ def _chained_rows(body: list[str], layout: _Layout) -> list[tuple[str | None, li
 # --- Entry point ------------------------------------------------------------------------------------
 
 
-def pasted_table_rows(text: str) -> list[list[str]] | None:
+def pasted_table_rows(
+    text: str, notes: list[tuple[int, str]] | None = None
+) -> list[list[str]] | None:
     """The rows of a task table pasted as text (see the module docstring), title rows first; None
-    when the text holds no table header."""
+    when the text holds no table header. `notes` gets (sheet line, message) for what a clerk should
+    check (cells read as merged over several rows)."""
     from taskctl.ingest.structure import is_chrome
 
     if _header_words(text) < 2:
@@ -785,7 +916,7 @@ def pasted_table_rows(text: str) -> list[list[str]] | None:
         lines = [_BR.sub("\n", line) for line in lines]  # `市财政局<br>市税务局` in a Markdown cell
     if "\t" in text and '"' in text:
         lines = _join_quoted_cells(lines)
-    return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines)
+    return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines, notes)
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

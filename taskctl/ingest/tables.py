@@ -599,6 +599,76 @@ class _Builder:
             self.task(cells, header, line, under, next_ordinal(under))
 
 
+def _find_group_column(sheet: Sheet, header: Header) -> None:
+    """A table with one task column whose column of another kind before it (`指标`, `类别`) is
+    rowspanned (its cell empty, or the one above repeated, on some rows with a task) groups the
+    rows: its cells are headings, as a group task column's are, not attributes."""
+    if len(header.task_columns) != 1:
+        return
+    task = header.task_columns[0]
+    earlier = [column for column in header.attributes if column < task]
+    if len(earlier) != 1:
+        return
+    column = earlier[0]
+    above: str | None = None
+    spans = False
+    filled = 0
+    for row in sheet.rows[header.last_row + 1 :]:
+        if not clean_cell(_cell(row, task)):
+            continue
+        text = clean_cell(_cell(row, column))
+        if text and text in row[task + 1 :]:
+            continue  # a section row across the table
+        spans = spans or not text or text == above
+        filled += bool(text)
+        above = text or above
+    if spans and filled >= 2:
+        del header.attributes[column]
+        header.task_columns.insert(0, column)
+
+
+def _split_glued_units(items: list[ItemDraft], warnings: list[ParseWarning]) -> None:
+    """Names run together in a cell without a separator (`文化宣传股文化馆`) where another row of
+    the table names them apart, together (`文化宣传股`, `文化馆`, `图书馆`): read as those units,
+    with a warning. (A name that only starts with another one, `市委宣传部` beside `市委`, is kept.)"""
+    roles = ("lead", "support", "responsible")
+    lists = [
+        {name for role in roles for name in getattr(item, role)}
+        for item in items
+        if item.kind == "task"
+    ]
+    known = set().union(*lists)
+    for item in items:
+        for role in roles:
+            names = getattr(item, role)
+            split: list[str] = []
+            for name in names:
+                parts = _known_parts(name, known - {name})
+                if parts and not any(set(parts) <= together for together in lists):
+                    parts = None  # no row names these units apart side by side
+                if parts:
+                    warnings.append(
+                        ParseWarning(item.line, f"unit names run together read apart: {name}")
+                    )
+                split.extend(parts or [name])
+            if split != names:
+                setattr(item, role, list(dict.fromkeys(split)))
+
+
+def _known_parts(name: str, known: set[str]) -> list[str] | None:
+    """`name` as two or more of the `known` names written one after the other, or None."""
+    for end in range(len(name) - 2, 1, -1):
+        head, tail = name[:end], name[end:]
+        if head not in known:
+            continue
+        if tail in known:
+            return [head, tail]
+        rest = _known_parts(tail, known)
+        if rest:
+            return [head, *rest]
+    return None
+
+
 def _section_style(text: str) -> str | None:
     from taskctl.ingest.structure import match_marker
 
@@ -641,6 +711,8 @@ def parse_sheets(
     """
     sheets = [_simplified(sheet) for sheet in sheets]
     found = [(sheet, header) for sheet in sheets if (header := find_header(sheet.rows))]
+    for sheet, header in found:
+        _find_group_column(sheet, header)
     if not found:
         names = "/".join(TABLE_HEADERS["task"][:2])
         units = "/".join(TABLE_HEADERS["lead"][:1] + TABLE_HEADERS["responsible"][:1])
@@ -670,6 +742,7 @@ def parse_sheets(
         builder.sheet(sheet, header, parent)
     if not any(item.kind == "task" for item in builder.items):
         raise InputError("the task table has a header but no task rows", source=source)
+    _split_glued_units(builder.items, builder.warnings)
     if text_tasks:
         builder.warnings.insert(
             0,

@@ -314,6 +314,85 @@ def test_group_cells_before_the_number_under_a_header_without_one() -> None:
     assert _roles(doc.tasks[2]) == (["办公室"], ["各科室"], [])
 
 
+MERGED_CELLS = """\
+XX县教育局2024年目标任务分解表
+序号
+类别
+工作任务
+完成时限
+责任领导
+责任股室
+(单位)
+备注
+1
+学前教育
+新建公办幼儿园2所。
+11月底前
+刘明
+基教股
+资助中心
+体卫艺股
+2
+开展幼儿园办园行为督导。
+资助中心体卫艺股
+3
+组织幼儿教师全员培训。
+4
+义务教育
+改扩建农村学校3所。
+计财股
+5
+落实“双减”课后服务。
+12月底前
+张 红
+基教股
+6
+完成中小学教师招聘。
+7
+校园安全
+开展校园安全隐患排查整治。
+各股室、局属学校
+8
+完善校园安全"""
+
+
+def test_merged_cells_one_cell_a_line_are_shared_by_the_rows_below() -> None:
+    # a merged cell shows on its first row only; a row naming no unit shares the unit cell above,
+    # a person or deadline column filled on few rows is merged over the others
+    doc = parse_text(MERGED_CELLS)
+    assert [(i.kind, i.title) for i in doc.items if i.kind == "heading"] == [
+        ("heading", "学前教育"),  # a rowspanned 类别 column groups the rows
+        ("heading", "义务教育"),
+        ("heading", "校园安全"),
+    ]
+    assert [(t.label, t.title, t.responsible, t.persons, t.deadline_text) for t in doc.tasks] == [
+        ("1", "新建公办幼儿园2所", ["基教股", "资助中心", "体卫艺股"], ["刘明"], "11月底前"),
+        # two names run together where another row names them apart: read as the two units
+        ("2", "开展幼儿园办园行为督导", ["资助中心", "体卫艺股"], ["刘明"], "11月底前"),
+        ("3", "组织幼儿教师全员培训", ["资助中心", "体卫艺股"], ["刘明"], "11月底前"),
+        ("4", "改扩建农村学校3所", ["计财股"], ["刘明"], "11月底前"),
+        ("5", "落实“双减”课后服务", ["基教股"], ["张红"], "12月底前"),
+        ("6", "完成中小学教师招聘", ["基教股"], ["张红"], "12月底前"),
+        ("7", "开展校园安全隐患排查整治", ["各股室", "局属学校"], ["张红"], "12月底前"),
+        # the copy ends inside the last row's task: what followed it is unknown, nothing shared
+        ("8", "完善校园安全", [], [], None),
+    ]
+    messages = [warning.message for warning in doc.warnings]
+    assert "rows 3, 6 without a unit cell share the one above (a merged cell): check them" in (
+        messages
+    )
+    assert "unit names run together read apart: 资助中心体卫艺股" in messages
+
+
+def test_names_run_together_stay_one_unit_unless_a_row_names_them_apart() -> None:
+    text = MERGED_CELLS.replace("资助中心体卫艺股", "资助中心体卫艺股\n各股室").replace(
+        "开展校园安全隐患排查整治。\n各股室、局属学校", "开展校园安全隐患排查整治。\n局属学校"
+    )
+    tasks = parse_text(text.replace("基教股\n资助中心\n体卫艺股", "基教股\n资助中心")).tasks
+    # no row names 资助中心 and 体卫艺股 side by side: the cell is read as written
+    assert tasks[1].responsible == ["资助中心体卫艺股", "各股室"]
+
+
 # --- one row a line -------------------------------------------------------------------------------
 
 PIPE_SECTIONS = """\
