@@ -8,7 +8,11 @@ A table copied from a web page, from Word or from a PDF arrives as text in one o
   (`工 作 任 务`) is one cell;
 - one cell a line (`序号` / `重点工作` / `责任单位` …), with or without blank lines between cells,
   sometimes closed by ` |`: a cell spread over several lines (a unit list, a wrapped text) gives
-  several lines, an empty cell none.
+  several lines, an empty cell none;
+- cells opened by a bar at the start of a line (`| 目标任务`) and rows ended by a bar alone on its
+  line (`_bar_marked_rows`): a row is known, its cells may run over lines, a merged cell is
+  missing from the rows below its first, a narrow column's name is written a few characters a
+  line (`市`/`监`/`察`/`局`).
 
 The pipeline:
 
@@ -491,13 +495,20 @@ def _two_line_header(first: str, second: str) -> str:
 
 
 def _body_rows(
-    lines: list[str], splitter: str, split: Callable[[str], list[str]], header: list[str]
+    lines: list[str],
+    splitter: str,
+    split: Callable[[str], list[str]],
+    header: list[str],
+    *,
+    marked: bool = False,
+    notes: list[tuple[int, str]] | None = None,
 ) -> list[list[str]]:
     """The header row and the rows below it. A row of the header's width whose cells fit their
     columns is taken as it is; a shorter line that does not start a numbered row and ends in no
     unit-like cell continues the row above (a cell wrapped onto the next line); any other row has
     its cells placed by shape (`_align`), after its leading section cells (`一、…` | `(一)…` | `1`,
-    rowspanned on its first row) are taken out as section rows."""
+    rowspanned on its first row) are taken out as section rows. With `marked`, each line is a row
+    (the text marks where rows end) whose missing cells are merged ones (`_fill_rowspans`)."""
     fields = [header_field(cell) or (OTHER if header_kind(cell) else None) for cell in header]
     numbered = fields[0] == "number"
     columns = fields[1:] if numbered else fields
@@ -550,7 +561,7 @@ def _body_rows(
             # `11.提前做好…` alone (its unit cell cut or empty): a new row in the same group
             add("", rows[-1][: layout.detail] + cells)
             continue
-        starts_row = bool(label) or any(_shape(cell) == "number" for cell in cells[:1])
+        starts_row = marked or bool(label) or any(_shape(cell) == "number" for cell in cells[:1])
         cell_like = len(cells) >= 2 and layout.shape(cells[-1]) in ("units", "part", "time")
         if rows and not starts_row and len(cells) < width and not cell_like:
             rows[-1][layout.detail] += "".join(cells)
@@ -566,6 +577,16 @@ def _body_rows(
         )
         add(label or placed.number, [_joined(cell) for cell in placed.cells])
     header_row = header if numbered else ["序号", *header]
+    if marked:
+        filled = _fill_rowspans(
+            [
+                (label or str(index), row)
+                for index, (label, row) in enumerate(zip(labels, rows, strict=True), start=1)
+            ],
+            layout,
+            notes,
+        )
+        rows = [row for _label, row in filled]
     return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
 
 
@@ -625,6 +646,78 @@ def _next_item(previous: str, cell: str) -> bool:
         and marker.style == before.style
         and marker.value == before.value + 1
     )
+
+
+# --- Rows marked by bars ----------------------------------------------------------------------------
+
+
+def _bar_marked_rows(
+    lines: list[str], notes: list[tuple[int, str]] | None = None
+) -> list[list[str]] | None:
+    """A `|` table copied from a web page whose cells open with a bar at the start of a line
+    (`| 目标任务`) and whose rows end with a bar alone on its line; a cell may run over several
+    lines (a unit list, a name written vertically in a narrow column: `市`/`监`/`察`/`局`), and a
+    merged cell is missing from the rows below its first (its place is found by the shapes of the
+    cells, its text shared: `_fill_rowspans`). None for text of any other shape."""
+    if sum(line == "|" for line in lines) < 2 or sum(_opens_cell(line) for line in lines) < 2:
+        return None
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] = [[]]
+    for line in lines:
+        if line == "|":
+            if any(current):
+                rows.append(current)
+            current = [[]]
+        elif _opens_cell(line):
+            current.append([line[1:].strip()])
+        else:
+            current[-1].append(line)
+    if any(current):
+        rows.append(current)  # the last row, cut where the copy ends
+    for index, row in enumerate(rows):
+        cells = [_cell_text(cell) for cell in row]
+        *above, first = cells[0].split("\n") if cells[0] else [""]
+        header = [first, *cells[1:]]
+        if len(header) < 2 or len(header) > 12 or not _is_header(header):
+            continue
+        if any(header_kind(cell) is None for cell in header if cell):
+            continue
+        body = [" | ".join(_cell_text(cell) for cell in later) for later in rows[index + 1 :]]
+        title_lines = [line for earlier in rows[:index] for cell in earlier for line in cell]
+        title_rows = [[text] for text in [*title_lines, *above][-(HEADER_SEARCH_ROWS - 1) :]]
+        found: list[tuple[int, str]] = []
+        table = _body_rows(
+            _normalized(body),
+            "pipe",
+            _splitter("pipe", ""),
+            _normalized(header),
+            marked=True,
+            notes=found,
+        )
+        if notes is not None:
+            notes.extend((len(title_rows) + 2 + row, message) for row, message in found)
+        return [*title_rows, *table]
+    return None
+
+
+def _opens_cell(line: str) -> bool:
+    return line.startswith("|") and bool(line[1:].strip(" |"))
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's lines as one text, a line each; a name written vertically in a narrow column
+    (`市政`/`府办`/`公厅`: short lines, some no name alone, a unit's name together) joined."""
+    from taskctl.ingest.units import unit_problem
+
+    lines = [line.strip() for line in lines if line.strip()]
+    if (
+        len(lines) >= 2
+        and all(len(line) <= 4 for line in lines)
+        and any(unit_problem(line) is not None for line in lines)
+        and unit_problem("".join(lines)) is None
+    ):
+        return "".join(lines)
+    return "\n".join(lines).replace("|", "")
 
 
 # --- One cell a line --------------------------------------------------------------------------------
@@ -904,6 +997,9 @@ def pasted_table_rows(
     if _header_words(text) < 2:
         return None
     lines = [line.strip(" \u3000") for line in text.splitlines()]
+    marked = _bar_marked_rows([line for line in lines if line], notes)
+    if marked is not None:
+        return marked
     lines = [
         line.rstrip(" |").strip() if line.endswith("|") and line.count("|") == 1 else line
         for line in lines

@@ -171,6 +171,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         for line in text.splitlines()
     ):
         return None  # a row a line (`| 序号 | 重点任务 |`, Markdown): `ingest.pasted` reads those
+    if _ROW_END.search(text) and len(_CELL_START.findall(text)) >= 2:
+        return None  # cells opened by `| ` on their line, rows ended by a lone bar: `ingest.pasted`
     pieces = text.split("|")
     pieces.pop()  # whatever follows the last bar closes no cell
     cells: list[str] = []
@@ -201,6 +203,9 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         return [*title_rows[-(HEADER_SEARCH_ROWS - 1) :], cells[start:end], *rows]
     return None
 
+
+_ROW_END = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
+_CELL_START = re.compile(r"^[ \t]*\|[ \t]*[^\s|]", re.MULTILINE)
 
 #: Lines a pasted table may have above its header (a title, a date line).
 _TAB_TABLE_MAX_TITLE_LINES = 3

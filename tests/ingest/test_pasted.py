@@ -393,6 +393,57 @@ def test_names_run_together_stay_one_unit_unless_a_row_names_them_apart() -> Non
     assert tasks[1].responsible == ["资助中心体卫艺股", "各股室"]
 
 
+# --- rows marked by bars --------------------------------------------------------------------------
+
+BARRED_ROWS = """\
+XX市2024年重点工作责任分解表
+牵头单位
+| 工 作 任 务
+| 配 合 单 位
+|
+市
+财
+政
+局
+| 完善预算绩效管理制度
+| 市直各单位、各区县市
+|
+推进国库集中支付改革
+| 人民银行市中心支行
+|
+市交
+通运
+输局
+| 推进城乡公交一体化
+| 市发改委和市公安局
+|
+新增公交线路10条
+|
+力争全年完成交通投资50亿"""
+
+
+def test_bar_marked_rows_with_a_vertical_merged_lead_cell() -> None:
+    # cells open with `| ` on their line, a lone bar ends a row; the 牵头单位 cell comes first,
+    # merged over the rows below and written a few characters a line in its narrow column
+    doc = parse_text(BARRED_ROWS)
+    assert [(t.number, t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("1", "完善预算绩效管理制度", ["市财政局"], ["市直各单位", "各区县市"]),
+        ("2", "推进国库集中支付改革", ["市财政局"], ["人民银行市中心支行"]),
+        ("3", "推进城乡公交一体化", ["市交通运输局"], ["市发改委", "市公安局"]),
+        ("4", "新增公交线路10条", ["市交通运输局"], ["市发改委", "市公安局"]),
+        # cut inside its task: the lead before it is shared, what came after is unknown
+        ("5", "力争全年完成交通投资50亿", ["市交通运输局"], []),
+    ]
+    units = {name for t in doc.tasks for name in (*t.lead, *t.support)}
+    assert not units & {"市", "财", "局", "市交", "通运", "输局"}  # never a fragment
+    assert any("rows 2, 4-5 without a unit cell" in w.message for w in doc.warnings)
+
+
+def test_a_unit_cell_of_short_names_one_a_line_is_not_read_as_one_name() -> None:
+    text = BARRED_ROWS.replace("市\n财\n政\n局", "市委\n市政府")
+    assert parse_text(text).tasks[0].lead == ["市委", "市政府"]
+
+
 # --- one row a line -------------------------------------------------------------------------------
 
 PIPE_SECTIONS = """\

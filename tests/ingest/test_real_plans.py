@@ -20,6 +20,7 @@ EXACT = (
     "anquan2021",
     "baoshan2008",
     "caidian2023",
+    "changsha2012",
     "chizhou",
     "chizhouysh2017",
     "chuzhou2020",
