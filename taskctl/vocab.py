@@ -42,8 +42,11 @@ LABEL_HOLDER_WORDS: tuple[str, ...] = (
     "单位", "部门", "处室", "科室", "处", "科", "机构", "主体", "科室单位", "处室单位", "部门单位",
     "单位部门", "主体单位", "主体部门", "股室",
 )  # fmt: skip
-# A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role.
-LABEL_LEVELS: tuple[str, ...] = ("省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级")
+# A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role; written
+# without 级 too (`省牵头单位:省农业农村厅`, a city table of provincial tasks naming the province's lead).
+LABEL_LEVELS: tuple[str, ...] = (
+    "省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级", "省", "市", "县", "区",
+)  # fmt: skip
 # Role words written alone as a label (`牵头:市发改委;配合:市财政局`).
 BARE_ROLE_LABELS: dict[str, str] = {
     "牵头": LEAD, "主办": LEAD, "主责": LEAD,
@@ -137,8 +140,11 @@ COMPOSED_LABEL_PATTERN = (
 def label_role(label: str) -> str | None:
     """The role an annotation label gives (`市级牵头单位` → lead), or None for another label."""
     role = ANNOTATION_LABELS.get(label)
-    if role is None and label[:2] in LABEL_LEVELS:
-        role = ANNOTATION_LABELS.get(label[2:])
+    for level in LABEL_LEVELS:
+        if role is not None:
+            break
+        if label.startswith(level):
+            role = ANNOTATION_LABELS.get(label[len(level) :])
     return role
 
 

@@ -137,15 +137,19 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
 def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | None:
     """The document read as a task table pasted as text, or None when it holds none (or no task)."""
     from taskctl.ingest.drafts import ParseWarning
-    from taskctl.ingest.pasted import pasted_table_rows
+    from taskctl.ingest.pasted import pasted_tables
     from taskctl.ingest.tables import Sheet, parse_sheets
 
     notes: list[tuple[int, str]] = []
-    rows = pasted_table_rows(text, notes)
-    if rows is None:
+    tables = pasted_tables(text, notes)
+    if not tables:
         return None
+    sheets = [
+        Sheet(name or f"table {number}", rows)
+        for number, (name, rows) in enumerate(tables, start=1)
+    ]
     try:
-        parsed = parse_sheets([Sheet("table 1", rows)], source=source, first_lead=first_lead)
+        parsed = parse_sheets(sheets, source=source, first_lead=first_lead)
     except InputError:
         return None
     parsed.warnings.extend(ParseWarning(line, message) for line, message in notes)

@@ -19,7 +19,11 @@ The pipeline:
 1. The header: a row naming a task column and a unit, person or deadline column (the table reader's
    `vocab.TABLE_HEADERS`, or any annotation label); its other cells may name columns of other kinds
    (`进展情况`, `监督方式`, `备注`: `vocab.TABLE_OTHER_HEADER_ENDINGS`), which the table reader keeps as
-   attributes. Lines above it are title rows (the table reader takes the title and plan year there).
+   attributes; a note in brackets (`重点工作任务(本市2项牵头工作)`) or on the line below (`责任股室` /
+   `(单位)`) is part of its cell. Lines above it are title rows (the table reader takes the title
+   and plan year there). A text may hold several tables one cell a line, each under its own section
+   line (`二、…`, the table's heading); a header printed again without one (a new page) goes on
+   with the same table.
 2. Rows of one cell a line start at their 序号: numbers rising (a jump, `6` then `52`, only after a
    row's worth of cells, so a stray `2` in a cell starts nothing), under a header with or without
    its own 序号 cell. A table without any 序号 has its rows one after the other, a row ending after its
@@ -67,7 +71,8 @@ from taskctl.vocab import (
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
-_NUMBER = re.compile(r"^[0-9]{1,3}[.、]?$")
+# a 序号 cell: `3`, `3.`, `3、`, and `9*` (a mark the table explains elsewhere, kept in the label)
+_NUMBER = re.compile(r"^[0-9]{1,3}\*?[.、]?$")
 # a name of two or three characters, or four written with a space (`周 斐`, `陆 明俞 悦`): four
 # characters run together are words (`文化产业`)
 _PERSON = re.compile(
@@ -126,10 +131,12 @@ _WINDOW = 4
 def header_kind(cell: str) -> str | None:
     """The field a header cell names (`header_field`), OTHER for a column of another kind (a short
     cell ending like `进展情况`, `监督方式`, `备注`), or None for a cell that is no header cell."""
-    if len(cell) - cell.count(" ") > _MAX_HEADER_CELL:
+    if len(cell) - cell.count(" ") > 2 * _MAX_HEADER_CELL:
         return None  # a line of text (spaces aside: `目  标  任  务`)
     key = "".join(cell.split())
-    if not key or len(key) > _MAX_HEADER_CELL or _NOT_HEADER.search(_BRACKETED.sub("", key)):
+    # a note in brackets is not counted (`重点工作任务(杭州市2项牵头工作、19项配合工作)`)
+    bare = _BRACKETED.sub("", key)
+    if not bare or len(bare) > _MAX_HEADER_CELL or _NOT_HEADER.search(bare):
         return None
     if match_marker(key) is not None:
         return None  # a section row (`一、…`)
@@ -723,10 +730,59 @@ def _cell_text(lines: list[str]) -> str:
 # --- One cell a line --------------------------------------------------------------------------------
 
 
-def _cell_lines_rows(
+def _cell_lines_tables(
     lines: list[str], notes: list[tuple[int, str]] | None = None
-) -> list[list[str]] | None:
-    """A table of one cell a line: a run of header lines, then the rows (see the module docstring)."""
+) -> list[tuple[str | None, list[list[str]]]]:
+    """The tables of one cell a line: a run of header lines, then the rows (see the module
+    docstring), each table running to the next one's header. A header repeated without a section
+    line above it (a table printed over pages) goes on with the same table; one under its own
+    section line (`二、…`) starts a table named by that line. (name, title rows and rows) each."""
+    headers = _cell_headers(lines)
+    tables: list[tuple[str | None, list[list[str]]]] = []
+    position = 0
+    top = 0  # where the lines above the next table's header start
+    while position < len(headers):
+        start, end, header = headers[position]
+        name = None
+        at = start
+        while at > top and _is_section(lines[at - 1]):
+            at -= 1
+        if at < start:
+            name = lines[at]
+        body: list[str] = []
+        following = position + 1
+        stop = len(lines)
+        while following < len(headers):
+            next_start, next_end, next_header = headers[following]
+            above = next_start
+            while above > end and _is_section(lines[above - 1]):
+                above -= 1
+            if above == next_start and next_header == header:
+                body += lines[end:next_start]  # the header printed again on a new page
+                end = next_end
+                following += 1
+                continue
+            stop = above
+            break
+        body += lines[end:stop]
+        found: list[tuple[int, str]] = []
+        rows = _cell_rows(_normalized(header), _normalized(body), found)
+        position = following
+        if rows is None:
+            continue
+        first = max(top, start - HEADER_SEARCH_ROWS + 1)
+        title_rows = [[text] for text in lines[first:start]]
+        if notes is not None and not tables:  # a note's row counted in the sheet
+            notes.extend((len(title_rows) + 2 + row, message) for row, message in found)
+        tables.append((name, [*title_rows, *rows]))
+        top = stop
+    return tables
+
+
+def _cell_headers(lines: list[str]) -> list[tuple[int, int, list[str]]]:
+    """(first line, line after, cells) of each run of header lines naming a task column and a
+    unit, person or deadline column."""
+    found: list[tuple[int, int, list[str]]] = []
     index = 0
     count = len(lines)
     while index < count:
@@ -749,19 +805,10 @@ def _cell_lines_rows(
                 end += 1
             else:
                 break
-        if len(header) < 3 or not _is_header(header):
-            index = max(end, index + 1)
-            continue
-        found: list[tuple[int, str]] = []
-        rows = _cell_rows(_normalized(header), _normalized(lines[end:]), found)
-        if rows is None:
-            index = end
-            continue
-        title_rows = [[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]]
-        if notes is not None:  # a note's row counted in the sheet (title rows, the header)
-            notes.extend((len(title_rows) + 2 + row, message) for row, message in found)
-        return [*title_rows, *rows]
-    return None
+        if len(header) >= 3 and _is_header(header):
+            found.append((index, end, header))
+        index = max(end, index + 1)
+    return found
 
 
 def _is_header_note(line: str) -> bool:
@@ -891,9 +938,14 @@ def _ranges(labels: list[str]) -> str:
 
 
 def _names_persons(text: str) -> bool:
-    """Whether a section row names persons (`一、经济发展(牵头领导:王明、李华)`)."""
+    """Whether a section row names persons (`一、经济发展(牵头领导:王明、李华)`, `(一)王宏副市长牵头
+    重点工作`)."""
     from taskctl.ingest.annotations import read_annotation
+    from taskctl.vocab import LEADER_HEADING_PATTERN
 
+    marker = match_marker(text)
+    if re.match(LEADER_HEADING_PATTERN, marker.rest if marker else text):
+        return True
     if "(" not in text and ":" not in text:
         return False
     annotation = read_annotation(text)
@@ -908,7 +960,7 @@ def _row_starts(body: list[str], width: int) -> list[int]:
     for index, line in enumerate(body):
         if not _NUMBER.match(line) or (index + 1 < len(body) and _NUMBER.match(body[index + 1])):
             continue
-        value = int(line.rstrip(".、"))
+        value = int(line.rstrip(".、*"))
         if starts and not (
             value == previous + 1
             or (value > previous and index - starts[-1] - 1 >= max(2, width // 2))
@@ -989,17 +1041,26 @@ def _chained_rows(body: list[str], layout: _Layout) -> list[tuple[str | None, li
 def pasted_table_rows(
     text: str, notes: list[tuple[int, str]] | None = None
 ) -> list[list[str]] | None:
-    """The rows of a task table pasted as text (see the module docstring), title rows first; None
-    when the text holds no table header. `notes` gets (sheet line, message) for what a clerk should
-    check (cells read as merged over several rows)."""
+    """The rows of the (first) task table pasted as text (see the module docstring), title rows
+    first; None when the text holds no table header. `notes` gets (sheet line, message) for what a
+    clerk should check (cells read as merged over several rows)."""
+    tables = pasted_tables(text, notes)
+    return tables[0][1] if tables else None
+
+
+def pasted_tables(
+    text: str, notes: list[tuple[int, str]] | None = None
+) -> list[tuple[str | None, list[list[str]]]]:
+    """The task tables pasted as text, each as (the section line naming it or None, its rows with
+    the title rows first); [] when the text holds no table header."""
     from taskctl.ingest.structure import is_chrome
 
     if _header_words(text) < 2:
-        return None
+        return []
     lines = [line.strip(" \u3000") for line in text.splitlines()]
     marked = _bar_marked_rows([line for line in lines if line], notes)
     if marked is not None:
-        return marked
+        return [(None, marked)]
     lines = [
         line.rstrip(" |").strip() if line.endswith("|") and line.count("|") == 1 else line
         for line in lines
@@ -1012,7 +1073,10 @@ def pasted_table_rows(
         lines = [_BR.sub("\n", line) for line in lines]  # `市财政局<br>市税务局` in a Markdown cell
     if "\t" in text and '"' in text:
         lines = _join_quoted_cells(lines)
-    return _line_rows(_join_pipe_rows(lines)) or _cell_lines_rows(lines, notes)
+    rows = _line_rows(_join_pipe_rows(lines))
+    if rows is not None:
+        return [(None, rows)]
+    return _cell_lines_tables(lines, notes)
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

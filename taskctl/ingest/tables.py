@@ -20,7 +20,13 @@ from typing import Any
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
-from taskctl.vocab import INLINE_ROLE_VERBS, PLAN_TITLE_WORDS, TABLE_HEADERS, label_role
+from taskctl.vocab import (
+    INLINE_ROLE_VERBS,
+    LEADER_HEADING_PATTERN,
+    PLAN_TITLE_WORDS,
+    TABLE_HEADERS,
+    label_role,
+)
 
 #: How many rows from the top of a sheet may hold titles before the header row.
 HEADER_SEARCH_ROWS = 12
@@ -271,7 +277,7 @@ def clean_cell(text: str) -> str:
 
 
 def _label(number_cell: str) -> str | None:
-    """The label of a 序号 cell: `3`, `3.`, `三`, `(三)` → '3', '3', '三', '(三)'."""
+    """The label of a 序号 cell: `3`, `3.`, `9*`, `三`, `(三)` → '3', '3', '9*', '三', '(三)'."""
     from taskctl.vocab import chinese_number
 
     text = clean_cell(number_cell).rstrip("、.。 ")
@@ -279,6 +285,8 @@ def _label(number_cell: str) -> str | None:
         return None
     if text.isdigit():
         return str(int(text))
+    if text.endswith("*") and text[:-1].isdigit():
+        return f"{int(text[:-1])}*"  # `9*`: a mark the table explains elsewhere
     if chinese_number(text):
         return text
     inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else ""
@@ -361,6 +369,7 @@ def _title_and_period(
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
+_LEADER_HEADING = re.compile(LEADER_HEADING_PATTERN)
 
 
 def _is_dated_title(text: str) -> bool:
@@ -405,7 +414,8 @@ class _Builder:
 
     def heading(self, text: str, line: int, parent: int | None, ordinal: int) -> int:
         """A heading from a section or group cell; a note in it (`(牵头领导:成坤、柯相国)`) names the
-        persons or units of its tasks that name none."""
+        persons or units of its tasks that name none, and so does a leader it puts in charge
+        (`(一)王宏副市长牵头重点工作`: 王宏)."""
         from taskctl.ingest.annotations import cut_spans, read_annotation
         from taskctl.ingest.docx import chinese_numeral
         from taskctl.ingest.structure import lead_phrase, match_marker
@@ -421,6 +431,9 @@ class _Builder:
                 for name in ("lead", "support", "responsible", "persons")
             }
             roles["annotation_text"] = text
+        leader = _LEADER_HEADING.match(rest)
+        if leader and not roles.get("persons"):
+            roles["persons"] = [leader.group("name")]
         return self._place(
             "heading",
             label,

@@ -393,6 +393,66 @@ def test_names_run_together_stay_one_unit_unless_a_row_names_them_apart() -> Non
     assert tasks[1].responsible == ["资助中心体卫艺股", "各股室"]
 
 
+TWO_TABLES = """\
+XX市2024年省政府工作报告涉X任务责任分解
+一、省政府工作报告重点工作涉X任务
+序号
+重点工作任务(本市3项配合工作)
+责任单位
+(一)李强副市长牵头重点工作
+1
+推进高标准农田建设。
+市农业农村局、市财政局
+省牵头单位:省农业农村厅
+2*
+稳定生猪生产。
+市农业农村局
+序号
+重点工作任务(本市3项配合工作)
+责任单位
+3
+建设城乡冷链物流网络。
+市商务局
+省牵头单位:省商务厅
+二、市政府工作报告重点工作
+序号
+重点工作任务(本市2项牵头工作)
+责任单位
+(一)王芳常务副市长牵头重点工作
+1*
+推进科创走廊建设。
+市科技局,市发改委
+2
+建设人才公寓2000套。
+市住建局"""
+
+
+def test_two_tables_each_under_its_section_with_leader_rows() -> None:
+    doc = parse_text(TWO_TABLES)
+    assert [(i.number, i.title, i.persons) for i in doc.items if i.kind == "heading"] == [
+        ("一", "省政府工作报告重点工作涉X任务", []),
+        ("一.(一)", "李强副市长牵头重点工作", ["李强"]),
+        ("二", "市政府工作报告重点工作", []),
+        ("二.(一)", "王芳常务副市长牵头重点工作", ["王芳"]),
+    ]
+    assert [(t.number, t.title, *_roles(t), t.persons) for t in doc.tasks] == [
+        # a cell `省牵头单位:X` names the lead: the city's 责任单位 beside it support it
+        (
+            "一.(一).1",
+            "推进高标准农田建设",
+            ["省农业农村厅"],
+            ["市农业农村局", "市财政局"],
+            [],
+            ["李强"],
+        ),
+        ("一.(一).2*", "稳定生猪生产", [], [], ["市农业农村局"], ["李强"]),
+        # the header printed again on a new page goes on with the same table
+        ("一.(一).3", "建设城乡冷链物流网络", ["省商务厅"], ["市商务局"], [], ["李强"]),
+        ("二.(一).1*", "推进科创走廊建设", [], [], ["市科技局", "市发改委"], ["王芳"]),
+        ("二.(一).2", "建设人才公寓2000套", [], [], ["市住建局"], ["王芳"]),
+    ]
+
+
 # --- rows marked by bars --------------------------------------------------------------------------
 
 BARRED_ROWS = """\
