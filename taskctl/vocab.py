@@ -378,6 +378,11 @@ GROUP_UNIT_PATTERN = (
     r"^(?:各|有关|相关|全省|省直有关)|各(?:有关|相关)?(?:处室|单位|部门)|等(?:单位|部门)?$"
 )
 
+# How a unit's name starts when it names its level (`市人力资源社会保障局`, `县教育局`): a table's
+# narrow column wraps such a name (`市人力资源` / `社会保障局`: 眉山市's 民生工程 progress table), and a
+# line starting so but ending like no unit goes on in the next one that starts like none.
+UNIT_NAME_STARTS: tuple[str, ...] = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "国家")
+
 # Prefixes a document may write or leave out of the same unit's name (`省科技厅` = `科技厅`).
 OPTIONAL_UNIT_PREFIXES: tuple[str, ...] = ("省", "市", "国家")
 
@@ -553,6 +558,10 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "实事项目",
         "任务名称",
         "工作要点",
+        # 民生工程 progress tables (工程名称 | 序号 | 项目内容 | 目标任务 | 市级牵头责任单位 | 进度)
+        "项目内容",
+        "项目名称",
+        "工程名称",
         # progress tables (序号 | 内容与要求 | 进展情况 | 责任单位: a city's quarterly progress table)
         "内容与要求",
         "内容及要求",
@@ -620,6 +629,8 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
 TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "情况", "进展", "成效", "进度", "措施", "步骤", "举措", "方式", "备注", "说明", "类别", "类型",
     "分类", "指标", "标准", "要求", "依据", "目标", "领域", "问题", "结果", "评价", "形式", "方法",
+    # figure columns of 民生工程 progress tables (完成率(%), 完成目标(%))
+    "率",
 )  # fmt: skip
 
 # --- Task status labels ---------------------------------------------------------------------------

@@ -25,14 +25,18 @@ The pipeline:
    line (`二、…`, the table's heading); a header printed again without one (a new page) goes on
    with the same table.
 2. Rows of one cell a line start at their 序号: numbers rising (a jump, `6` then `52`, only after a
-   row's worth of cells, so a stray `2` in a cell starts nothing), under a header with or without
-   its own 序号 cell. A table without any 序号 has its rows one after the other, a row ending after its
+   row's worth of cells and before a task's text, and not when the next number in sequence soon
+   follows: a stray `2` in a cell, figures `95`, `100` in a progress table's columns start
+   nothing), under a header with or without its own 序号 cell; `9*` keeps its mark. A table without any 序号 has its rows one after the other, a row ending after its
    last unit column. A line with a section marker (`一、`, `(一)`) just before a row's number is a
    section row (a group row across the table, or a rowspanned group cell).
 3. Cells: a row's pieces (its lines, or its cells when they are not as many as the columns) are placed
    in the columns in order by their shape (`_align`): unit columns take unit lists, a person column
    names, a deadline column time phrases, text columns anything; a piece that fits nowhere is
-   dropped, a column without a piece is empty (a rowspanned cell given on an earlier row). Pieces left
+   dropped, a column without a piece is empty (a rowspanned cell given on an earlier row). A
+   unit's name wrapped in its narrow column (`市人力资源` / `社会保障局`) is one piece. Under two
+   task columns, the second is read as a figure column (`目标任务`: `26000`) when the rows fit far
+   better so. Pieces left
    after a row's last column are the next row's group cells (a table with columns before its task
    text) or a second sub-row under the same number, whose empty cells are its first sub-row's.
 
@@ -64,8 +68,11 @@ from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
 from taskctl.vocab import (
     COMPOSED_LABEL_PATTERN,
+    LABEL_HOLDER_WORDS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
+    UNIT_NAME_ENDINGS,
+    UNIT_NAME_STARTS,
     label_role,
 )
 
@@ -79,7 +86,7 @@ _PERSON = re.compile(
     r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}$|^(?=.* )[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){3}$"
 )
 # figures and their punctuation only (a telephone number, a code, an amount): never a task's text
-_FIGURES = re.compile(r"^[0-9][0-9\s\-—./()%,:]{3,}$")
+_FIGURES = re.compile(r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _MAX_HEADER_LINE = 120
 # the longest header cell (spaces not counted): `执行措施、实施步骤`, `是否达到序时进度`
@@ -116,6 +123,9 @@ _UNIT_FIELDS = ("lead", "support", "responsible")
 #: A piece placed in a column it does not fit (or dropped): what the alignment minimises.
 _SKIP = 1.0
 _SKIP_EMPTY = 0.3
+# a small number that fits no column (a stray `3` between a unit and a deadline): dropped cheaply,
+# more than placed in a figure column after the task text (`_LATE_NUMBER`)
+_SKIP_NUMBER = 0.3
 # A piece after a numbered row's last column: in a sub-row under the same number, or the next row's
 # group cell (less than dropping it, more than anything that fits the row)
 _SUB_ROW = 0.4
@@ -124,6 +134,11 @@ _NO_TASK = 0.5
 # A few words in the task column: a little more than in a group column before it (`文化产业` then
 # a sentence: the group cell and the task, not the task and a 备注)
 _SHORT_TASK = 0.02
+# A number (`95`, `100`) in a column of another kind after the task text: a figure (row numbers are
+# found before the cells are placed)
+_LATE_NUMBER = 0.1
+# A task column read as one of another kind must fit the rows better by this much a row
+_FIGURE_COLUMN_MARGIN = 0.1
 # At most this many pieces (times the width, plus a margin) are aligned at once for one row.
 _WINDOW = 4
 
@@ -144,13 +159,13 @@ def header_kind(cell: str) -> str | None:
         _HEADER_WORD.search(key)
         or _LABEL_WORD.search(key)
         or label_role(key)
-        or key.endswith(TABLE_OTHER_HEADER_ENDINGS)
+        or bare.endswith(TABLE_OTHER_HEADER_ENDINGS)
     ):
         return None  # the quick test: no word a header cell is named by
     name = header_field(key)
     if name is not None:
         return name
-    return OTHER if key.endswith(TABLE_OTHER_HEADER_ENDINGS) else None
+    return OTHER if bare.endswith(TABLE_OTHER_HEADER_ENDINGS) else None
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -265,6 +280,8 @@ class _Layout:
             return _DEADLINE_COSTS.get(shape, 3.0)
         if column == self.detail and shape == "figures":
             return 2.0  # a task's text is words
+        if column > self.detail and name == OTHER and shape == "number":
+            return _LATE_NUMBER  # a figure column's small number (`95`), the rows' own found
         if column == self.detail and shape == "short":
             return _SHORT_TASK  # a few words are a group cell's more likely than a task's
         return _TEXT_COSTS[shape]
@@ -314,6 +331,7 @@ class _Placed:
     cells: list[list[str]]
     number: str
     rest: list[str]  # the pieces after its last column
+    cost: float = 0.0  # how badly the pieces fit their columns
 
 
 _State = tuple[int, bool, bool, bool]  # column, column has a piece, number taken, task text placed
@@ -342,7 +360,7 @@ def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain
         shape = layout.shape(piece)
         has_piece = shape != "empty"
         fits, extras = layout.vectors(shape, bool(_CJK_CHAR.match(piece)))
-        skip = _SKIP if has_piece else _SKIP_EMPTY
+        skip = _SKIP_NUMBER if shape == "number" else _SKIP if has_piece else _SKIP_EMPTY
         leaves = rest_cost is not None and shape in _TEXTS
         takes_number = shape == "number" and layout.floating
         layer: _Layer = {}
@@ -366,7 +384,7 @@ def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain
         layers.append(layer)
     for state, (cost, _previous, _action) in layers[-1].items():
         exits.append(((cost + (0.0 if state[3] else _NO_TASK), 0), len(pieces), state))
-    _cost, end, state = min(exits, key=lambda item: item[0])
+    (cost, _left), end, state = min(exits, key=lambda item: item[0])
     cells: list[list[str]] = [[] for _ in range(width)]
     number = ""
     position: _State | None = state
@@ -378,7 +396,7 @@ def _align(pieces: list[str], layout: _Layout, *, rest_cost: float | None, chain
         elif isinstance(action, int) and pieces[index - 1]:
             cells[action].insert(0, pieces[index - 1])
         position = previous
-    return _Placed(cells, number, pieces[end:])
+    return _Placed(cells, number, pieces[end:], cost)
 
 
 def _joined(pieces: list[str]) -> str:
@@ -821,17 +839,29 @@ _HEADER_NOTE = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
 
 
 def _split_header_cell(first: str, second: str) -> bool:
-    """Whether two short lines are one header cell broken in two (`重点` / `任务`, `牵头` / `单位`,
-    `完成` / `时限`): together they are a header word, and the second is no header cell alone."""
-    if len(first) > 6 or len(second) > 6 or header_kind(second):
+    """Whether two short lines are one header cell broken in two: together they are a header word
+    and the second is no header cell alone (`重点` / `任务`, `牵头` / `单位`, `完成` / `时限`, `工程` /
+    `名称`), or the first is a role word without its holder and together they are a label
+    (`市级牵头` / `责任单位`: one lead column, not a lead and a responsible one)."""
+    if len(first) > 6 or len(second) > 6:
         return False
-    return exact_header_field(first + second) is not None
+    joined = first + second
+    if header_kind(second):
+        return (
+            label_role(first) is not None
+            and not first.endswith(LABEL_HOLDER_WORDS)
+            and label_role(joined) is not None
+        )
+    return exact_header_field(joined) is not None or (
+        header_kind(first) is None and header_kind(joined) is not None
+    )
 
 
 def _cell_rows(
     header: list[str], body: list[str], notes: list[tuple[int, str]] | None = None
 ) -> list[list[str]] | None:
     """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
+    body = _join_wrapped_names(body)
     fields = [header_kind(cell) for cell in header]
     if "number" in fields:
         at = fields.index("number")
@@ -846,7 +876,26 @@ def _cell_rows(
             starts = []
     width = len(columns)
     out: list[list[str]] = [["序号", *names]]
-    rows = _numbered_rows(body, starts, layout) if starts else _chained_rows(body, layout)
+    costs: list[float] = []
+    rows = (
+        _numbered_rows(body, starts, layout, costs)
+        if starts
+        else _chained_rows(body, layout, costs)
+    )
+    tasks = [column for column, name in enumerate(columns) if name == "task"]
+    if len(tasks) > 1 and rows:
+        # a second task column may hold figures (`目标任务`: 26000 beside `项目内容`): read as a
+        # column of another kind when the rows fit far better so
+        other = [OTHER if column == tasks[-1] else name for column, name in enumerate(columns)]
+        layout_b = _Layout.of(other, floating=layout.floating)
+        costs_b: list[float] = []
+        rows_b = (
+            _numbered_rows(body, starts, layout_b, costs_b)
+            if starts
+            else _chained_rows(body, layout_b, costs_b)
+        )
+        if sum(costs_b) + _FIGURE_COLUMN_MARGIN * len(costs_b) < sum(costs):
+            rows, layout = rows_b, layout_b
     if not any(label is not None for label, _cells in rows):
         return None
     rows = _fill_rowspans(rows, layout, notes)
@@ -952,29 +1001,63 @@ def _names_persons(text: str) -> bool:
     return annotation is not None and bool(annotation.persons)
 
 
+def _join_wrapped_names(lines: list[str]) -> list[str]:
+    """Lines with a unit's name wrapped in its narrow column joined (`市人力资源` / `社会保障局`):
+    the first starts like a unit's name (`市`, `县` …) but is none, the second ends like one but
+    does not start like one, and together they are one."""
+    from taskctl.ingest.units import unit_problem
+
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and len(out[-1]) <= 10
+            and len(line) <= 10
+            and out[-1].startswith(UNIT_NAME_STARTS)
+            and not line.startswith(UNIT_NAME_STARTS)
+            and unit_problem(out[-1]) is not None
+            and line.endswith(UNIT_NAME_ENDINGS)
+            and unit_problem(out[-1] + line) is None
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def _row_starts(body: list[str], width: int) -> list[int]:
     """The lines that start rows: a 序号 followed by a cell, numbers rising by one, or jumping ahead
-    after a row's worth of lines (half the columns)."""
+    after a row's worth of lines (half the columns) unless the next number in sequence follows
+    within two rows' worth (then the jump was a figure in a cell: `95`, `100` in a progress
+    table's columns)."""
+    candidates = [
+        (index, int(line.rstrip(".、*")))
+        for index, line in enumerate(body)
+        if _NUMBER.match(line) and not (index + 1 < len(body) and _NUMBER.match(body[index + 1]))
+    ]
     starts: list[int] = []
     previous = 0
-    for index, line in enumerate(body):
-        if not _NUMBER.match(line) or (index + 1 < len(body) and _NUMBER.match(body[index + 1])):
-            continue
-        value = int(line.rstrip(".、*"))
-        if starts and not (
-            value == previous + 1
-            or (value > previous and index - starts[-1] - 1 >= max(2, width // 2))
-        ):
-            continue
+    for position, (index, value) in enumerate(candidates):
+        if starts and value != previous + 1:
+            if value <= previous or index - starts[-1] - 1 < max(2, width // 2):
+                continue
+            if index + 1 < len(body) and _shape(body[index + 1]) != "text":
+                continue  # a row out of sequence starts with its task's text, not a figure's note
+            reach = index + 2 * width + 2
+            if any(
+                later == previous + 1 for at, later in candidates[position + 1 :] if at <= reach
+            ):
+                continue
         starts.append(index)
         previous = value
     return starts
 
 
 def _numbered_rows(
-    body: list[str], starts: list[int], layout: _Layout
+    body: list[str], starts: list[int], layout: _Layout, costs: list[float] | None = None
 ) -> list[tuple[str | None, list[str]]]:
-    """(label, cells) of each row, (None, [text]) for a section row."""
+    """(label, cells) of each row, (None, [text]) for a section row; `costs` gets how badly each
+    row's pieces fit."""
     rows: list[tuple[str | None, list[str]]] = []
     carried: list[str] = []
     bounds = [*starts, len(body)]
@@ -998,6 +1081,8 @@ def _numbered_rows(
                 pieces[: _WINDOW * len(layout.fields) + 8], layout, rest_cost=_SUB_ROW, chain=False
             )
             rest = placed.rest + pieces[_WINDOW * len(layout.fields) + 8 :]
+            if costs is not None:
+                costs.append(placed.cost)
             cells = [_joined(cell) for cell in placed.cells]
             if parent is not None:  # a sub-row: its empty cells are rowspanned from the row above
                 cells = [cell or above for cell, above in zip(cells, parent, strict=True)]
@@ -1020,7 +1105,9 @@ def _trailing_sections(lines: list[str], keep: int) -> tuple[list[str], list[str
     return lines[len(lines) - count :], lines[: len(lines) - count]
 
 
-def _chained_rows(body: list[str], layout: _Layout) -> list[tuple[str | None, list[str]]]:
+def _chained_rows(
+    body: list[str], layout: _Layout, costs: list[float] | None = None
+) -> list[tuple[str | None, list[str]]]:
     """Rows of a table without 序号: each row's pieces end after its last unit column."""
     rows: list[tuple[str | None, list[str]]] = []
     pieces = list(body)
@@ -1030,6 +1117,8 @@ def _chained_rows(body: list[str], layout: _Layout) -> list[tuple[str | None, li
         rest = placed.rest + pieces[window:]
         if len(rest) == len(pieces):
             break
+        if costs is not None:
+            costs.append(placed.cost)
         rows.append(("", [_joined(cell) for cell in placed.cells]))
         pieces = rest
     return rows

@@ -575,6 +575,7 @@ class _Builder:
         sections: list[tuple[str | None, int]] = []  # the open section rows: (marker style, item)
         group: int | None = None
         group_text: str | None = None
+        group_outer: int | None = None
         ordinals: dict[int | None, int] = {}
 
         def next_ordinal(under: int | None) -> int:
@@ -602,12 +603,20 @@ class _Builder:
                     outer = sections[-1][1] if sections else parent
                     section = self.heading(text, line, outer, next_ordinal(outer))
                     sections.append((style, section))
-                    group, group_text = None, None
+                    group, group_text, group_outer = None, None, None
                     continue
             if len(header.task_columns) > 1:
                 text = clean_cell(_cell(cells, header.task_columns[0]))
                 if text and text != group_text and text != task_text:
                     outer = section if section is not None else parent
+                    labels = _group_labels(_cell(cells, header.task_columns[0]))
+                    if len(labels) > 1:
+                        # a group cell under its outer group's (`就业促进工程` / `促进城乡劳动者…`):
+                        # the outer one stays open for the single groups of the rows below
+                        group_outer = self.heading(labels[0], line, outer, next_ordinal(outer))
+                        outer, text = group_outer, "".join(labels[1:])
+                    elif group_outer is not None:
+                        outer = group_outer
                     group = self.heading(text, line, outer, next_ordinal(outer))
                     group_text = text
             if not task_text:
@@ -615,6 +624,37 @@ class _Builder:
                 continue
             under = group if group is not None else section if section is not None else parent
             self.task(cells, header, line, under, next_ordinal(under))
+
+
+def _group_labels(cell: str) -> list[str]:
+    """The labels of a group cell holding two groups, one a line, outer first: a group title row
+    across the table, its rowspanned cell saying it again, then the inner group (`就业促进工程` /
+    `就业促进工程` / `促进城乡劳动者就业创业`); [] for a cell of one label (its lines a label wrapped
+    in its narrow column: `严格用水` / `效率控制`)."""
+    lines = [clean_cell(line) for line in cell.splitlines() if line.strip()]
+    labels = list(dict.fromkeys(lines))
+    if len(labels) < 2 or len(labels) == len(lines) or any("。" in label for label in labels):
+        return []
+    return labels
+
+
+# a cell of figures: `26000`, `95`, `4.3`, `74.8%`
+_FIGURE_CELL = re.compile(r"^[0-9]+(?:\.[0-9]+)?%?$")
+
+
+def _find_figure_columns(sheet: Sheet, header: Header) -> None:
+    """A task column whose cells are mostly figures (`目标任务`: 26000 beside `项目内容`) holds a target
+    figure, not the task's text: an attribute, as long as another task column is left."""
+    body = sheet.rows[header.last_row + 1 :]
+    for column in list(header.task_columns):
+        if len(header.task_columns) < 2:
+            return
+        filled = [text for row in body if (text := clean_cell(_cell(row, column)))]
+        figures = sum(bool(_FIGURE_CELL.match(text)) for text in filled)
+        if filled and 2 * figures > len(filled):
+            header.task_columns.remove(column)
+            name = clean_cell(_cell(sheet.rows[header.last_row], column))
+            header.attributes[column] = "".join(name.split())
 
 
 def _find_group_column(sheet: Sheet, header: Header) -> None:
@@ -730,6 +770,7 @@ def parse_sheets(
     sheets = [_simplified(sheet) for sheet in sheets]
     found = [(sheet, header) for sheet in sheets if (header := find_header(sheet.rows))]
     for sheet, header in found:
+        _find_figure_columns(sheet, header)
         _find_group_column(sheet, header)
     if not found:
         names = "/".join(TABLE_HEADERS["task"][:2])

@@ -453,6 +453,133 @@ def test_two_tables_each_under_its_section_with_leader_rows() -> None:
     ]
 
 
+FIGURES_TABLE = """\
+XX市2024年民生工程项目实施进度表
+
+工程
+
+名称
+
+序号
+
+项 目 内 容
+
+目标任务
+
+县级牵头
+
+责任单位
+
+进度
+
+完成率
+
+(%)
+
+备注
+
+教育提升工程
+
+教育提升工程
+
+1
+
+改善办学条件
+
+新建幼儿园(所)
+
+12
+
+县教育和体育
+
+局
+
+9
+
+75
+
+达到时间进度
+
+2
+
+改造薄弱校舍(栋)
+
+20
+
+15
+
+75
+
+达到时间进度
+
+3
+
+招聘教师(人)
+
+300
+
+310
+
+103
+
+超额完成
+
+4*
+
+开展教师培训并建立培训档案
+
+应训尽训
+
+县教育和体育局、县人社局、
+
+县财政局
+
+已培训1200人次。
+
+达到时间进度
+
+5*
+
+资助困难学生(人)
+
+95
+
+县民政局
+
+95
+
+100
+
+已完成
+"""
+
+
+def test_a_progress_table_with_figure_columns_and_wrapped_cells() -> None:
+    # header cells wrapped over two lines (`工程`/`名称`, `县级牵头`/`责任单位` one lead column,
+    # `完成率`/`(%)`), a 序号 with a mark, figures in cells that are no row numbers (`12`, `95`), a
+    # second task column holding figures (目标任务: an attribute), a unit's name wrapped in its
+    # narrow column, a merged lead cell, a group title row said again by the group cell
+    doc = parse_text(FIGURES_TABLE)
+    assert [(i.number, i.title) for i in doc.items if i.kind == "heading"] == [
+        ("一", "教育提升工程"),
+        ("一.一", "改善办学条件"),
+    ]
+    assert [(t.label, t.title, t.lead) for t in doc.tasks] == [
+        ("1", "新建幼儿园(所)", ["县教育和体育局"]),
+        ("2", "改造薄弱校舍(栋)", ["县教育和体育局"]),
+        ("3", "招聘教师(人)", ["县教育和体育局"]),
+        ("4*", "开展教师培训并建立培训档案", ["县教育和体育局", "县人社局", "县财政局"]),
+        ("5*", "资助困难学生(人)", ["县民政局"]),
+    ]
+    assert doc.tasks[0].attributes == {
+        "目标任务": "12",
+        "进度": "9",
+        "完成率(%)": "75",
+        "备注": "达到时间进度",
+    }
+    assert doc.tasks[4].attributes["目标任务"] == "95"
+
+
 # --- rows marked by bars --------------------------------------------------------------------------
 
 BARRED_ROWS = """\

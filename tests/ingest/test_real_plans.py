@@ -48,6 +48,7 @@ EXACT = (
     "lanzhou",
     "lishan2023",
     "lueyang2019",
+    "meishan2017",
     "liuan2017",
     "muli2024",
     "mzb2021",
