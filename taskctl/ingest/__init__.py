@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from taskctl.errors import InputError
 
 if TYPE_CHECKING:
-    from taskctl.ingest.drafts import ParsedDocument
+    from taskctl.ingest.drafts import ItemDraft, ParsedDocument
+    from taskctl.ingest.repair import Line
 
 __all__ = ["decode_bytes", "parse_text"]
 
@@ -168,6 +169,56 @@ def _table_holds_the_tasks(table: ParsedDocument, tasks: list) -> bool:  # type:
     return len(found) > len(tasks) or (len(found) == len(tasks) and units(found) > units(tasks))
 
 
+def _table_under_heading(
+    items: list[ItemDraft], lines: list[Line], table: ParsedDocument
+) -> list[ItemDraft] | None:
+    """The outline's items with a table's items placed under the heading whose text holds the
+    table's header line (a heading without items of its own), or None when there is no such
+    heading. The table's items are numbered under the heading (`二.1`) and keep their order."""
+    from dataclasses import replace
+
+    from taskctl.ingest.pasted import is_header_line
+
+    for index, heading in enumerate(items):
+        if heading.kind != "heading":
+            continue
+        following = items[index + 1] if index + 1 < len(items) else None
+        if following is not None and following.parent == index:
+            continue  # the heading has items of its own
+        end = following.line if following is not None else lines[-1].number + 1
+        header_line = next(
+            (
+                line.number
+                for line in lines
+                if heading.line < line.number < end and is_header_line(line.text)
+            ),
+            None,
+        )
+        if header_line is None:
+            continue
+        offset = index + 1
+        moved: list[ItemDraft] = []
+        for position, item in enumerate(table.items):
+            parent = index if item.parent is None else item.parent + offset
+            moved.append(
+                replace(
+                    item,
+                    number=f"{heading.number}.{item.number}",
+                    level=item.level + heading.level,
+                    parent=parent,
+                    line=header_line + position + 1,
+                )
+            )
+        after = [
+            replace(item, parent=item.parent + len(moved))
+            if item.parent is not None and item.parent > index
+            else item
+            for item in items[index + 1 :]
+        ]
+        return [*items[: index + 1], *moved, *after]
+    return None
+
+
 def parse_text(text: str, *, source: str = "<text>", first_lead: bool = False) -> ParsedDocument:
     """Parse a decoded document into its title, plan period, headings, tasks and warnings: lines →
     outline (or a table pasted as text) → document conventions → one annotation pass per item →
@@ -218,8 +269,15 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
         raise InputError("no numbered items found", source=source, line=lines[0].number)
     conventions = find_conventions(lines, outline, first_lead=first_lead)
     items, warnings = build_items(outline, conventions)
-    if table is not None and _table_holds_the_tasks(table, [i for i in items if i.kind == "task"]):
-        return table  # a table pasted under a numbered notice: the table holds the tasks
+    if table is not None:
+        # a table under a heading of the numbered text that has no items of its own (`二、重点工作
+        # 任务分解` then the table): its rows are that heading's tasks, the text's items stay
+        placed = _table_under_heading(items, lines, table)
+        if placed is not None:
+            items = placed
+            warnings = [*warnings, *table.warnings]
+        elif _table_holds_the_tasks(table, [i for i in items if i.kind == "task"]):
+            return table  # a table pasted under a numbered notice: the table holds the tasks
     return ParsedDocument(
         title=outline.title or source,
         period_start=outline.period_start,

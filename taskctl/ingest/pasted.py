@@ -117,6 +117,15 @@ def _header_words(text: str, start: int = 0, end: int = 200_000) -> int:
     )
 
 
+def is_header_line(line: str) -> bool:
+    """Whether a line of text is a table's header row (`重点任务 | 工作内容 | 负责科室 |`): cells
+    naming a task column and a unit, person or deadline column."""
+    if len(line) > _MAX_HEADER_LINE or _header_words(line) < 2:
+        return False
+    cells = [cell.strip() for cell in re.split(r"[|\t]|\s{2,}", line) if cell.strip()]
+    return _is_header(cells) or _is_header(_split_letter_spaced(line))
+
+
 #: A column of another kind (`进展情况`, `备注`): the table reader keeps its cells as attributes.
 OTHER = "other"
 _UNIT_FIELDS = ("lead", "support", "responsible")

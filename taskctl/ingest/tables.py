@@ -61,6 +61,8 @@ class Header:
     task_columns: list[int] = field(default_factory=list)
     # columns of other kinds (`进展情况`, `备注`) → their header text: attributes of each task
     attributes: dict[int, str] = field(default_factory=dict)
+    # a column naming each row's task in a few words (`重点任务`: 政策解读) beside its text column
+    name_column: int | None = None
 
 
 def header_field(cell: str) -> str | None:
@@ -501,6 +503,10 @@ class _Builder:
             label = label or marker.label
             text = marker.rest
         label = label or str(ordinal)
+        row_name = ""
+        if header.name_column is not None:
+            row_name = clean_cell(_cell(row, header.name_column))
+            row_name = lead_phrase(row_name) or row_name
         # annotations written into the task cell itself, as in a text plan
         annotations, _problems = find_annotations(text)
         merged = Annotation()
@@ -556,8 +562,8 @@ class _Builder:
             "task",
             label,
             parent,
-            title=lead_phrase(plain) or plain,
-            full_text=text,
+            title=row_name or lead_phrase(plain) or plain,
+            full_text=f"{row_name}\n{text}" if row_name else text,
             line=line,
             deadline=deadline,
             deadline_text=deadline_text,
@@ -655,6 +661,25 @@ def _find_figure_columns(sheet: Sheet, header: Header) -> None:
             header.task_columns.remove(column)
             name = clean_cell(_cell(sheet.rows[header.last_row], column))
             header.attributes[column] = "".join(name.split())
+
+
+def _find_name_column(sheet: Sheet, header: Header) -> None:
+    """Of two task columns, the first names each row's task when every row has its own cell there,
+    none repeated and none missing (`重点任务`: 政策解读 | `工作内容`: …): the task's title, not a
+    group heading (a group cell is merged over rows, or repeated in each)."""
+    if len(header.task_columns) != 2:
+        return
+    first, text = header.task_columns
+    names = []
+    for row in sheet.rows[header.last_row + 1 :]:
+        detail = clean_cell(_cell(row, text))
+        name = clean_cell(_cell(row, first))
+        if not detail or name == detail:
+            continue  # a spacer row, a section row across the table
+        names.append(name)
+    if len(names) >= 2 and all(names) and len(set(names)) == len(names):
+        header.name_column = first
+        header.task_columns.remove(first)
 
 
 def _find_group_column(sheet: Sheet, header: Header) -> None:
@@ -771,6 +796,7 @@ def parse_sheets(
     found = [(sheet, header) for sheet in sheets if (header := find_header(sheet.rows))]
     for sheet, header in found:
         _find_figure_columns(sheet, header)
+        _find_name_column(sheet, header)
         _find_group_column(sheet, header)
     if not found:
         names = "/".join(TABLE_HEADERS["task"][:2])

@@ -688,6 +688,54 @@ def test_a_pdf_table_split_by_single_spaces() -> None:
     assert doc.tasks[0].attributes == {"类别": "加强水资源保护"}
 
 
+TABLE_IN_A_TEXT = """\
+XX局2024年政务公开工作要点
+一、工作要点
+1.做好政策解读。对本局起草的政策文件进行全面解读。
+2.加强信息发布。及时发布各类应主动公开的信息。
+二、重点工作任务分解
+重点任务 | 工作内容 | 负责科室 |
+政策解读 | 对本局起草的政策文件进行全面解读,丰富解读形式。 | 办公室、法规科 |
+信息发布 | 及时发布各类应主动公开的信息。 | 各业务科室 |
+三、保障措施
+加强组织领导,明确责任分工。
+"""
+
+
+def test_a_table_under_a_heading_of_a_numbered_text() -> None:
+    # the text's items stay; the table's rows are the tasks of the heading it sits under, each
+    # titled by its own short 重点任务 cell (a name, not a group: every row has its own)
+    doc = parse_text(TABLE_IN_A_TEXT)
+    assert [(i.kind, i.number, i.title) for i in doc.items] == [
+        ("heading", "一", "工作要点"),
+        ("task", "一.1", "做好政策解读"),
+        ("task", "一.2", "加强信息发布"),
+        ("heading", "二", "重点工作任务分解"),
+        ("task", "二.1", "政策解读"),
+        ("task", "二.2", "信息发布"),
+        ("heading", "三", "保障措施"),
+    ]
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一.1", []),
+        ("一.2", []),
+        ("二.1", ["办公室", "法规科"]),
+        ("二.2", ["各业务科室"]),
+    ]
+    assert doc.tasks[2].full_text.startswith("政策解读\n对本局起草的政策文件")
+    assert [doc.items[t.parent].title for t in doc.tasks[2:]] == ["重点工作任务分解"] * 2
+
+
+def test_a_name_column_repeated_over_rows_is_a_group() -> None:
+    text = TABLE_IN_A_TEXT.replace("信息发布 | 及时", "政策解读 | 及时")
+    titles = [(i.kind, i.title) for i in parse_text(text).items if i.number.startswith("二")]
+    assert titles == [
+        ("heading", "重点工作任务分解"),
+        ("heading", "政策解读"),
+        ("task", "对本局起草的政策文件进行全面解读,丰富解读形式"),
+        ("task", "及时发布各类应主动公开的信息"),
+    ]
+
+
 def test_no_table_no_task_from_a_numbered_text() -> None:
     # a plan whose text names header words is read as a text plan
     doc = parse_text(

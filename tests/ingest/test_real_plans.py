@@ -66,6 +66,7 @@ EXACT = (
     "xialu2020",
     "xiamen2019",
     "xiangxi2020",
+    "xianju",
     "xianyang2022",
     "xining2017",
     "xinxiang2016",
@@ -89,7 +90,6 @@ FLOORS = {
     "guangzhou2012": (1.0, 1.0),  # 44/45: its goal item 1 under 总体目标 is not read as a task
     # hunan2019: units exact; the title stops at 总体要求, the answer goes on past its colon
     "hunan2019": (1.0, 1.0),
-    "xianju": (0.0, 0.0),  # traditional characters
     "foodsafety2022": (1.0, 1.0),
     "ningbo2014": (0.95, 0.95),
     "pds2018": (1.0, 1.0),
