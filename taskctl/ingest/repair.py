@@ -158,9 +158,14 @@ def _separate_units(match: re.Match[str]) -> str:
         return value
     pieces = _UNIT_GAP.split(value)
     out = [pieces[0]]
-    for left, right in itertools.pairwise(pieces):
+    for position, (left, right) in enumerate(itertools.pairwise(pieces), start=1):
         before = re.split(r"[、,(:]", left)[-1]
         after = re.split(r"[、,()]", right)[0].rstrip("。")
+        if _looks_like_unit(before) and _flattened_table(pieces[position:]):
+            # a table flattened onto the line after the list (`各区政府 鄞州 海曙 江东 … 合计 2 5`):
+            # the list ends at the gap
+            out.append("。" + " ".join(pieces[position:]))
+            break
         gap = (
             "、"
             if _looks_like_unit(before) and _looks_like_unit(after) and after[0] in _UNIT_STARTS
@@ -168,6 +173,15 @@ def _separate_units(match: re.Match[str]) -> str:
         )
         out.append(gap + right)
     return "".join(out)
+
+
+def _flattened_table(pieces: list[str]) -> bool:
+    """Whether the space-separated pieces after a unit list are a table's cells run together on
+    one line: at least four, short (place names, figures, `合计`), few of them shaped like units."""
+    if len(pieces) < 4 or any(len(piece) > 10 for piece in pieces[:4]):
+        return False
+    names = [name for piece in pieces for name in re.split(r"[、,]", piece) if name]
+    return 3 * sum(_looks_like_unit(name) for name in names) <= len(names)
 
 
 def _ends_sentence(text: str) -> bool:

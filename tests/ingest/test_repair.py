@@ -29,6 +29,13 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
         ("中国人民银 行成都分行", "中国人民银行成都分行"),
         ("LED 产业 and EMC", "LED 产业 and EMC"),
         ("①加强", "①加强"),
+        # a labelled unit list with a table flattened after it: the list ends at the gap
+        (
+            "配合单位:市公安局、各区政府 东区 西区、南区 北区 合计 2 3 1 6",
+            "配合单位:市公安局、各区政府。东区西区、南区北区合计2 3 1 6",
+        ),
+        ("配合单位:市公安局 市城管局", "配合单位:市公安局、市城管局"),
+        ("责任单位:市人民政府 办公室", "责任单位:市人民政府办公室"),
         ("a\x00b\x07c", "abc"),
         ("   ", ""),
     ],
