@@ -697,8 +697,10 @@ def _bar_marked_rows(
         return None
     rows: list[list[list[str]]] = []
     current: list[list[str]] = [[]]
-    for line in lines:
-        if line == "|":
+    for index, line in enumerate(lines):
+        if line == "|" and index + 1 < len(lines) and _opens_cell(lines[index + 1]):
+            current.append([])  # an empty cell: a row's next cell opens on the next line
+        elif line == "|":
             if any(current):
                 rows.append(current)
             current = [[]]

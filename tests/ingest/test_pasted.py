@@ -626,6 +626,19 @@ def test_bar_marked_rows_with_a_vertical_merged_lead_cell() -> None:
     assert any("rows 2, 4-5 without a unit cell" in w.message for w in doc.warnings)
 
 
+def test_bar_marked_rows_with_an_empty_cell() -> None:
+    # an empty cell is a bar alone followed by the row's next cell, not the end of the row
+    text = BARRED_ROWS.replace(
+        "| 完善预算绩效管理制度\n| 市直各单位、各区县市", "| 完善预算绩效管理制度\n|\n| 市直各单位"
+    )
+    text = text.replace("| 配 合 单 位\n", "| 完成时限\n| 配 合 单 位\n")
+    tasks = parse_text(text).tasks
+    assert [(t.title, t.lead, t.support) for t in tasks[:2]] == [
+        ("完善预算绩效管理制度", ["市财政局"], ["市直各单位"]),
+        ("推进国库集中支付改革", ["市财政局"], ["人民银行市中心支行"]),
+    ]
+
+
 def test_a_unit_cell_of_short_names_one_a_line_is_not_read_as_one_name() -> None:
     text = BARRED_ROWS.replace("市\n财\n政\n局", "市委\n市政府")
     assert parse_text(text).tasks[0].lead == ["市委", "市政府"]
@@ -842,7 +855,8 @@ DEADLINES = ["2024年6月底前", "年底前", "持续推进", "9月底前"]
 PROGRESS = ["已完成招标,进入施工阶段。", "完成投资1.2亿元。", "一季度开工3个。"]
 HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "进展情况"]
 SHAPES = (
-    "tabs", "bars", "markdown", "gaps", "cells", "cells-blank-lines", "cells-bars", "cells-no-number"
+    "tabs", "bars", "markdown", "gaps", "cells", "cells-blank-lines", "cells-bars", "cells-no-number",
+    "bar-marked-rows",
 )  # fmt: skip
 
 
@@ -863,6 +877,8 @@ def _render(rows: list[list[str]], shape: str) -> str:
         return "\n\n".join(cell for row in table for cell in row)
     if shape == "cells-bars":
         return "\n".join(f"{cell} |" for row in table for cell in row)
+    if shape == "bar-marked-rows":  # cells opened by `| `, a lone bar ending each row
+        return "\n".join("\n| ".join(row) + "\n|" for row in table)
     assert shape == "cells-no-number"
     return "\n".join(cell for row in table for cell in row[1:])
 
@@ -907,7 +923,10 @@ def test_any_shape_gives_each_row_its_own_units(rows: list[tuple], shape: str) -
         min_size=1,
         max_size=5,
     ),
-    st.sampled_from([shape for shape in SHAPES if shape != "cells-no-number"]),
+    # (a row of bar-marked cells writes an empty cell as a lone bar, which ends a row)
+    st.sampled_from(
+        [shape for shape in SHAPES if shape not in ("cells-no-number", "bar-marked-rows")]
+    ),
 )
 def test_empty_cells_move_no_unit_to_another_row(rows: list[tuple], shape: str) -> None:  # type: ignore[type-arg]
     # one cell a line, an empty cell leaves no line at all: the cells' shapes place the rest
