@@ -708,6 +708,11 @@ MESSAGES: list[tuple[str, str, str]] = [
         "连写在一起的单位名称已拆开读取：{name}",
     ),
     (
+        "w_wrapped_unit",
+        "a unit's name read over two lines: {names}",
+        "单位名称跨两行读取：{names}",
+    ),
+    (
         "w_rowspan",
         "rows {numbers} without a unit cell share the one above (a merged cell): check them",
         "第 {numbers} 行没有单位单元格，按与上一行合并读取（跨行合并单元格）：请核对",

@@ -872,7 +872,7 @@ def _cell_rows(
     header: list[str], body: list[str], notes: list[tuple[int, str]] | None = None
 ) -> list[list[str]] | None:
     """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
-    body = _join_wrapped_names(body)
+    body = _join_wrapped_names(body, notes)
     fields = [header_kind(cell) for cell in header]
     if "number" in fields:
         at = fields.index("number")
@@ -1012,13 +1012,14 @@ def _names_persons(text: str) -> bool:
     return annotation is not None and bool(annotation.persons)
 
 
-def _join_wrapped_names(lines: list[str]) -> list[str]:
+def _join_wrapped_names(lines: list[str], notes: list[tuple[int, str]] | None = None) -> list[str]:
     """Lines with a unit's name wrapped in its narrow column joined (`市人力资源` / `社会保障局`):
     the first starts like a unit's name (`市`, `县` …) but is none, the second ends like one but
-    does not start like one, and together they are one."""
+    does not start like one, and together they are one. `notes` gets each name so read."""
     from taskctl.ingest.units import unit_problem
 
     out: list[str] = []
+    joined: list[str] = []
     for line in lines:
         if (
             out
@@ -1030,9 +1031,12 @@ def _join_wrapped_names(lines: list[str]) -> list[str]:
             and line.endswith(UNIT_NAME_ENDINGS)
             and unit_problem(out[-1] + line) is None
         ):
+            joined.append(f"{out[-1]}/{line}")
             out[-1] += line
         else:
             out.append(line)
+    if joined and notes is not None:
+        notes.append((0, f"a unit's name read over two lines: {', '.join(dict.fromkeys(joined))}"))
     return out
 
 

@@ -7,6 +7,12 @@ columns are mapped by the synonyms in `taskctl.vocab.TABLE_HEADERS`, and each ro
 `ItemDraft`: section rows become headings, blank spacer rows and repeated header rows are skipped.
 Unit cells are split with `annotations.split_units`, deadlines read with `deadlines.find_deadline`,
 so a table lands in exactly the drafts the text parser would produce for the same plan.
+
+The cells decide what some columns are: a task column of figures beside another one (`目标任务`:
+26000) holds attributes; of two task columns, the first names each row's task when every row has
+its own cell there (its title), else it groups the rows (headings); a column of another kind
+before a single task column (`指标`) groups the rows when its cells are merged over several. Names
+run together in one cell (`文化宣传股文化馆`) are read apart where another row names them apart.
 """
 
 from __future__ import annotations

@@ -578,6 +578,7 @@ def test_a_progress_table_with_figure_columns_and_wrapped_cells() -> None:
         "备注": "达到时间进度",
     }
     assert doc.tasks[4].attributes["目标任务"] == "95"
+    assert "a unit's name read over two lines: 县教育和体育/局" in [w.message for w in doc.warnings]
 
 
 # --- rows marked by bars --------------------------------------------------------------------------
