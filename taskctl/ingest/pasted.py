@@ -152,6 +152,7 @@ _FIGURE_COLUMN_MARGIN = 0.1
 _WINDOW = 4
 
 
+@functools.lru_cache(maxsize=4096)
 def header_kind(cell: str) -> str | None:
     """The field a header cell names (`header_field`), OTHER for a column of another kind (a short
     cell ending like `进展情况`, `监督方式`, `备注`), or None for a cell that is no header cell."""
@@ -894,7 +895,8 @@ def _cell_rows(
         else _chained_rows(body, layout, costs)
     )
     tasks = [column for column, name in enumerate(columns) if name == "task"]
-    if len(tasks) > 1 and rows:
+    figures = sum(_shape(line) in ("figures", "number") for line in body)
+    if len(tasks) > 1 and rows and figures > len(costs):
         # a second task column may hold figures (`目标任务`: 26000 beside `项目内容`): read as a
         # column of another kind when the rows fit far better so
         other = [OTHER if column == tasks[-1] else name for column, name in enumerate(columns)]

@@ -17,6 +17,7 @@ run together in one cell (`文化宣传股文化馆`) are read apart where anoth
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -269,6 +270,7 @@ def _cell(row: list[str], column: int | None) -> str:
     return row[column] or ""
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_cell(text: str) -> str:
     """A cell's text repaired like a document line; lines inside a cell are joined (soft wraps)."""
     from taskctl.ingest.repair import repair_chars
