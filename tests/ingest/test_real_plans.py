@@ -47,14 +47,15 @@ EXACT = (
     "jinxiang2025",
     "lanzhou",
     "lishan2023",
+    "liuan2017",
     "lueyang2019",
     "meishan2017",
-    "liuan2017",
     "muli2024",
     "mzb2021",
     "nanling2024",
     "neimenggu2023",
     "neimenggu2024",
+    "ningbo2014",
     "shangcheng2019",
     "shaoxing2020",
     "shijingshan2019",
@@ -91,7 +92,6 @@ FLOORS = {
     # hunan2019: units exact; the title stops at 总体要求, the answer goes on past its colon
     "hunan2019": (1.0, 1.0),
     "foodsafety2022": (1.0, 1.0),
-    "ningbo2014": (1.0, 1.0),  # units exact; a post `各区区长` kept as `各区` in its persons
     "pds2018": (1.0, 1.0),
     "yuanlin2010": (1.0, 1.0),  # units exact; titles come from 工作内容, the answer takes 标准
 }
