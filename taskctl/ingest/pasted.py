@@ -802,7 +802,7 @@ def _cell_lines_tables(
             continue
         first = max(top, start - HEADER_SEARCH_ROWS + 1)
         title_rows = [[text] for text in lines[first:start]]
-        if notes is not None and not tables:  # a note's row counted in the sheet
+        if notes is not None:  # a note's row counted in its sheet
             notes.extend((len(title_rows) + 2 + row, message) for row, message in found)
         tables.append((name, [*title_rows, *rows]))
         top = stop
@@ -1017,7 +1017,8 @@ def _names_persons(text: str) -> bool:
 def _join_wrapped_names(lines: list[str], notes: list[tuple[int, str]] | None = None) -> list[str]:
     """Lines with a unit's name wrapped in its narrow column joined (`市人力资源` / `社会保障局`):
     the first starts like a unit's name (`市`, `县` …) but is none, the second ends like one but
-    does not start like one, and together they are one. `notes` gets each name so read."""
+    does not start like one, and together they are one (not when the first is a row's first cell,
+    its task's text, unless the name is written whole elsewhere). `notes` gets each name so read."""
     from taskctl.ingest.units import unit_problem
 
     out: list[str] = []
@@ -1032,6 +1033,13 @@ def _join_wrapped_names(lines: list[str], notes: list[tuple[int, str]] | None = 
             and unit_problem(out[-1]) is not None
             and line.endswith(UNIT_NAME_ENDINGS)
             and unit_problem(out[-1] + line) is None
+            # a row's first cell is its task's text (`1` / `市区道路改造` / `城管局`) unless the
+            # table writes the name whole elsewhere
+            and not (
+                len(out) >= 2
+                and _NUMBER.match(out[-2])
+                and not any(out[-1] + line in other for other in lines)
+            )
         ):
             joined.append(f"{out[-1]}/{line}")
             out[-1] += line
@@ -1058,8 +1066,8 @@ def _row_starts(body: list[str], width: int) -> list[int]:
         if starts and value != previous + 1:
             if value <= previous or index - starts[-1] - 1 < max(2, width // 2):
                 continue
-            if index + 1 < len(body) and _shape(body[index + 1]) != "text":
-                continue  # a row out of sequence starts with its task's text, not a figure's note
+            if not _starts_a_row(body, index, [at for at, _value in candidates], width):
+                continue  # a figure's note (`100` / `已完成`), not a row out of sequence
             reach = index + 2 * width + 2
             if any(
                 later == previous + 1 for at, later in candidates[position + 1 :] if at <= reach
@@ -1068,6 +1076,20 @@ def _row_starts(body: list[str], width: int) -> list[int]:
         starts.append(index)
         previous = value
     return starts
+
+
+def _starts_a_row(body: list[str], index: int, numbers: list[int], width: int) -> bool:
+    """Whether the number at `index`, out of sequence, starts a row: its task's text follows (a
+    sentence, or a few words followed by the rest of a row's cells before the next number)."""
+    if index + 1 >= len(body):
+        return False
+    shape = _shape(body[index + 1])
+    if shape == "text":
+        return True
+    if shape != "short":
+        return False
+    following = next((at for at in numbers if at > index), len(body))
+    return following - index - 1 >= max(2, width // 2)
 
 
 def _numbered_rows(

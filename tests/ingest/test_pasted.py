@@ -581,6 +581,31 @@ def test_a_progress_table_with_figure_columns_and_wrapped_cells() -> None:
     assert "a unit's name read over two lines: 县教育和体育/局" in [w.message for w in doc.warnings]
 
 
+def test_rows_out_of_sequence_with_short_task_texts() -> None:
+    tasks = parse_text(
+        "XX县2024年重点工作\n序号\n重点工作\n责任单位\n完成时限\n6\n推进改厕\n县农业农村局\n"
+        "年底前\n52\n建设公厕\n县住建局\n6月底前\n53\n污水治理\n县生态环境分局\n年底前\n"
+    ).tasks
+    assert [(t.label, t.title, t.responsible) for t in tasks] == [
+        ("6", "推进改厕", ["县农业农村局"]),
+        ("52", "建设公厕", ["县住建局"]),
+        ("53", "污水治理", ["县生态环境分局"]),
+    ]
+
+
+def test_a_short_task_text_is_not_joined_to_the_unit_after_it() -> None:
+    # `市区道路改造` / `城管局` could be a name wrapped in its column; as a row's first cell it is
+    # the task's text
+    tasks = parse_text(
+        "XX县2024年重点工作\n序号\n重点工作\n责任单位\n1\n市区道路改造\n城管局\n"
+        "2\n县城绿化提升\n园林所\n"
+    ).tasks
+    assert [(t.title, t.responsible) for t in tasks] == [
+        ("市区道路改造", ["城管局"]),
+        ("县城绿化提升", ["园林所"]),
+    ]
+
+
 # --- rows marked by bars --------------------------------------------------------------------------
 
 BARRED_ROWS = """\
