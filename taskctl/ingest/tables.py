@@ -729,6 +729,7 @@ def _split_glued_units(items: list[ItemDraft], warnings: list[ParseWarning]) -> 
         if item.kind == "task"
     ]
     known = set().union(*lists)
+    warned: set[str] = set()
     for item in items:
         for role in roles:
             names = getattr(item, role)
@@ -737,7 +738,8 @@ def _split_glued_units(items: list[ItemDraft], warnings: list[ParseWarning]) -> 
                 parts = _known_parts(name, known - {name})
                 if parts and not any(set(parts) <= together for together in lists):
                     parts = None  # no row names these units apart side by side
-                if parts:
+                if parts and name not in warned:  # said once, on the first row holding it
+                    warned.add(name)
                     warnings.append(
                         ParseWarning(item.line, f"unit names run together read apart: {name}")
                     )
