@@ -317,7 +317,7 @@ def _units(
 
     if not text:
         return {}
-    if not _has_role_verb(text):
+    if not _has_role_verb(text) or _names_a_line(text):
         # a clerk separates names by spaces and line breaks too: split before the repair
         # (which removes spaces between Chinese characters) and repair each name
         names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
@@ -343,6 +343,15 @@ def _units(
         if found:
             return found
     return {role: split_units(text)}
+
+
+def _names_a_line(text: str) -> bool:
+    """Whether a cell of several lines holds one unit's name a line (`教育督导室` / `督导中心`: a
+    verb inside a name, 督导, makes no role)."""
+    from taskctl.ingest.units import unit_problem
+
+    lines = _lines(text)
+    return len(lines) > 1 and all(unit_problem(clean_cell(line)) is None for line in lines)
 
 
 # the label a unit column's cells are read under

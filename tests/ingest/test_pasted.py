@@ -593,6 +593,15 @@ def test_rows_out_of_sequence_with_short_task_texts() -> None:
     ]
 
 
+def test_names_one_a_line_holding_a_verb_stay_apart() -> None:
+    # 督导 is a role verb, but `教育督导室` and `督导中心` are names, one a line
+    (task, _second) = parse_text(
+        "XX县2024年重点工作\n序号\n重点任务\n责任单位\n1\n推进教育评价改革\n教育督导室\n督导中心\n"
+        "2\n完善机制\n办公室\n"
+    ).tasks
+    assert task.responsible == ["教育督导室", "督导中心"]
+
+
 def test_a_short_task_text_is_not_joined_to_the_unit_after_it() -> None:
     # `市区道路改造` / `城管局` could be a name wrapped in its column; as a row's first cell it is
     # the task's text
