@@ -260,3 +260,35 @@ def test_a_table_whose_title_names_no_plan_takes_its_dated_line(tmp_path: Path) 
     parsed = read(write_csv(tmp_path / "进展.csv", rows))
     assert parsed.title == "XX县2024年重点工作一季度进展情况表"
     assert (parsed.period_start, parsed.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_cells_decide_what_a_column_is(tmp_path: Path) -> None:
+    # a merged 类别 cell (its text in every row it covers) before the only task column groups the
+    # rows; names run together in one cell are read apart where another row names them apart
+    grouped = [
+        ["序号", "类别", "工作任务", "责任股室"],
+        ["1", "公共文化", "开展文化下乡演出100场。", "文化股、文化馆"],
+        ["2", "公共文化", "推进总分馆制建设。", "文化股文化馆"],
+        ["3", "文物保护", "完成石刻修缮方案设计。", "文物股"],
+    ]
+    parsed = read(write_csv(tmp_path / "grouped.csv", grouped))
+    assert [(i.kind, i.title) for i in parsed.items] == [
+        ("heading", "公共文化"),
+        ("task", "开展文化下乡演出100场"),
+        ("task", "推进总分馆制建设"),
+        ("heading", "文物保护"),
+        ("task", "完成石刻修缮方案设计"),
+    ]
+    assert parsed.tasks[1].responsible == ["文化股", "文化馆"]
+    # a second task column of figures holds attributes; a first one with a cell of its own in
+    # every row names the row's task
+    named = [
+        ["序号", "任务名称", "项目内容", "目标任务", "牵头单位"],
+        ["1", "城镇就业", "城镇新增就业(人)", "26000", "市人社局"],
+        ["2", "技能培训", "开展职业技能培训(人次)", "3000", "市人社局"],
+    ]
+    parsed = read(write_csv(tmp_path / "named.csv", named))
+    assert [(t.title, t.full_text, t.lead, t.attributes) for t in parsed.tasks] == [
+        ("城镇就业", "城镇就业\n城镇新增就业(人)", ["市人社局"], {"目标任务": "26000"}),
+        ("技能培训", "技能培训\n开展职业技能培训(人次)", ["市人社局"], {"目标任务": "3000"}),
+    ]
