@@ -186,6 +186,14 @@ def _fragment_names(fragment: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# Groups named by a level (`市直各单位`, `县级各部门`): never the rest of a compound region name.
+_LEVEL_GROUPS = tuple(
+    level + word
+    for level in "省市州县区"
+    for word in ("直", "属", "级各", "级有关", "级相关", "级部门", "级单位", "级机关")
+)
+
+
 def split_units(text: str) -> list[str]:
     """The unit names in a list as a document writes it, in order, without duplicates.
 
@@ -199,7 +207,12 @@ def split_units(text: str) -> list[str]:
     joining = False
     for piece, separator in split_top_level(text, UNIT_SEPARATORS):
         piece = piece.strip(EDGE_PUNCTUATION)
-        if joining and fragments and piece.startswith(REGION_WORDS):
+        if (
+            joining
+            and fragments
+            and piece.startswith(REGION_WORDS)
+            and not piece.startswith(_LEVEL_GROUPS)  # `各区县、市直各单位`: two groups
+        ):
             fragments[-1] += "、" + piece
         elif piece:
             fragments.append(piece)

@@ -658,3 +658,19 @@ def test_a_post_held_in_every_district_is_kept_as_written() -> None:
     annotation = read_annotation("完善制度。(牵头领导:各区区长、张三副市长;责任单位:市民政局)")
     assert annotation is not None
     assert annotation.persons == ["各区区长", "张三"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各区县市、市直各单位", ["各区县市", "市直各单位"]),
+        ("市直各单位、各区县市", ["市直各单位", "各区县市"]),
+        ("各市、县级有关部门", ["各市", "县级有关部门"]),
+        ("各市、县科技局", ["各市、县科技局"]),
+        ("各区、县级市", ["各区、县级市"]),
+    ],
+)
+def test_region_groups_and_level_groups(text: str, names: list[str]) -> None:
+    from taskctl.ingest.units import split_units
+
+    assert split_units(text) == names
