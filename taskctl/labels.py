@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 
 LANGS = ("zh", "en")
@@ -124,6 +123,8 @@ def detect_lang(explicit: str | None = None) -> str:
                 return value
     loc = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
     if not loc:
+        import locale  # only when no variable names one: a command that knows pays nothing
+
         loc = locale.getlocale()[0] or ""
     if loc.lower().startswith("en"):
         return "en"

@@ -7,11 +7,9 @@ and `resolve_unit` hand the write side its ORM objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from taskctl.errors import AmbiguousError, NotFoundError
-from taskctl.unitnames import normalize_unit_name, prefix_variants
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
     from taskctl.store.reader import Reader
 
 
-@dataclass(frozen=True)
-class DocumentRef:
+class DocumentRef(NamedTuple):
     id: int
     key: str
     title: str
@@ -115,6 +112,8 @@ def find_unit_id(db: Reader, query: str) -> tuple[int, str]:
 
     An ambiguous query is refused with the candidates listed.
     """
+    from taskctl.unitnames import normalize_unit_name, prefix_variants  # names, not task ids
+
     q = normalize_unit_name(query)
     if not q:
         raise NotFoundError("empty unit name")

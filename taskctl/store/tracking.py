@@ -8,9 +8,8 @@ version by 1. Events are only ever inserted. A task's version therefore counts i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from taskctl import lifecycle
 from taskctl.clock import local_time, now_utc
@@ -24,7 +23,6 @@ from taskctl.errors import (
 from taskctl.store import lookup
 from taskctl.store.reader import as_date, as_datetime
 from taskctl.store.writer import Writer, as_writer
-from taskctl.unitnames import normalize_unit_name, prefix_variants, unit_kind
 
 #: What the tracking functions write through: a Writer, or a SQLAlchemy session or connection
 #: (library callers, tests) that `as_writer` wraps in one.
@@ -32,9 +30,11 @@ DB = Any
 
 ROLES = ("lead", "support", "responsible")
 
+# The records below are named tuples and plain classes, not dataclasses: a status change is one
+# short process, and each dataclass costs it a quarter of a millisecond to define.
 
-@dataclass
-class Change:
+
+class Change(NamedTuple):
     """What one tracking call did. `changed` is False for a no-op (nothing written, version kept)."""
 
     kind: str
@@ -47,16 +47,19 @@ class Change:
     unit: str | None = None
 
 
-@dataclass
 class MergeResult:
     """What `merge_units` did: links moved to B, duplicate links dropped, aliases carried over."""
 
-    source: str
-    target: str
-    tasks: list[int] = field(default_factory=list)
-    moved_links: int = 0
-    dropped_links: int = 0
-    aliases: list[str] = field(default_factory=list)
+    def __init__(self, source: str, target: str) -> None:
+        self.source = source
+        self.target = target
+        self.tasks: list[int] = []
+        self.moved_links = 0
+        self.dropped_links = 0
+        self.aliases: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"MergeResult({vars(self)!r})"
 
 
 # --- locking, versions, events --------------------------------------------------------------------
@@ -74,22 +77,37 @@ _TASK_COLUMNS = (
 )
 
 
-@dataclass
 class TaskRow:
-    """A task as a tracking change sees it, read under its row lock."""
+    """A task as a tracking change sees it, read under its row lock (`_record` keeps it current)."""
 
-    id: int
-    document_id: int
-    number: str
-    status: str
-    percent: int | None
-    deadline: date | None
-    original_deadline: date | None
-    version: int
+    __slots__ = _TASK_COLUMNS
+
+    def __init__(
+        self,
+        id: int,
+        document_id: int,
+        number: str,
+        status: str,
+        percent: int | None,
+        deadline: date | None,
+        original_deadline: date | None,
+        version: int,
+    ) -> None:
+        self.id = id
+        self.document_id = document_id
+        self.number = number
+        self.status = status
+        self.percent = percent
+        self.deadline = deadline
+        self.original_deadline = original_deadline
+        self.version = version
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _TASK_COLUMNS)
+        return f"TaskRow({fields})"
 
 
-@dataclass(frozen=True)
-class EventRow:
+class EventRow(NamedTuple):
     """One stored event, as `describe_event` phrases it."""
 
     kind: str
@@ -346,6 +364,8 @@ def change_deadline(
 def _get_or_create_unit(db: Writer, name: str) -> tuple[int, str]:
     """The unit a name means (name or alias, or the same name with or without an optional prefix
     such as 省, then recorded as an alias), else a new unit."""
+    from taskctl.unitnames import normalize_unit_name, prefix_variants, unit_kind
+
     name = normalize_unit_name(name)
     found = lookup.exact_unit(db, name)
     if found is None:
@@ -376,6 +396,8 @@ def resolve_unit(db: DB, name: str, *, create: bool = False) -> tuple[int, str]:
             raise NotFoundError(
                 f"unknown unit {name!r} (see `taskctl units`; add --new to create it)"
             ) from None
+    from taskctl.unitnames import normalize_unit_name
+
     if not normalize_unit_name(name):
         raise InvalidValueError("empty unit name")
     return _get_or_create_unit(db, name)
@@ -393,8 +415,7 @@ def assignment_text(db: DB, task_id: int) -> str:
     return "; ".join(f"{role}: {'、'.join(parts[role])}" for role in ROLES if role in parts)
 
 
-@dataclass
-class _Link:
+class _Link(NamedTuple):
     id: int
     unit_id: int
     role: str
@@ -511,6 +532,8 @@ def _add_alias_row(db: Writer, unit_id: int, alias: str) -> None:
 def add_alias(db: DB, unit_name: str, alias: str, *, actor: str) -> Change:
     """Let `alias` name the unit too (exact match when a clerk or a document uses it)."""
     db = as_writer(db)
+    from taskctl.unitnames import normalize_unit_name
+
     unit_id, name = lookup.find_unit_id(db, unit_name)
     alias = normalize_unit_name(alias)
     if not alias:
@@ -529,6 +552,8 @@ def add_alias(db: DB, unit_name: str, alias: str, *, actor: str) -> Change:
 def rename_unit(db: DB, old_name: str, new_name: str, *, actor: str) -> Change:
     """Give a unit a new canonical name; the old name stays as an alias."""
     db = as_writer(db)
+    from taskctl.unitnames import normalize_unit_name
+
     unit_id, old = lookup.find_unit_id(db, old_name)
     new = normalize_unit_name(new_name)
     if not new:
