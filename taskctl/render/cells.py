@@ -1,8 +1,10 @@
 """How many terminal cells text takes: two for CJK characters, none for combining marks.
 
-The same widths as rich's table (tests compare every code point), measured in C by two compiled
-character classes of the Basic Multilingual Plane instead of a Python loop per character; the rare
-text beyond it (emoji, rare ideographs) is measured character by character by rich.
+The same widths as rich's table (tests compare every code point). The first few thousand texts
+of a process are summed character by character (each character measured once, by bisecting the
+classes below); after that, texts are measured in C by compiled character classes of the Basic
+Multilingual Plane, which take milliseconds to compile but measure a long listing faster. The rare
+text beyond the plane (emoji, rare ideographs) is measured by rich.
 """
 
 from __future__ import annotations
@@ -61,9 +63,24 @@ ZERO = (
 COMMON_WIDE = "\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60"
 
 
+#: Common one-cell characters outside ASCII, all three bytes of UTF-8 too: dashes and quotes,
+#: arrows, mathematical signs, box drawing and the block elements of `workload`'s bars (█░).
+COMMON_NARROW = "\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2200-\u22ff\u2500-\u259f"
+
+
 @cache
 def _uncommon() -> re.Pattern[str]:
     return re.compile(f"[^\x00-\x7f{COMMON_WIDE}]")
+
+
+@cache
+def _unusual() -> re.Pattern[str]:
+    return re.compile(f"[^\x00-\x7f{COMMON_WIDE}{COMMON_NARROW}]")
+
+
+@cache
+def _narrow() -> re.Pattern[str]:
+    return re.compile(f"[{COMMON_NARROW}]")
 
 
 @cache
@@ -72,15 +89,73 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[^{WIDE}]+"), re.compile(f"[{ZERO}]")
 
 
+#: Texts measured character by character before the classes above are compiled. Compiling a class
+#: of thousands of characters takes milliseconds (the regular expression compiler sets them one by
+#: one), longer than measuring a short report's texts; a long listing then measures faster in C.
+PER_CHARACTER_TEXTS = 4096
+_per_character_left = PER_CHARACTER_TEXTS
+
+#: Cells of each character measured so far (characters below U+00A0 take one).
+_WIDTHS = {chr(cp): 1 for cp in range(0xA0)}
+
+
+@cache
+def _bounds() -> tuple[list[int], list[int]]:
+    """WIDE and ZERO as sorted range bounds (first, last + 1, first, last + 1, …) for bisect."""
+
+    def bounds(ranges: str) -> list[int]:
+        out: list[int] = []
+        i = 0
+        while i < len(ranges):
+            is_range = ranges[i + 1 : i + 2] == "-"
+            last = ranges[i + 2] if is_range else ranges[i]
+            out += [ord(ranges[i]), ord(last) + 1]
+            i += 3 if is_range else 1
+        return out
+
+    return bounds(WIDE), bounds(ZERO)
+
+
+def _char_width(ch: str) -> int:
+    """Cells of one BMP character from U+00A0 on, by the same classes as `display_width`."""
+    from bisect import bisect_right
+
+    wide, zero = _bounds()
+    cp = ord(ch)
+    if bisect_right(wide, cp) % 2:
+        return 2
+    return 0 if bisect_right(zero, cp) % 2 else 1
+
+
+def per_character_width(text: str) -> int:
+    """`display_width` of a BMP text, summed character by character (each measured once)."""
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        for ch in set(text).difference(_WIDTHS):
+            _WIDTHS[ch] = _char_width(ch)
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
 def display_width(text: str) -> int:
     """Terminal cells `text` takes on one line (control characters below U+00A0 count as one)."""
+    global _per_character_left
     if text.isascii():
         return len(text)
-    if _uncommon().search(text) is None:
+    if _per_character_left:
+        _per_character_left -= 1
+        if max(text) <= "\uffff":
+            return per_character_width(text)
+    elif _uncommon().search(text) is None:
         # ASCII and common wide characters only: each wide one is three bytes of UTF-8 and two
         # cells, each other one byte and one cell
         n = len(text)
         return n + (len(text.encode()) - n) // 2
+    elif _unusual().search(text) is None:
+        # common narrow characters too: three bytes and one cell each (the full classes below
+        # take longer still to compile)
+        n = len(text)
+        return n + (len(text.encode()) - n) // 2 - len(_narrow().findall(text))
     if max(text) > "\uffff":
         from rich.cells import cell_len
 
