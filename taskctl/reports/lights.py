@@ -16,8 +16,8 @@ Only `as_of` moves: statuses and percents are the ones recorded now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from taskctl.lifecycle import ACTIVE
 
@@ -26,8 +26,7 @@ LIGHTS = ("red", "yellow", "green")
 SEVERITY = {"red": 0, "yellow": 1, "green": 2, None: 3}
 
 
-@dataclass(frozen=True)
-class LightRules:
+class LightRules(NamedTuple):
     """The thresholds, in one place: the warning window in days and the allowed lag in points."""
 
     warn_days: int = 7

@@ -9,7 +9,6 @@ letter's number in `new_value` and its date, unit and reply deadline as JSON in 
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +17,10 @@ from taskctl.lifecycle import ACTIVE
 from taskctl.reports.overdue import DEADLINE_ORDER, owed_task_rows
 from taskctl.reports.tasks import select_tasks
 from taskctl.store.lookup import find_unit_id
-from taskctl.store.reminders import Letter
 
 if TYPE_CHECKING:
     from taskctl.store.reader import Reader
+    from taskctl.store.reminders import Letter
 
 ROLE_ORDER = ("lead", "responsible", "support")
 
@@ -37,6 +36,8 @@ def add_working_days(day: date, n: int) -> date:
 
 def letter_date(note: str | None, fallback: date | None) -> date | None:
     """The date a letter carries (from a `reminded` event's note), else `fallback`."""
+    import json
+
     try:
         return date.fromisoformat(json.loads(note or "{}")["date"])
     except (ValueError, KeyError, TypeError):
@@ -99,6 +100,8 @@ def reminder_letters(
     Named units come in the order given and each must owe something; otherwise departments in
     name order. Tasks within a letter: lead first, then responsible, then support, most overdue first.
     """
+    from taskctl.store.reminders import Letter  # the letters' own module; `overdue` needs none
+
     wanted: list[tuple[int, str]] = []
     for ref in units:
         found = find_unit_id(db, ref)

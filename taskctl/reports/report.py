@@ -6,14 +6,18 @@ Reports build these; `taskctl.render` turns them into a terminal table, json, cs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 #: Rows per batch of a streamed report (and per piece of a long listing's text).
 BATCH = 2000
 
 
-@dataclass
+# Plain classes rather than dataclasses: every report process defines them, and a dataclass costs
+# it a quarter of a millisecond to define.
+
+_COLUMN_FIELDS = ("key", "zh", "en", "kind", "wrap", "table", "export", "for_people")
+
+
 class Column:
     """One column: its JSON key, its header in both languages, how to show its values.
 
@@ -24,28 +28,55 @@ class Column:
     documents a clerk sends on (md, xlsx, docx) leave out.
     """
 
-    key: str
-    zh: str
-    en: str
-    kind: str = "text"
-    wrap: bool = False
-    table: bool = True
-    export: bool = True
-    for_people: bool = True
+    __slots__ = _COLUMN_FIELDS
+
+    def __init__(
+        self,
+        key: str,
+        zh: str,
+        en: str,
+        kind: str = "text",
+        wrap: bool = False,
+        table: bool = True,
+        export: bool = True,
+        for_people: bool = True,
+    ) -> None:
+        self.key = key
+        self.zh = zh
+        self.en = en
+        self.kind = kind
+        self.wrap = wrap
+        self.table = table
+        self.export = export
+        self.for_people = for_people
 
     def header(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _COLUMN_FIELDS)
 
-class Tally(Protocol):
-    """A summary line made while the rows pass: `add` sees every batch, `text` says it after the last."""
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Column) and self._values() == other._values()
 
-    def add(self, rows: list[dict[str, Any]]) -> None: ...
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
-    def text(self) -> str: ...
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _COLUMN_FIELDS)
+        return f"Column({fields})"
 
 
-@dataclass
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Tally(Protocol):
+        """A summary line made while the rows pass: `add` sees every batch, `text` says it after the last."""
+
+        def add(self, rows: list[dict[str, Any]]) -> None: ...
+
+        def text(self) -> str: ...
+
+
 class Report:
     """What a report query returns and every renderer takes.
 
@@ -53,27 +84,48 @@ class Report:
     `materialize` turns it into `rows` for the renderers that need them all at once (html, xlsx, docx,
     and library callers). Its summary line, which needs every row, is kept by `tally` and set once
     the last batch has passed.
+
+    `key`: a stable English name (JSON key of a section, xlsx sheet fallback); optional.
+    `batches`: a streamed report's rows, batch by batch off the database cursor (then `rows` stays
+    empty and the reader must stay open until the report is written). They can be taken once.
+    `streamed`: rows handed out by `row_batches` so far.
+    `tally`: what makes `summary` from the rows as they pass (a streamed report's summary is None
+    until then).
+    `omitted`: rows counted but not held (a terminal table shows the first ones and says how many
+    more).
+    `taken`: whether a streamed report's rows have been asked for (the cursor runs once).
     """
 
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, Any]]
-    summary: str | None = None
-    subtitle: str | None = None
-    sections: list[Report] = field(default_factory=list)
-    #: A stable English name (JSON key of a section, xlsx sheet fallback); optional.
-    key: str | None = None
-    #: A streamed report's rows, batch by batch off the database cursor (then `rows` stays empty
-    #: and the reader must stay open until the report is written). They can be taken once.
-    batches: Callable[[], Iterator[list[dict[str, Any]]]] | None = None
-    #: Rows handed out by `row_batches` so far.
-    streamed: int = 0
-    #: What makes `summary` from the rows as they pass (a streamed report's summary is None until then).
-    tally: Tally | None = None
-    #: Rows counted but not held (a terminal table shows the first ones and says how many more).
-    omitted: int = 0
-    #: Whether a streamed report's rows have been asked for (the cursor runs once).
-    taken: bool = field(default=False, repr=False)
+    def __init__(
+        self,
+        title: str,
+        columns: list[Column],
+        rows: list[dict[str, Any]],
+        summary: str | None = None,
+        subtitle: str | None = None,
+        sections: list[Report] | None = None,
+        key: str | None = None,
+        batches: Callable[[], Iterator[list[dict[str, Any]]]] | None = None,
+        streamed: int = 0,
+        tally: Tally | None = None,
+        omitted: int = 0,
+        taken: bool = False,
+    ) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.summary = summary
+        self.subtitle = subtitle
+        self.sections: list[Report] = [] if sections is None else sections
+        self.key = key
+        self.batches = batches
+        self.streamed = streamed
+        self.tally = tally
+        self.omitted = omitted
+        self.taken = taken
+
+    def __repr__(self) -> str:
+        return f"Report(title={self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows)"
 
     def row_batches(self) -> Iterator[list[dict[str, Any]]]:
         """The rows in batches of at most `BATCH`: off the cursor for a streamed report, whose

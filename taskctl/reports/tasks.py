@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -185,8 +184,15 @@ def task_row(rec: tuple, to_date: Callable[[Any], date | None] = as_date) -> dic
         "version": rec[7],
         "original_deadline": to_date(rec[8]),
         "start": start if start is not None else as_datetime(rec[9]),
-        "attributes": json.loads(rec[12]) if rec[12] else {},
+        "attributes": _attributes(rec[12]) if rec[12] else {},
     }
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """A task's other labelled details, stored as JSON (few tasks have any: json is loaded then)."""
+    import json
+
+    return json.loads(text)
 
 
 #: Rows per batch that a streamed listing takes off the cursor.

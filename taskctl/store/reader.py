@@ -118,9 +118,12 @@ class Reader:
             params.update(zip(keys, values, strict=True))
             return f"{column} IN ({', '.join(':' + k for k in keys)})"
         if self.dialect == "sqlite":
-            import json
+            if all(type(value) is int for value in values):  # ids: their JSON is their digits
+                params[name] = f"[{','.join(map(str, values))}]"
+            else:
+                import json
 
-            params[name] = json.dumps(values, ensure_ascii=False)
+                params[name] = json.dumps(values, ensure_ascii=False)
             return f"{column} IN (SELECT value FROM json_each(:{name}))"
         params[name] = values
         return f"{column} = ANY(:{name})"

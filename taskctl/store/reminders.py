@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from taskctl.dates import now_utc
+from taskctl.clock import now_utc
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
