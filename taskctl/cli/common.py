@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from taskctl.reports.report import Report
     from taskctl.store.engine import Store
     from taskctl.store.reader import Reader
-    from taskctl.store.writer import Writer
+    from taskctl.store.writer import SqliteWriter, Writer
 
 
 class App:
@@ -28,6 +28,7 @@ class App:
         self.lang = detect_lang(lang)
         self._actor = actor
         self._store: Store | None = None
+        self._writer: SqliteWriter | None = None
         #: `taskctl --ascii …` (before the command) draws every table in ASCII, as `--ascii` after it
         self.ascii_only = False
 
@@ -55,21 +56,28 @@ class App:
     @contextmanager
     def writing(self) -> Iterator[Writer]:
         """A Writer in one transaction for a write command (on a current SQLite file without
-        loading SQLAlchemy at all); committed if the block ends normally, else rolled back."""
+        loading SQLAlchemy at all); committed if the block ends normally, else rolled back.
+
+        On a SQLite file the connection stays open for the command's next transaction (an import
+        writes one per document): opening and closing it each time would also checkpoint the
+        log into the database each time, two more fsyncs per document."""
         if self._store is not None:
             with self._store.write() as db:
                 yield db
             return
-        from taskctl.store.engine import resolve_url
-        from taskctl.store.reader import sqlite_path
-        from taskctl.store.writer import open_writer
+        if self._writer is None:
+            from taskctl.store.engine import resolve_url
+            from taskctl.store.reader import sqlite_path
+            from taskctl.store.writer import sqlite_writer
 
-        url = resolve_url(self.db)
-        if sqlite_path(url) is None:  # PostgreSQL: the store's engine, kept for the command
-            with self.store.write() as db:
-                yield db
-            return
-        with open_writer(url) as db:
+            url = resolve_url(self.db)
+            path = sqlite_path(url)
+            if path is None:  # PostgreSQL: the store's engine, kept for the command
+                with self.store.write() as db:
+                    yield db
+                return
+            self._writer = sqlite_writer(path)
+        with self._writer.transaction() as db:
             yield db
 
     def actor(self, override: str | None = None) -> str:
@@ -106,6 +114,9 @@ class App:
             )
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         if self._store is not None:
             self._store.dispose()
 

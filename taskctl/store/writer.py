@@ -62,7 +62,8 @@ class Writer(Reader):
         """Insert many rows given as value tuples in `columns` order (bulk imports).
 
         One statement text, `INSERT INTO table (columns) VALUES (:columns)`; each value is bound as
-        `Reader` binds it, converted once per distinct value of a column.
+        `Reader` binds it, converted once per distinct value of a column (a column holds values of
+        one type, or None).
         """
         if not rows:
             return
@@ -73,7 +74,9 @@ class Writer(Reader):
         if self.dialect == "sqlite":
             values = list(zip(*rows, strict=True))
             for index, column in enumerate(values):
-                if any(isinstance(v, date) for v in column):
+                # a column holds one type and None: its first value says whether it needs converting
+                first = next((v for v in column if v is not None), None)
+                if isinstance(first, date):
                     done = {v: _sqlite_value(v) for v in set(column)}
                     values[index] = tuple(map(done.__getitem__, column))
             rows = list(zip(*values, strict=True))
@@ -106,6 +109,17 @@ class SqliteWriter(Writer, SqliteReader):
 
     def begin(self) -> None:
         self._run("BEGIN IMMEDIATE", {})
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqliteWriter]:
+        """This writer in one transaction: committed if the block ends normally, else rolled back
+        (the connection stays open for the next)."""
+        try:
+            self.begin()
+            yield self
+            self.commit()
+        finally:
+            self.rollback()
 
     def commit(self) -> None:
         self._run("COMMIT", {})
@@ -161,17 +175,15 @@ def open_writer(url: str) -> Iterator[Writer]:
         finally:
             store.dispose()
         return
-    writer = _current_sqlite(path)
+    writer = sqlite_writer(path)
     try:
-        writer.begin()
-        yield writer
-        writer.commit()
+        with writer.transaction():
+            yield writer
     finally:
-        writer.rollback()
         writer.close()
 
 
-def _current_sqlite(path: str) -> SqliteWriter:
+def sqlite_writer(path: str) -> SqliteWriter:
     """A SqliteWriter on `path`, after the Store has created or upgraded the schema if it had to."""
     from taskctl.errors import DatabaseError
     from taskctl.store.engine import SCHEMA_HEAD
