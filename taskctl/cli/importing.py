@@ -98,8 +98,11 @@ def _stderr_console():  # type: ignore[no-untyped-def]
 
 def _progress(total: int):  # type: ignore[no-untyped-def]
     """A progress bar on stderr when several files are imported on a terminal (rich is loaded
-    only then: one document's import is done in the time its console takes to import)."""
-    if total < 2:
+    only then: one document's import is done in the time its console takes to import; rich still
+    has its say, TTY_COMPATIBLE=0 turns the bar off)."""
+    import sys
+
+    if total < 2 or not sys.stderr.isatty():  # a pipe or a file: no bar, and no rich to load
         return None
     console = _stderr_console()
     if not console.is_terminal:
