@@ -191,14 +191,17 @@ def _label_starts(content: str) -> list[tuple[int, int, str]]:
     """(start, value start, label) of every label in `content` outside brackets: a responsibility
     label wherever it stands (repair removes the space in `市城管委 完成时限:`), any other label
     after a separator or at the start."""
-    depth = 0
-    depths = []
-    for ch in content:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS and depth:
-            depth -= 1
-        depths.append(depth)
+    if _BRACKETS.search(content) is None:  # the usual content: every position at depth 0
+        depths: bytes | list[int] = bytes(len(content))
+    else:
+        depth = 0
+        depths = []
+        for ch in content:
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS and depth:
+                depth -= 1
+            depths.append(depth)
     found: dict[int, tuple[int, int, str]] = {}
     for match in _LABEL.finditer(content):
         if not depths[match.start()]:
@@ -669,7 +672,12 @@ def _prose_assignment(match: re.Match[str]) -> Annotation | None:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(index + 1 for index, ch in enumerate(text) if ch == "\n")]
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:  # str.find, not a Python loop over every character of the paragraph
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
 
 
 def _opening_clauses(text: str, start: int) -> Annotation | None:
