@@ -290,7 +290,8 @@ def unit_problem(name: str) -> str | None:
         return "holds a label"
     if len(name) > UNIT_NAME_MAX:
         return "too long for a unit name"
-    if len(name) < 2:
+    if len(name) < 2 or (len(name) == 2 and name[0] in "省市州县区" and name[1] not in "委府"):
+        # `市协` (a copy cut inside 市科协): a level and one character names no unit but 市委, 市府
         return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
         return "a sentence, not a name"

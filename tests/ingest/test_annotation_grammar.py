@@ -674,3 +674,10 @@ def test_region_groups_and_level_groups(text: str, names: list[str]) -> None:
     from taskctl.ingest.units import split_units
 
     assert split_units(text) == names
+
+
+def test_a_level_and_one_character_names_no_unit() -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem("市协") is not None  # a copy cut inside 市科协
+    assert unit_problem("市委") is None and unit_problem("县府") is None

@@ -56,6 +56,7 @@ EXACT = (
     "neimenggu2023",
     "neimenggu2024",
     "ningbo2014",
+    "quzhou2021",
     "shangcheng2019",
     "shaoxing2020",
     "shijingshan2019",
