@@ -7,10 +7,10 @@ Both raise only `taskctl.errors.InputError`. Heavy modules are imported inside t
 from __future__ import annotations
 
 import codecs
-import re
 from typing import TYPE_CHECKING
 
 from taskctl.errors import InputError
+from taskctl.ingest.patterns import lazy
 
 if TYPE_CHECKING:
     from taskctl.ingest.drafts import ItemDraft, ParsedDocument
@@ -26,10 +26,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Control characters a text document would not have (all but \t \n \v \f \r), and DEL.
-_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_BAD_CONTROLS = lazy("[\x00-\x08\x0e-\x1f\x7f]")
 # Characters not typical of Chinese or ASCII text; the first _SAMPLE of them rule out a byte order.
 _SAMPLE = 2000
-_NOT_TYPICAL = re.compile("[^\u4e00-\u9fff\u3000-\u303f\uff00-\uffef -~\n\r\t“”‘’—…·、]")
+_NOT_TYPICAL = lazy("[^\u4e00-\u9fff\u3000-\u303f\uff00-\uffef -~\n\r\t“”‘’—…·、]")
 
 
 def _looks_like_text(text: str) -> bool:

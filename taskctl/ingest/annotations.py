@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from taskctl.ingest.deadlines import is_time_phrase
+from taskctl.ingest.patterns import lazy
 from taskctl.ingest.units import (
     CLOSERS,
     EDGE_PUNCTUATION,
@@ -76,35 +77,35 @@ __all__ = [
 
 # A unit label joined to a person label (`责任单位及责任人:市发改委(张三)`): units with their persons
 # in brackets after them.
-_COMPOUND = re.compile(f"({COMPOSED_LABEL_PATTERN})(?:及|和|/|、)({ANNOTATION_LABEL_PATTERN})")
+_COMPOUND = lazy(f"({COMPOSED_LABEL_PATTERN})(?:及|和|/|、)({ANNOTATION_LABEL_PATTERN})")
 _LABEL_ALT = f"(?:{COMPOSED_LABEL_PATTERN}(?:及|和|/|、))?(?:{ANNOTATION_LABEL_PATTERN})"
-_LABEL = re.compile(f"({_LABEL_ALT})" + r"\s*:")
+_LABEL = lazy(f"({_LABEL_ALT})" + r"\s*:")
 # An unbracketed labelled annotation starts a line or follows a sentence.
 # (after a comma too: `农村道路畅通工程,牵头部门:市交通局。`)
-_LINE_LABEL = re.compile(r"(?:^|(?<=[\n。;,]))[ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
-_AFTER_BREAK_LABEL = re.compile(r"[\n。;,][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+_LINE_LABEL = lazy(r"(?:^|(?<=[\n。;,]))[ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
+_AFTER_BREAK_LABEL = lazy(r"[\n。;,][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
 # Where an unbracketed annotation ends: its line's end, or a full stop not followed by a label.
-_SENTENCE_STOP = re.compile(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
+_SENTENCE_STOP = lazy(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
 # Any label: a short run of Chinese (or Latin) letters before a colon, after a separator or the start.
-_ANY_LABEL = re.compile(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
+_ANY_LABEL = lazy(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
-_ATTRIBUTE_LINE = re.compile(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
-_BRACKETS = re.compile(r"[()\[\]【】〔〕]")
+_ATTRIBUTE_LINE = lazy(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
+_BRACKETS = lazy(r"[()\[\]【】〔〕]")
 _SENTENCE_ENDS = "。;!?"
-_RULE = re.compile(
+_RULE = lazy(
     f"(?:{FIRST_LISTED_LEADS_PATTERN}){RULE_TAIL_PATTERN}"
     + r"(?:[,;]?(?:"
     + "|".join(map(re.escape, RULE_SCOPE_WORDS))
     + "))?"
 )
-_EMPTY_BRACKETS = re.compile(r"\([,;\s]*\)")
+_EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
-_VERB = re.compile("|".join(map(re.escape, _VERBS)))
+_VERB = lazy("|".join(map(re.escape, _VERBS)))
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
-_LEADER = re.compile(LEADER_PATTERN + "$")
-_LEADER_POST = re.compile(LEADER_POST_PATTERN)
+_LEADER = lazy(LEADER_PATTERN + "$")
+_LEADER_POST = lazy(LEADER_POST_PATTERN)
 _MAX_TRAILING = 8
 # Responsible verbs and labels that lead when supporting units are named beside them.
 _LEADING_WITH_SUPPORT = ("承办", "承办单位")
@@ -651,7 +652,7 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
 # `…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。`: the way 国办 divisions of work
 # assign a task in running prose (X leads, the units after 会同 support). Only this unambiguous
 # form is read in prose: `由市政府授权X…` names no role.
-_PROSE_ASSIGNMENT = re.compile(
+_PROSE_ASSIGNMENT = lazy(
     r"(?:^|(?<=[,;。\n]))由(?P<lead>[^,;。\n由]{2,40}?)(?:会同|联合)"
     r"(?P<support>[^,;。\n]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位|方面))?"
     r"(?=研究|负责|共同|提出|制定|落实|组织|推进|抓好|开展|做好|办理|按职责)"

@@ -9,10 +9,10 @@ line and everything after it (`下同`). `--first-lead` applies the first rule t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from taskctl.ingest.patterns import lazy
 from taskctl.vocab import DEFAULT_LEAD_PATTERN, FIRST_LISTED_LEADS_PATTERN
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from taskctl.ingest.repair import Line
     from taskctl.ingest.structure import Outline
 
-_FIRST_LISTED = re.compile(FIRST_LISTED_LEADS_PATTERN)
-_DEFAULT_LEAD = re.compile(DEFAULT_LEAD_PATTERN)
+_FIRST_LISTED = lazy(FIRST_LISTED_LEADS_PATTERN)
+_DEFAULT_LEAD = lazy(DEFAULT_LEAD_PATTERN)
 
 
 @dataclass

@@ -31,10 +31,11 @@ from taskctl.dates import (
     month_end,
     number_value,
 )
+from taskctl.ingest.patterns import lazy
 from taskctl.vocab import ONGOING_PHRASES, PERIOD_ENDS
 
 # Book titles name plans (`《国家中长期科技人才发展规划(2010-2020年)》`): never a deadline.
-_BOOK_TITLE = re.compile(r"《[^《》\n]{0,200}》|«[^«»\n]{0,200}»")
+_BOOK_TITLE = lazy(r"《[^《》\n]{0,200}》|«[^«»\n]{0,200}»")
 
 # (pattern, kind, strong): kind tells `_resolve` which groups the pattern has.
 _DEADLINE_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
@@ -239,7 +240,7 @@ _OFFSETS: dict[str, tuple[int, ...]] = {
     )
     for ch in _ANCHORS
 }
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, *_rest in _PLAN))
+_ANY = lazy("|".join(f"(?:{pattern.pattern})" for pattern, *_rest in _PLAN))
 # the fast path needs every pattern's anchors, and anchors among the characters the pattern needs
 # (so that skipping a pattern whose characters are missing, as the reference does, changes nothing)
 _SCAN_ALL = any(

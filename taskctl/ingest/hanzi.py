@@ -13,7 +13,8 @@ The character table is OpenCC's `TSCharacters.txt` (https://github.com/BYVoid/Op
 from __future__ import annotations
 
 import functools
-import re
+
+from taskctl.ingest.patterns import lazy
 
 # fmt: off
 _TRADITIONAL = (
@@ -116,7 +117,7 @@ _SIMPLIFIED = (
 
 #: Frequent characters that only traditional text writes (們個來為…): a text is tested with these, the
 #: whole table is loaded only for a text that has them.
-_FREQUENT = re.compile(
+_FREQUENT = lazy(
     "[們個來為這會說時國後對經開關與點頭過進還區實機從無當條現樣體問長間種導業務單門責辦縣鄉鎮廳處員協參"
     "級職負則應發動電設計據資報總結織組構規劃產農醫療衛場環節審監檢財稅險養術濟營銷準標興層幹將擴聯繫網絡"
     "陽陰舉議選書記黨領號歲歷屆衝漢語講評論請讓讀寫認識變專項費價質響義權]"
@@ -125,7 +126,7 @@ _FREQUENT = re.compile(
 _SAMPLE = 20_000
 #: Share of Chinese characters that must be traditional-only for a text to be read as traditional.
 _SHARE = 0.03
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = lazy("[\u4e00-\u9fff]")
 
 
 @functools.cache

@@ -64,6 +64,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from taskctl.ingest.patterns import lazy
 from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
 from taskctl.vocab import (
@@ -76,34 +77,34 @@ from taskctl.vocab import (
     label_role,
 )
 
-_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
-_WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
+_MARKDOWN_RULE = lazy(r"^\|?\s*:?-{3,}")
+_WIDE_GAP = lazy(r"[ \t\u3000]{2,}")
 # a 序号 cell: `3`, `3.`, `3、`, and `9*` (a mark the table explains elsewhere, kept in the label)
-_NUMBER = re.compile(r"^[0-9]{1,3}\*?[.、]?$")
+_NUMBER = lazy(r"^[0-9]{1,3}\*?[.、]?$")
 # a name of two or three characters, or four written with a space (`周 斐`, `陆 明俞 悦`): four
 # characters run together are words (`文化产业`)
-_PERSON = re.compile(
+_PERSON = lazy(
     r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}$|^(?=.* )[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){3}$"
 )
 # figures and their punctuation only (a telephone number, a code, an amount): never a task's text
-_FIGURES = re.compile(r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$")
-_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_FIGURES = lazy(r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$")
+_CJK_CHAR = lazy(r"^[\u4e00-\u9fff]$")
 _MAX_HEADER_LINE = 120
 # the longest header cell (spaces not counted): `执行措施、实施步骤`, `是否达到序时进度`
 _MAX_HEADER_CELL = 16
 # what no header cell holds outside its brackets (`完成时限(2024年)`): figures, sentence punctuation
-_NOT_HEADER = re.compile(r"[0-9:;。,!?：；，]")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_NOT_HEADER = lazy(r"[0-9:;。,!?：；，]")
+_BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 # Any header word (spaces allowed between its characters: `工 作 任 务`): lines without two of them
 # are no header row.
-_HEADER_WORD = re.compile(
+_HEADER_WORD = lazy(
     "|".join(
         r"\s*".join(map(re.escape, word))
         for word in sorted({w for ws in TABLE_HEADERS.values() for w in ws}, key=len, reverse=True)
     )
 )
 # A column named by any composed unit label (`主责部门`, `协同单位`), counted besides the words above.
-_LABEL_WORD = re.compile(COMPOSED_LABEL_PATTERN)
+_LABEL_WORD = lazy(COMPOSED_LABEL_PATTERN)
 
 
 def _header_words(text: str, start: int = 0, end: int = 200_000) -> int:
@@ -847,7 +848,7 @@ def _is_header_note(line: str) -> bool:
     return bool(_HEADER_NOTE.match(line)) and match_marker(line) is None
 
 
-_HEADER_NOTE = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
+_HEADER_NOTE = lazy(r"^[(（][^()（）]{1,6}[)）]$")
 
 
 def _split_header_cell(first: str, second: str) -> bool:
@@ -1207,9 +1208,9 @@ def pasted_tables(
     return _cell_lines_tables(lines, notes)
 
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BR = lazy(r"<br\s*/?>", re.IGNORECASE)
 # a cell Excel quoted because it holds a line break: its quote opens a cell and is not closed
-_OPEN_QUOTE = re.compile(r'(?:^|\t)"')
+_OPEN_QUOTE = lazy(r'(?:^|\t)"')
 
 
 def _join_quoted_cells(lines: list[str]) -> list[str]:

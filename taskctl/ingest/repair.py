@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from taskctl.ingest.patterns import lazy
 from taskctl.ingest.structure import match_marker, may_be_glued_marker
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
@@ -53,16 +54,16 @@ _TRANSLATE: dict[int, str | None] = {code: text for code, text in _YI_PUNCTUATIO
 _TRANSLATE.update({ord(ch): None for ch in _ZERO_WIDTH})
 _TRANSLATE.update({ord(ch): " " for ch in _ODD_SPACES})
 
-_CIRCLED = re.compile("[\u2460-\u2473]")
-_RESIDUE = re.compile(r"\{C\}")
+_CIRCLED = lazy("[\u2460-\u2473]")
+_RESIDUE = lazy(r"\{C\}")
 # Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
 # with a tone mark, right after a Chinese character.
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
-_SPACES = re.compile(r"\s+")
+_PINYIN = lazy(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+_SPACES = lazy(r"\s+")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\U00020000-\U0003ffff"
 # A space between two Chinese characters, or between a Chinese character and a digit.
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[0-9])\s+(?=[{_CJK}])")
+_CJK_GAP = lazy(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[0-9])\s+(?=[{_CJK}])")
 _SENTENCE_END = "。!?;:…"
 _CLOSING_QUOTES = "”’\"'」』》»"
 _TITLE_BREAKERS = set(",。;:、!?")
@@ -86,7 +87,7 @@ def _drop_unprintable(text: str) -> str:
 
 # Characters that may have an NFKC mapping: all but ASCII, the CJK unified ideographs and common
 # Chinese punctuation that has none (、。〈〉《》「」『』【】—‘’“”). Only speed depends on this set.
-_MAYBE_MAPPED = re.compile(
+_MAYBE_MAPPED = lazy(
     "[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d]"
 )
 # Each character seen that NFKC changes (circled numbers aside) → its NFKC form.
@@ -139,8 +140,8 @@ def repair_chars(text: str) -> str:
 
 
 # The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
-_UNIT_LIST_VALUE = re.compile(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
-_UNIT_GAP = re.compile(r"[ \t]+")
+_UNIT_LIST_VALUE = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
+_UNIT_GAP = lazy(r"[ \t]+")
 # What a unit's name in a list starts with: a level (`市财政局`) or a group word (`各县区`).
 _UNIT_STARTS = "省市县区州盟镇乡各国中"
 
@@ -189,7 +190,7 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
-_PARENS = re.compile(r"[()]")
+_PARENS = lazy(r"[()]")
 
 
 def _bracket_depth(text: str, depth: int = 0) -> int:
@@ -210,7 +211,7 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-_LABEL_ONLY = re.compile(f"^(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:$")
+_LABEL_ONLY = lazy(f"^(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:$")
 
 
 # Wide characters (East Asian width W or F): CJK, kana, hangul, full-width forms, ideograph extensions.
@@ -218,7 +219,7 @@ _WIDE_RANGES = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
 )
-_NARROW_RUNS = re.compile(f"[^{_WIDE_RANGES}]+")
+_NARROW_RUNS = lazy(f"[^{_WIDE_RANGES}]+")
 
 
 def _display_width(text: str) -> int:
@@ -226,7 +227,7 @@ def _display_width(text: str) -> int:
     return 2 * len(text) - sum(map(len, _NARROW_RUNS.findall(text)))
 
 
-_STARTS_WITH_LABEL = re.compile(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:")
+_STARTS_WITH_LABEL = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"\s*:")
 
 
 def _is_wrapped(lines: list[Line], widths: list[int]) -> bool:
@@ -287,7 +288,7 @@ class _Joiner:
 
 
 # The rest of a cut name at a line's start: a few characters up to a separator or the line's end.
-_LIST_PIECE = re.compile(r"[^、,;。()\s]{1,4}(?=[、,;。]|$)")
+_LIST_PIECE = lazy(r"[^、,;。()\s]{1,4}(?=[、,;。]|$)")
 
 
 def _cuts_a_unit_list(current: _Joiner, text: str) -> bool:
@@ -344,9 +345,9 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
 
 
 # The whole-text forms of repair_chars' line patterns: white space other than the line breaks.
-_BLANKS = re.compile(r"[^\S\n]+")
-_CJK_GAP_LINES = re.compile(rf"(?<=[{_CJK}])[^\S\n]+(?=[{_CJK}0-9])|(?<=[0-9])[^\S\n]+(?=[{_CJK}])")
-_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_BLANKS = lazy(r"[^\S\n]+")
+_CJK_GAP_LINES = lazy(rf"(?<=[{_CJK}])[^\S\n]+(?=[{_CJK}0-9])|(?<=[0-9])[^\S\n]+(?=[{_CJK}])")
+_TRANSLATED = lazy("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 
 
 def repair_lines(lines: list[str]) -> list[str]:
@@ -380,13 +381,13 @@ def repair_lines(lines: list[str]) -> list[str]:
 
 # A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the
 # colon form every other reader knows.
-_BRACKETED_LABEL = re.compile(f"【({ANNOTATION_LABEL_PATTERN})】:?")
+_BRACKETED_LABEL = lazy(f"【({ANNOTATION_LABEL_PATTERN})】:?")
 
 
 # A web page copied as one run of text (its line breaks turned into spaces): item markers and labels
 # after a space or a sentence's end start lines of their own again.
 _RUN_ON_LINE = 240
-_RUN_ON_BREAK = re.compile(
+_RUN_ON_BREAK = lazy(
     r"(?<=[\s\u3000。;；:：)）])"
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[0-9０-９]{1,3}[.、．](?![0-9０-９])|[\u4e00-\u9fff]{2,8}[:：])[\u4e00-\u9fff“\"《(（])"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     ARTICLE_WORDS,
     ATTACHMENT_MARKERS,
@@ -132,13 +133,13 @@ def _match_marker(text: str) -> Marker | None:
 
 # --- Title and period -----------------------------------------------------------------------------
 
-_YEAR_RANGE = re.compile(
+_YEAR_RANGE = lazy(
     r"((?:19|20|21)[0-9]{2})\s*年?\s*[—–\-~至到一－―]{1,2}\s*((?:19|20|21)[0-9]{2})\s*年?"
 )
-_ONE_YEAR = re.compile(r"((?:19|20|21)[0-9]{2})\s*年")
-_BOOK_TITLE = re.compile(r"[《«]([^《》«»]{2,80})[》»]")
-_PERIOD_LINE = re.compile(r"\(\s*(?:19|20|21)[0-9]{2}[^()]{0,20}\)")
-_DATE_LINE = re.compile(
+_ONE_YEAR = lazy(r"((?:19|20|21)[0-9]{2})\s*年")
+_BOOK_TITLE = lazy(r"[《«]([^《》«»]{2,80})[》»]")
+_PERIOD_LINE = lazy(r"\(\s*(?:19|20|21)[0-9]{2}[^()]{0,20}\)")
+_DATE_LINE = lazy(
     r"(?:(?:19|20|21)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
     r"|(?:19|20|21)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
@@ -146,7 +147,7 @@ _DATE_LINE = re.compile(
 _TITLE_BREAKERS = set(",。;")
 
 
-_CHROME = re.compile("|".join(map(re.escape, PAGE_CHROME_MARKERS)))
+_CHROME = lazy("|".join(map(re.escape, PAGE_CHROME_MARKERS)))
 
 
 def is_chrome(text: str) -> bool:
@@ -161,7 +162,7 @@ def is_chrome(text: str) -> bool:
 
 
 # A line naming a file (`17.内蒙古自治区…政策清单.docx`, a document-sharing site's listing).
-_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|et|txt|ofd)$", re.IGNORECASE)
+_FILE_NAME = lazy(r"\.(?:docx?|wps|pdf|xlsx?|et|txt|ofd)$", re.IGNORECASE)
 
 
 def _is_notice(text: str) -> bool:
@@ -269,7 +270,7 @@ def _table_header_line(lines: list[Line]) -> int | None:
     return None
 
 
-_GLUED_NUMBER = re.compile(r"([0-9]{1,3})[.、](?=[0-9]+[\u4e00-\u9fff])")
+_GLUED_NUMBER = lazy(r"([0-9]{1,3})[.、](?=[0-9]+[\u4e00-\u9fff])")
 
 
 def may_be_glued_marker(text: str) -> bool:
@@ -676,7 +677,7 @@ def _deadline(labelled: list[str], plain: str, outline: Outline) -> tuple[date |
 
 # Every deadline phrase in running text has 年, 月 or 季(度) once NFKC-normalised; the compatibility
 # ideographs and squared/enclosed CJK forms are kept in case normalisation makes one of them.
-_DEADLINE_HINT = re.compile("[年月季\u3200-\u33ff\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_DEADLINE_HINT = lazy("[年月季\u3200-\u33ff\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def _has_annotation(node: Node) -> bool:
@@ -833,7 +834,7 @@ def build_items(
     return items, warnings
 
 
-_LEADER_HEADING = re.compile(LEADER_HEADING_PATTERN)
+_LEADER_HEADING = lazy(LEADER_HEADING_PATTERN)
 
 
 def _leader_of(heading: ItemDraft) -> str | None:

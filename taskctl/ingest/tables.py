@@ -27,6 +27,7 @@ from typing import Any
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
+from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     INLINE_ROLE_VERBS,
     LEADER_HEADING_PATTERN,
@@ -40,8 +41,8 @@ HEADER_SEARCH_ROWS = 12
 #: Fields that make a header row when found together with a task column.
 _ROLE_FIELDS = ("lead", "support", "responsible", "persons", "deadline")
 _NOTE_PREFIXES = ("注:", "注:", "备注:", "说明:", "注 :")
-_SPACES_ONLY = re.compile(r"[\s\u3000]+")
-_BRACKETED = re.compile(r"\([^()]*\)")
+_SPACES_ONLY = lazy(r"[\s\u3000]+")
+_BRACKETED = lazy(r"\([^()]*\)")
 _LOOKUP = {
     "".join(unicodedata.normalize("NFKC", word).split()): name
     for name, words in TABLE_HEADERS.items()
@@ -219,8 +220,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     return None
 
 
-_ROW_END = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
-_CELL_START = re.compile(r"^[ \t]*\|[ \t]*[^\s|]", re.MULTILINE)
+_ROW_END = lazy(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
+_CELL_START = lazy(r"^[ \t]*\|[ \t]*[^\s|]", re.MULTILINE)
 
 #: Lines a pasted table may have above its header (a title, a date line).
 _TAB_TABLE_MAX_TITLE_LINES = 3
@@ -246,7 +247,7 @@ def tab_table_rows(text: str) -> list[list[str]] | None:
 
 
 # A cell Excel quotes when it copies it (it holds a line break or a quote): `"` opening a cell.
-_QUOTED_CELL = re.compile(r'(?:^|\t)"', re.MULTILINE)
+_QUOTED_CELL = lazy(r'(?:^|\t)"', re.MULTILINE)
 
 
 def tab_rows(text: str) -> list[list[str]]:
@@ -387,8 +388,8 @@ def _title_and_period(
     return title or None, period
 
 
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
-_LEADER_HEADING = re.compile(LEADER_HEADING_PATTERN)
+_YEAR = lazy(r"(?:19|20)[0-9]{2}\s*年")
+_LEADER_HEADING = lazy(LEADER_HEADING_PATTERN)
 
 
 def _is_dated_title(text: str) -> bool:
@@ -407,7 +408,7 @@ def _is_dated_title(text: str) -> bool:
     )
 
 
-_DATE_CHARS = re.compile(r"[0-9年月日号\s\-./]")
+_DATE_CHARS = lazy(r"[0-9年月日号\s\-./]")
 
 
 def _period_from_deadlines(cells: list[str]) -> tuple[date | None, date | None, str | None]:
@@ -662,7 +663,7 @@ def _group_labels(cell: str) -> list[str]:
 
 
 # a cell of figures: `26000`, `95`, `4.3`, `74.8%`
-_FIGURE_CELL = re.compile(r"^[0-9]+(?:\.[0-9]+)?%?$")
+_FIGURE_CELL = lazy(r"^[0-9]+(?:\.[0-9]+)?%?$")
 
 
 def _find_figure_columns(sheet: Sheet, header: Header) -> None:

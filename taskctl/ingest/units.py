@@ -13,6 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
@@ -36,16 +37,16 @@ if TYPE_CHECKING:
 OPENERS = "([【〔"
 CLOSERS = ")]】〕"
 EDGE_PUNCTUATION = " \t\n,;:、，；：。"
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy(r"\s+")
 # A note after a person's name: `张三(办公室主任)`.
-_PERSON_NOTE = re.compile(r"\([^()]*\)$")
+_PERSON_NOTE = lazy(r"\([^()]*\)$")
 # Characters that end a unit name: a space after one of them separates two names (`省科技厅 省财政厅`);
 # a space after anything else is an artifact inside one name (`中国人民银 行成都分行`).
 _UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
-_NUMBER_WITH_UNIT = re.compile(NUMBER_WITH_UNIT_PATTERN)
+_NUMBER_WITH_UNIT = lazy(NUMBER_WITH_UNIT_PATTERN)
 # a note closing a name, in round, square or lenticular brackets (`市府办〔市大数据局〕`)
-_TRAILING_NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")
-_GROUP_TAIL = re.compile(
+_TRAILING_NOTE = lazy(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")
+_GROUP_TAIL = lazy(
     "^(?P<unit>.{2,}?)(?:"
     + "|".join(map(re.escape, sorted(GROUP_TAIL_JOINS, key=len, reverse=True)))
     + ")(?P<group>(?:"
@@ -229,7 +230,7 @@ def split_units(text: str) -> list[str]:
 
 
 # A two-character name padded to three characters' width (`俞 悦`), or a name written plainly.
-_PADDED_OR_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
+_PADDED_OR_PLAIN_NAME = lazy(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}")
 
 
 def _padded_names(text: str) -> list[str] | None:
@@ -340,7 +341,7 @@ def is_unit_name(name: str) -> bool:
 
 
 # A person's name in brackets after a unit (`市发改委(张三)`, `市财政局(李四、王五)`).
-_UNIT_PERSON = re.compile(
+_UNIT_PERSON = lazy(
     r"^(?P<unit>.+?)\((?P<persons>[\u4e00-\u9fff]{2,4}(?:[、,][\u4e00-\u9fff]{2,4})*)\)$"
 )
 
