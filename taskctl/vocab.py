@@ -383,6 +383,19 @@ GROUP_UNIT_PATTERN = (
 # line starting so but ending like no unit goes on in the next one that starts like none.
 UNIT_NAME_STARTS: tuple[str, ...] = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "国家")
 
+# How the next name of a unit list starts (`州委编办及州直相关单位`, `市发改委 市财政局`): a level, or a
+# group word; a piece that starts otherwise (`人民政府`, `办公室`) is the rest of the name before it.
+LIST_NAME_STARTS: tuple[str, ...] = (
+    *UNIT_NAME_STARTS,
+    "村",
+    "中",
+    "全",
+    "各",
+    "有关",
+    "相关",
+    "其他",
+)
+
 # Prefixes a document may write or leave out of the same unit's name (`省科技厅` = `科技厅`).
 OPTIONAL_UNIT_PREFIXES: tuple[str, ...] = ("省", "市", "国家")
 

@@ -378,12 +378,6 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     return found
 
 
-def _units_and_persons(value: str) -> tuple[str, list[str]]:
-    """A list of `unit(person)` items: the list without the person brackets, and the persons."""
-    units, persons = split_person_notes(split_units(value))
-    return "、".join(units), persons
-
-
 @functools.lru_cache(maxsize=1 << 14)
 def read_content(content: str, bare_lists: bool) -> Annotation | None:
     """What one annotation's content says (spans empty), or None when it is no annotation.
@@ -408,11 +402,9 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
                 annotation.rejected.append((value, "not a unit list"))
                 continue
         elif (compound := _COMPOUND.fullmatch(label)) is not None:
-            # `责任单位及责任人:市发改委(张三)、市财政局(李四)`: the units in the unit label's role,
-            # the bracketed names persons
-            units, persons = _units_and_persons(value)
-            annotation.add(PERSONS, persons)
-            found = _read_clauses(units, label_role(compound.group(1)) or RESPONSIBLE, label)
+            # `责任单位及责任人:市发改委(张三)、市财政局(李四)`: the units in the unit label's role
+            # (their bracketed persons are read with every unit list, `_checked_units`)
+            found = _read_clauses(value, label_role(compound.group(1)) or RESPONSIBLE, label)
             if found is None:
                 continue
         elif label_role(label) is None:

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from taskctl.ingest.patterns import lazy
 from taskctl.ingest.structure import match_marker, may_be_glued_marker
+from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
+    LIST_NAME_STARTS,
     NOTICE_WORDS,
     PLAN_TITLE_WORDS,
     UNIT_NAME_ENDINGS,
-    UNIT_NAME_MAX,
 )
 
 
@@ -142,12 +143,6 @@ def repair_chars(text: str) -> str:
 # The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
 _UNIT_LIST_VALUE = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
 _UNIT_GAP = lazy(r"[ \t]+")
-# What a unit's name in a list starts with: a level (`市财政局`) or a group word (`各县区`).
-_UNIT_STARTS = "省市县区州盟镇乡各国中"
-
-
-def _looks_like_unit(piece: str) -> bool:
-    return 3 <= len(piece) <= UNIT_NAME_MAX and piece.endswith(UNIT_NAME_ENDINGS)
 
 
 def _separate_units(match: re.Match[str]) -> str:
@@ -162,14 +157,14 @@ def _separate_units(match: re.Match[str]) -> str:
     for position, (left, right) in enumerate(itertools.pairwise(pieces), start=1):
         before = re.split(r"[、,(:]", left)[-1]
         after = re.split(r"[、,()]", right)[0].rstrip("。")
-        if _looks_like_unit(before) and _flattened_table(pieces[position:]):
+        if is_unit_name(before) and _flattened_table(pieces[position:]):
             # a table flattened onto the line after the list (`各区政府 鄞州 海曙 江东 … 合计 2 5`):
             # the list ends at the gap
             out.append("。" + " ".join(pieces[position:]))
             break
         gap = (
             "、"
-            if _looks_like_unit(before) and _looks_like_unit(after) and after[0] in _UNIT_STARTS
+            if is_unit_name(before) and is_unit_name(after) and after.startswith(LIST_NAME_STARTS)
             else " "
         )
         out.append(gap + right)
@@ -182,7 +177,7 @@ def _flattened_table(pieces: list[str]) -> bool:
     if len(pieces) < 4 or any(len(piece) > 10 for piece in pieces[:4]):
         return False
     names = [name for piece in pieces for name in re.split(r"[、,]", piece) if name]
-    return 3 * sum(_looks_like_unit(name) for name in names) <= len(names)
+    return 3 * sum(is_unit_name(name) for name in names) <= len(names)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -416,12 +411,9 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
 
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
-    A document written in traditional characters is read in simplified ones (`taskctl.ingest.hanzi`).
     A long line that runs items together (a web page's text copied without its breaks) is cut first,
     each piece numbered as its source line."""
-    from taskctl.ingest.hanzi import to_simplified
-
-    raw_lines = split_run_on(to_simplified(text).splitlines())
+    raw_lines = split_run_on(text.splitlines())
     lines: list[Line] = []
     widths: list[int] = []
     for number, (raw, repaired) in enumerate(

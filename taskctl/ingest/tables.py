@@ -994,8 +994,9 @@ def parse_text_and_tables(
     """A document of text lines and task-division tables (a .docx, a web page): read from its
     tables when it has any (the text gives the title and period), else from its text."""
     from taskctl.ingest import parse_text
+    from taskctl.ingest.hanzi import to_simplified
 
-    text = "\n".join(lines)
+    text = to_simplified("\n".join(lines))  # parse_text would; the title below is read here
     if not grids:
         if not text.strip():
             raise InputError("empty document (no text and no task table)", source=source)

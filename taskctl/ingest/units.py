@@ -19,6 +19,7 @@ from taskctl.vocab import (
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
     LEADER_TITLES,
+    LIST_NAME_STARTS,
     NOT_IN_UNIT_NAMES,
     NOT_UNIT_ENDINGS,
     NOT_UNIT_STARTS,
@@ -152,22 +153,17 @@ def _group_tail(name: str) -> tuple[str, ...]:
             left, right = name[:index], strip_etc(name[index + len(join) :])
             # after 和/及/与 the second name starts like one (`州直…`), not with a head noun the two
             # share (`各县(市、区)党委和人民政府`); after 等 it names the group the first one is in
-            starts = join == "等" or right.startswith(_NAME_STARTS)
+            starts = join == "等" or right.startswith(LIST_NAME_STARTS)
             # after 等 a group cut where a copy ends (`市住建局等政府各有关`) is the guard's to refuse
             cut_group = join == "等" and any(word in right for word in GROUP_TAIL_STARTS)
-            whole = _is_whole_name(right) or cut_group
-            if starts and _is_whole_name(left) and whole:
+            whole = is_unit_name(right) or cut_group
+            if starts and is_unit_name(left) and whole:
                 return (left, *_group_tail(right))
             index = name.find(join, index + 1)
     return (name,)
 
 
 _JOINS = tuple(sorted(GROUP_TAIL_JOINS, key=len, reverse=True))
-_NAME_STARTS = tuple("省市县区州盟乡镇村各有相国中全") + GROUP_TAIL_STARTS
-
-
-def _is_whole_name(text: str) -> bool:
-    return len(text) >= 3 and text.endswith(UNIT_NAME_ENDINGS) and unit_problem(text) is None
 
 
 @functools.lru_cache(maxsize=1 << 14)

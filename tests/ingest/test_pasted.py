@@ -918,6 +918,15 @@ def _render(rows: list[list[str]], shape: str) -> str:
     return "\n".join(cell for row in table for cell in row[1:])
 
 
+def _parse_rows(rows: list[tuple], shape: str) -> list:  # type: ignore[type-arg]
+    """The tasks read from `rows` (task, lead, supports, deadline, progress) written in `shape`."""
+    table = [
+        [str(number), task, lead, "、".join(support), deadline, progress]
+        for number, (task, lead, support, deadline, progress) in enumerate(rows, start=1)
+    ]
+    return parse_text("XX市2024年重点任务分工表\n" + _render(table, shape)).tasks
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
@@ -934,11 +943,7 @@ def _render(rows: list[list[str]], shape: str) -> str:
     st.sampled_from(SHAPES),
 )
 def test_any_shape_gives_each_row_its_own_units(rows: list[tuple], shape: str) -> None:  # type: ignore[type-arg]
-    table = [
-        [str(number), task, lead, "、".join(support), deadline, progress]
-        for number, (task, lead, support, deadline, progress) in enumerate(rows, start=1)
-    ]
-    tasks = parse_text("XX市2024年重点任务分工表\n" + _render(table, shape)).tasks
+    tasks = _parse_rows(rows, shape)
     assert [(t.lead, t.support, t.responsible) for t in tasks] == [
         ([lead], list(support), []) for _task, lead, support, _deadline, _progress in rows
     ]
@@ -965,11 +970,7 @@ def test_any_shape_gives_each_row_its_own_units(rows: list[tuple], shape: str) -
 )
 def test_empty_cells_move_no_unit_to_another_row(rows: list[tuple], shape: str) -> None:  # type: ignore[type-arg]
     # one cell a line, an empty cell leaves no line at all: the cells' shapes place the rest
-    table = [
-        [str(number), task, lead, "、".join(support), deadline, progress]
-        for number, (task, lead, support, deadline, progress) in enumerate(rows, start=1)
-    ]
-    tasks = parse_text("XX市2024年重点任务分工表\n" + _render(table, shape)).tasks
+    tasks = _parse_rows(rows, shape)
     assert [(t.lead, t.support, t.responsible) for t in tasks] == [
         ([lead], list(support), []) for _task, lead, support, _deadline, _progress in rows
     ]
