@@ -15,9 +15,8 @@ __all__ = ["lazy"]
 
 
 class _LazyPattern:
-    """A stand-in for `re.compile(pattern, flags)` that compiles on its first attribute access."""
-
-    __slots__ = ("_args", "_compiled")
+    """A stand-in for `re.compile(pattern, flags)` that compiles on its first attribute access and
+    keeps each attribute it hands out (`match`, `sub` …), so later uses cost a plain lookup."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._args = (pattern, flags)
@@ -27,7 +26,9 @@ class _LazyPattern:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
