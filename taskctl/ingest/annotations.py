@@ -125,7 +125,8 @@ class Annotation:
 
     `labels` maps a unit to the label or verb that named it (`责任单位`, `负责`); `attributes` holds
     the other labelled parts; `rejected` the candidates the unit guard refused, with the reason;
-    `rules` the document conventions found inside (`列第一位的为牵头单位,下同`)."""
+    `rules` the document conventions found inside (`列第一位的为牵头单位,下同`); `opens` is true for
+    role clauses written before the task's text."""
 
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
@@ -137,6 +138,8 @@ class Annotation:
     labels: dict[str, str] = field(default_factory=dict)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    #: role clauses opening the task's text (`由X负责,Y配合,加快…`) rather than closing it
+    opens: bool = False
 
     def add(self, role: str, names: list[str] | tuple[str, ...], source: str = "") -> None:
         """Add names to a role, keeping document order and skipping names it already has."""
@@ -598,7 +601,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if found is not None and not any(a <= match.start() < b for a, b in taken):
             annotations.append(found)
             taken.append(found.spans[0])
-    for line_start in _line_starts(text) if "由" in text or "牵头" in text else ():
+    for line_start in _clause_starts(text) if "由" in text or "牵头" in text else ():
         found = _opening_clauses(text, line_start)
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)
@@ -664,20 +667,26 @@ def _prose_assignment(match: re.Match[str]) -> Annotation | None:
     return annotation
 
 
-def _line_starts(text: str) -> list[int]:
+def _clause_starts(text: str) -> list[int]:
+    """Where a line or a sentence starts: the places role clauses may open a task's text."""
     starts = [0]
-    index = text.find("\n")
-    while index >= 0:  # str.find, not a Python loop over every character of the paragraph
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+    for stop in "\n。":
+        index = text.find(stop)
+        while index >= 0:  # str.find, not a Python loop over every character of the paragraph
+            if index + 1 < len(text):
+                starts.append(index + 1)
+            index = text.find(stop, index + 1)
+    return sorted(set(starts))
 
 
 def _opening_clauses(text: str, start: int) -> Annotation | None:
     """Role clauses opening a line before the task's text: `由杨志武副市长负责,市发改委牵头,相关部门
     配合,尽快完成…`. Every clause up to the first that is not one must be units (or a leader) and a
-    role verb and nothing else; it takes one opening with 由 or two clauses to be an annotation."""
+    role verb and nothing else; it takes one opening with 由 at a line start, or two clauses, to be
+    an annotation (a sentence inside a line: `…行动。X负责,Y配合,强化…`)."""
     end = _next_end(text, start)
+    stop = text.find("。", start, end)
+    end = end if stop < 0 else stop  # `由X承办,Y协办。治理工作目标:…`: the sentence, not the line
     clauses: list[str] = []
     position = start
     for clause, separator in split_top_level(text[start:end], ",;，；"):
@@ -689,12 +698,15 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
             break  # text after the verb: the task's own words (`市发改委牵头制定方案`)
         clauses.append(stripped)
         position += len(clause) + len(separator)
-    if not clauses or (len(clauses) < 2 and not clauses[0].startswith("由")):
-        return None
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if not clauses or (len(clauses) < 2 and not (at_line_start and clauses[0].startswith("由"))):
+        return None  # inside a line it takes two clauses: `由X牵头组织实施,会同Y制定…` is prose
     reading = read_content(",".join(clauses), False)
     if reading is None or not (reading.names_units() or reading.persons):
         return None
-    return _copy(reading, (start, position))
+    opening = _copy(reading, (start, position))
+    opening.opens = True
+    return opening
 
 
 def _next_end(text: str, start: int) -> int:

@@ -587,7 +587,8 @@ def _make_drafts(
         child = _draft(node, "task", outline, run_text, shifted, _line_at(node, text, start))
         child.number, child.label = number, label
         child.level = node.depth + 1
-        if index == 1:
+        opened = bool(shifted) and shifted[0].opens and shifted[0].spans[0][0] == 0
+        if index == 1 and not opened:  # clauses opening the paragraph leave no heading sentence
             child.title = _without_heading(child.title, run_text, shifted, parent.title)
         drafts.append(child)
     return drafts
@@ -619,13 +620,18 @@ def _annotated_runs(
 ) -> list[tuple[int, int, tuple[Annotation, ...]]]:
     """Runs of sentences each closed by annotations naming units: (start, end, annotations).
     A single run (the usual task, annotations at the end) gives one; text after the last run is
-    the last run's. Annotations with nothing but text breaks between them are one run's."""
+    the last run's. Annotations with nothing but text breaks between them are one run's. Role
+    clauses opening a sentence (`Annotation.opens`) start a run and the text after them is its."""
     runs: list[tuple[int, int, list[Annotation]]] = []
     start = 0
     for annotation in annotations:
         span_start, span_end = annotation.spans[0]
         between = text[start:span_start].strip(" \n。;,")
-        if runs and not between:
+        if annotation.opens and annotation.names_units() and runs:
+            # `由X负责,Y配合,加快…。Z负责,W配合,强化…`: the clauses open a run of their own
+            runs[-1] = (runs[-1][0], span_start, runs[-1][2])
+            runs.append((span_start, span_end, [annotation]))
+        elif runs and not between:
             runs[-1][2].append(annotation)
             runs[-1] = (runs[-1][0], span_end, runs[-1][2])
         elif annotation.names_units():

@@ -326,6 +326,39 @@ def test_role_clauses_opening_a_paragraph() -> None:
     assert not (second.lead or second.support or second.responsible)  # prose, not a note
 
 
+def test_role_clauses_opening_sentences_make_runs() -> None:
+    doc = parse_text(
+        "2007年工作方案\n一、治理畜牧业产品污染\n(一)由省经贸委负责,省农业厅、省环保局配合,加快无公害"
+        "基地建设。省农业厅做好基地认定工作。省检验检疫局负责,省农业厅配合,强化出口备案管理。\n"
+    )
+    assert [(t.number, t.title, t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ("一.(一)-1", "加快无公害基地建设", [], ["省农业厅", "省环保局"], ["省经贸委"]),
+        ("一.(一)-2", "强化出口备案管理", [], ["省农业厅"], ["省检验检疫局"]),
+    ]
+    # the sentence between the runs names a unit without a role word: text of the first run
+    assert "省农业厅做好基地认定工作" in doc.tasks[0].full_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.实施基础研究行动。由省科技厅牵头组织实施,会同省财政厅制定配套政策。\n",
+        "1.实施基础研究行动。省科技厅负责制定办法,省财政厅配合做好保障。\n",
+    ],
+)
+def test_prose_inside_a_line_needs_two_role_clauses(text: str) -> None:
+    (task,) = parse_text("2024年工作要点\n" + text).tasks
+    assert not (task.lead or task.support or task.responsible)
+
+
+def test_role_clauses_end_at_the_sentence() -> None:
+    annotation = read_annotation(
+        "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
+    )
+    assert annotation is not None
+    assert (annotation.lead, annotation.support) == (["省经贸委"], ["省农业厅", "省卫生厅"])
+
+
 def test_a_note_keeps_its_units_when_one_name_is_refused() -> None:
     doc = parse_text(
         "2027年工作要点\n1.深化社会信用体系建设。(省教育厅牵头,西南财经大学、加强协调的各方、"
