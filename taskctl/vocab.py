@@ -334,6 +334,7 @@ ONGOING_PHRASES: tuple[str, ...] = (
     "每半年",
     "每月",
     "每年",
+    "全年",  # a 完成时限 cell of a yearly plan's table (a district 政务公开 table, 2022)
     "长期",
     "持续",
     "常态化",

@@ -585,7 +585,9 @@ def _body_rows(
         label = ""
         if numbered and cells and _shape(cells[0]) == "number":
             label, cells = cells[0].rstrip(".、"), cells[1:]
-        if len(cells) == width and _fit_as_they_stand(cells, layout):
+        # `(二)聚焦… | 4.建立… | …` under a group column: the section cell is a section row's
+        over_item = layout.has_groups() and _is_section(cells[0]) and _is_item(cells[1])
+        if len(cells) == width and not over_item and _fit_as_they_stand(cells, layout):
             add(label, cells)
             continue
         if (
@@ -597,7 +599,12 @@ def _body_rows(
             # `11.提前做好…` alone (its unit cell cut or empty): a new row in the same group
             add("", rows[-1][: layout.detail] + cells)
             continue
-        starts_row = marked or bool(label) or any(_shape(cell) == "number" for cell in cells[:1])
+        starts_row = (
+            marked
+            or bool(label)
+            or any(_shape(cell) == "number" for cell in cells[:1])
+            or bool(_leading_sections(cells)[0])  # `(三)聚焦… | 7.完善…`: a group's first row
+        )
         cell_like = len(cells) >= 2 and layout.shape(cells[-1]) in ("units", "part", "time")
         if rows and not starts_row and len(cells) < width and not cell_like:
             rows[-1][layout.detail] += "".join(cells)
@@ -658,14 +665,20 @@ def _fit_as_they_stand(cells: list[str], layout: _Layout) -> bool:
 
 
 def _leading_sections(cells: list[str]) -> tuple[list[str], list[str]]:
-    """The cells with a section marker (`一、…`, `(一)…`) a row starts with before its number, and the
-    rest of its cells."""
+    """The cells with a section marker (`一、…`, `(一)…`) a row starts with before its number (or a
+    task cell numbered itself: `7.完善…`), and the rest of its cells."""
     count = 0
     while count < len(cells) - 1 and _is_section(cells[count]):
         count += 1
-    if count and _shape(cells[count]) == "number":
+    if count and (_shape(cells[count]) == "number" or _is_item(cells[count])):
         return cells[:count], cells[count:]
     return [], cells
+
+
+def _is_item(text: str) -> bool:
+    """True for a task cell opening with its own item number (`7.完善…`)."""
+    marker = match_marker(text)
+    return marker is not None and marker.style not in ("第一", "一、", "(一)") and bool(marker.rest)
 
 
 def _is_section(text: str) -> bool:

@@ -708,6 +708,39 @@ def test_pipe_rows_with_rowspanned_section_cells_and_roles_in_the_unit_cell() ->
     assert doc.tasks[1].deadline_text == "6月底前"
 
 
+GROUP_COLUMN_PIPES = """\
+XX区2025年政务公开工作任务分解表
+主要工作任务 | 任务内容 | 完成时限 | 责任单位 |
+一、提升重点领域公开质量 | (一)加大政策公开力度 | 1.做好惠企政策集中发布和解读。 | 全年 | 区发改局、区级其他有关部门,各街道办事处 |
+2.推进预算信息公开。 | 12月底前 | 区财政局 |
+(二)加大监管信息公开力度 | 3.公开行政执法结果。 | 三季度前 | 区市场监管局、区司法局 |
+4.公开双随机抽查结果。 | 全年 | 区市场监管局 |
+(三)加大民生信息公开力度 | 5.完善民生实事征集机制,提高"""
+
+
+def test_pipe_rows_under_a_group_column_with_numbered_task_cells() -> None:
+    doc = parse_text(GROUP_COLUMN_PIPES)
+    assert [(i.number, i.title) for i in doc.items if i.kind == "heading"] == [
+        ("一", "提升重点领域公开质量"),
+        ("一.(一)", "加大政策公开力度"),
+        ("一.(二)", "加大监管信息公开力度"),
+        ("一.(三)", "加大民生信息公开力度"),
+    ]
+    assert [(t.number, t.title, t.responsible, t.deadline_text) for t in doc.tasks] == [
+        (
+            "一.(一).1",
+            "做好惠企政策集中发布和解读",
+            ["区发改局", "区级其他有关部门", "各街道办事处"],
+            "全年",
+        ),
+        ("一.(一).2", "推进预算信息公开", ["区财政局"], "12月底前"),
+        ("一.(二).3", "公开行政执法结果", ["区市场监管局", "区司法局"], "三季度前"),
+        ("一.(二).4", "公开双随机抽查结果", ["区市场监管局"], "全年"),
+        # the copy ends inside the last row's task cell: the row is still a task
+        ("一.(三).5", "完善民生实事征集机制,提高", [], None),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
