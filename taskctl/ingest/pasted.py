@@ -586,7 +586,9 @@ def _body_rows(
         if numbered and cells and _shape(cells[0]) == "number":
             label, cells = cells[0].rstrip(".、"), cells[1:]
         # `(二)聚焦… | 4.建立… | …` under a group column: the section cell is a section row's
-        over_item = layout.has_groups() and _is_section(cells[0]) and _is_item(cells[1])
+        over_item = (
+            layout.has_groups() and len(cells) > 1 and _is_section(cells[0]) and _is_item(cells[1])
+        )
         if len(cells) == width and not over_item and _fit_as_they_stand(cells, layout):
             add(label, cells)
             continue
