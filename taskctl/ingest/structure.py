@@ -749,8 +749,9 @@ def drop_closing_text(nodes: list[Node]) -> None:
 
 def keep_assigned_goals(nodes: list[Node]) -> None:
     """Items under a goals heading (`主要预期目标`, `总体要求`) are tasks when some of them name their own
-    units or persons: a division-of-labour plan assigns its targets (`1.地区生产总值增长6%左右。(X牵头)`).
-    The headings above them are kept as headings."""
+    units or persons: a division-of-labour plan assigns its targets (`1.地区生产总值增长6%左右。(X牵头)`),
+    and so is one numbered in the same list as the assigned tasks of the next section. The headings
+    above them are kept as headings."""
     assigned_sections: set[int | None] = set()
     for node in nodes:
         if not node.excluded or node.children or node.folded:
@@ -766,6 +767,24 @@ def keep_assigned_goals(nodes: list[Node]) -> None:
             and node.parent in assigned_sections
         ):
             node.excluded = False
+    # an item numbered in the same list as the tasks after it (`一、总体目标 / 1.目标。…` then
+    # `二、… / 2.…(牵头单位:…)`): the numbering makes it the plan's first task
+    for index, node in enumerate(nodes):
+        if not node.excluded or node.children or node.folded or node.parent is None:
+            continue
+        following = next(
+            (later for later in nodes[index + 1 :] if later.marker.style == node.marker.style),
+            None,
+        )
+        if (
+            following is not None
+            and following.marker.value == node.marker.value + 1
+            and following.parent != node.parent
+            and not following.excluded
+            and _names_units(following)
+        ):
+            node.excluded = False
+            assigned_sections.add(node.parent)
     for section in assigned_sections:
         index = section
         while index is not None:

@@ -251,3 +251,17 @@ def test_goal_items_without_units_stay_out() -> None:
     text = "2024年工作要点\n一、主要目标\n1.研发投入增长10%。\n二、重点任务\n1.建设实验室。(省科技厅负责)\n"
     tasks = [item for item in parse_text(text).items if item.kind == "task"]
     assert [task.number for task in tasks] == ["二.1"]
+
+
+def test_a_goal_item_numbered_on_into_the_tasks_is_a_task() -> None:
+    text = (
+        "2012年实施意见\n一、总体目标\n1.目标。5年内引进高层次人才2000名。\n二、重点项目\n"
+        "2.企业家培养项目。(牵头单位:市经贸委,配合单位:市人社局)\n"
+        "3.技能人才项目。(牵头单位:市人社局)\n"
+    )
+    tasks = [item for item in parse_text(text).items if item.kind == "task"]
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("一.1", "目标", []),
+        ("二.2", "企业家培养项目", ["市经贸委"]),
+        ("二.3", "技能人才项目", ["市人社局"]),
+    ]
