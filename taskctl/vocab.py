@@ -187,6 +187,11 @@ FIRST_LISTED_LEADS_PATTERN = "|".join(f"(?:{pattern})" for pattern in FIRST_LIST
 RULE_TAIL_PATTERN = r"(?:[,;]?(?:其他|其余|其它|余下)(?:的)?(?:单位|部门)?(?:为|是)(?:配合|协办|责任|参与)(?:单位|部门)?)?"
 # Words that extend a rule to everything after it: `下同` (the same below).
 RULE_SCOPE_WORDS: tuple[str, ...] = ("以下同", "下同", "后同", "以下均同")
+# A clause of an annotation opening with one of these is a note about the document, not units:
+# `(…;广东省各地级以上市人民政府落实,以下各项工作均需市人民政府落实,不再列出。以下分工中,广东省、
+# 农业农村部分别简称省、部)` (a joint ministry-province plan, 2022). It and the rest of the
+# annotation are skipped (`DEFAULT_LEAD_PATTERN` reads the one form that assigns).
+ANNOTATION_NOTE_OPENERS: tuple[str, ...] = ("以下", "上述", "不再列出", "不再一一列出")
 # A default lead for what follows: `以下各项均由省发展改革委牵头`, `以下任务由市科技局牵头负责`.
 DEFAULT_LEAD_PATTERN = r"以下(?:各项|各条|任务|工作|事项)?(?:工作|任务)?(?:均|都|统一)?由(?P<units>[^,;。()]{2,60}?)牵头"
 
@@ -303,6 +308,9 @@ NOT_IN_UNIT_NAMES: tuple[str, ...] = (
     "任务", "涉及", "不再", "年底", "月底", "以前", "之前", "以上", "的", "以下", "均需", "开工",
     "启动", "新建", "建成", "提高", "扩大",
 )  # fmt: skip
+# Level phrases some group names hold, with a word of `NOT_IN_UNIT_NAMES` inside: `各地级以上市人民政府`
+# (every Guangdong plan), `县级以上人民政府`. The guard reads a name without them.
+LEVEL_PHRASES: tuple[str, ...] = ("地级以上", "县级以上", "市级以上", "省级以上", "县级及以上")
 # How a bracket of task text starts that holds no unit (`(含技工院校)`, `(包括各开发区)`).
 NOT_UNIT_STARTS: tuple[str, ...] = ("含", "包括", "不含", "除", "如", "即", "详见", "见", "其中")
 # A number with a counting word (`3个`, `100万元`, `20%`): never in a unit's name.

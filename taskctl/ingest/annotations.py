@@ -46,6 +46,7 @@ from taskctl.ingest.units import (
 )
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
+    ANNOTATION_NOTE_OPENERS,
     COMPOSED_LABEL_PATTERN,
     CONNECTIVE_VERBS,
     DEADLINE,
@@ -359,15 +360,25 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     label), a clause without verbs is a list of units in that role; without one, it must be a list
     of names all shaped like units (then responsible), else the content is no annotation (None)."""
     found = _Clauses()
-    for clause, _separator in split_top_level(text, ",;，；。"):
+    # unlabelled names before a comma share the verb of the clause after it (`X,Y、Z牵头`)
+    waiting: tuple[str, ...] = ()
+    for clause, separator in split_top_level(text, ",;，；。"):
         clause = clause.strip(EDGE_PUNCTUATION)
         if not clause or clause in RULE_SCOPE_WORDS:
             continue
+        if clause.startswith(ANNOTATION_NOTE_OPENERS):
+            break  # `以下各项工作均需…落实,不再列出`: a note about the document, to the end
         if is_time_phrase(clause):  # `责任单位:…,6月底完成`: when, not who
             found.times.append(clause)
             continue
         marks = (len(found.additions), len(found.times), len(found.rejected))
         if _read_clause(clause, found):
+            if waiting and len(found.additions) > marks[0]:
+                target, _names, verb = found.additions[marks[0]]
+                found.additions.insert(marks[0], (target, waiting, verb))
+            elif waiting:
+                found.additions.append((RESPONSIBLE, waiting, ""))
+            waiting = ()
             continue
         # not a clause of units and verbs after all: forget what it half read
         del found.additions[marks[0] :], found.times[marks[1] :], found.rejected[marks[2] :]
@@ -377,7 +388,14 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
         names = split_units(clause)
         if not names or not all(is_unit_name(name) for name in names):
             return None
-        found.additions.append((RESPONSIBLE, tuple(names), ""))
+        if waiting:
+            found.additions.append((RESPONSIBLE, waiting, ""))
+        waiting = tuple(names)
+        if separator not in ",，":
+            found.additions.append((RESPONSIBLE, waiting, ""))
+            waiting = ()
+    if waiting:
+        found.additions.append((RESPONSIBLE, waiting, ""))
     return found
 
 

@@ -19,6 +19,7 @@ from taskctl.vocab import (
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
     LEADER_TITLES,
+    LEVEL_PHRASES,
     LIST_NAME_STARTS,
     NOT_IN_UNIT_NAMES,
     NOT_UNIT_ENDINGS,
@@ -296,7 +297,11 @@ def unit_problem(name: str) -> str | None:
         return "holds a number"
     if name.startswith(NOT_UNIT_STARTS):
         return "a note, not a name"
-    if any(word in name for word in NOT_IN_UNIT_NAMES):
+    words = name
+    if "以上" in name:
+        for phrase in LEVEL_PHRASES:  # `各地级以上市人民政府`: a level, not a verb phrase
+            words = words.replace(phrase, "")
+    if any(word in words for word in NOT_IN_UNIT_NAMES):
         return "a verb phrase, not a name"
     bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
     if bare.endswith(NOT_UNIT_ENDINGS):

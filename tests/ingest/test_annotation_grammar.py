@@ -351,6 +351,24 @@ def test_prose_inside_a_line_needs_two_role_clauses(text: str) -> None:
     assert not (task.lead or task.support or task.responsible)
 
 
+def test_names_before_a_comma_share_the_verb_after_it() -> None:
+    annotation = read_annotation(
+        "稳定粮食生产。(广东省农业农村厅,农业农村部计划财务司、种植业管理司牵头;广东省发展改革委、"
+        "自然资源厅,广东银保监局等按职责分工负责;广东省各地级以上市人民政府落实,以下各项工作均需"
+        "市人民政府落实,不再列出。以下分工中,广东省、农业农村部分别简称省、部)"
+    )
+    assert annotation is not None
+    assert annotation.lead == ["广东省农业农村厅", "农业农村部计划财务司", "种植业管理司"]
+    # 按职责分工负责 and 落实 beside a lead support; the note after them names nothing
+    assert annotation.support == [
+        "广东省发展改革委",
+        "自然资源厅",
+        "广东银保监局",
+        "广东省各地级以上市人民政府",
+    ]
+    assert annotation.rejected == []
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
