@@ -53,6 +53,7 @@ from taskctl.vocab import (
     FIRST_LISTED_LEADS_PATTERN,
     INLINE_CLAUSE_PREFIXES,
     LEAD,
+    LEAD_UNIT_MARKS,
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
@@ -286,6 +287,9 @@ def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
 
 
 def _strip_lead_note(name: str) -> str:
+    """The name without a note or mark making it the lead (`市发改委(牵头)`, `▲发改局`)."""
+    if name[:1] in LEAD_UNIT_MARKS and len(name) > 2:
+        return name[1:].strip()
     if not name.endswith(LEAD_UNIT_NOTES):
         return name
     for note in LEAD_UNIT_NOTES:

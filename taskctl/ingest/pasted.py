@@ -216,11 +216,16 @@ def _shape(piece: str) -> str:
         annotation = read_annotation(f"(责任单位:{' '.join(piece.splitlines())})")
         if annotation is not None and annotation.names_units() and len(annotation.rejected) <= 1:
             return "units"
-    if len(names) >= 2 and failing == names[-1:] and len(names[-1]) <= 3:
+    if len(names) >= 2 and failing == names[-1:] and (len(names[-1]) <= 3 or _cut_open(names[-1])):
         return "part"
     if _PERSON.match(piece):
         return "person"
     return "short" if len(piece) <= 12 and not any(ch in piece for ch in ",。;") else "text"
+
+
+def _cut_open(name: str) -> bool:
+    """True for a name cut inside its brackets where a copy ends (`各镇乡(`)."""
+    return name.count("(") > name.count(")")
 
 
 # cost of a piece of each shape in a column of each kind

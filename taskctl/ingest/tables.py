@@ -30,6 +30,7 @@ from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
 from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     INLINE_ROLE_VERBS,
+    LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
     PLAN_TITLE_WORDS,
     TABLE_HEADERS,
@@ -323,7 +324,7 @@ def _units(
         # (which removes spaces between Chinese characters) and repair each name
         names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
         units, persons = split_person_notes([n for n in map(clean_cell, names) if n])
-        found = {role: list(dict.fromkeys(units))}
+        found = _marked_leads(list(dict.fromkeys(units)), role)
         return {**found, "persons": persons} if persons else found
     text = clean_cell(text)
     # the cell is read as its column's label would be (`责任单位:X牵头,Y等有关部门`): a list between
@@ -344,6 +345,19 @@ def _units(
         if found:
             return found
     return {role: split_units(text)}
+
+
+def _marked_leads(units: list[str], role: str) -> dict[str, list[str]]:
+    """{role: units}, or, when some units carry a lead mark (`▲发改局,各部门`), the marked ones as
+    leads and the others as support (in a 责任单位 or 牵头单位 column) without their marks."""
+    if not any(unit[:1] in LEAD_UNIT_MARKS for unit in units):
+        return {role: units}
+    leads = [unit[1:].strip() for unit in units if unit[:1] in LEAD_UNIT_MARKS]
+    others = [unit for unit in units if unit[:1] not in LEAD_UNIT_MARKS]
+    found = {"lead": leads}
+    if others:
+        found["support" if role in ("responsible", "lead") else role] = others
+    return found
 
 
 def _names_a_line(text: str) -> bool:

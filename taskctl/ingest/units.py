@@ -293,6 +293,8 @@ def unit_problem(name: str) -> str | None:
         return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
         return "a sentence, not a name"
+    if name.count("(") != name.count(")") or name.count("〔") != name.count("〕"):
+        return "cut inside its brackets"  # `各镇乡(` where a copy ends
     if _NUMBER_WITH_UNIT.search(name):
         return "holds a number"
     if name.startswith(NOT_UNIT_STARTS):

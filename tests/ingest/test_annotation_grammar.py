@@ -369,6 +369,12 @@ def test_names_before_a_comma_share_the_verb_after_it() -> None:
     assert annotation.rejected == []
 
 
+def test_a_marked_unit_in_a_labelled_list_leads() -> None:
+    annotation = read_annotation("完善制度。(责任单位:▲市发改局、市财政局、各镇乡(街道))")
+    assert annotation is not None
+    assert (annotation.lead, annotation.support) == (["市发改局"], ["市财政局", "各镇乡(街道)"])
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"

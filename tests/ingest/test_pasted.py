@@ -741,6 +741,43 @@ def test_pipe_rows_under_a_group_column_with_numbered_task_cells() -> None:
     ]
 
 
+MARKED_LEADS = """\
+XX市2023年主要目标任务分解清单
+
+序号
+
+主要工作
+
+责任单位
+
+1
+
+生产总值增长7.5%左右
+
+▲发改局,各部门,各镇乡(街道)
+
+2
+
+制造业投资增长10%
+
+经信局,相关部门
+
+3
+
+实际利用外资2.25亿美元
+
+▲招商中心,各部门,各镇乡("""
+
+
+def test_a_marked_unit_leads_and_a_cut_group_is_dropped() -> None:
+    doc = parse_text(MARKED_LEADS)
+    assert [(t.number, t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ("1", ["发改局"], ["各部门", "各镇乡(街道)"], []),
+        ("2", [], [], ["经信局", "相关部门"]),  # no mark: the cell names no lead
+        ("3", ["招商中心"], ["各部门"], []),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
