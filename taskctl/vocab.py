@@ -658,6 +658,12 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "率",
 )  # fmt: skip
 
+# The second half of a header cell wrapped in its narrow column when the first half is a header cell
+# too: `攻坚目标` / `任务` (a township's 重点工作 progress table, 2024), `工作` / `内容`.
+HEADER_CELL_TAILS: tuple[str, ...] = (
+    "任务", "内容", "事项", "安排", "名称", "单位", "部门", "科室", "领导", "时限", "时间", "情况",
+)  # fmt: skip
+
 # --- Task status labels ---------------------------------------------------------------------------
 # Added by the store layer (zh/en labels of each status); kept here with the other vocabularies.
 

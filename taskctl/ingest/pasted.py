@@ -69,6 +69,7 @@ from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
 from taskctl.vocab import (
     COMPOSED_LABEL_PATTERN,
+    HEADER_CELL_TAILS,
     LABEL_HOLDER_WORDS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
@@ -208,8 +209,8 @@ def _shape(piece: str) -> str:
         return "figures"
     names = split_units("、".join(piece.splitlines()))
     failing = [name for name in names if unit_problem(name) is not None]
-    if names and not failing:
-        return "units"
+    if names and not failing and not piece.rstrip().endswith("。"):
+        return "units"  # (a sentence ends in 。: `成功创建首批浙江省美丽城镇。` is a target's text)
     if _has_role_verb(piece):
         # read as a unit column's cell is (`ingest.tables`): a sentence with a verb in it names no
         # units but leaves rejected candidates; a cell cut where a copy ends leaves one
@@ -875,16 +876,24 @@ def _split_header_cell(first: str, second: str) -> bool:
     """Whether two short lines are one header cell broken in two: together they are a header word
     and the second is no header cell alone (`重点` / `任务`, `牵头` / `单位`, `完成` / `时限`, `工程` /
     `名称`), or the first is a role word without its holder and together they are a label
-    (`市级牵头` / `责任单位`: one lead column, not a lead and a responsible one)."""
+    (`市级牵头` / `责任单位`: one lead column, not a lead and a responsible one), or the first is a
+    header cell and the second only the word naming its column (`攻坚目标` / `任务`), or the first the
+    period of the header cell below (`第二季度` / `完成情况`)."""
+    from taskctl.ingest.deadlines import is_time_phrase
+
     if len(first) > 6 or len(second) > 6:
         return False
     joined = first + second
     if header_kind(second):
+        if header_kind(first) is None and is_time_phrase(first) and header_kind(joined) is not None:
+            return True  # `第二季度` / `完成情况`: the period wrapped above its header word
         return (
             label_role(first) is not None
             and not first.endswith(LABEL_HOLDER_WORDS)
             and label_role(joined) is not None
         )
+    if second in HEADER_CELL_TAILS and header_kind(joined) is not None:
+        return True  # `攻坚目标` / `任务`: the word naming the column wrapped below
     return exact_header_field(joined) is not None or (
         header_kind(first) is None and header_kind(joined) is not None
     )

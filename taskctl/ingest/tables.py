@@ -137,6 +137,14 @@ def find_header(rows: list[list[str]]) -> Header | None:
         names = set(fields.values())
         if "task" not in names or not (names & set(_ROLE_FIELDS)):
             continue
+        texts = {
+            column: next(
+                (r[column] for r in rows[last : index - 1 : -1] if column < len(r) and r[column]),
+                "",
+            )
+            for column in fields
+        }
+        fields = {c: n for c, n in fields.items() if not late_task_column(c, fields, texts)}
         header = Header(first_row=index, last_row=last)
         for column, name in sorted(fields.items()):
             if name == "task":
@@ -145,6 +153,18 @@ def find_header(rows: list[list[str]]) -> Header | None:
         header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
     return None
+
+
+def late_task_column(column: int, fields: dict[int, str], texts: dict[int, str]) -> bool:
+    """Whether a task column is one of notes about the task: its header only holds a task word
+    (`攻坚目标任务`, `工作任务安排`) and it stands after a column named exactly as the task column
+    (`重点工作`). Such a column is kept as an attribute (a township's progress table, 2024)."""
+    if fields.get(column) != "task" or exact_header_field(texts.get(column, "")) is not None:
+        return False
+    return any(
+        other < column and name == "task" and exact_header_field(texts.get(other, "")) is not None
+        for other, name in fields.items()
+    )
 
 
 def _attribute_columns(header_rows: list[list[str]], fields: dict[int, str]) -> dict[int, str]:

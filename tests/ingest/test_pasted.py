@@ -778,6 +778,73 @@ def test_a_marked_unit_leads_and_a_cut_group_is_dropped() -> None:
     ]
 
 
+WRAPPED_PROGRESS = """\
+XX镇2024年度重点工作计划二季度执行情况
+
+序号
+
+重点工作
+
+责任
+
+领导
+
+责任
+
+科室
+
+攻坚目标
+
+任务
+
+工作任务安排
+
+第二季度
+
+完成情况
+
+1
+
+白仙山水库工程
+
+张明
+
+水库工程工作领导小组
+
+完成政策处理,推进大坝建设。
+
+推进迁移工作。
+
+迁移进度达60%。
+
+2
+
+现代化美丽城镇
+
+李华
+
+乡村振兴办
+
+成功创建省级美丽城镇。
+
+按时间节点开展项目建设。
+
+完成投资3000万元。"""
+
+
+def test_wrapped_headers_and_task_word_columns_after_the_task_column() -> None:
+    doc = parse_text(WRAPPED_PROGRESS)
+    assert [(t.number, t.title, t.responsible, t.persons) for t in doc.tasks] == [
+        ("1", "白仙山水库工程", ["水库工程工作领导小组"], ["张明"]),
+        ("2", "现代化美丽城镇", ["乡村振兴办"], ["李华"]),  # the target's sentence is no unit
+    ]
+    assert doc.tasks[1].attributes == {
+        "攻坚目标任务": "成功创建省级美丽城镇。",
+        "工作任务安排": "按时间节点开展项目建设。",
+        "第二季度完成情况": "完成投资3000万元。",
+    }
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
