@@ -395,10 +395,18 @@ GROUP_UNIT_PATTERN = (
 # line starting so but ending like no unit goes on in the next one that starts like none.
 UNIT_NAME_STARTS: tuple[str, ...] = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "国家")
 
+# The provincial-level divisions, as names of their bodies start (`内蒙古电力监管办`, `广东银保监局`).
+PROVINCE_NAMES: tuple[str, ...] = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
+    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "自治区",
+)  # fmt: skip
+
 # How the next name of a unit list starts (`州委编办及州直相关单位`, `市发改委 市财政局`): a level, or a
 # group word; a piece that starts otherwise (`人民政府`, `办公室`) is the rest of the name before it.
 LIST_NAME_STARTS: tuple[str, ...] = (
     *UNIT_NAME_STARTS,
+    *PROVINCE_NAMES,
     "村",
     "中",
     "全",

@@ -660,6 +660,9 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
         if len(pieces) == 1:
             return None
         content = "".join(piece + separator for piece, separator in pieces[:-1])
+        whole = split_units(last)[:-1]  # `财政厅及相关盟市`: the name before 及 is whole
+        if whole:
+            content += "、".join(whole)
     reading = read_content(content.strip(EDGE_PUNCTUATION), False)
     if reading is None or reading.is_empty():
         return None

@@ -145,7 +145,7 @@ def _group_tail(name: str) -> tuple[str, ...]:
     if match is not None:
         unit, group = match.group("unit"), strip_etc(match.group("group"))
         if unit.endswith(UNIT_NAME_ENDINGS) and len(group) >= 2:
-            return (unit, group)
+            return (*_group_tail(unit), group)  # `环保厅和内蒙古电力监管办及相关盟市`
     if len(name) < 6:
         return (name,)
     for join in _JOINS:

@@ -375,6 +375,21 @@ def test_a_marked_unit_in_a_labelled_list_leads() -> None:
     assert (annotation.lead, annotation.support) == (["市发改局"], ["市财政局", "各镇乡(街道)"])
 
 
+def test_names_joined_by_he_before_a_group_tail_are_split() -> None:
+    annotation = read_annotation(
+        "建设能源基地。(自治区能源开发局牵头,自治区发展改革委、经济和信息化委、环保厅和"
+        "内蒙古电力监管办及相关盟市配合)"
+    )
+    assert annotation is not None
+    assert annotation.support == [
+        "自治区发展改革委",
+        "经济和信息化委",
+        "环保厅",
+        "内蒙古电力监管办",
+        "相关盟市",
+    ]
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
@@ -413,6 +428,8 @@ def test_units_with_notes_in_lenticular_brackets() -> None:
         ),
         ("(牵头单位:县发改局;配合单位:县财政局、县自然资", ["县发改局"], ["县财政局"]),
         ("(县发改局牵头,县财政局配合", ["县发改局"], ["县财政局"]),
+        # the name before 及 is whole; the group after it may be cut
+        ("(县发改局牵头,县林业局、县财政局及相关乡镇", ["县发改局"], ["县林业局", "县财政局"]),
     ],
 )
 def test_a_note_cut_off_at_the_end_keeps_its_whole_names(
