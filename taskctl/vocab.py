@@ -215,6 +215,7 @@ ROLE_VERBS: dict[str, str] = {
     "牵头组织": LEAD,
     "共同牵头": LEAD,
     "分别牵头": LEAD,  # every unit listed leads
+    "总牵头": LEAD,  # a section's overall lead (`一、加快调整能源结构(省发改委总牵头)`, 浙江 2014)
     "牵头": LEAD,
     "主办": LEAD,
     # support
@@ -472,6 +473,13 @@ NON_TASK_HEADINGS: tuple[str, ...] = (
     "总体思路",
     "工作思路",
 )
+
+# Headings of a plan's closing sections (how the work is organised, not work): such a section with
+# no items and no units of its own is no task (`五、组织领导` then a paragraph on the leading group).
+CLOSING_SECTION_HEADINGS: tuple[str, ...] = (
+    "组织领导", "组织保障", "保障措施", "工作保障", "工作要求", "组织实施", "有关要求", "工作步骤",
+    "实施步骤", "时间安排", "进度安排", "督促检查", "监督检查",
+)  # fmt: skip
 
 # How a document's closing paragraph starts (`各地区、各部门要…`, `本方案自印发之日起施行`): after the last
 # item's annotation such a paragraph is not part of the task.

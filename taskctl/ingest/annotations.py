@@ -410,6 +410,8 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
     `bare_lists` allows unlabelled content without verbs to be a list of units (a bracket closing a
     paragraph after a sentence). Cached: documents repeat their annotations."""
     content, rules = _cut_rules(content)
+    # `(X、Y。列第一位者为牵头部门,下同)`: the rule says the names beside it are units
+    bare_lists = bare_lists or bool(rules)
     parts = _labelled_parts(content.strip())
     annotation = Annotation(rules=rules)
     labelled = any(label is not None for label, _value in parts)

@@ -35,6 +35,7 @@ from taskctl.vocab import (
     CHINESE_NUMERAL_CHARS,
     CIRCLED_NUMBERS,
     CLOSING_OPENERS,
+    CLOSING_SECTION_HEADINGS,
     LEADER_HEADING_PATTERN,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
@@ -69,6 +70,9 @@ class Marker:
 
 #: Marker styles of sections (`第一部分`, `一、`), as opposed to the items inside them.
 SECTION_STYLES = ("第一", "一、")
+# The rank Chinese documents give their markers (GB/T 9704: 一、 over (一) over 1.): in a copy that
+# starts inside a section (`(四)…` then `二、…`), a higher marker numbered past 1 is not a sub-item.
+_STYLE_RANK = {"第一": 0, "一、": 1, "(一)": 2, "1.": 3, "(1)": 3, "1)": 3, "①": 3}
 
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
@@ -415,6 +419,13 @@ def read_outline(lines: list[Line]) -> Outline:
                 previous = nodes[stack[index]]
                 found_at = index
                 break
+        if (
+            previous is None
+            and stack
+            and marker.value > 1
+            and _outranks_all(marker.style, [nodes[i] for i in stack])
+        ):
+            found_at = 0  # `二、` after a copy's first item `(四)`: a section, not a sub-item
         expected = previous.marker.value + 1 if previous else 1
         runs_on = previous is None and marker.value == last_value.get(marker.style, 0) + 1
         if stack and _far_out_of_sequence(marker, expected, runs_on, last_value):
@@ -457,6 +468,14 @@ def read_outline(lines: list[Line]) -> Outline:
     return Outline(title, period_start, period_end, period_text, nodes, warnings)
 
 
+def _outranks_all(style: str, open_nodes: list[Node]) -> bool:
+    """Whether a Chinese-numeral marker style ranks above every style open on the stack."""
+    rank = _STYLE_RANK.get(style)
+    return rank is not None and all(
+        _STYLE_RANK.get(node.marker.style, -1) > rank for node in open_nodes
+    )
+
+
 _TITLE_MAX = 120
 _TITLE_TRIM = " ,;:、。.!?"
 
@@ -492,6 +511,11 @@ def node_annotations(text: str) -> tuple[tuple[Annotation, ...], tuple[Annotatio
 
     annotations, problems = find_annotations(text)
     return tuple(annotations), tuple(problems)
+
+
+def _assigns_units(node: Node) -> bool:
+    """Whether a node's own text (its children aside) names units."""
+    return any(a.names_units() for a in node_annotations(node.text)[0])
 
 
 def _names_units(node: Node) -> bool:
@@ -800,6 +824,13 @@ def demote_bare_sections(nodes: list[Node]) -> None:
     for node in nodes:
         if not node.folded:
             siblings.setdefault((node.parent, node.marker.style), []).append(node)
+        if (
+            node.marker.style in SECTION_STYLES
+            and not (node.children or node.folded or node.excluded)
+            and node.marker.rest.startswith(CLOSING_SECTION_HEADINGS)
+            and not _names_units(node)
+        ):
+            node.excluded = True  # `五、组织领导` over a paragraph: how the work is organised
     for (_parent, style), group in siblings.items():
         if style not in SECTION_STYLES or not any(node.children for node in group):
             continue
@@ -846,6 +877,8 @@ def build_items(
         if node.excluded and parent_excluded and not node.assigned:
             continue
         kind = "task" if node.children == 0 and not node.excluded else "heading"
+        if kind == "heading" and not node.excluded and _assigns_units(node):
+            kind = "task"  # `(一)推进…。(法制司牵头,有关单位负责)` over items 1, 2: a task itself
         drafts = _make_drafts(node, kind, outline, warnings)
         drafts[0].parent = new_index.get(node.parent) if node.parent is not None else None
         new_index[index] = len(items)
@@ -870,13 +903,15 @@ def _leader_of(heading: ItemDraft) -> str | None:
 
 def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
     """A task naming no unit takes the units of its nearest heading that names some; a task naming
-    no person takes the leader its nearest leader heading names."""
+    no person takes the leader or persons its nearest heading names. A task over tasks (a section
+    with a note of its own) passes nothing down: its units are its own."""
     if not draft.persons:
         ancestor = draft.parent
-        while ancestor is not None:
-            leader = _leader_of(items[ancestor]) if items[ancestor].kind == "heading" else None
-            if leader:
-                draft.persons = [leader]
+        while ancestor is not None and items[ancestor].kind == "heading":
+            leader = _leader_of(items[ancestor])
+            if leader or items[ancestor].persons:
+                # `王丹县长牵头重点工作`, `(一)产业发展(牵头领导:王明)`: the section's leader
+                draft.persons = [leader] if leader else list(items[ancestor].persons)
                 break
             ancestor = items[ancestor].parent
     if draft.lead or draft.support or draft.responsible:
@@ -884,6 +919,8 @@ def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
     ancestor = draft.parent
     while ancestor is not None:
         heading = items[ancestor]
+        if heading.kind == "task":
+            return  # a task over tasks keeps its units: they are not its items' units
         if heading.lead or heading.support or heading.responsible:
             draft.lead = list(heading.lead)
             draft.support = list(heading.support)

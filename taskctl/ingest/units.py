@@ -340,7 +340,9 @@ def guard_units(parsed: ParsedDocument) -> ParsedDocument:
 
 def is_unit_name(name: str) -> bool:
     """True when `name` ends like a unit (the test for a bracketed bare list `(市大数据局、市财政局)`)."""
-    return 3 <= len(name) <= 30 and name.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
+    bare = _TRAILING_NOTE.sub("", name) if name.endswith((")", "〕", "]")) else name
+    # `省发改委(省能源局)`: a unit with its alias ends like the unit
+    return 3 <= len(name) <= 30 and bare.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
 
 
 # A person's name in brackets after a unit (`市发改委(张三)`, `市财政局(李四、王五)`).

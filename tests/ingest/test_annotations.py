@@ -102,7 +102,7 @@ def test_labels_on_their_own_line() -> None:
     assert "牵头单位" not in tasks[1].title
 
 
-def test_section_lead_applies_to_its_items() -> None:
+def test_a_section_assigned_on_its_own_is_a_task_over_its_items() -> None:
     doc = parse_text(
         "某省2023年工作要点\n"
         "（一）强化保障\n"
@@ -112,9 +112,23 @@ def test_section_lead_applies_to_its_items() -> None:
         "（二）其他工作\n"
         "1．做好统计。\n"
     )
-    tasks = doc.tasks
-    assert doc.items[0].lead == ["省发展改革委"]
-    assert [t.lead for t in tasks] == [["省发展改革委"], ["省科技厅"], []]
+    # the section's note is the section's: its items are not given units the text does not give them
+    assert [(t.number, t.lead) for t in doc.tasks] == [
+        ("(一)", ["省发展改革委"]),
+        ("(一).1", []),
+        ("(一).2", ["省科技厅"]),
+        ("(二).1", []),
+    ]
+    assert doc.tasks[1].parent == 0
+
+
+def test_a_section_naming_only_its_leader_stays_a_heading() -> None:
+    doc = parse_text(
+        "某县2023年重点工作\n（一）产业发展(牵头领导:王明)\n1．加大投入。(责任单位:县发改局)\n"
+    )
+    assert [(t.number, t.persons, t.responsible) for t in doc.tasks] == [
+        ("(一).1", ["王明"], ["县发改局"])
+    ]
 
 
 def test_label_alone_then_units_on_next_line() -> None:

@@ -178,3 +178,37 @@ def test_a_line_naming_a_file_is_not_an_item() -> None:
         "17.内蒙古自治区2023年政策清单.docx\n2023年政策清单\n1.加大财政支持。(牵头单位:自治区财政厅)\n"
     )
     assert [(t.number, t.title) for t in doc.tasks] == [("1", "加大财政支持")]
+
+
+def test_a_copy_starting_inside_a_section_keeps_higher_markers_above() -> None:
+    doc = parse_text(
+        "(四)编制年度报告。此项工作由省府办公厅负责。\n"
+        "二、深入推进权力公开\n"
+        "(五)开展网上公开试点。此项工作由省法制办负责,省府办公厅配合。\n"
+        "18、整治市容市貌。(责任单位:县建设局)\n"
+        "五、组织领导\n"
+        "成立活动领导小组,办公室设在县文明办。\n"
+    )
+    # (五) names its own units over item 18: a task too; `五、组织领导` over a paragraph is how the
+    # work is organised: a heading, not a task, and not a sub-item of 18
+    assert [(i.number, i.kind) for i in doc.items] == [
+        ("(四)", "task"),
+        ("二", "heading"),
+        ("二.(五)", "task"),
+        ("二.(五).18", "task"),
+        ("五", "heading"),
+    ]
+    assert any("18" in w.message for w in doc.warnings)
+
+
+def test_a_rule_beside_the_units_of_a_note_and_an_overall_lead() -> None:
+    doc = parse_text(
+        "2014年分工方案\n一、加快调整能源结构(省发改委总牵头)\n"
+        "1.制订煤炭消费总量控制方案。(省经信委、省发改委(省能源局)。列第一位者为牵头部门,下同)\n"
+        "2.淘汰落后产能。(省经信委、省环保厅)\n"
+    )
+    assert [(t.number, t.lead, t.support) for t in doc.tasks] == [
+        ("一", ["省发改委"], []),
+        ("一.1", ["省经信委"], ["省发改委(省能源局)"]),
+        ("一.2", ["省经信委"], ["省环保厅"]),
+    ]
