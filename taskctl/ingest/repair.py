@@ -371,7 +371,14 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _CJK_GAP_LINES.sub("", text)
     if "【" in text:
         text = _BRACKETED_LABEL.sub(r"\1:", text)
+    if "?" in text or "\ufffd" in text:
+        text = _LOST_INDENT.sub("", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# An indent of ideographic spaces saved in an encoding without them (`　　1.` → `??1.`): a line
+# opening with question marks or replacement characters opens with what follows them.
+_LOST_INDENT = lazy(r"^[ \t]*[?\ufffd]{1,4}(?=[^?\ufffd\s])", re.MULTILINE)
 
 
 # A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the

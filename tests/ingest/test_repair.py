@@ -124,3 +124,12 @@ def test_decode_rejects(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as error:
         decode_bytes(data, source="a")
     assert str(error.value) == message
+
+
+def test_an_indent_lost_to_question_marks_is_dropped() -> None:
+    lines = repair_text("??一、让企业办事更省心\n??1.加强系统集成。(责任单位:区府办)\n是否可行?\n")
+    assert [line.text for line in lines] == [
+        "一、让企业办事更省心",
+        "1.加强系统集成。(责任单位:区府办)",
+        "是否可行?",
+    ]
