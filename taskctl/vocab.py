@@ -240,6 +240,7 @@ ROLE_VERBS: dict[str, str] = {
     "按职责落实": RESPONSIBLE,
     "分工负责": RESPONSIBLE,
     "分别负责": RESPONSIBLE,
+    "分别落实": RESPONSIBLE,  # a department's sections (`…处和…处分别落实`, 宁夏 2010)
     "共同负责": RESPONSIBLE,
     "具体负责": RESPONSIBLE,
     "具体实施": RESPONSIBLE,
@@ -268,6 +269,9 @@ LEADER_TITLES: tuple[str, ...] = (
     "常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长",
     "常务副区长", "副区长", "区长", "副书记", "书记", "副主任", "主任", "副局长", "局长", "副厅长",
     "厅长", "秘书长", "副秘书长",
+    # a department's own leaders (`由金国兴总工负责`, a 环保厅's internal division, 2010)
+    "总工程师", "总工", "总经济师", "副巡视员", "巡视员", "副处长", "处长", "副镇长", "镇长",
+    "副乡长", "乡长", "副州长", "州长",
 )  # fmt: skip
 # A leader named with the title (`杨志武副市长`, `王丹县长`).
 LEADER_PATTERN = (
@@ -416,6 +420,12 @@ LIST_NAME_STARTS: tuple[str, ...] = (
     "相关",
     "其他",
 )
+
+# Head nouns two names may share after 和/及 (`各县(市、区)党委和人民政府`): a piece after a join that
+# starts with one is the rest of the name before it, not a name of its own.
+SHARED_HEAD_NOUNS: tuple[str, ...] = (
+    "人民政府", "政府", "党委", "党工委", "管委会", "办公室", "人大", "政协", "纪委",
+)  # fmt: skip
 
 # Prefixes a document may write or leave out of the same unit's name (`省科技厅` = `科技厅`).
 OPTIONAL_UNIT_PREFIXES: tuple[str, ...] = ("省", "市", "国家")

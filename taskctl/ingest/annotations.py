@@ -63,6 +63,7 @@ from taskctl.vocab import (
     RULE_SCOPE_WORDS,
     RULE_TAIL_PATTERN,
     SUPPORT,
+    SURNAMES,
     label_role,
 )
 
@@ -310,6 +311,18 @@ def _read_list(text: str, role: str, source: str, found: _Clauses) -> None:
     found.additions.append((SUPPORT if role in (RESPONSIBLE, LEAD) else role, others, source))
 
 
+def _leaders(text: str) -> tuple[str, ...]:
+    """The names of leaders named with their title (`杨志武副市长`), several sharing one
+    (`鲁国会、郑忠安副厅长`), or () when `text` is not that."""
+    names = text.split("、")
+    leader = _LEADER.match(names[-1])
+    if leader is None:
+        return ()
+    if any(not (2 <= len(name) <= 3 and name[0] in SURNAMES) for name in names[:-1]):
+        return ()
+    return (*names[:-1], leader.group("name"))
+
+
 def _read_clause(clause: str, found: _Clauses) -> bool:
     """One clause with role verbs: `省卫健委会同省医保局负责`, `由省教育厅牵头`. False when the clause
     has no verb or text after its last verb that is neither a time phrase nor a short tail."""
@@ -329,10 +342,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         else:
             role = SUPPORT if after_connective else ROLE_VERBS[verb]
         after_connective = verb in CONNECTIVE_VERBS
-        leader = _LEADER.match(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
-        if leader is not None:
-            # `由杨志武副市长负责`: a leader answers for the task, a person, not a unit
-            found.additions.append((PERSONS, (leader.group("name"),), ""))
+        leaders = _leaders(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if leaders:
+            # `由杨志武副市长负责`, `由鲁国会、郑忠安副厅长分别负责`: leaders answer for the task,
+            # persons, not units
+            found.additions.append((PERSONS, leaders, ""))
             continue
         posts = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if posts and all(_LEADER_POST.fullmatch(post) for post in posts):

@@ -137,6 +137,8 @@ def repair_chars(text: str) -> str:
     if " " in text and ":" in text:
         text = _UNIT_LIST_VALUE.sub(_separate_units, text)
     text = _CJK_GAP.sub("", text)
+    if "?" in text or "\ufffd" in text:
+        text = _LOST_INDENT.sub("", text)
     return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
 
 

@@ -651,7 +651,7 @@ def _annotated_runs(
     for annotation in annotations:
         span_start, span_end = annotation.spans[0]
         between = text[start:span_start].strip(" \n。;,")
-        if annotation.opens and annotation.names_units() and runs:
+        if annotation.opens and annotation.names_units() and runs and between:
             # `由X负责,Y配合,加快…。Z负责,W配合,强化…`: the clauses open a run of their own
             runs[-1] = (runs[-1][0], span_start, runs[-1][2])
             runs.append((span_start, span_end, [annotation]))

@@ -26,6 +26,7 @@ from taskctl.vocab import (
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
     REGION_WORDS,
+    SHARED_HEAD_NOUNS,
     SURNAMES,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_MAX,
@@ -154,7 +155,12 @@ def _group_tail(name: str) -> tuple[str, ...]:
             left, right = name[:index], strip_etc(name[index + len(join) :])
             # after 和/及/与 the second name starts like one (`州直…`), not with a head noun the two
             # share (`各县(市、区)党委和人民政府`); after 等 it names the group the first one is in
-            starts = join == "等" or right.startswith(LIST_NAME_STARTS)
+            starts = (
+                join == "等"
+                or right.startswith(LIST_NAME_STARTS)
+                # `环境影响评价处和农村环境监督管理处`: a whole name of its own after the join
+                or (len(right) >= 5 and not right.startswith(SHARED_HEAD_NOUNS))
+            )
             # after 等 a group cut where a copy ends (`市住建局等政府各有关`) is the guard's to refuse
             cut_group = join == "等" and any(word in right for word in GROUP_TAIL_STARTS)
             whole = is_unit_name(right) or cut_group

@@ -390,6 +390,25 @@ def test_names_joined_by_he_before_a_group_tail_are_split() -> None:
     ]
 
 
+def test_a_department_names_its_own_leaders_and_sections_after_the_note() -> None:
+    doc = parse_text(
+        "2010年任务分工\n1、继续抓好水土流失治理工程。推进农村环境综合治理(牵头单位:区环保厅)。"
+        "由鲁国会、郑忠安副厅长分别负责,环境监测处、环境影响评价处和农村环境监督管理处分别落实。\n"
+        "2、降低能耗(牵头单位:区经济和信息化委、环保厅)。由金国兴总工负责,总量控制处落实。\n"
+    )
+    first, second = doc.tasks  # the prose after the note is the same task's, not a run of its own
+    assert (first.lead, first.support, first.persons) == (
+        ["区环保厅"],
+        ["环境监测处", "环境影响评价处", "农村环境监督管理处"],
+        ["鲁国会", "郑忠安"],
+    )
+    assert (second.lead, second.support, second.persons) == (
+        ["区经济和信息化委", "环保厅"],
+        ["总量控制处"],
+        ["金国兴"],
+    )
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
