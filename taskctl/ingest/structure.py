@@ -669,13 +669,23 @@ def _annotated_runs(
     if not runs:
         return []
     tail = text[start:].strip(" \n。;,")
-    if len(runs) >= 2 and len(tail) >= _MIN_TAIL_RUN and ("。" in tail or _starts_sub_item(tail)):
-        # a further run of sentences without a note of its own (`(3)推进…。`): a task of its own
+    cut = not text.rstrip().endswith(tuple(_SENTENCE_CLOSERS))  # a copy ending mid-sentence
+    if (
+        len(runs) >= 2
+        and len(tail) >= _MIN_TAIL_RUN
+        and ("。" in tail or cut or _starts_sub_item(tail))
+    ):
+        # a further run of sentences without a note of its own (`(3)推进…。`, or one the copy
+        # cuts before its note): a task of its own
         runs.append((start, len(text), []))
     else:
         last_start, _end, last = runs[-1]
         runs[-1] = (last_start, len(text), last)
     return [(a, b, tuple(c)) for a, b, c in runs]
+
+
+# What a paragraph's last sentence ends with when the copy is whole.
+_SENTENCE_CLOSERS = "。;!?)”\"'"
 
 
 #: The shortest text after a paragraph's last annotated run that is a run (a task) of its own.

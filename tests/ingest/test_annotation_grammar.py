@@ -409,6 +409,18 @@ def test_a_department_names_its_own_leaders_and_sections_after_the_note() -> Non
     )
 
 
+def test_a_run_the_copy_cuts_before_its_note_is_a_task() -> None:
+    doc = parse_text(
+        "2018年工作要点\n一、加强重点工作信息公开\n(一)做好信息公开。制定发布规划信息。(市规划委负责落实)"
+        "推进区域合作信息公开。(市发展改革委、市教委分别负责落实)协调发布金融领域政策措施,及时公开"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.(一)-1", "制定发布规划信息", ["市规划委"]),
+        ("一.(一)-2", "推进区域合作信息公开", ["市发展改革委", "市教委"]),
+        ("一.(一)-3", "协调发布金融领域政策措施,及时公开", []),
+    ]
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
