@@ -392,7 +392,7 @@ _BRACKETED_LABEL = lazy(f"【({ANNOTATION_LABEL_PATTERN})】:?")
 # after a space or a sentence's end start lines of their own again.
 _RUN_ON_LINE = 240
 _RUN_ON_BREAK = lazy(
-    r"(?<=[\s\u3000。;；:：)）])"
+    r"(?<=[\s\u3000。;；:：)）\]】〕])"
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[0-9０-９]{1,3}[.、．](?![0-9０-９])|[\u4e00-\u9fff]{2,8}[:：])[\u4e00-\u9fff“\"《(（])"
 )

@@ -133,3 +133,14 @@ def test_an_indent_lost_to_question_marks_is_dropped() -> None:
         "1.加强系统集成。(责任单位:区府办)",
         "是否可行?",
     ]
+
+
+def test_a_run_on_page_breaks_after_a_square_bracket_note() -> None:
+    text = (
+        "江门市实施方案 "
+        + "说明文字" * 60
+        + "。一、工作措施。1.严格执行税额标准。[责任单位:市财政局、"
+        "市税务局,排在首位为牵头单位,下同]2.执行印花税核定征收办法。[责任单位:市税务局]"
+    )
+    lines = [line.text for line in repair_text(text)]
+    assert lines[-1] == "2.执行印花税核定征收办法。[责任单位:市税务局]"
