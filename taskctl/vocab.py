@@ -530,6 +530,9 @@ PAGE_CHROME_MARKERS: tuple[str, ...] = (
     "【打印】",
     "【关闭】",
 )
+# Words a document-sharing site's viewer prints above a copy of a .doc (`《….docx》由会员分享,可在线阅读,
+# 更多相关《…(7页珍藏版)》请在…上搜索。`): such a copy numbers its page chunks `1、` `2、` at line starts.
+VIEWER_COPY_MARKERS: tuple[str, ...] = ("由会员分享", "页珍藏版", "可在线阅读")
 # A line starting with one of these is web-page chrome (article metadata, sharing, neighbours, footer).
 PAGE_CHROME_LINE_STARTS: tuple[str, ...] = (
     "发布时间",

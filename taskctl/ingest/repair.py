@@ -26,6 +26,7 @@ from taskctl.vocab import (
     NOTICE_WORDS,
     PLAN_TITLE_WORDS,
     UNIT_NAME_ENDINGS,
+    VIEWER_COPY_MARKERS,
 )
 
 
@@ -139,6 +140,8 @@ def repair_chars(text: str) -> str:
     text = _CJK_GAP.sub("", text)
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
+    if "。" in text:
+        text = _LABEL_STOP.sub(r"\1:", text)
     return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
 
 
@@ -375,7 +378,14 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _BRACKETED_LABEL.sub(r"\1:", text)
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
+    if "。" in text:
+        text = _LABEL_STOP.sub(r"\1:", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# A responsibility label closed by a full stop instead of a colon, as a converted .doc writes it
+# (`…激发活力。责任主体。市工商质监局。执行对象。…`): the colon form.
+_LABEL_STOP = lazy(f"(?:^|(?<=[。\n]))[ \t]*({ANNOTATION_LABEL_PATTERN})。", re.MULTILINE)
 
 
 # An indent of ideographic spaces saved in an encoding without them (`　　1.` → `??1.`): a line
@@ -398,6 +408,14 @@ _RUN_ON_BREAK = lazy(
 )
 
 
+# A section heading with its first item glued to it (`一、降低制度性交易成本1.全面推进…`,
+# `二、工作措施(一)降低企业税收负担`): the item starts a line of its own.
+_GLUED_FIRST_ITEM = lazy(
+    r"(?:^|(?<=[\s。;:)]))[一二三四五六七八九十]{1,3}、([\u4e00-\u9fff“”]{2,30}?)"
+    r"(?=(?:1[.、]|\(一\))[\u4e00-\u9fff“])"
+)
+
+
 def split_run_on(raw_lines: list[str]) -> list[str]:
     """Lines of a document whose long lines run several items together, cut before each marker or
     label that follows a space or a sentence's end. Lines that hold at most one marker stay."""
@@ -406,7 +424,10 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
         if len(raw) < _RUN_ON_LINE:
             out.append(raw)
             continue
-        starts = [match.end() for match in _RUN_ON_BREAK.finditer(raw)]
+        starts = sorted(
+            {match.end() for match in _RUN_ON_BREAK.finditer(raw)}
+            | {match.end(1) for match in _GLUED_FIRST_ITEM.finditer(raw)}
+        )
         if len(starts) < 2:
             out.append(raw)
             continue
@@ -418,11 +439,44 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# A document viewer's chunk number (`2、`) at a line start.
+_CHUNK = lazy(r"[ \t]*([0-9]{1,3})、")
+# The shortest chunk a viewer cuts (a page's worth of text, not an item's line).
+_CHUNK_MIN = 150
+_SENTENCE_END = tuple('。;；!！?？:：)）]】〕”"')
+
+
+def join_viewer_chunks(raw_lines: list[str]) -> list[str]:
+    """The lines of a document viewer's copy (a sharing site's text of a .doc) with its chunks joined
+    again: the viewer cuts the text into long chunks numbered `1、` `2、` `3、` at line starts, each
+    cut mid-sentence or mid-word (`…中介服` / `3、务清理…`). They are told from items by their run:
+    consecutive lines numbered 1, 2, 3…, each before the last long and, unless the viewer's own
+    words stand above them (`VIEWER_COPY_MARKERS`), ending mid-sentence."""
+    first = next((i for i, line in enumerate(raw_lines) if line.lstrip().startswith("1、")), None)
+    if first is None:
+        return raw_lines
+    end = first
+    while end < len(raw_lines):
+        match = _CHUNK.match(raw_lines[end])
+        if match is None or int(match.group(1)) != end - first + 1:
+            break
+        end += 1
+    chunks = raw_lines[first : end - 1]
+    if end - first < 2 or any(len(line) < _CHUNK_MIN for line in chunks):
+        return raw_lines
+    viewer = any(marker in line for line in raw_lines[:first] for marker in VIEWER_COPY_MARKERS)
+    if not viewer and any(line.rstrip().endswith(_SENTENCE_END) for line in chunks):
+        return raw_lines  # long items, each a whole sentence: no viewer's chunks
+    joined = "".join(_CHUNK.sub("", line, count=1) for line in raw_lines[first:end])
+    blanks = [""] * (end - first - 1)  # the lines after keep their numbers
+    return [*raw_lines[:first], joined, *blanks, *raw_lines[end:]]
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
-    A long line that runs items together (a web page's text copied without its breaks) is cut first,
-    each piece numbered as its source line."""
-    raw_lines = split_run_on(text.splitlines())
+    A document viewer's numbered chunks are joined again, then a long line that runs items together
+    (a web page's text copied without its breaks) is cut, each piece numbered as its source line."""
+    raw_lines = split_run_on(join_viewer_chunks(text.splitlines()))
     lines: list[Line] = []
     widths: list[int] = []
     for number, (raw, repaired) in enumerate(

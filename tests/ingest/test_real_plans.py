@@ -82,8 +82,7 @@ EXACT = (
     "zhoushan2022",
 )
 # name → (units F1, (unit, role) F1) the parser reaches today: a floor, raised as it improves.
-# The misses: foodsafety2022 is a viewer's copy whose page numbers (`3、`) read as one more item;
-# pds2018's units are exact, but its row 3 title is the first sentence (`抓好工业节水`) where the
+# The misses: pds2018's units are exact, but its row 3 title is the first sentence (`抓好工业节水`) where the
 # answer takes 12 characters across it.
 FLOORS = {
     # collection 7, as first seen (ce91547)
@@ -94,6 +93,8 @@ FLOORS = {
     # collections 4 to 6, as read now (see tests/data/real/README.md for each one's shape)
     # hunan2019: units exact; the title stops at 总体要求, the answer goes on past its colon
     "hunan2019": (1.0, 1.0),
+    # foodsafety2022: tasks and units exact; run 1's title keeps the heading glued to it without a
+    # full stop (`切实加强食品平安工作制定出台…`)
     "foodsafety2022": (1.0, 1.0),
     "pds2018": (1.0, 1.0),
     "yuanlin2010": (1.0, 1.0),  # units exact; titles come from 工作内容, the answer takes 标准

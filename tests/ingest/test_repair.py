@@ -9,7 +9,7 @@ import pytest
 
 from taskctl.errors import InputError
 from taskctl.ingest import decode_bytes
-from taskctl.ingest.repair import Line, repair_chars, repair_text
+from taskctl.ingest.repair import Line, join_viewer_chunks, repair_chars, repair_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -144,3 +144,35 @@ def test_a_run_on_page_breaks_after_a_square_bracket_note() -> None:
     )
     lines = [line.text for line in repair_text(text)]
     assert lines[-1] == "2.执行印花税核定征收办法。[责任单位:市税务局]"
+
+
+VIEWER_COPY = (
+    "《2022年降成本实施方案.doc》由会员分享,可在线阅读,更多相关《2022年降成本实施方案.doc(23页珍藏版)》"
+    "请在文档网站上搜索。\n"
+    "1、降成本实施方案为深入贯彻会议精神,结合实际,推进降本增效,减轻实体经济企业负担,"
+    + "促进经济持续健康较快发展,"
+    * 8
+    + "特制定以下实施方案。一、降低制度性交易成本1.全面推进商事制度落实。责任主体。市工商质监局。"
+    "执行对象。除个体工商户外其他市场主体。\n"
+    "2、工作流程。窗口受理登记,经审查后予以发证。"
+    + "执行时间。长期有效。"
+    * 16
+    + "2.推进公共服务和中介服\n"
+    "3、务清理规范试点。责任主体。市编办。\n"
+)
+
+
+def test_a_viewer_copy_has_its_chunks_joined_and_its_items_read() -> None:
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(VIEWER_COPY)
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.1", "全面推进商事制度落实", ["市工商质监局"]),
+        ("一.2", "推进公共服务和中介服务清理规范试点", ["市编办"]),
+    ]
+
+
+def test_long_numbered_items_are_no_viewer_chunks() -> None:
+    item = "加强统筹协调,完善工作机制," * 12
+    lines = [f"1、{item}。(牵头单位:市发改委)", f"2、{item}。(牵头单位:市财政局)", "3、做好总结。"]
+    assert join_viewer_chunks(lines) == lines
