@@ -96,6 +96,10 @@ _MAX_HEADER_CELL = 16
 # what no header cell holds outside its brackets (`完成时限(2024年)`): figures, sentence punctuation
 _NOT_HEADER = lazy(r"[0-9:;。,!?：；，]")
 _BRACKETED = lazy(r"[(（][^()（）]*[)）]")
+# The period of a progress column (`1-10月推进情况`, `1—6月完成情况`, `截至9月底进展`).
+_PERIOD_PREFIX = lazy(r"^(?:截至|截止)?[0-9]{1,2}(?:[-—~至到][0-9]{1,2})?月(?:底|末|份)?")
+# A yes-or-no column (`是否达序`, `是否完成`).
+_YES_NO = lazy(r"是否[\u4e00-\u9fff]{1,4}$")
 # Any header word (spaces allowed between its characters: `工 作 任 务`): lines without two of them
 # are no header row.
 _HEADER_WORD = lazy(
@@ -161,8 +165,9 @@ def header_kind(cell: str) -> str | None:
     if len(cell) - cell.count(" ") > 2 * _MAX_HEADER_CELL:
         return None  # a line of text (spaces aside: `目  标  任  务`)
     key = "".join(cell.split())
-    # a note in brackets is not counted (`重点工作任务(杭州市2项牵头工作、19项配合工作)`)
-    bare = _BRACKETED.sub("", key)
+    # a note in brackets is not counted (`重点工作任务(杭州市2项牵头工作、19项配合工作)`), nor the
+    # period a progress column is of (`1-10月推进情况`)
+    bare = _PERIOD_PREFIX.sub("", _BRACKETED.sub("", key))
     if not bare or len(bare) > _MAX_HEADER_CELL or _NOT_HEADER.search(bare):
         return None
     if match_marker(key) is not None:
@@ -172,12 +177,13 @@ def header_kind(cell: str) -> str | None:
         or _LABEL_WORD.search(key)
         or label_role(key)
         or bare.endswith(TABLE_OTHER_HEADER_ENDINGS)
+        or _YES_NO.match(bare)
     ):
         return None  # the quick test: no word a header cell is named by
     name = header_field(key)
     if name is not None:
         return name
-    return OTHER if bare.endswith(TABLE_OTHER_HEADER_ENDINGS) else None
+    return OTHER if bare.endswith(TABLE_OTHER_HEADER_ENDINGS) or _YES_NO.match(bare) else None
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -658,6 +664,19 @@ def _goes_on(above: str, text: str) -> bool:
     if not text:
         return True
     return not above.rstrip().endswith(("。", ";", "!", "?")) and match_marker(text) is None
+
+
+def rows_fit(header: list[str], rows: list[list[str]]) -> bool:
+    """Whether rows cut to the header's width have every cell in a column of its kind (no sentence
+    in a unit, person or deadline column, no number in a text column)."""
+    fields = [header_field(cell) or (OTHER if header_kind(cell) else None) for cell in header]
+    numbered = fields[0] == "number"
+    layout = _Layout.of(fields[1:] if numbered else fields, floating=False)
+    return all(
+        _fit_as_they_stand([cell.strip() for cell in (row[1:] if numbered else row)], layout)
+        for row in rows
+        if any(cell.strip() for cell in row)
+    )
 
 
 def _fit_as_they_stand(cells: list[str], layout: _Layout) -> bool:
@@ -1220,9 +1239,11 @@ def pasted_tables(
     if marked is not None:
         return [(None, marked)]
     lines = [
-        line.rstrip(" |").strip() if line.endswith("|") and line.count("|") == 1 else line
+        line.rstrip(" |").strip()
+        if line.endswith("|") and (line.count("|") == 1 or not line.strip(" |"))
+        else line
         for line in lines
-    ]
+    ]  # `说明 |`: a cell closed by its bar; `||`: empty cells
     # page chrome goes (`分享到:`), but not a row of a table split by `|`
     lines = [
         line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)

@@ -144,7 +144,13 @@ def find_header(rows: list[list[str]]) -> Header | None:
             )
             for column in fields
         }
-        fields = {c: n for c, n in fields.items() if not late_task_column(c, fields, texts)}
+        filled = {
+            column
+            for row in rows[last + 1 :]
+            for column, cell in enumerate(row)
+            if column in fields and cell and cell.strip()
+        }
+        fields = {c: n for c, n in fields.items() if not late_task_column(c, fields, texts, filled)}
         header = Header(first_row=index, last_row=last)
         for column, name in sorted(fields.items()):
             if name == "task":
@@ -155,14 +161,20 @@ def find_header(rows: list[list[str]]) -> Header | None:
     return None
 
 
-def late_task_column(column: int, fields: dict[int, str], texts: dict[int, str]) -> bool:
+def late_task_column(
+    column: int, fields: dict[int, str], texts: dict[int, str], filled: set[int]
+) -> bool:
     """Whether a task column is one of notes about the task: its header only holds a task word
     (`攻坚目标任务`, `工作任务安排`) and it stands after a column named exactly as the task column
-    (`重点工作`). Such a column is kept as an attribute (a township's progress table, 2024)."""
+    (`重点工作`) that the rows fill (`filled`: a column left empty is a group merged away, and the
+    next one holds the task). Such a column is kept as an attribute (a township's progress table)."""
     if fields.get(column) != "task" or exact_header_field(texts.get(column, "")) is not None:
         return False
     return any(
-        other < column and name == "task" and exact_header_field(texts.get(other, "")) is not None
+        other < column
+        and name == "task"
+        and other in filled
+        and exact_header_field(texts.get(other, "")) is not None
         for other, name in fields.items()
     )
 
@@ -199,7 +211,7 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     columns, with a task column and a unit, person or deadline column; the cells after it are cut into
     rows of the header's width. Lines above the header are one-cell title rows. None when there is
     no such header."""
-    from taskctl.ingest.pasted import header_kind
+    from taskctl.ingest.pasted import header_kind, rows_fit
 
     if text.count("|") < _PIPE_TABLE_MIN_BARS:
         return None
@@ -232,6 +244,9 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         body = cells[end:]
         if "number" not in names and [c for c in body if c.isdigit()][:2] == ["1", "2"]:
             return None  # numbered rows under a header without 序号: `ingest.pasted` reads those
+        rows = [body[index : index + width] for index in range(0, len(body), width)]
+        if not rows_fit(cells[start:end], rows):
+            return None  # rows shorter than the header (a merged cell left out): `ingest.pasted`
         title_rows = [[line] for line in above]
         title_rows += [[line] for cell in cells[:start] for line in cell.splitlines()]
         body = cells[end:]

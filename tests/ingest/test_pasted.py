@@ -845,6 +845,53 @@ def test_wrapped_headers_and_task_word_columns_after_the_task_column() -> None:
     }
 
 
+PROGRESS_BARS = """\
+2023年区政府重点民生实事项目推进情况(1-11月)
+序号 |
+主要任务 |
+全年目标任务 |
+分管 领导 |
+牵头 单位 |
+责任主体与协同单位 |
+1-10月推进情况 |
+1-11月推进情况 |
+是否达序 |
+说明 |
+24 |
+优化提升50条背街后巷交通组织。 |
+徐国江 |
+城管局 |
+市政局、相关街道 |
+已进场施工,完成30%。 |
+已进场施工,完成60%。 |
+是 |
+||
+25 |
+新增达标小区210个。 |
+徐国江 |
+城管局 |
+环卫处、各街道 |
+正在推进点位选址。 |
+建成38个厢房。 |
+否 |
+合同签订滞后2个月。 |
+|"""
+
+
+def test_bar_closed_cells_with_a_merged_group_column_left_out() -> None:
+    doc = parse_text(PROGRESS_BARS)
+    assert [(t.number, t.title, t.lead, t.support, t.persons) for t in doc.tasks] == [
+        ("24", "优化提升50条背街后巷交通组织", ["城管局"], ["市政局", "相关街道"], ["徐国江"]),
+        ("25", "新增达标小区210个", ["城管局"], ["环卫处", "各街道"], ["徐国江"]),
+    ]
+    assert doc.tasks[0].attributes == {
+        "1-10月推进情况": "已进场施工,完成30%。",
+        "1-11月推进情况": "已进场施工,完成60%。",
+        "是否达序": "是",
+    }
+    assert doc.tasks[1].attributes["说明"] == "合同签订滞后2个月。"
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
