@@ -580,6 +580,14 @@ def _body_rows(
             cells = [cell for cell in split(line) if cell != ""]
         if not any(cells):
             continue
+        if numbered and rows and splitter in ("tab", "pipe") and _task_over_blanks(split(line)):
+            # `新增学位810个 | |||||`: a sub-row's own task cell over empty cells, its 序号 and other
+            # cells the row above's
+            task_cell = split(line)[0].strip()
+            add(
+                labels[-1], [task_cell if i == layout.detail else c for i, c in enumerate(rows[-1])]
+            )
+            continue
         if numbered and rows and splitter in ("tab", "pipe"):
             # `| | 完善政务云平台 | | 市政务服务局 |`: a row without its 序号, its cells in place
             placed_cells = _under_the_row_above(split(line), width)
@@ -645,6 +653,16 @@ def _body_rows(
         )
         rows = [row for _label, row in filled]
     return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
+
+
+def _task_over_blanks(cells: list[str]) -> bool:
+    """`新增学位810个 | |||||`: a text cell, no 序号, then only empty cells (at least three)."""
+    return (
+        len(cells) >= 4
+        and bool(cells[0].strip())
+        and _shape(cells[0].strip()) != "number"
+        and not any(cell.strip() for cell in cells[1:])
+    )
 
 
 def _under_the_row_above(cells: list[str], width: int) -> list[str] | None:

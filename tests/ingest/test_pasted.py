@@ -892,6 +892,34 @@ def test_bar_closed_cells_with_a_merged_group_column_left_out() -> None:
     assert doc.tasks[1].attributes["说明"] == "合同签订滞后2个月。"
 
 
+SUB_ROW_OVER_BLANKS = """\
+2023年度民生实事一季度进展情况
+序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 |
+1 | 新改扩建公办中小学校1所 | 教体局 | 室内装修 | 完成80%。 |
+新增学位810个 | ||||
+2 | 完成结对帮扶学校2所 | 教体局 | 互派人员到位 | 已完成。 |
+"""
+
+
+def test_a_task_cell_over_empty_cells_is_a_sub_row_of_the_row_above() -> None:
+    doc = parse_text(SUB_ROW_OVER_BLANKS)
+    assert [(t.number, t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        (
+            "1",
+            "新改扩建公办中小学校1所",
+            ["教体局"],
+            {"一季度目标": "室内装修", "进展情况": "完成80%。"},
+        ),
+        ("1", "新增学位810个", ["教体局"], {"一季度目标": "室内装修", "进展情况": "完成80%。"}),
+        (
+            "2",
+            "完成结对帮扶学校2所",
+            ["教体局"],
+            {"一季度目标": "互派人员到位", "进展情况": "已完成。"},
+        ),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
