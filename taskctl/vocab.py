@@ -616,6 +616,7 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "项目内容",
         "项目名称",
         "工程名称",
+        "项目",  # a county's 民生工程 table (项 目 | 目标 | 分解情况 | 责任领导 | 责任单位 | 责任人)
         # progress tables (序号 | 内容与要求 | 进展情况 | 责任单位: a city's quarterly progress table)
         "内容与要求",
         "内容及要求",

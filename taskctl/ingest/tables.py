@@ -91,7 +91,8 @@ def header_field(cell: str) -> str | None:
     # `牵头单位及责任人`, `主要工作任务`: a synonym inside a short cell
     if len(bare) <= 10:
         for word in _BY_LENGTH:
-            if word in bare:
+            # a two-character task word names only a whole cell (`项目`, not `项目业主`)
+            if word in bare and (len(word) > 2 or _LOOKUP[word] == "number"):
                 return _LOOKUP[word]
     return None
 

@@ -920,6 +920,17 @@ def test_a_task_cell_over_empty_cells_is_a_sub_row_of_the_row_above() -> None:
     ]
 
 
+def test_a_project_column_names_the_task_but_not_inside_a_longer_cell() -> None:
+    doc = parse_text(
+        "2024年民生工程目标任务分解表\n项目 | 责任单位 | 项目业主 |\n"
+        "城镇新增就业 | 区人社局 | 区就业中心 |\n农村公路建设 | 区交通局 | 区交投公司 |\n"
+    )
+    assert [(t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("城镇新增就业", ["区人社局"], {"项目业主": "区就业中心"}),
+        ("农村公路建设", ["区交通局"], {"项目业主": "区交投公司"}),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
