@@ -102,6 +102,7 @@ _RULE = lazy(
     + "))?"
 )
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
+_CLAUSE_END = lazy(r"[,;，；。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
 _VERB = lazy("|".join(map(re.escape, _VERBS)))
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
@@ -640,6 +641,9 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(found)
             taken.append(found.spans[0])
     for line_start in _clause_starts(text) if "由" in text or "牵头" in text else ():
+        first_end = _CLAUSE_END.search(text, line_start)
+        if _VERB.search(text, line_start, first_end.start() if first_end else len(text)) is None:
+            continue  # the quick test: a sentence whose first clause has no role verb opens no task
         found = _opening_clauses(text, line_start)
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)

@@ -141,7 +141,7 @@ def repair_chars(text: str) -> str:
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
-        text = _LABEL_STOP.sub(r"\1:", text)
+        text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
 
 
@@ -379,13 +379,15 @@ def repair_lines(lines: list[str]) -> list[str]:
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
-        text = _LABEL_STOP.sub(r"\1:", text)
+        text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     return [line.strip() for line in text.split("\n")]
 
 
 # A responsibility label closed by a full stop instead of a colon, as a converted .doc writes it
 # (`…激发活力。责任主体。市工商质监局。执行对象。…`): the colon form.
-_LABEL_STOP = lazy(f"(?:^|(?<=[。\n]))[ \t]*({ANNOTATION_LABEL_PATTERN})。", re.MULTILINE)
+# (two patterns, each opening with a literal or an anchor the matcher can look for quickly)
+_LABEL_STOP = lazy(f"。[ \t]*({ANNOTATION_LABEL_PATTERN})。")
+_LINE_LABEL_STOP = lazy(f"^[ \t]*({ANNOTATION_LABEL_PATTERN})。", re.MULTILINE)
 
 
 # An indent of ideographic spaces saved in an encoding without them (`　　1.` → `??1.`): a line
@@ -411,9 +413,10 @@ _RUN_ON_BREAK = lazy(
 # A section heading with its first item glued to it (`一、降低制度性交易成本1.全面推进…`,
 # `二、工作措施(一)降低企业税收负担`): the item starts a line of its own.
 _GLUED_FIRST_ITEM = lazy(
-    r"(?:^|(?<=[\s。;:)]))[一二三四五六七八九十]{1,3}、([\u4e00-\u9fff“”]{2,30}?)"
-    r"(?=(?:1[.、]|\(一\))[\u4e00-\u9fff“])"
+    r"[一二三四五六七八九十]{1,3}、([\u4e00-\u9fff“”]{2,30}?)(?=(?:1[.、]|\(一\))[\u4e00-\u9fff“])"
 )
+# What stands before such a heading: the line's start, a space or a sentence's end.
+_BEFORE_HEADING = " \t\u3000。;:)"
 
 
 def split_run_on(raw_lines: list[str]) -> list[str]:
@@ -426,7 +429,11 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
             continue
         starts = sorted(
             {match.end() for match in _RUN_ON_BREAK.finditer(raw)}
-            | {match.end(1) for match in _GLUED_FIRST_ITEM.finditer(raw)}
+            | {
+                match.end(1)
+                for match in _GLUED_FIRST_ITEM.finditer(raw)
+                if match.start() == 0 or raw[match.start() - 1] in _BEFORE_HEADING
+            }
         )
         if len(starts) < 2:
             out.append(raw)
