@@ -577,7 +577,12 @@ def _body_rows(
         elif splitter == "tab":
             cells = split(line)
         else:
-            cells = [cell for cell in split(line) if cell != ""]
+            cells = split(line)
+            interior_gap = any(not c and any(cells[i + 1 :]) for i, c in enumerate(cells))
+            if len(cells) != width + numbered or not cells[0] or not interior_gap:
+                # a row of its own shape (merged cells left out, rows shifted left): its empty
+                # pieces hold no column; a full row with an empty cell inside keeps it in place
+                cells = [cell for cell in cells if cell != ""]
         if not any(cells):
             continue
         if numbered and rows and splitter in ("tab", "pipe") and _task_over_blanks(split(line)):

@@ -142,6 +142,8 @@ def repair_chars(text: str) -> str:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
+    if "#" in text:
+        text = _MARKDOWN_HEADING.sub("", text)
     return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
 
 
@@ -380,7 +382,13 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
+    if "#" in text:
+        text = _MARKDOWN_HEADING.sub("", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.
+_MARKDOWN_HEADING = lazy(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 
 
 # A responsibility label closed by a full stop instead of a colon, as a converted .doc writes it

@@ -931,6 +931,25 @@ def test_a_project_column_names_the_task_but_not_inside_a_longer_cell() -> None:
     ]
 
 
+MARKDOWN_WITH_EMPTY_CELL = """\
+# XX县2025年政务公开重点任务清单
+
+| 序号 | 重点任务 | 责任股室 | 配合单位 | 时间要求 |
+|---|---|---|---|---|
+| 1 | 做好政策解读工作 | 办公室 | 各乡镇 | 全年 |
+| 2 | 办好政府网站 | 信息中心 |  | 持续推进 |
+"""
+
+
+def test_a_markdown_table_keeps_an_empty_cell_in_its_column() -> None:
+    doc = parse_text(MARKDOWN_WITH_EMPTY_CELL)
+    assert doc.title == "XX县2025年政务公开重点任务清单"
+    assert [(t.title, t.responsible, t.support, t.deadline_text) for t in doc.tasks] == [
+        ("做好政策解读工作", ["办公室"], ["各乡镇"], "全年"),
+        ("办好政府网站", ["信息中心"], [], "持续推进"),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
