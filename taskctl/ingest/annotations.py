@@ -404,9 +404,11 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
         if role is not None:
             _read_list(clause, role, source, found)
             continue
-        names = split_units(clause)
+        names, persons = split_person_notes(split_units(clause))
         if not names or not all(is_unit_name(name) for name in names):
             return None
+        if persons:  # `(市大数据局(张伟)、市政务服务局(李娜))`
+            found.additions.append((PERSONS, tuple(persons), ""))
         if waiting:
             found.additions.append((RESPONSIBLE, waiting, ""))
         waiting = tuple(names)

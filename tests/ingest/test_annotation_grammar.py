@@ -421,6 +421,15 @@ def test_a_run_the_copy_cuts_before_its_note_is_a_task() -> None:
     ]
 
 
+def test_a_bare_list_with_persons_in_brackets() -> None:
+    annotation = read_annotation("加快数字政府建设。(市大数据局(张伟)、市政务服务局(李娜))")
+    assert annotation is not None
+    assert (annotation.responsible, annotation.persons) == (
+        ["市大数据局", "市政务服务局"],
+        ["张伟", "李娜"],
+    )
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
