@@ -47,6 +47,9 @@ LABEL_HOLDER_WORDS: tuple[str, ...] = (
 LABEL_LEVELS: tuple[str, ...] = (
     "省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级", "省", "市", "县", "区",
 )  # fmt: skip
+# A degree before a composed label (`主要协作单位:`, a county bureau's 政府工作报告 division, 2021)
+# changes nothing of its role (`主要责任单位` is a lead word of its own, above).
+LABEL_DEGREES: tuple[str, ...] = ("主要", "次要", "其他", "其它")
 # Role words written alone as a label (`牵头:市发改委;配合:市财政局`).
 BARE_ROLE_LABELS: dict[str, str] = {
     "牵头": LEAD, "主办": LEAD, "主责": LEAD,
@@ -99,6 +102,8 @@ ANNOTATION_LABELS: dict[str, str] = {
     "牵头负责人": PERSONS,
     "项目责任人": PERSONS,
     "具体责任人": PERSONS,
+    "直接责任人": PERSONS,
+    "第一责任人": PERSONS,
     "完成时限": DEADLINE,
     "完成时间": DEADLINE,
     "完成期限": DEADLINE,
@@ -120,8 +125,11 @@ def _alternation(words: object) -> str:
 # its parts, not as one alternative per label, so that it stays small and compiles fast.
 ANNOTATION_LABEL_PATTERN = (
     # the first character is tested first: most positions of a text fail there, cheaply
-    "(?=[" + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *ANNOTATION_LABELS)})) + "])"
+    "(?=["
+    + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *LABEL_DEGREES, *ANNOTATION_LABELS)}))
+    + "])"
     f"(?:{_alternation(LABEL_LEVELS)})?(?:"
+    f"(?:{_alternation(LABEL_DEGREES)})?"
     f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
     f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
     f"|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
@@ -130,8 +138,11 @@ ANNOTATION_LABEL_PATTERN = (
 
 # The composed unit labels alone (`主责部门`, `市级协同单位`): words that name a table's unit column.
 COMPOSED_LABEL_PATTERN = (
-    "(?=[" + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *_COMPOSED_LABELS)})) + "])"
+    "(?=["
+    + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *LABEL_DEGREES, *_COMPOSED_LABELS)}))
+    + "])"
     f"(?:{_alternation(LABEL_LEVELS)})?"
+    f"(?:{_alternation(LABEL_DEGREES)})?"
     f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
     f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
 )
@@ -145,6 +156,11 @@ def label_role(label: str) -> str | None:
             break
         if label.startswith(level):
             role = ANNOTATION_LABELS.get(label[len(level) :])
+    for degree in LABEL_DEGREES:
+        if role is not None:
+            break
+        if label.startswith(degree):  # `主要协作单位`: a composed label after its degree
+            role = _COMPOSED_LABELS.get(label[len(degree) :])
     return role
 
 

@@ -430,6 +430,19 @@ def test_a_bare_list_with_persons_in_brackets() -> None:
     )
 
 
+def test_a_degree_before_a_label_keeps_its_role() -> None:
+    doc = parse_text(
+        "2021年任务分解\n1.创建国家卫生县城。\n牵头责任单位:县卫健委\n"
+        "主要协作单位:各乡镇人民政府、县政府有关部门\n直接责任人:张明\n"
+    )
+    (task,) = doc.tasks
+    assert (task.lead, task.support, task.persons) == (
+        ["县卫健委"],
+        ["各乡镇人民政府", "县政府有关部门"],
+        ["张明"],
+    )
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
