@@ -500,6 +500,20 @@ NON_TASK_HEADINGS: tuple[str, ...] = (
     "工作思路",
 )
 
+# Words of a target's sentence (`成功创建首批浙江省美丽城镇。`, a township's progress table, 2024): a
+# table cell holding one is text even when it ends like a unit's name.
+TARGET_WORDS: tuple[str, ...] = (
+    "创建",
+    "成功",
+    "达到",
+    "打造",
+    "争创",
+    "确保",
+    "完成",
+    "实现",
+    "建成",
+)
+
 # Headings of a plan's closing sections (how the work is organised, not work): such a section with
 # no items and no units of its own is no task (`五、组织领导` then a paragraph on the leading group).
 CLOSING_SECTION_HEADINGS: tuple[str, ...] = (

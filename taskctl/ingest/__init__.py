@@ -159,13 +159,17 @@ def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | 
 
 def _table_holds_the_tasks(table: ParsedDocument, tasks: list) -> bool:  # type: ignore[type-arg]
     """Whether a table pasted as text, rather than the numbered outline around it, holds the
-    document's tasks: it has more of them, or as many with more units named (the outline took the
-    table's section row `一、…` for a task)."""
+    document's tasks: it has more tasks, or as many with more units named (the outline took the
+    table's section row `一、…` for a task), or every task of the outline is a section row of the
+    table (`一、…` … `六、…` over rows, read by the outline as bare items)."""
 
     def units(items: list) -> int:  # type: ignore[type-arg]
         return sum(len(t.lead) + len(t.support) + len(t.responsible) for t in items)
 
     found = table.tasks
+    sections = {item.title for item in table.items if item.kind == "heading"}
+    if units(found) and tasks and all(task.title in sections for task in tasks):
+        return True
     return len(found) > len(tasks) or (len(found) == len(tasks) and units(found) > units(tasks))
 
 

@@ -73,6 +73,7 @@ from taskctl.vocab import (
     LABEL_HOLDER_WORDS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
+    TARGET_WORDS,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_STARTS,
     label_role,
@@ -215,8 +216,14 @@ def _shape(piece: str) -> str:
         return "figures"
     names = split_units("、".join(piece.splitlines()))
     failing = [name for name in names if unit_problem(name) is not None]
-    if names and not failing and not piece.rstrip().endswith("。"):
-        return "units"  # (a sentence ends in 。: `成功创建首批浙江省美丽城镇。` is a target's text)
+    if (
+        names
+        and not failing
+        and not (piece.rstrip().endswith("。") and any(word in piece for word in TARGET_WORDS))
+    ):
+        # (a target's sentence closed by 。 that ends like a unit, `成功创建首批浙江省美丽城镇。`, is
+        # text; a unit cell a clerk closed by 。 is units: `区投资促进中心。`)
+        return "units"
     if _has_role_verb(piece):
         # read as a unit column's cell is (`ingest.tables`): a sentence with a verb in it names no
         # units but leaves rejected candidates; a cell cut where a copy ends leaves one

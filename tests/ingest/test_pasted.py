@@ -950,6 +950,49 @@ def test_a_markdown_table_keeps_an_empty_cell_in_its_column() -> None:
     ]
 
 
+SECTIONS_WITHOUT_ROWS = """\
+XX区教育局2025年重点工作任务分解表
+
+序号
+
+重点工作任务
+
+主要责任单位
+
+协同配合单位
+
+一、主要预期目标
+
+3
+
+固定资产投资增长7.5%左右。
+
+区发改委
+
+区工信局、区教育局,各乡镇人民政府。
+
+二、全力以赴扩投资
+
+三、全力以赴惠民生
+
+68
+
+持续推进学前教育普及普惠。
+
+区教育局
+
+区投资促进中心。
+"""
+
+
+def test_section_rows_without_rows_of_their_own_stay_the_tables() -> None:
+    doc = parse_text(SECTIONS_WITHOUT_ROWS)
+    assert [(t.number, t.lead, t.support) for t in doc.tasks] == [
+        ("一.3", ["区发改委"], ["区工信局", "区教育局", "各乡镇人民政府"]),
+        ("三.68", ["区教育局"], ["区投资促进中心"]),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
