@@ -335,6 +335,11 @@ NOT_IN_UNIT_NAMES: tuple[str, ...] = (
 # Level phrases some group names hold, with a word of `NOT_IN_UNIT_NAMES` inside: `各地级以上市人民政府`
 # (every Guangdong plan), `县级以上人民政府`. The guard reads a name without them.
 LEVEL_PHRASES: tuple[str, ...] = ("地级以上", "县级以上", "市级以上", "省级以上", "县级及以上")
+# Nouns for a party's part in a project, never the name of a body (`业主单位`, a column of a district's
+# 民生实事 progress table, 2024): a candidate equal to one (or to a label) is not a unit.
+ROLE_NOUNS: tuple[str, ...] = (
+    "业主单位", "建设单位", "施工单位", "监理单位", "设计单位", "代建单位", "用人单位", "项目单位",
+)  # fmt: skip
 # How a bracket of task text starts that holds no unit (`(含技工院校)`, `(包括各开发区)`).
 NOT_UNIT_STARTS: tuple[str, ...] = ("含", "包括", "不含", "除", "如", "即", "详见", "见", "其中")
 # A number with a counting word (`3个`, `100万元`, `20%`): never in a unit's name.

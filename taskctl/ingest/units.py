@@ -26,12 +26,14 @@ from taskctl.vocab import (
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
     REGION_WORDS,
+    ROLE_NOUNS,
     SHARED_HEAD_NOUNS,
     SURNAMES,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_MAX,
     UNIT_SEPARATORS,
     UNIT_TRAILING_ETC,
+    label_role,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ _PERSON_NOTE = lazy(r"\([^()]*\)$")
 _UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
 _NUMBER_WITH_UNIT = lazy(NUMBER_WITH_UNIT_PATTERN)
 # a note closing a name, in round, square or lenticular brackets (`市府办〔市大数据局〕`)
+_ITEM_MARKER = lazy(r"[0-9]{1,3}[.、](?![0-9])|\([0-9一二三四五六七八九十]{1,3}\)")
 _TRAILING_NOTE = lazy(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")
 _GROUP_TAIL = lazy(
     "^(?P<unit>.{2,}?)(?:"
@@ -305,6 +308,10 @@ def unit_problem(name: str) -> str | None:
         return "holds a number"
     if name.startswith(NOT_UNIT_STARTS):
         return "a note, not a name"
+    if name in ROLE_NOUNS or label_role(name) is not None:
+        return "a label or a party's part, not a name"  # `业主单位`, `责任单位`
+    if _ITEM_MARKER.match(name):
+        return "an item's number, not a name"  # `3.省庄花园小区配套幼儿园`
     words = name
     if "以上" in name:
         for phrase in LEVEL_PHRASES:  # `各地级以上市人民政府`: a level, not a verb phrase

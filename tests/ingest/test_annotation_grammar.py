@@ -443,6 +443,17 @@ def test_a_degree_before_a_label_keeps_its_role() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["业主单位", "建设单位", "责任单位", "牵头部门", "3.省庄花园小区配套幼儿园", "(2)市财政局"],
+)
+def test_the_guard_refuses_labels_role_nouns_and_numbered_items(name: str) -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem(name) is not None
+    assert unit_problem("区城投公司") is None
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
