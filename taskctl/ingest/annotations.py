@@ -90,9 +90,11 @@ _AFTER_BREAK_LABEL = lazy(r"[\n。;,][ \t]*(?=(?:" + _LABEL_ALT + r")\s*:)")
 # Where an unbracketed annotation ends: its line's end, or a full stop not followed by a label.
 _SENTENCE_STOP = lazy(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
 # Any label: a short run of Chinese (or Latin) letters before a colon, after a separator or the start.
-_ANY_LABEL = lazy(r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z]{2,8})\s*:")
+_ANY_LABEL = lazy(
+    r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z、]{1,19})\s*:"
+)
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
-_ATTRIBUTE_LINE = lazy(r"[ \t]*([\u4e00-\u9fff]{2,8})\s*:[^\n]*")
+_ATTRIBUTE_LINE = lazy(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff、]{1,19})\s*:[^\n]*")
 _BRACKETS = lazy(r"[()\[\]【】〔〕]")
 _SENTENCE_ENDS = "。;!?"
 _RULE = lazy(

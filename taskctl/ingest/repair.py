@@ -27,6 +27,7 @@ from taskctl.vocab import (
     PLAN_TITLE_WORDS,
     UNIT_NAME_ENDINGS,
     VIEWER_COPY_MARKERS,
+    label_role,
 )
 
 
@@ -487,11 +488,52 @@ def join_viewer_chunks(raw_lines: list[str]) -> list[str]:
     return [*raw_lines[:first], joined, *blanks, *raw_lines[end:]]
 
 
+# A row of a label:value form (`牵头单位: | 市城市管理综合执法局 |`), its value cell possibly empty
+# with the value on the next row (`进展情况、存在问题 及下一步工作建议: |` / `已完成。… |`).
+_FORM_ROW = lazy(r"^[ \t]*([\u4e00-\u9fff、 ]{2,24})[:：][ \t]*\|[ \t]*(.*?)[ \t]*\|?[ \t]*$")
+
+
+def join_form_rows(raw_lines: list[str]) -> list[str]:
+    """The lines of a page that shows one task as a label:value form, one `|` row a line, as the
+    label lines a numbered text writes: `牵头单位:市城管局`; the task's own label is dropped, so
+    its value opens the line with its number (`重点工作: | 135.统筹… |` → `135.统筹…`). Other
+    texts are returned as they are."""
+    rows = [_FORM_ROW.match(line) for line in raw_lines]
+    if sum(row is not None for row in rows) < 2 or not any(
+        row is not None and label_role(row.group(1).replace(" ", "")) is not None for row in rows
+    ):
+        return raw_lines
+    from taskctl.ingest.tables import header_field
+
+    out: list[str] = []
+    waiting = ""
+    for line, row in zip(raw_lines, rows, strict=True):
+        if row is None:
+            if waiting and line.rstrip().endswith("|"):
+                out.append(f"{waiting}:{line.rstrip().rstrip('|').strip()}")
+                waiting = ""
+            else:
+                out.append(line)
+            continue
+        label, value = row.group(1).replace(" ", ""), row.group(2).strip()
+        if not value:
+            waiting = label
+            out.append("")  # the line keeps its number
+        elif header_field(label) == "task":
+            out.append(value)
+        else:
+            out.append(f"{label}:{value}")
+    return out
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
     (a web page's text copied without its breaks) is cut, each piece numbered as its source line."""
-    raw_lines = split_run_on(join_viewer_chunks(text.splitlines()))
+    raw_lines = text.splitlines()
+    if "|" in text:
+        raw_lines = join_form_rows(raw_lines)
+    raw_lines = split_run_on(join_viewer_chunks(raw_lines))
     lines: list[Line] = []
     widths: list[int] = []
     for number, (raw, repaired) in enumerate(

@@ -176,3 +176,20 @@ def test_long_numbered_items_are_no_viewer_chunks() -> None:
     item = "加强统筹协调,完善工作机制," * 12
     lines = [f"1、{item}。(牵头单位:市发改委)", f"2、{item}。(牵头单位:市财政局)", "3、做好总结。"]
     assert join_viewer_chunks(lines) == lines
+
+
+def test_a_page_showing_one_task_as_a_label_value_form() -> None:
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(
+        "\n重点工作: | 135.统筹违法建设治理与城市更新。 |\n牵头单位: | 市城市管理综合执法局 |\n"
+        "年度阶段性工作目标: | 完成工作任务的90%以上。 |\n进展情况、存在问题 及下一步工作建议: |\n"
+        "已完成。 |"
+    )
+    (task,) = doc.tasks
+    assert (task.number, task.title, task.lead) == (
+        "135",
+        "统筹违法建设治理与城市更新",
+        ["市城市管理综合执法局"],
+    )
+    assert task.attributes["进展情况、存在问题及下一步工作建议"] == "已完成"
