@@ -121,30 +121,29 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+def _first_characters(words: object) -> str:
+    """A lookahead for the first characters of `words`: most positions of a text fail there, cheaply."""
+    return "(?=[" + "".join(sorted({word[0] for word in words})) + "])"  # type: ignore[attr-defined]
+
+
+# A composed unit label after its optional level: degree, role word, holder (`主要协作单位`).
+_COMPOSED_CORE = (
+    f"(?:{_alternation(LABEL_DEGREES)})?"
+    f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
+    f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
+)
 # A regular expression (no capture group) for every annotation label, levels included: written by
 # its parts, not as one alternative per label, so that it stays small and compiles fast.
 ANNOTATION_LABEL_PATTERN = (
-    # the first character is tested first: most positions of a text fail there, cheaply
-    "(?=["
-    + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *LABEL_DEGREES, *ANNOTATION_LABELS)}))
-    + "])"
-    f"(?:{_alternation(LABEL_LEVELS)})?(?:"
-    f"(?:{_alternation(LABEL_DEGREES)})?"
-    f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
-    f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
-    f"|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
+    _first_characters((*LABEL_LEVELS, *LABEL_DEGREES, *ANNOTATION_LABELS))
+    + f"(?:{_alternation(LABEL_LEVELS)})?"
+    + f"(?:{_COMPOSED_CORE}|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
 )
-
-
 # The composed unit labels alone (`主责部门`, `市级协同单位`): words that name a table's unit column.
 COMPOSED_LABEL_PATTERN = (
-    "(?=["
-    + "".join(sorted({word[0] for word in (*LABEL_LEVELS, *LABEL_DEGREES, *_COMPOSED_LABELS)}))
-    + "])"
-    f"(?:{_alternation(LABEL_LEVELS)})?"
-    f"(?:{_alternation(LABEL_DEGREES)})?"
-    f"(?:{_alternation({w for words in LABEL_ROLE_WORDS.values() for w in words})})"
-    f"(?:{_alternation(LABEL_HOLDER_WORDS)})"
+    _first_characters((*LABEL_LEVELS, *LABEL_DEGREES, *_COMPOSED_LABELS))
+    + f"(?:{_alternation(LABEL_LEVELS)})?"
+    + _COMPOSED_CORE
 )
 
 

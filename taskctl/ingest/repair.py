@@ -139,13 +139,21 @@ def repair_chars(text: str) -> str:
     if " " in text and ":" in text:
         text = _UNIT_LIST_VALUE.sub(_separate_units, text)
     text = _CJK_GAP.sub("", text)
+    return _label_and_line_marks(text)
+
+
+def _label_and_line_marks(text: str) -> str:
+    """Labels written otherwise in the colon form (`【牵头单位】X`, `责任主体。X`) and line starts
+    without marks that are no text (`??1.`, `# 标题`); one line or a whole text."""
+    if "【" in text:
+        text = _BRACKETED_LABEL.sub(r"\1:", text)
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     if "#" in text:
         text = _MARKDOWN_HEADING.sub("", text)
-    return _BRACKETED_LABEL.sub(r"\1:", text) if "【" in text else text
+    return text
 
 
 # The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
@@ -377,15 +385,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         if ":" in text:
             text = _UNIT_LIST_VALUE.sub(_separate_units, text)
         text = _CJK_GAP_LINES.sub("", text)
-    if "【" in text:
-        text = _BRACKETED_LABEL.sub(r"\1:", text)
-    if "?" in text or "\ufffd" in text:
-        text = _LOST_INDENT.sub("", text)
-    if "。" in text:
-        text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
-    if "#" in text:
-        text = _MARKDOWN_HEADING.sub("", text)
-    return [line.strip() for line in text.split("\n")]
+    return [line.strip() for line in _label_and_line_marks(text).split("\n")]
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.
