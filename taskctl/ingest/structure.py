@@ -4,7 +4,8 @@ Marker styles (`第一部分`/`第二章`, `一、`, `(一)`, `1.`/`1、`, `(1)`
 nests them: a marker whose style is open on the stack closes everything below it and becomes a sibling; a
 new style opens a level under the current item. Numbering may restart in each section or run on across
 sections (`(一) 1. 2. (二) 3.`): both are in sequence. Tasks are the leaf items of the work sections;
-headings with children stay as headings. Sections whose heading is a goal or guiding idea (主要目标,
+headings with children stay as headings, unless their own text names units (`(一)推进….(法制司牵头)`
+over items 1, 2): then they are tasks too, and pass their units to no item. Sections whose heading is a goal or guiding idea (主要目标,
 指导思想 …), page chrome, signatures and attachment lists are not tasks.
 
 Sub-points (`(1)`, `1)`, `①`) under an item (`1.`, `(一)`) are that item's text, as a clerk reads them,
@@ -469,7 +470,7 @@ def read_outline(lines: list[Line]) -> Outline:
 
 
 def _outranks_all(style: str, open_nodes: list[Node]) -> bool:
-    """Whether a Chinese-numeral marker style ranks above every style open on the stack."""
+    """Whether a marker style ranks above every style open on the stack (`_STYLE_RANK`)."""
     rank = _STYLE_RANK.get(style)
     return rank is not None and all(
         _STYLE_RANK.get(node.marker.style, -1) > rank for node in open_nodes
