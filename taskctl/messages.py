@@ -926,6 +926,9 @@ _REASONS_ZH = {
     "not shaped like a unit name": "不像单位名称",
     "a group cut before its noun, not a name": "是残缺的群体称谓而非名称",
     "not a unit list": "不是单位列表",
+    "cut inside its brackets": "括号不完整（名称被截断）",
+    "a label or a party's part, not a name": "是标签或项目角色而非名称",
+    "an item's number, not a name": "是条目编号而非名称",
 }
 _PATH_KINDS = {"File": "文件", "Directory": "目录", "Path": "路径"}
 #: A `{rows}` field: "row 3: …; row 5: …", one ledger row's message after another.

@@ -224,3 +224,13 @@ def test_no_command_speaks_english_under_zh(zj, tmp_path) -> None:  # type: igno
     assert not english, "\n".join(english)
     en = zj("--lang", "en", "overdue", "--as-of", "2013-01-15", "--limit", "1").stdout
     assert ENGLISH.search(en)  # the detector does see English
+
+
+def test_every_reason_the_unit_guard_gives_has_chinese() -> None:
+    import inspect
+
+    from taskctl.ingest import units
+    from taskctl.messages import _REASONS_ZH
+
+    reasons = re.findall(r'return "([^"]+)"', inspect.getsource(units.unit_problem))
+    assert reasons and set(reasons) <= set(_REASONS_ZH)
