@@ -650,6 +650,9 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "项目内容",
         "项目名称",
         "工程名称",
+        # a county's 考核 task list (考核项目 | 序号 | 考核指标 | 考核内容 | 单位 | 年度目标 | 责任部门)
+        "考核内容",
+        "考核项目",
         "项目",  # a county's 民生工程 table (项 目 | 目标 | 分解情况 | 责任领导 | 责任单位 | 责任人)
         # progress tables (序号 | 内容与要求 | 进展情况 | 责任单位: a city's quarterly progress table)
         "内容与要求",
@@ -721,6 +724,9 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     # figure columns of 民生工程 progress tables (完成率(%), 完成目标(%))
     "率",
 )  # fmt: skip
+# Whole header cells of other columns that end like no other kind: the unit of measure (`单位` beside
+# `年度目标`) and who scores a task (`评分部门`), in a county's 考核 task list (2021).
+TABLE_OTHER_HEADERS: tuple[str, ...] = ("单位", "计量单位", "评分部门", "考核部门", "评分单位")
 
 # The second half of a header cell wrapped in its narrow column when the first half is a header cell
 # too: `攻坚目标` / `任务` (a township's 重点工作 progress table, 2024), `工作` / `内容`.

@@ -69,10 +69,12 @@ from taskctl.ingest.structure import match_marker
 from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
 from taskctl.vocab import (
     COMPOSED_LABEL_PATTERN,
+    GROUP_UNIT_PREFIXES,
     HEADER_CELL_TAILS,
     LABEL_HOLDER_WORDS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
+    TABLE_OTHER_HEADERS,
     TARGET_WORDS,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_STARTS,
@@ -89,7 +91,12 @@ _PERSON = lazy(
     r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}$|^(?=.* )[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){3}$"
 )
 # figures and their punctuation only (a telephone number, a code, an amount): never a task's text
-_FIGURES = lazy(r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$")
+_FIGURES = lazy(
+    r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$"
+    # a unit of measure (`万亩`, `亿斤`, `万元/人`, `%`) or a target figure (`≥2%`)
+    r"|^[万亿千百]?(?:亩|吨|头|只|斤|元|人|个|家|所|户|次|公里|平方米|千瓦|立方米|%|‰)(?:/[人户个年])?$"
+    r"|^[≥≤><]=?[0-9.]+%?$"
+)
 _CJK_CHAR = lazy(r"^[\u4e00-\u9fff]$")
 _MAX_HEADER_LINE = 120
 # the longest header cell (spaces not counted): `执行措施、实施步骤`, `是否达到序时进度`
@@ -135,6 +142,9 @@ def is_header_line(line: str) -> bool:
 
 #: A column of another kind (`进展情况`, `备注`): the table reader keeps its cells as attributes.
 OTHER = "other"
+# a column of another kind that names bodies (`评分部门`: who scores the task): unit names fit it
+OTHER_BODIES = "other bodies"
+_BODY_HEADER_ENDINGS = ("部门", "单位", "处室", "科室", "机构")
 _UNIT_FIELDS = ("lead", "support", "responsible")
 #: A piece placed in a column it does not fit (or dropped): what the alignment minimises.
 _SKIP = 1.0
@@ -179,12 +189,19 @@ def header_kind(cell: str) -> str | None:
         or label_role(key)
         or bare.endswith(TABLE_OTHER_HEADER_ENDINGS)
         or _YES_NO.match(bare)
+        or bare in TABLE_OTHER_HEADERS
     ):
         return None  # the quick test: no word a header cell is named by
     name = header_field(key)
     if name is not None:
         return name
-    return OTHER if bare.endswith(TABLE_OTHER_HEADER_ENDINGS) or _YES_NO.match(bare) else None
+    if (
+        bare.endswith(TABLE_OTHER_HEADER_ENDINGS)
+        or _YES_NO.match(bare)
+        or bare in TABLE_OTHER_HEADERS
+    ):
+        return OTHER
+    return None
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -204,7 +221,7 @@ def _shape(piece: str) -> str:
     from taskctl.ingest.annotations import read_annotation
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.tables import _has_role_verb
-    from taskctl.ingest.units import split_units, unit_problem
+    from taskctl.ingest.units import is_unit_name, split_units, unit_problem
 
     if not piece:
         return "empty"
@@ -220,6 +237,8 @@ def _shape(piece: str) -> str:
         names
         and not failing
         and not (piece.rstrip().endswith("。") and any(word in piece for word in TARGET_WORDS))
+        # one short word that ends like no unit is a note (`全市统筹`), not a unit cell
+        and (len(names) > 1 or is_unit_name(names[0]) or names[0].startswith(GROUP_UNIT_PREFIXES))
     ):
         # (a target's sentence closed by 。 that ends like a unit, `成功创建首批浙江省美丽城镇。`, is
         # text; a unit cell a clerk closed by 。 is units: `区投资促进中心。`)
@@ -229,7 +248,10 @@ def _shape(piece: str) -> str:
         # units but leaves rejected candidates; a cell cut where a copy ends leaves one
         annotation = read_annotation(f"(责任单位:{' '.join(piece.splitlines())})")
         if annotation is not None and annotation.names_units() and len(annotation.rejected) <= 1:
-            return "units"
+            named = [*annotation.lead, *annotation.support, *annotation.responsible]
+            # `全市统筹` (a target: the whole city pools it) names no unit before its verb
+            if any(is_unit_name(name) or name.startswith(GROUP_UNIT_PREFIXES) for name in named):
+                return "units"
     if len(names) >= 2 and failing == names[-1:] and (len(names[-1]) <= 3 or _cut_open(names[-1])):
         return "part"
     if _PERSON.match(piece):
@@ -308,6 +330,8 @@ class _Layout:
             return _PERSON_COSTS.get(shape, 3.0)
         if name == "deadline":
             return _DEADLINE_COSTS.get(shape, 3.0)
+        if name == OTHER_BODIES:
+            return _UNIT_COSTS.get(shape, _TEXT_COSTS[shape])
         if column == self.detail and shape == "figures":
             return 2.0  # a task's text is words
         if column > self.detail and name == OTHER and shape == "number":
@@ -953,7 +977,10 @@ def _cell_rows(
 ) -> list[list[str]] | None:
     """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
     body = _join_wrapped_names(body, notes)
-    fields = [header_kind(cell) for cell in header]
+    fields = [
+        OTHER_BODIES if kind == OTHER and cell.endswith(_BODY_HEADER_ENDINGS) else kind
+        for cell, kind in ((cell, header_kind(cell)) for cell in header)
+    ]
     if "number" in fields:
         at = fields.index("number")
         columns, names = fields[:at] + fields[at + 1 :], header[:at] + header[at + 1 :]

@@ -993,6 +993,85 @@ def test_section_rows_without_rows_of_their_own_stay_the_tables() -> None:
     ]
 
 
+ASSESSMENT_LIST = """\
+2021年XX县乡村振兴任务清单
+
+考核项目
+
+序号
+
+考核指标
+
+考核内容
+
+单位
+
+年度目标
+
+责任部门
+
+评分部门
+
+农业高质高效
+
+1
+
+确保粮食有效供给
+
+农林牧渔业增加值增幅
+
+%
+
+≥2%
+
+县海洋与渔业局
+
+县农业农村局
+
+市农业农村局
+
+2
+
+农业劳动生产率
+
+万元/人
+
+全市统筹
+
+县农业农村局
+
+市农业农村局
+
+3
+
+粮食播种面积
+
+万亩
+
+0.07
+
+县农业农村局
+
+市农业农村局
+"""
+
+
+def test_an_assessment_list_with_measure_and_scoring_columns() -> None:
+    doc = parse_text(ASSESSMENT_LIST)
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.1", "农林牧渔业增加值增幅", ["县海洋与渔业局", "县农业农村局"]),
+        ("一.2", "农业劳动生产率", ["县农业农村局"]),
+        ("一.3", "粮食播种面积", ["县农业农村局"]),
+    ]
+    # the unit of measure, the target (`全市统筹` is no unit) and who scores the task are attributes
+    assert doc.tasks[1].attributes == {
+        "单位": "万元/人",
+        "年度目标": "全市统筹",
+        "评分部门": "市农业农村局",
+    }
+    assert doc.tasks[2].attributes["单位"] == "万亩"
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
