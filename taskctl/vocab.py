@@ -563,6 +563,11 @@ PAGE_CHROME_MARKERS: tuple[str, ...] = (
     "ICP备",
     "【打印】",
     "【关闭】",
+    # a document-sharing site's buttons above its copy
+    "购物车",
+    "我的足迹",
+    "立即下载",
+    "免费下载",
 )
 # Words a document-sharing site's viewer prints above a copy of a .doc (`《….docx》由会员分享,可在线阅读,
 # 更多相关《…(7页珍藏版)》请在…上搜索。`): such a copy numbers its page chunks `1、` `2、` at line starts.
@@ -726,7 +731,11 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 # Whole header cells of other columns that end like no other kind: the unit of measure (`单位` beside
 # `年度目标`) and who scores a task (`评分部门`), in a county's 考核 task list (2021).
-TABLE_OTHER_HEADERS: tuple[str, ...] = ("单位", "计量单位", "评分部门", "考核部门", "评分单位")
+TABLE_OTHER_HEADERS: tuple[str, ...] = (
+    "单位", "计量单位", "评分部门", "考核部门", "评分单位",
+    # a city's half-year progress table (完成状态: 序时推进); not a page's 效力状态
+    "完成状态", "办理状态", "推进状态", "进展状态",
+)  # fmt: skip
 
 # The second half of a header cell wrapped in its narrow column when the first half is a header cell
 # too: `攻坚目标` / `任务` (a township's 重点工作 progress table, 2024), `工作` / `内容`.

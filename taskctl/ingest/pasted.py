@@ -1291,7 +1291,7 @@ def pasted_tables(
 
     if _header_words(text) < 2:
         return []
-    lines = [line.strip(" \u3000") for line in text.splitlines()]
+    lines = _unflattened([line.strip(" \u3000") for line in text.splitlines()])
     marked = _bar_marked_rows([line for line in lines if line], notes)
     if marked is not None:
         return [(None, marked)]
@@ -1313,6 +1313,40 @@ def pasted_tables(
     if rows is not None:
         return [(None, rows)]
     return _cell_lines_tables(lines, notes)
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """Lines with a table flattened onto one line (`… 序号 承担的重点工作 完成状态 牵头责任单位 一、…
+    1 全市生产总值增长。 序时推进 市发展改革委 2 …`, cells and rows run together with single
+    spaces) cut again: before its header, after the header's last cell, and before each row's
+    序号 in sequence (and each section row `一、`). Other lines stay as they are."""
+    out: list[str] = []
+    for line in lines:
+        start = line.find("序号 ")
+        if len(line) <= _MAX_HEADER_LINE or start < 0:
+            out.append(line)
+            continue
+        tokens = line[start:].split(" ")
+        width = 0
+        while width < len(tokens) and header_kind(tokens[width]):
+            width += 1
+        if width < 3:
+            out.append(line)
+            continue
+        out.extend(piece for piece in (line[:start].strip(), " ".join(tokens[:width])) if piece)
+        row: list[str] = []
+        expected = 1
+        for token in tokens[width:]:
+            section = match_marker(token)
+            if token == str(expected) or (section is not None and section.style == "一、"):
+                if row:
+                    out.append(" ".join(row))
+                row = []
+                expected += token == str(expected)
+            row.append(token)
+        if row:
+            out.append(" ".join(row))
+    return out
 
 
 _BR = lazy(r"<br\s*/?>", re.IGNORECASE)

@@ -1072,6 +1072,28 @@ def test_an_assessment_list_with_measure_and_scoring_columns() -> None:
     assert doc.tasks[2].attributes["单位"] == "万亩"
 
 
+FLATTENED = (
+    "购物车\n我的足迹\n2022上半年重点工作进展情况统计表\n"
+    "上半年重点工作进展情况统计表 序号 承担的重点工作 完成状态 工作进展情况 牵头责任单位 "
+    "一、努力完成全年主要预期目标 1 全市生产总值增长6%。 序时推进 逐月召开经济运行分析调度会。"
+    " 市发展改革委 2 社会消费品零售总额增长8%以上。 序时推进 消费市场持续稳定恢复,同比增长5%。"
+    " 市商务局 3 进出口总额增长5%以上。 序时推进 全市累计实现进出口总额9亿美元,同比增长12%。"
+    " 市商务局 4 居民消费价格涨幅3%左右。 序时推进 CPI指数累计上涨"
+)
+
+
+def test_a_table_flattened_onto_one_line_is_cut_into_its_rows() -> None:
+    doc = parse_text(FLATTENED)
+    assert doc.title == "2022上半年重点工作进展情况统计表"
+    assert [(t.number, t.title, t.lead) for t in doc.tasks] == [
+        ("一.1", "全市生产总值增长6%", ["市发展改革委"]),
+        ("一.2", "社会消费品零售总额增长8%以上", ["市商务局"]),
+        ("一.3", "进出口总额增长5%以上", ["市商务局"]),
+        ("一.4", "居民消费价格涨幅3%左右", []),
+    ]
+    assert doc.tasks[0].attributes["完成状态"] == "序时推进"
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
