@@ -264,7 +264,9 @@ def split_persons(text: str) -> list[str]:
             pieces.extend(part for part, _sep in split_top_level(piece, " "))
     for piece in pieces:
         name = _PERSON_NOTE.sub("", piece.strip(EDGE_PUNCTUATION)).strip()
-        name = _without_title(strip_etc(name.strip(EDGE_PUNCTUATION)))
+        bare = strip_etc(name.strip(EDGE_PUNCTUATION))
+        # a post written alone (`牵头领导:常务副区长`) is the person, as a leader named by post is
+        name = _without_title(bare) or (bare if len(pieces) == 1 else "")
         if name and name not in names:
             names.append(name)
     return names

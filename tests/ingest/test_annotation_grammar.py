@@ -454,6 +454,14 @@ def test_the_guard_refuses_labels_role_nouns_and_numbered_items(name: str) -> No
     assert unit_problem("区城投公司") is None
 
 
+def test_a_leader_label_holding_only_a_post_names_that_post() -> None:
+    doc = parse_text(
+        "2023年任务分工\n1.推进城市更新。\n牵头领导:常务副区长\n主要责任单位:区住建委\n"
+    )
+    (task,) = doc.tasks
+    assert (task.persons, task.lead) == (["常务副区长"], ["区住建委"])
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
