@@ -275,6 +275,16 @@ ROLE_VERBS: dict[str, str] = {
     "督导": RESPONSIBLE,
     "统筹": RESPONSIBLE,
 }
+# The same verbs after a longer preposition: `按照职责分工负责` (沪府发〔2017〕76号), `按各自职责负责`,
+# `根据职责分工落实`.
+ROLE_VERBS.update(
+    {
+        prefix + verb[1:]: role
+        for verb, role in list(ROLE_VERBS.items())
+        if verb.startswith("按职")
+        for prefix in ("按照", "根据", "依据", "按各自", "按照各自")
+    }
+)
 # Verbs joining two unit lists: the units before lead, the units after support
 # (`省卫健委会同省医保局负责`, `市商务局联合市场监管局`).
 CONNECTIVE_VERBS: tuple[str, ...] = ("会同", "联合", "协同")
