@@ -49,6 +49,7 @@ from taskctl.vocab import (
     ANNOTATION_NOTE_OPENERS,
     COMPOSED_LABEL_PATTERN,
     CONNECTIVE_VERBS,
+    CUT_NAME_STEMS,
     DEADLINE,
     FIRST_LISTED_LEADS_PATTERN,
     INLINE_CLAUSE_PREFIXES,
@@ -169,6 +170,7 @@ class Annotation:
         self.rejected.extend(other.rejected)
         self.rules.extend(other.rules)
         self.spans.extend(other.spans)
+        self.opens = self.opens or other.opens
 
     def names_units(self) -> bool:
         return bool(self.lead or self.support or self.responsible)
@@ -672,7 +674,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
 def _cut_off_note(text: str, start: int) -> Annotation | None:
     """A note the text ends inside (a copy cut off mid-note: `(市府办牵头,市政府各部门、各功能区管委`,
     or a bracket a typist never closed), read up to its last whole part: the piece after the last
-    separator may be a cut name and is dropped unless it ends with a role verb. None when the
+    separator may be a cut name and is dropped unless it ends with a role verb or like a whole
+    unit's name (`vocab.CUT_NAME_STEMS` end names cut short). None when the
     bracket is not on the text's last line or its content names no unit with a label or a verb."""
     content = text[start + 1 :].rstrip()
     if not content or "\n" in content or not (_LABEL.match(content.lstrip()) or _verbs_in(content)):
@@ -684,9 +687,14 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
         if len(pieces) == 1:
             return None
         content = "".join(piece + separator for piece, separator in pieces[:-1])
-        whole = split_units(last)[:-1]  # `财政厅及相关盟市`: the name before 及 is whole
-        if whole:
-            content += "、".join(whole)
+        label, colon, value = last.rpartition(":")  # `责任单位:各街办事处`
+        names = split_units(value)
+        # the names before a join are whole (`财政厅及相关盟市`), and so is a last name that ends
+        # like a unit and like no longer ending cut short (`各街办事处`, not `各功能区管委`)
+        if names and not (is_unit_name(names[-1]) and not names[-1].endswith(CUT_NAME_STEMS)):
+            names = names[:-1]
+        if names:
+            content += label + colon + "、".join(names)
     reading = read_content(content.strip(EDGE_PUNCTUATION), False)
     if reading is None or reading.is_empty():
         return None

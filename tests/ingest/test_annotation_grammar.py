@@ -502,8 +502,16 @@ def test_units_with_notes_in_lenticular_brackets() -> None:
         ),
         ("(牵头单位:县发改局;配合单位:县财政局、县自然资", ["县发改局"], ["县财政局"]),
         ("(县发改局牵头,县财政局配合", ["县发改局"], ["县财政局"]),
-        # the name before 及 is whole; the group after it may be cut
-        ("(县发改局牵头,县林业局、县财政局及相关乡镇", ["县发改局"], ["县林业局", "县财政局"]),
+        # the names before 及 are whole, and so is a last name that ends like a unit
+        (
+            "(县发改局牵头,县林业局、县财政局及相关乡镇",
+            ["县发改局"],
+            ["县林业局", "县财政局", "相关乡镇"],
+        ),
+        # a last name ending in a stem of a longer ending (管委 of 管委会) may be cut: dropped
+        ("(县发改局牵头,县林业局、各功能区管委", ["县发改局"], ["县林业局"]),
+        # a whole last name after its label is kept
+        ("(牵头单位:县行政审批局;配合单位:各街办事处", ["县行政审批局"], ["各街办事处"]),
     ],
 )
 def test_a_note_cut_off_at_the_end_keeps_its_whole_names(
@@ -523,9 +531,8 @@ def test_a_bracket_never_closed_is_read_up_to_its_last_whole_name() -> None:
     )
     first, second, third = doc.tasks
     assert (first.lead, first.support) == (["县府办"], ["县财政局"])
-    assert second.responsible == [
-        "县发改局"
-    ]  # the last name could be cut: left off, with a warning
+    # the last name ends like a whole unit: kept, with a warning that the bracket is never closed
+    assert second.responsible == ["县发改局", "县市场监管局"]
     assert not (third.lead or third.support or third.responsible)
     assert sum("没有闭合" in w.message or "never closed" in w.message for w in doc.warnings) == 2
 

@@ -75,6 +75,7 @@ EXACT = (
     "mzb2021",
     "nanling2024",
     "neijiang",
+    "neimenggu2013",
     "neimenggu2023",
     "neimenggu2024",
     "ningbo2014",
@@ -96,6 +97,7 @@ EXACT = (
     "suzhou2024",
     "suzhou2025",
     "taizhou2019",
+    "tianjin2020",
     "weihai2023",
     "wuchang2023",
     "wucheng2025",
@@ -141,15 +143,11 @@ FLOORS = {
     "jtb2021": (1.0, 1.0),  # units exact; a title cut at the copy's end keeps no trailing 、
     # `哈尔滨、黑河、绥芬河市政府`: the first two names are refused (no unit ending), not completed
     "heilongjiang": (0.9, 0.9),
-    # its cut last note ends `…财政厅及相关盟市`: the group after 及 may be cut and is dropped
-    "neimenggu2013": (0.97, 0.97),
     # 4/5: its last line `义务教育段随迁子女就` (cut, no cells) is read as the text of row 3
     "keqiao2023": (0.88, 0.88),
     # 1/3: a header of six cells over rows of eight and of three cells is read in part
     "zhaohua2017": (0.5, 0.5),
     # collection 9, as read now (first seen at 4c4a306 and b7813bd)
-    # a note cut at the copy's end drops its last name (`市税务局`), which the answer keeps
-    "tianjin2020": (0.88, 0.88),
     # units exact; the masked name `***` of a section's 总负责 line is kept as a person
     "weisheng": (1.0, 1.0),
     # units exact; a garbled heading leaves one title empty
