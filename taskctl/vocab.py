@@ -589,6 +589,11 @@ PAGE_CHROME_MARKERS: tuple[str, ...] = (
 VIEWER_COPY_MARKERS: tuple[str, ...] = ("由会员分享", "页珍藏版", "可在线阅读")
 # A line starting with one of these is web-page chrome (article metadata, sharing, neighbours, footer).
 PAGE_CHROME_LINE_STARTS: tuple[str, ...] = (
+    # a government page's metadata block (`索引号: 1137…`, `成文日期: 2022-10-08`)
+    "索引号",
+    "成文日期",
+    "发文日期",
+    "发布机构",
     "发布时间",
     "发布日期",
     "来源:",
@@ -670,6 +675,10 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "项目内容",
         "项目名称",
         "工程名称",
+        # a city's 民生事项 progress report (类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导)
+        "民生事项名称",
+        "事项名称",
+        "民生事项",
         # a county's 考核 task list (考核项目 | 序号 | 考核指标 | 考核内容 | 单位 | 年度目标 | 责任部门)
         "考核内容",
         "考核项目",
@@ -747,7 +756,7 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
 # Whole header cells of other columns that end like no other kind: the unit of measure (`单位` beside
 # `年度目标`) and who scores a task (`评分部门`), in a county's 考核 task list (2021).
 TABLE_OTHER_HEADERS: tuple[str, ...] = (
-    "单位", "计量单位", "评分部门", "考核部门", "评分单位",
+    "单位", "计量单位", "评分部门", "考核部门", "评分单位", "监督电话", "联系电话",
     # a city's half-year progress table (完成状态: 序时推进); not a page's 效力状态
     "完成状态", "办理状态", "推进状态", "进展状态",
 )  # fmt: skip

@@ -72,6 +72,7 @@ from taskctl.vocab import (
     GROUP_UNIT_PREFIXES,
     HEADER_CELL_TAILS,
     LABEL_HOLDER_WORDS,
+    PAGE_CHROME_LINE_STARTS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
     TABLE_OTHER_HEADERS,
@@ -106,6 +107,8 @@ _NOT_HEADER = lazy(r"[0-9:;。,!?：；，]")
 _BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 # The period of a progress column (`1-10月推进情况`, `1—6月完成情况`, `截至9月底进展`).
 _PERIOD_PREFIX = lazy(r"^(?:截至|截止)?[0-9]{1,2}(?:[-—~至到][0-9]{1,2})?月(?:底|末|份)?")
+# The year of a column of figures or targets (`2022年度任务目标`; not `2024年重点工作`, a title).
+_YEAR_PREFIX = lazy(r"^[0-9]{4}年度?")
 # A yes-or-no column (`是否达序`, `是否完成`).
 _YES_NO = lazy(r"是否[\u4e00-\u9fff]{1,4}$")
 # Any header word (spaces allowed between its characters: `工 作 任 务`): lines without two of them
@@ -179,6 +182,9 @@ def header_kind(cell: str) -> str | None:
     # a note in brackets is not counted (`重点工作任务(杭州市2项牵头工作、19项配合工作)`), nor the
     # period a progress column is of (`1-10月推进情况`)
     bare = _PERIOD_PREFIX.sub("", _BRACKETED.sub("", key))
+    year = _YEAR_PREFIX.match(bare)
+    if year and bare[year.end() :].endswith(TABLE_OTHER_HEADER_ENDINGS):
+        return OTHER  # `2022年度任务目标`
     if not bare or len(bare) > _MAX_HEADER_CELL or _NOT_HEADER.search(bare):
         return None
     if match_marker(key) is not None:
@@ -256,6 +262,8 @@ def _shape(piece: str) -> str:
         return "part"
     if _PERSON.match(piece):
         return "person"
+    if _is_item(piece):
+        return "text"  # `14.改扩建泉山学校`: a task cell numbered itself, however short
     return "short" if len(piece) <= 12 and not any(ch in piece for ch in ",。;") else "text"
 
 
@@ -1303,7 +1311,14 @@ def pasted_tables(
     ]  # `说明 |`: a cell closed by its bar; `||`: empty cells
     # page chrome goes (`分享到:`), but not a row of a table split by `|`
     lines = [
-        line for line in lines if line.strip() and not (is_chrome(line) and line.count("|") < 2)
+        line
+        for line in lines
+        if line.strip()
+        and not (
+            is_chrome(line)
+            # a page's metadata set out as a table row (`索引号: | 1137… | 成文日期: | … |`)
+            and (line.count("|") < 2 or line.startswith(PAGE_CHROME_LINE_STARTS))
+        )
     ]
     if "<" in text:
         lines = [_BR.sub("\n", line) for line in lines]  # `市财政局<br>市税务局` in a Markdown cell

@@ -1094,6 +1094,23 @@ def test_a_table_flattened_onto_one_line_is_cut_into_its_rows() -> None:
     assert doc.tasks[0].attributes["完成状态"] == "序时推进"
 
 
+LIVELIHOOD_MATTERS = """\
+类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 | 监督电话 |
+四、教育文化 | 14.改扩建泉山学校 | 完成一期教学楼建设。 | 教育体育局 | 刘福利 | 完成主体施工。 | 0535-8246306 |
+15.推进学校塑胶运动场地建设 | 完成13处场地建设。 | 教育体育局 | 刘福利 | 完成基础施工30%。 | 0535-8246306 | |
+索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |
+"""
+
+
+def test_a_livelihood_report_numbered_inside_its_name_cell() -> None:
+    doc = parse_text(LIVELIHOOD_MATTERS)
+    assert [(t.number, t.title, t.responsible, t.persons) for t in doc.tasks] == [
+        ("四.14", "改扩建泉山学校", ["教育体育局"], ["刘福利"]),
+        ("四.15", "推进学校塑胶运动场地建设", ["教育体育局"], ["刘福利"]),
+    ]
+    assert doc.tasks[0].attributes["2022年度任务目标"] == "完成一期教学楼建设。"
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
