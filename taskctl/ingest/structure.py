@@ -827,6 +827,18 @@ def keep_assigned_goals(nodes: list[Node]) -> None:
             index = nodes[index].parent
 
 
+def drop_inline_lists(nodes: list[Node]) -> None:
+    """An item whose line only goes on numbering short entries (`1、金寨县;2、裕安区;3、霍山县`, a
+    ranking of counties under `一、…综合排名`) is a list in the text, not a task."""
+    for node in nodes:
+        if not node.children and not node.folded and _INLINE_LIST.fullmatch(node.text.strip()):
+            node.excluded = True
+
+
+# an entry of at most ten characters, then at least two more numbered ones, `;` or `,` between
+_INLINE_LIST = lazy(r"[^;,。\n]{1,10}(?:[;,][0-9]{1,2}[、.][^;,。\n]{1,10}){2,}[。;]?")
+
+
 def demote_bare_sections(nodes: list[Node]) -> None:
     """A section without items (`三、保障措施` followed by a paragraph) among sibling sections that
     have items is a heading, not a task, unless it names its own units or persons: it is the
@@ -879,6 +891,7 @@ def build_items(
     drop_closing_text(outline.nodes)
     keep_assigned_goals(outline.nodes)
     demote_bare_sections(outline.nodes)
+    drop_inline_lists(outline.nodes)
     items: list[ItemDraft] = []
     new_index: dict[int, int] = {}
     for index, node in enumerate(outline.nodes):

@@ -212,3 +212,15 @@ def test_a_rule_beside_the_units_of_a_note_and_an_overall_lead() -> None:
         ("一.1", ["省经信委"], ["省发改委(省能源局)"]),
         ("一.2", ["省经信委"], ["省环保厅"]),
     ]
+
+
+def test_a_line_numbering_short_entries_is_a_list_not_a_task() -> None:
+    doc = parse_text(
+        "六安市1至9月份民生工程实施进度通报\n一、各县区民生工程实施进度综合排名\n"
+        "1、金寨县;2、裕安区;3、霍山县;4、金安区。\n二、部分项目进展情况\n"
+        "1、技能培训提升,牵头单位:市退役军人局。\n2、养老服务,牵头单位:市民政局。\n"
+    )
+    assert [(t.number, t.lead) for t in doc.tasks] == [
+        ("二.1", ["市退役军人局"]),
+        ("二.2", ["市民政局"]),
+    ]
