@@ -624,13 +624,12 @@ def _body_rows(
                 cells = [cell for cell in cells if cell != ""]
         if not any(cells):
             continue
-        if numbered and rows and splitter in ("tab", "pipe") and _task_over_blanks(split(line)):
-            # `新增学位810个 | |||||`: a sub-row's own task cell over empty cells, its 序号 and other
-            # cells the row above's
-            task_cell = split(line)[0].strip()
-            add(
-                labels[-1], [task_cell if i == layout.detail else c for i, c in enumerate(rows[-1])]
-            )
+        sub_row = _sub_row(split(line)) if numbered and rows and splitter in ("tab", "pipe") else []
+        if sub_row:
+            # `新增学位810个 | |||||`, `新增托位500个。 | 新增托位600个。 | ||`: a sub-row's own cells
+            # from the task's column on, its 序号 and its empty cells the row above's
+            own = {layout.detail + offset: cell for offset, cell in enumerate(sub_row) if cell}
+            add(labels[-1], [own.get(i, cell) for i, cell in enumerate(rows[-1])])
             continue
         if numbered and rows and splitter in ("tab", "pipe"):
             # `| | 完善政务云平台 | | 市政务服务局 |`: a row without its 序号, its cells in place
@@ -699,14 +698,14 @@ def _body_rows(
     return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
 
 
-def _task_over_blanks(cells: list[str]) -> bool:
-    """`新增学位810个 | |||||`: a text cell, no 序号, then only empty cells (at least three)."""
-    return (
-        len(cells) >= 4
-        and bool(cells[0].strip())
-        and _shape(cells[0].strip()) != "number"
-        and not any(cell.strip() for cell in cells[1:])
-    )
+def _sub_row(cells: list[str]) -> list[str]:
+    """The cells of a row written without its 序号 and ended by empty cells the text marks (`新增学位
+    810个 | |||||`, `新增托位500个。 | 新增托位600个。 | ||`): a task cell first, then at least two
+    empty cells at its end; [] for any other row."""
+    cells = [cell.strip() for cell in cells]
+    if len(cells) < 3 or not cells[0] or _shape(cells[0]) == "number" or any(cells[-2:]):
+        return []
+    return cells
 
 
 def _under_the_row_above(cells: list[str], width: int) -> list[str] | None:

@@ -1111,6 +1111,24 @@ def test_a_livelihood_report_numbered_inside_its_name_cell() -> None:
     assert doc.tasks[0].attributes["2022年度任务目标"] == "完成一期教学楼建设。"
 
 
+SUB_ROWS_WITH_PROGRESS = """\
+2022年区政府民生实事项目进展情况表
+序号 | 项目内容 | 进展情况 | 责任单位 |
+2 | 新建成婴幼儿照护驿站7家。 | 新建13家。 | 卫生健康局 |
+新增照护服务托位500个。 | 新增托位600个。 | ||
+3 | 实施农村公路大中修100公里。 | 完成50公里。 | 交通运输局 |
+"""
+
+
+def test_a_sub_row_with_its_own_progress_keeps_the_unit_above() -> None:
+    doc = parse_text(SUB_ROWS_WITH_PROGRESS)
+    assert [(t.number, t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("2", "新建成婴幼儿照护驿站7家", ["卫生健康局"], {"进展情况": "新建13家。"}),
+        ("2", "新增照护服务托位500个", ["卫生健康局"], {"进展情况": "新增托位600个。"}),
+        ("3", "实施农村公路大中修100公里", ["交通运输局"], {"进展情况": "完成50公里。"}),
+    ]
+
+
 PDF_SPACES = """\
 XX市河湖长制重点任务分解表
 序号 类别 主要任务 细化措施 牵头单位 配合单位 责任单位
