@@ -135,6 +135,29 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
     return _check(str(best), source)
 
 
+def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
+    """The lines of a text without item numbers in which at least two lines end with a note naming
+    units (`马厂七期6栋396套安置房完成主体工程(三水街道牵头)`): each such line numbered by its place
+    (`1.`, `2.` …), so that it is read as an item. None for any other text."""
+    from dataclasses import replace
+
+    from taskctl.ingest.annotations import find_annotations
+
+    closing = []
+    for index, line in enumerate(lines):
+        annotations, _problems = find_annotations(line.text)
+        if any(
+            a.names_units() and a.spans[0][1] >= len(line.text.rstrip("。; |")) for a in annotations
+        ):
+            closing.append(index)
+    if len(closing) < 2:
+        return None
+    numbered = list(lines)
+    for position, index in enumerate(closing, start=1):
+        numbered[index] = replace(lines[index], text=f"{position}.{lines[index].text}")
+    return numbered
+
+
 def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | None:
     """The document read as a task table pasted as text, or None when it holds none (or no task)."""
     from taskctl.ingest.drafts import ParseWarning
@@ -267,6 +290,11 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
     if not lines:
         raise InputError("empty document", source=source)
     outline = read_outline(lines)
+    if not outline.nodes and table is None:
+        # items written without numbers, each line closed by its own note (`…改造(住建局牵头)`)
+        numbered = _number_annotated_lines(lines)
+        if numbered is not None:
+            lines, outline = numbered, read_outline(numbered)
     if not outline.nodes:
         if table is not None:
             return table

@@ -142,6 +142,27 @@ def repair_chars(text: str) -> str:
     return _label_and_line_marks(text)
 
 
+def _without_anti_copy_noise(text: str) -> str:
+    """Text without the noise a forum scatters through posts against copying (`马厂七期…(三水街道
+    牵头)' l1 J8 n9 Y9 x`): runs of four or more one-to-three-character ASCII tokens holding a
+    letter and a sign (never a row of figures such as `5 10 15 20`)."""
+
+    def drop(match: re.Match[str]) -> str:
+        run = match.group()
+        return "" if _NOISE_LETTER.search(run) and _NOISE_SIGN.search(run) else run
+
+    return _NOISE_RUN.sub(drop, text)
+
+
+_NOISE_RUN = lazy(
+    r"(?:^|[ \t]+|(?<=[)\]]))(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?![!-~])", re.MULTILINE
+)
+_NOISE_LETTER = lazy(r"[A-Za-z]")
+_BARS_ONLY = lazy(r"^[ \t|]+$", re.MULTILINE)
+_LONE_BAR = lazy(r"^([^|\n]*?)[ \t]*\|[ \t]*$", re.MULTILINE)
+_NOISE_SIGN = lazy(r"[!-/:-@\[-`{-~]")
+
+
 def _label_and_line_marks(text: str) -> str:
     """Labels written otherwise in the colon form (`【牵头单位】X`, `责任主体。X`) and line starts
     without marks that are no text (`??1.`, `# 标题`); one line or a whole text."""
@@ -153,6 +174,11 @@ def _label_and_line_marks(text: str) -> str:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     if "#" in text:
         text = _MARKDOWN_HEADING.sub("", text)
+    if _NOISE_RUN.search(text):
+        text = _without_anti_copy_noise(text)
+    if "|" in text:
+        # a line of table bars alone, or one bar closing a line of text: a post's cell marks
+        text = _LONE_BAR.sub(r"\1", _BARS_ONLY.sub("", text))
     return text
 
 

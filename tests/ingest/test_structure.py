@@ -224,3 +224,24 @@ def test_a_line_numbering_short_entries_is_a_list_not_a_task() -> None:
         ("二.1", ["市退役军人局"]),
         ("二.2", ["市民政局"]),
     ]
+
+
+def test_unnumbered_lines_each_closed_by_a_note_are_items() -> None:
+    doc = parse_text(
+        "|\n下面是民生实事里面提到的部分:\n"
+        ", I% H9 r: m2 |* {对7个老旧小区进行基础性改造(住建局牵头) x& L1 ]8 N) l6 J( k\n"
+        "马厂七期396套安置房完成主体工程(三水街道牵头)9 @! _2 C* M0 C% r+ U' q\n"
+        "兴梁公寓312套安置房主体工程完成正负零(梁徐街道牵头) |\n|\n"
+    )
+    assert [(t.number, t.title, t.lead) for t in doc.tasks] == [
+        ("1", "对7个老旧小区进行基础性改造", ["住建局"]),
+        ("2", "马厂七期396套安置房完成主体工程", ["三水街道"]),
+        ("3", "兴梁公寓312套安置房主体工程完成正负零", ["梁徐街道"]),
+    ]
+
+
+def test_a_row_of_figures_is_no_forum_noise() -> None:
+    from taskctl.ingest.repair import repair_text
+
+    (line,) = repair_text("完成情况 5 10 15 20 %\n")
+    assert line.text.endswith("5 10 15 20 %")
