@@ -149,16 +149,21 @@ def _without_anti_copy_noise(text: str) -> str:
 
     def drop(match: re.Match[str]) -> str:
         run = match.group()
-        return "" if _NOISE_LETTER.search(run) and _NOISE_SIGN.search(run) else run
+        start = match.start()
+        if start and "!" <= text[start - 1] <= "~":
+            return run  # the end of a longer token (`2024 5 6 7`)
+        if not (_NOISE_LETTER.search(run) and _NOISE_SIGN.search(run)):
+            return run
+        return run[0] if run[0] in ")]" else ""  # `(三水街道牵头)9 @! _2…`: the bracket stays
 
     return _NOISE_RUN.sub(drop, text)
 
 
-_NOISE_RUN = lazy(
-    r"(?:^|[ \t]+|(?<=[)\]]))(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?![!-~])", re.MULTILINE
-)
+# (it opens with a character class, which the matcher looks for quickly)
+_NOISE_RUN = lazy(r"[!-~]{1,3}(?:[ \t]+[!-~]{1,3}){3,}(?![!-~])")
 _NOISE_LETTER = lazy(r"[A-Za-z]")
 _BARS_ONLY = lazy(r"^[ \t|]+$", re.MULTILINE)
+_BAR_AT_LINE_END = lazy(r"\|[ \t]*(?:\n|$)")
 _LONE_BAR = lazy(r"^([^|\n]*?)[ \t]*\|[ \t]*$", re.MULTILINE)
 _NOISE_SIGN = lazy(r"[!-/:-@\[-`{-~]")
 
@@ -174,9 +179,9 @@ def _label_and_line_marks(text: str) -> str:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     if "#" in text:
         text = _MARKDOWN_HEADING.sub("", text)
-    if _NOISE_RUN.search(text):
+    if " " in text:
         text = _without_anti_copy_noise(text)
-    if "|" in text:
+    if "|" in text and _BAR_AT_LINE_END.search(text):
         # a line of table bars alone, or one bar closing a line of text: a post's cell marks
         text = _LONE_BAR.sub(r"\1", _BARS_ONLY.sub("", text))
     return text
