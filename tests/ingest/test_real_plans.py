@@ -17,6 +17,7 @@ from taskctl.ingest import parse_text
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 EXACT = (
+    "anhui2022",
     "anquan2021",
     "baoshan2008",
     "beijing2018",
@@ -31,6 +32,7 @@ EXACT = (
     "daxing2023",
     "dazhu2016",
     "dongguan2021",
+    "fangxian2023",
     "gongkai2022",
     "guandu2016",
     "guangdong2021",
@@ -44,6 +46,7 @@ EXACT = (
     "haiyan2022",
     "hangzhou2015",
     "hangzhou2021",
+    "hanyang2019",
     "henan2023",
     "heze2023",
     "honggutan2022",
@@ -57,6 +60,7 @@ EXACT = (
     "jiangmen",
     "jiangmen2018",
     "jiangxi2016",
+    "jiangyan",
     "jiayu2021",
     "jingtai",
     "jingzhou2022",
@@ -65,12 +69,15 @@ EXACT = (
     "jtb2015",
     "lanzhou",
     "liaoning2012",
+    "liaoning2015",
     "lingbi2021",
     "lishan2023",
     "liuan2017",
+    "liuan2021",
     "lueyang2019",
     "meishan2017",
     "meishan2017b",
+    "mianyang2023",
     "muli2024",
     "mzb2021",
     "nanling2024",
@@ -84,9 +91,11 @@ EXACT = (
     "qiaocheng2025",
     "qingdao2023",
     "quzhou2021",
+    "shaanxi2015",
     "shandong2023",
     "shandong2024",
     "shangcheng2019",
+    "shanghai2017",
     "shaoguan2019",
     "shaoxing2020",
     "shengfu",
@@ -98,6 +107,7 @@ EXACT = (
     "suzhou2025",
     "taizhou2019",
     "tianjin2020",
+    "tongxiang2020",
     "weihai2023",
     "wuchang2023",
     "wucheng2025",
@@ -115,6 +125,7 @@ EXACT = (
     "yuncheng2017",
     "yunnan2017",
     "yunyang2023",
+    "zhaoyuan2022",
     "zhejiang2014",
     "zhejiang2020",
     "zhenjiang",
@@ -163,12 +174,15 @@ FLOORS = {
     # 13/14: row 10 (no 单位 cell) is taken for part of row 9; row 14's cut target cell
     # `由市科技局统筹安排` is read as its unit cell
     "shengsi2021": (0.89, 0.89),
+    # collection 11, as read now (first seen at f825b71)
+    # 10/11: its last sub-row, cut before its bars, is read as the text of the row above
+    "linan2022": (0.95, 0.95),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {"shenyang2026": ["各区"], "shengsi2021": ["市科技局"]}
 # Tables whose cells are glued without any separator (a viewer's copy of a .docx, a flattened page):
 # refused with one clear error rather than read into invented cells.
-REFUSED = ("longquanyi2009", "zhonglou2021")
+REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "zhonglou2021")
 ROLES = ("lead", "support", "responsible")
 
 
