@@ -105,7 +105,7 @@ _RULE = lazy(
     + "))?"
 )
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
-_CLAUSE_END = lazy(r"[,;，；。\n]")
+_SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
 _VERB = lazy("|".join(map(re.escape, _VERBS)))
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
@@ -647,9 +647,12 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(found)
             taken.append(found.spans[0])
     for line_start in _clause_starts(text) if "由" in text or "牵头" in text else ():
-        first_end = _CLAUSE_END.search(text, line_start)
-        if _VERB.search(text, line_start, first_end.start() if first_end else len(text)) is None:
-            continue  # the quick test: a sentence whose first clause has no role verb opens no task
+        sentence_end = _SENTENCE_END.search(text, line_start)
+        if (
+            _VERB.search(text, line_start, sentence_end.start() if sentence_end else len(text))
+            is None
+        ):
+            continue  # the quick test: a sentence without a role verb opens no task
         found = _opening_clauses(text, line_start)
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)
@@ -746,17 +749,29 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
     end = end if stop < 0 else stop  # `由X承办,Y协办。治理工作目标:…`: the sentence, not the line
     clauses: list[str] = []
     position = start
+    waiting: list[tuple[str, int]] = []  # names before a comma that share the next clause's verb
+    pieces = 0
     for clause, separator in split_top_level(text[start:end], ",;，；"):
         stripped = clause.strip(EDGE_PUNCTUATION)
         found = _Clauses()
         if not stripped or not _read_clause(stripped, found) or found.rejected or found.times:
+            names = split_units(_strip_prefix(stripped)) if separator in ",，" else []
+            if names and all(is_unit_name(name) for name in names):
+                waiting.append((stripped, len(clause) + len(separator)))
+                continue  # `由市财政局、农业局,各县(市)、区人民政府负责落实`
             break
         if _verbs_in(stripped)[-1].end() != len(stripped):
             break  # text after the verb: the task's own words (`市发改委牵头制定方案`)
+        if waiting:
+            stripped = "、".join([*(name for name, _width in waiting), stripped])
+            position += sum(width for _name, width in waiting)
+            pieces += len(waiting)
+            waiting = []
         clauses.append(stripped)
+        pieces += 1
         position += len(clause) + len(separator)
     at_line_start = start == 0 or text[start - 1] == "\n"
-    if not clauses or (len(clauses) < 2 and not (at_line_start and clauses[0].startswith("由"))):
+    if not clauses or (pieces < 2 and not (at_line_start and clauses[0].startswith("由"))):
         return None  # inside a line it takes two clauses: `由X牵头组织实施,会同Y制定…` is prose
     reading = read_content(",".join(clauses), False)
     if reading is None or not (reading.names_units() or reading.persons):

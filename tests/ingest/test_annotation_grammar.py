@@ -464,6 +464,17 @@ def test_a_leader_label_holding_only_a_post_names_that_post() -> None:
     assert (task.persons, task.lead) == (["常务副区长"], ["区住建委"])
 
 
+def test_prose_assignments_whose_names_before_a_comma_share_the_verb() -> None:
+    doc = parse_text(
+        "20*年重点工作分解\n一、主要目标\n生产总值增长13%。\n由市人民政府各相关部门,各县(市)、区人民政府负责落实。\n"
+        "二、为民办好十件实事\n(一)实施种粮补贴,确保总金额高于上年。由市财政局、农业局,各县(市)、区人民政府负责落实。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一", ["市人民政府各相关部门", "各县(市)、区人民政府"]),
+        ("二.(一)", ["市财政局", "农业局", "各县(市)、区人民政府"]),
+    ]
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"
