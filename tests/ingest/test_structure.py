@@ -245,3 +245,14 @@ def test_a_row_of_figures_is_no_forum_noise() -> None:
 
     (line,) = repair_text("完成情况 5 10 15 20 %\n")
     assert line.text.endswith("5 10 15 20 %")
+
+
+def test_a_closing_section_without_items_or_units_is_no_task() -> None:
+    doc = parse_text(
+        "[接上页]\n(十九)探索省直管县体制改革(省编委办牵头)。\n(二十)分类推进事业单位改革(省财政厅负责)。\n"
+        "三、加强领导\n省各有关部门要按照确定的改革任务,加强组织领导,抓好贯彻落实。\n"
+    )
+    assert [(t.number, t.lead, t.responsible) for t in doc.tasks] == [
+        ("(十九)", ["省编委办"], []),
+        ("(二十)", [], ["省财政厅"]),
+    ]
