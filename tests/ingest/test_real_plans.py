@@ -24,6 +24,7 @@ EXACT = (
     "caidian2023",
     "cangnan2022",
     "changsha2012",
+    "chaozhou2019",
     "chengdu2015",
     "chizhou",
     "chizhouysh2017",
@@ -64,6 +65,7 @@ EXACT = (
     "jiayu2021",
     "jingtai",
     "jingzhou2022",
+    "jining2015",
     "jinxiang2021",
     "jinxiang2025",
     "jtb2015",
@@ -98,7 +100,12 @@ EXACT = (
     "shanghai2017",
     "shaoguan2019",
     "shaoxing2020",
+    "shejian2018",
     "shengfu",
+    "shenggaige",
+    "shenggaige2",
+    "shifenjie",
+    "shijiazhuang",
     "shijingshan2019",
     "shiyan2023",
     "sichuan2022",
@@ -177,9 +184,23 @@ FLOORS = {
     # collection 11, as read now (first seen at f825b71)
     # 10/11: its last sub-row, cut before its bars, is read as the text of the row above
     "linan2022": (0.95, 0.95),
+    # collection 12, as read now (first seen at 32caefd and 11c09ec)
+    "jiangsu2007": (1.0, 1.0),  # units exact; a run's title keeps its paragraph's heading
+    "nanjing2011": (1.0, 1.0),  # units exact; NFKC writes the title's `国ⅳ` as `国iv`
+    # `各县区、开发园区` is read as two groups, the answer keeps one
+    "maanshan2021": (0.4, 0.4),
+    # 8/17: rows of indicator lines under row 4 are read as its text (the answer's reading is one
+    # of two its gatherer offered)
+    "qimen": (0.25, 0.25),
+    # inspection groups written `第一组:组长单位(县政府办)` are not read (no marker, no colon)
+    "hekou": (0.0, 0.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
-KNOWN_EXTRA_UNITS = {"shenyang2026": ["各区"], "shengsi2021": ["市科技局"]}
+KNOWN_EXTRA_UNITS = {
+    "shenyang2026": ["各区"],
+    "shengsi2021": ["市科技局"],
+    "maanshan2021": ["各县区", "开发园区"],
+}
 # Tables whose cells are glued without any separator (a viewer's copy of a .docx, a flattened page):
 # refused with one clear error rather than read into invented cells.
 REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "zhonglou2021")
