@@ -162,10 +162,12 @@ def _without_anti_copy_noise(text: str) -> str:
 # (it opens with a character class, which the matcher looks for quickly)
 _NOISE_RUN = lazy(r"[!-~]{1,3}(?:[ \t]+[!-~]{1,3}){3,}(?![!-~])")
 _NOISE_LETTER = lazy(r"[A-Za-z]")
+_NOISE_SIGN = lazy(r"[!-/:-@\[-`{-~]")
+# A post's table-cell marks: a line of bars alone, a bar closing a line of text (found by the
+# bar at a line's end first).
 _BARS_ONLY = lazy(r"^[ \t|]+$", re.MULTILINE)
 _BAR_AT_LINE_END = lazy(r"\|[ \t]*(?:\n|$)")
 _LONE_BAR = lazy(r"^([^|\n]*?)[ \t]*\|[ \t]*$", re.MULTILINE)
-_NOISE_SIGN = lazy(r"[!-/:-@\[-`{-~]")
 
 
 def _label_and_line_marks(text: str) -> str:
