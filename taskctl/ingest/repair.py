@@ -181,6 +181,8 @@ def _label_and_line_marks(text: str) -> str:
         text = _LINE_LABEL_STOP.sub(r"\1:", _LABEL_STOP.sub(r"。\1:", text))
     if "#" in text:
         text = _MARKDOWN_HEADING.sub("", text)
+    if "):" in text:
+        text = _BRACKETED_HOLDER.sub("", text)
     if " " in text:
         text = _without_anti_copy_noise(text)
     if "|" in text and _BAR_AT_LINE_END.search(text):
@@ -419,6 +421,11 @@ def repair_lines(lines: list[str]) -> list[str]:
             text = _UNIT_LIST_VALUE.sub(_separate_units, text)
         text = _CJK_GAP_LINES.sub("", text)
     return [line.strip() for line in _label_and_line_marks(text).split("\n")]
+
+
+# A label naming its holder twice, the second in brackets (`责任科室(单位):就业科…`, a city bureau's
+# plan, 2022): the label without the bracket.
+_BRACKETED_HOLDER = lazy(r"(?<=[\u4e00-\u9fff])\((?:单位|部门|处室|科室)\)(?=:)")
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.

@@ -193,3 +193,12 @@ def test_a_page_showing_one_task_as_a_label_value_form() -> None:
         ["市城市管理综合执法局"],
     )
     assert task.attributes["进展情况、存在问题及下一步工作建议"] == "已完成"
+
+
+def test_a_label_naming_its_holder_twice() -> None:
+    from taskctl.ingest import parse_text
+
+    (task,) = parse_text(
+        "2022年攻坚方案\n1.开展就业服务专项行动。责任科室(单位):就业科、人才中心\n"
+    ).tasks
+    assert task.responsible == ["就业科", "人才中心"]
