@@ -18,6 +18,7 @@ from taskctl.vocab import (
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
+    LABEL_HOLDER_WORDS,
     LEADER_TITLES,
     LEVEL_PHRASES,
     LIST_NAME_STARTS,
@@ -50,6 +51,9 @@ _PERSON_NOTE = lazy(r"\([^()]*\)$")
 _UNIT_END_CHARS = "厅局委部处室办院会行所站组队校馆社府团科署台司心室"
 _NUMBER_WITH_UNIT = lazy(NUMBER_WITH_UNIT_PATTERN)
 # a note closing a name, in round, square or lenticular brackets (`市府办〔市大数据局〕`)
+_ETC_PAIR = lazy(
+    r"等(?:有关|相关)?(?:部门|单位)[、和及与](?:有关|相关)?(?:部门|单位)(?=$|[,;，；\s])"
+)
 _ITEM_MARKER = lazy(r"[0-9]{1,3}[.、](?![0-9])|\([0-9一二三四五六七八九十]{1,3}\)")
 _TRAILING_NOTE = lazy(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")
 _GROUP_TAIL = lazy(
@@ -210,6 +214,8 @@ def split_units(text: str) -> list[str]:
     a group after 等/及/和 is a unit of its own (`省人社厅等有关部门` → 省人社厅, 有关部门); drops a
     trailing 等/等单位/等部门 and empty pieces; removes spaces inside a name.
     """
+    if "等" in text:
+        text = _ETC_PAIR.sub("", text)  # `X等部门、单位`: the pair of generic words is the 等 tail
     fragments: list[str] = []
     joining = False
     for piece, separator in split_top_level(text, UNIT_SEPARATORS):
@@ -310,7 +316,7 @@ def unit_problem(name: str) -> str | None:
         return "holds a number"
     if name.startswith(NOT_UNIT_STARTS):
         return "a note, not a name"
-    if name in ROLE_NOUNS or label_role(name) is not None:
+    if name in ROLE_NOUNS or name in LABEL_HOLDER_WORDS or label_role(name) is not None:
         return "a label or a party's part, not a name"  # `业主单位`, `责任单位`
     if _ITEM_MARKER.match(name):
         return "an item's number, not a name"  # `3.省庄花园小区配套幼儿园`

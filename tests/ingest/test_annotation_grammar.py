@@ -847,3 +847,19 @@ def test_a_level_and_one_character_names_no_unit() -> None:
 
     assert unit_problem("市协") is not None  # a copy cut inside 市科协
     assert unit_problem("市委") is None and unit_problem("县府") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "(责任单位:区国资中心、区城投公司等部门、单位,大碶街道)",
+            ["区国资中心", "区城投公司", "大碶街道"],
+        ),
+        ("(责任单位:市直有关部门、单位)", ["市直有关部门"]),
+    ],
+)
+def test_a_bare_holder_word_is_no_unit(text: str, units: list[str]) -> None:
+    annotation = read_annotation("完善制度。" + text)
+    assert annotation is not None
+    assert annotation.responsible == units
