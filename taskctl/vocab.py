@@ -753,6 +753,8 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "分类", "指标", "标准", "要求", "依据", "目标", "领域", "问题", "结果", "评价", "形式", "方法",
     # figure columns of 民生工程 progress tables (完成率(%), 完成目标(%))
     "率",
+    # a county's 民生实事 list (建设地点 | 建设时间 | 2024年建设内容 | 年度投资金额(万元))
+    "地点", "时间", "内容", "金额",
 )  # fmt: skip
 # Whole header cells of other columns that end like no other kind: the unit of measure (`单位` beside
 # `年度目标`) and who scores a task (`评分部门`), in a county's 考核 task list (2021).

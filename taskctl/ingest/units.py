@@ -268,11 +268,17 @@ def split_persons(text: str) -> list[str]:
             pieces.extend(padded)
         else:
             pieces.extend(part for part, _sep in split_top_level(piece, " "))
-    for piece in pieces:
-        name = _PERSON_NOTE.sub("", piece.strip(EDGE_PUNCTUATION)).strip()
-        bare = strip_etc(name.strip(EDGE_PUNCTUATION))
-        # a post written alone (`牵头领导:常务副区长`) is the person, as a leader named by post is
-        name = _without_title(bare) or (bare if len(pieces) == 1 else "")
+    bares = [
+        strip_etc(
+            _PERSON_NOTE.sub("", piece.strip(EDGE_PUNCTUATION)).strip().strip(EDGE_PUNCTUATION)
+        )
+        for piece in pieces
+    ]
+    # posts written alone (`牵头领导:常务副区长`, `市长、副市长`) are the persons, as leaders named
+    # by post are; a post beside a name (`张三 副市长`) is not a person of its own
+    only_posts = all(bare and not _without_title(bare) for bare in bares)
+    for bare in bares:
+        name = bare if only_posts else _without_title(bare)
         if name and name not in names:
             names.append(name)
     return names

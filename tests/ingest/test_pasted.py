@@ -34,6 +34,10 @@ def _roles(task) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-u
         ("备注", OTHER),
         ("附件", None),
         ("效力状态", None),
+        ("建设地点", OTHER),
+        ("年度投资金额 (万元)", OTHER),
+        ("2024年建设内容", OTHER),
+        ("2024年重点任务", None),  # a title
         ("2024年重点工作", None),  # a title
         ("完成情况:良好", None),  # a label with its value
         ("一、主要经济社会发展指标", None),

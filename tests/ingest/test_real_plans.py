@@ -21,19 +21,23 @@ EXACT = (
     "anquan2021",
     "baoshan2008",
     "beijing2018",
+    "beilun2024",
     "caidian2023",
     "cangnan2022",
     "changsha2012",
+    "chaoyang2022",
     "chaozhou2019",
     "chengdu2015",
     "chizhou",
     "chizhouysh2017",
     "chongchuan2023",
     "chuzhou2020",
+    "cixi2021",
     "daxing2023",
     "dazhu2016",
     "dongguan2021",
     "fangxian2023",
+    "gangcheng2021",
     "gongkai2022",
     "guandu2016",
     "guangdong2021",
@@ -43,6 +47,7 @@ EXACT = (
     "guichi2020",
     "guoban2014",
     "guoban2016",
+    "guofa2018",
     "guofa2020",
     "haiyan2022",
     "hangzhou2015",
@@ -62,6 +67,7 @@ EXACT = (
     "jiangmen2018",
     "jiangxi2016",
     "jiangyan",
+    "jiaxing2023",
     "jiayu2021",
     "jingtai",
     "jingzhou2022",
@@ -128,6 +134,8 @@ EXACT = (
     "xining2017",
     "xinxiang2016",
     "xuchang2020",
+    "yangxian2024",
+    "yantian2023",
     "yueqing2022",
     "yuncheng2017",
     "yunnan2017",
@@ -194,16 +202,33 @@ FLOORS = {
     "qimen": (0.25, 0.25),
     # inspection groups written `第一组:组长单位(县政府办)` are not read (no marker, no colon)
     "hekou": (0.0, 0.0),
+    # collection 13, as read now (first seen at ebab72c and edd2172)
+    # units exact but one: `宣传处会办公室` (会 for 会同, its gatherer reads) is kept as one name
+    "guangdongwjw2021": (0.88, 0.88),
+    # a first-listed rule that says 下同 at item 4 is applied from item 1 on
+    "lishui2023": (0.98, 0.98),
+    # a unit list cut at the copy's end keeps its last group `各县(市、区)`; a title keeps its
+    # heading `主要预期指标`
+    "taizhou2018": (0.97, 0.97),
+    # 8/7: a section's repeated header row is read as one more row
+    "yinzhou2024": (0.97, 0.97),
+    # a leader cell standing once before its rows (`周阳市长`) leaves the table to the numbered text
+    "yuhuan2021": (0.0, 0.0),
+    # a site's summary with its markers glued to the text (`秩序1.开展…整治(2)创建目标:`)
+    "weijian": (0.33, 0.33),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
     "shenyang2026": ["各区"],
     "shengsi2021": ["市科技局"],
     "maanshan2021": ["各县区", "开发园区"],
+    "guangdongwjw2021": ["宣传处会办公室"],
+    "taizhou2018": ["各县(市、区)"],
 }
-# Tables whose cells are glued without any separator (a viewer's copy of a .docx, a flattened page):
-# refused with one clear error rather than read into invented cells.
-REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "zhonglou2021")
+# Copies read to no item, refused with one clear error rather than read into invented cells: tables
+# whose cells are glued without any separator (a viewer's copy of a .docx, a flattened page) and a
+# site's summary that dropped most of its item markers (putian2022).
+REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "putian2022", "zhonglou2021")
 ROLES = ("lead", "support", "responsible")
 
 
