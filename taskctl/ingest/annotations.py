@@ -640,6 +640,12 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
                 break
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
+    unit_first = _UNIT_FIRST.match(text) if ":" in text[:22] else None
+    if unit_first is not None and not annotations and is_unit_name(unit_first.group(1)):
+        # `15、市卫生局:负责对医疗卫生机构…`: a list of each unit's duties, the unit first
+        reading = Annotation(spans=[(0, unit_first.end())])
+        reading.add(RESPONSIBLE, [unit_first.group(1)])
+        annotations.append(reading)
     taken = [span for annotation in annotations for span in annotation.spans]
     for match in _PROSE_ASSIGNMENT.finditer(text) if "会同" in text else ():
         found = _prose_assignment(match)
@@ -702,6 +708,10 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
     if reading is None or reading.is_empty():
         return None
     return _copy(reading, (start, len(text)))
+
+
+# A unit's name opening an item's text before a colon (`市卫生局:负责…`, a city's division of duties).
+_UNIT_FIRST = lazy(r"[ \t]*([\u4e00-\u9fff()]{3,20}?)[ \t]*:")
 
 
 # `…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。`: the way 国办 divisions of work

@@ -256,3 +256,16 @@ def test_a_closing_section_without_items_or_units_is_no_task() -> None:
         ("(十九)", ["省编委办"], []),
         ("(二十)", [], ["省财政厅"]),
     ]
+
+
+def test_a_list_of_units_duties_gives_each_item_its_unit() -> None:
+    doc = parse_text(
+        "XX市生态建设规划纲要任务分工\n15、市卫生局:负责医疗废物收集处置中的疾病防治。\n"
+        "16、市物价局:负责组织价格听证会;会同财政、环保等有关部门贯彻价格政策。\n"
+        "17、加强宣传:开展生态文明宣传活动。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("15", ["市卫生局"]),
+        ("16", ["市物价局"]),
+        ("17", []),
+    ]
