@@ -388,6 +388,11 @@ ONGOING_PHRASES: tuple[str, ...] = (
 
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
 INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请")
+# Words that open a sentence assigning the task it closes (`…发布工作。此项工作由市食安办、市农业局负责。`,
+# a city's food-safety plan, 2011): one role clause after them is an annotation anywhere in a paragraph.
+ASSIGNMENT_OPENERS: tuple[str, ...] = (
+    "此项工作由", "该项工作由", "此项任务由", "该项任务由", "以上工作由", "上述工作由", "本项工作由",
+)  # fmt: skip
 
 # Separators between units in an annotation value. `、` is the usual one; the others appear in
 # web copies (`,`) and in lists of labels.

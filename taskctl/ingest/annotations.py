@@ -47,6 +47,7 @@ from taskctl.ingest.units import (
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     ANNOTATION_NOTE_OPENERS,
+    ASSIGNMENT_OPENERS,
     COMPOSED_LABEL_PATTERN,
     CONNECTIVE_VERBS,
     CUT_NAME_STEMS,
@@ -781,7 +782,10 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
         pieces += 1
         position += len(clause) + len(separator)
     at_line_start = start == 0 or text[start - 1] == "\n"
-    if not clauses or (pieces < 2 and not (at_line_start and clauses[0].startswith("由"))):
+    assigning = bool(clauses) and clauses[0].startswith(ASSIGNMENT_OPENERS)  # `此项工作由X负责`
+    if not clauses or (
+        pieces < 2 and not assigning and not (at_line_start and clauses[0].startswith("由"))
+    ):
         return None  # inside a line it takes two clauses: `由X牵头组织实施,会同Y制定…` is prose
     reading = read_content(",".join(clauses), False)
     if reading is None or not (reading.names_units() or reading.persons):

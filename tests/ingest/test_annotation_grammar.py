@@ -475,6 +475,17 @@ def test_prose_assignments_whose_names_before_a_comma_share_the_verb() -> None:
     ]
 
 
+def test_a_sentence_assigning_the_task_it_closes() -> None:
+    doc = parse_text(
+        "2011年食品安全工作要点\n6、开展食品安全信息发布工作。完善信息发布制度。"
+        "此项工作由市食安办、市农业局负责。\n7、加强宣传。市农业局要开展宣传。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("6", ["市食安办", "市农业局"]),
+        ("7", []),  # a unit as a sentence's subject without a role word: no assignment
+    ]
+
+
 def test_role_clauses_end_at_the_sentence() -> None:
     annotation = read_annotation(
         "由省经贸委承办,省农业厅、省卫生厅协办。治理目标:抽检合格率达95%以上。"

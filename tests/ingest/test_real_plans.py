@@ -223,8 +223,8 @@ FLOORS = {
     "weijian": (0.33, 0.33),
     # collection 14, as read now (first seen at 5c29e11)
     "shengtaishi": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
-    # 2/4: an assignment sentence after sub-items `(1)(2)` is read with the sub-items as text
-    "shenzhen2011": (0.66, 0.66),
+    # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
+    "shenzhen2011": (1.0, 1.0),
     # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
     "zhaoqing2020": (1.0, 1.0),
 }
