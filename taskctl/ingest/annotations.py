@@ -760,31 +760,29 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
     end = end if stop < 0 else stop  # `由X承办,Y协办。治理工作目标:…`: the sentence, not the line
     clauses: list[str] = []
     position = start
-    waiting: list[tuple[str, int]] = []  # names before a comma that share the next clause's verb
-    pieces = 0
+    # names before a comma wait for the verb of the clause after them (`由市财政局、农业局,各县(市)、
+    # 区人民政府负责落实`): `read_content` gives them that verb's role
+    waiting: list[str] = []
+    waited = 0  # the characters they take
     for clause, separator in split_top_level(text[start:end], ",;，；"):
         stripped = clause.strip(EDGE_PUNCTUATION)
         found = _Clauses()
         if not stripped or not _read_clause(stripped, found) or found.rejected or found.times:
             names = split_units(_strip_prefix(stripped)) if separator in ",，" else []
             if names and all(is_unit_name(name) for name in names):
-                waiting.append((stripped, len(clause) + len(separator)))
-                continue  # `由市财政局、农业局,各县(市)、区人民政府负责落实`
+                waiting.append(_strip_prefix(stripped))
+                waited += len(clause) + len(separator)
+                continue
             break
         if _verbs_in(stripped)[-1].end() != len(stripped):
             break  # text after the verb: the task's own words (`市发改委牵头制定方案`)
-        if waiting:
-            stripped = "、".join([*(name for name, _width in waiting), stripped])
-            position += sum(width for _name, width in waiting)
-            pieces += len(waiting)
-            waiting = []
-        clauses.append(stripped)
-        pieces += 1
-        position += len(clause) + len(separator)
+        clauses += [*waiting, stripped]
+        position += waited + len(clause) + len(separator)
+        waiting, waited = [], 0
     at_line_start = start == 0 or text[start - 1] == "\n"
     assigning = bool(clauses) and clauses[0].startswith(ASSIGNMENT_OPENERS)  # `此项工作由X负责`
     if not clauses or (
-        pieces < 2 and not assigning and not (at_line_start and clauses[0].startswith("由"))
+        len(clauses) < 2 and not assigning and not (at_line_start and clauses[0].startswith("由"))
     ):
         return None  # inside a line it takes two clauses: `由X牵头组织实施,会同Y制定…` is prose
     reading = read_content(",".join(clauses), False)

@@ -611,12 +611,13 @@ def _body_rows(
     for line in lines:
         if _MARKDOWN_RULE.match(line.strip()):
             continue
+        split_cells = split(line)  # as written, empty cells included
         if splitter == "space":
             cells = _split_spaced(line)
         elif splitter == "tab":
-            cells = split(line)
+            cells = list(split_cells)
         else:
-            cells = split(line)
+            cells = list(split_cells)
             interior_gap = any(not c and any(cells[i + 1 :]) for i, c in enumerate(cells))
             if len(cells) != width + numbered or not cells[0] or not interior_gap:
                 # a row of its own shape (merged cells left out, rows shifted left): its empty
@@ -624,16 +625,17 @@ def _body_rows(
                 cells = [cell for cell in cells if cell != ""]
         if not any(cells):
             continue
-        sub_row = _sub_row(split(line)) if numbered and rows and splitter in ("tab", "pipe") else []
+        in_place = numbered and rows and splitter in ("tab", "pipe")
+        sub_row = _sub_row(split_cells) if in_place else []
         if sub_row:
             # `新增学位810个 | |||||`, `新增托位500个。 | 新增托位600个。 | ||`: a sub-row's own cells
             # from the task's column on, its 序号 and its empty cells the row above's
             own = {layout.detail + offset: cell for offset, cell in enumerate(sub_row) if cell}
             add(labels[-1], [own.get(i, cell) for i, cell in enumerate(rows[-1])])
             continue
-        if numbered and rows and splitter in ("tab", "pipe"):
+        if in_place:
             # `| | 完善政务云平台 | | 市政务服务局 |`: a row without its 序号, its cells in place
-            placed_cells = _under_the_row_above(split(line), width)
+            placed_cells = _under_the_row_above(split_cells, width)
             if placed_cells is not None:
                 if _goes_on(rows[-1][layout.detail], placed_cells[layout.detail]):
                     rows[-1] = [
