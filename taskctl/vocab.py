@@ -24,14 +24,16 @@ DEADLINE = "deadline"
 # (`牵头` + `单位` → 牵头单位, `协同` + `部门` → 协同部门, `实施` + `主体` → 实施主体), so that every
 # pairing a department writes is known. Seen: provincial plans (牵头单位/配合单位), city and county
 # plans (责任单位, 主责部门/协同部门, 主办单位/协办单位), bureaus' own plans (牵头处室, 责任科室),
-# 民生实事 tables (实施主体, 责任主体单位), a county bureau's target table (责任股室(单位): its 股).
+# 民生实事 tables (实施主体, 责任主体单位), a county bureau's target table (责任股室(单位): its 股),
+# inspection groups (组长单位 heads a group, 副组长单位 seconds it).
 LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     LEAD: (
         "牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "主责任", "主要负责", "牵头主办",
+        "组长",
     ),
     SUPPORT: (
         "配合", "参加", "参与", "协作", "支持", "协办", "协同", "协助", "配合责任", "协同责任",
-        "协作责任", "配合参与", "参与配合", "协同配合", "配合负责", "配合落实",
+        "协作责任", "配合参与", "参与配合", "协同配合", "配合负责", "配合落实", "副组长",
     ),
     RESPONSIBLE: (
         "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
@@ -497,7 +499,7 @@ CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PART_WORDS: tuple[str, ...] = ("部分", "章", "篇")
 # Words of numbered articles, items of their own level (`第一条 扩大就业。`, seen in 若干措施 and
 # 实施细则 documents that number their measures as articles).
-ARTICLE_WORDS: tuple[str, ...] = ("条", "项")
+ARTICLE_WORDS: tuple[str, ...] = ("条", "项", "组")
 
 # Marker styles of sub-points (`(1)`, `1)`, `①`). Sub-points under an item are part of that item's
 # text unless they carry their own responsibility annotations (then they are tasks themselves).

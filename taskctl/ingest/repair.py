@@ -183,6 +183,8 @@ def _label_and_line_marks(text: str) -> str:
         text = _MARKDOWN_HEADING.sub("", text)
     if "):" in text:
         text = _BRACKETED_HOLDER.sub("", text)
+    if ")" in text:
+        text = _LABEL_BRACKETED_VALUE.sub(r"\1:\2", text)
     if " " in text:
         text = _without_anti_copy_noise(text)
     if "|" in text and _BAR_AT_LINE_END.search(text):
@@ -426,6 +428,15 @@ def repair_lines(lines: list[str]) -> list[str]:
 # A label naming its holder twice, the second in brackets (`责任科室(单位):就业科…`, a city bureau's
 # plan, 2022): the label without the bracket.
 _BRACKETED_HOLDER = lazy(r"(?<=[\u4e00-\u9fff])\((?:单位|部门|处室|科室)\)(?=:)")
+
+
+# A label whose value stands in brackets closing its line (`第一组:组长单位(县政府办)`, a county's
+# inspection groups, c. 2008): the colon form. At a line's start or after a colon only, so that a
+# sentence naming a label (`明确牵头单位(部门)职责`) stays text.
+_LABEL_BRACKETED_VALUE = lazy(
+    f"(?:^|(?<=:))[ \t]*({ANNOTATION_LABEL_PATTERN})[ \t]*\\(([^()\n]+)\\)[。;]?[ \t]*$",
+    re.MULTILINE,
+)
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.

@@ -548,6 +548,9 @@ def _draft(
     if first is not None and 0 < first < len(title) and text[first - 1] in ",，":
         # `棚户区改造,牵头部门:市住建委。新开工…`: the title ends where the annotation starts
         title = lead_phrase(text[:first])
+    if not title and node.marker.style == "第一条":
+        # `第一组:组长单位(县政府办)`: an item of labels alone is called by its marker's words
+        title = node.marker.label
     draft = ItemDraft(
         kind=kind,
         number=node.number,

@@ -205,8 +205,9 @@ FLOORS = {
     # 8/17: rows of indicator lines under row 4 are read as its text (the answer's reading is one
     # of two its gatherer offered)
     "qimen": (0.25, 0.25),
-    # inspection groups written `第一组:组长单位(县政府办)` are not read (no marker, no colon)
-    "hekou": (0.0, 0.0),
+    # units exact; an inspection group of label lines alone (`第一组:组长单位(县政府办)`) is
+    # titled by its marker `第一组`, the answer's title is its label line
+    "hekou": (1.0, 1.0),
     # collection 13, as read now (first seen at ebab72c and edd2172)
     # units exact but one: `宣传处会办公室` (会 for 会同, its gatherer reads) is kept as one name
     "guangdongwjw2021": (0.88, 0.88),

@@ -202,3 +202,21 @@ def test_a_label_naming_its_holder_twice() -> None:
         "2022年攻坚方案\n1.开展就业服务专项行动。责任科室(单位):就业科、人才中心\n"
     ).tasks
     assert task.responsible == ["就业科", "人才中心"]
+
+
+def test_a_label_with_its_value_in_brackets_on_a_line_of_its_own() -> None:
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(
+        "督查方案\n(三)专项督查阶段。具体分2个督查组:\n第一组:组长单位(县政府办)\n"
+        "副组长单位(县监察局)\n督查单位:南溪镇、桥头乡。\n第二组:组长单位 (县审计局)\n"
+        "副组长单位(县发改局)\n(四)总结阶段。明确牵头单位(部门)职责。\n"
+    )
+    groups = [t for t in doc.tasks if t.number.endswith("组")]
+    assert [(t.number, t.title, t.lead, t.support) for t in groups] == [
+        ("(三).第一组", "第一组", ["县政府办"], ["县监察局"]),
+        ("(三).第二组", "第二组", ["县审计局"], ["县发改局"]),
+    ]
+    # a sentence naming a label with a bracket is text, not an annotation
+    (last,) = [t for t in doc.tasks if t.number == "(四)"]
+    assert (last.lead, last.responsible) == ([], [])
