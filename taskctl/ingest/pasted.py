@@ -72,6 +72,7 @@ from taskctl.vocab import (
     GROUP_UNIT_PREFIXES,
     HEADER_CELL_TAILS,
     LABEL_HOLDER_WORDS,
+    LEADER_PATTERN,
     PAGE_CHROME_LINE_STARTS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
@@ -91,6 +92,8 @@ _NUMBER = lazy(r"^[0-9]{1,3}\*?[.、]?$")
 _PERSON = lazy(
     r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}$|^(?=.* )[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){3}$"
 )
+# a leader named with the post (`周阳市长`, a rowspanned 牵头领导 cell)
+_LEADER = lazy(f"^{LEADER_PATTERN}$")
 # figures and their punctuation only (a telephone number, a code, an amount): never a task's text
 _FIGURES = lazy(
     r"^[0-9][0-9\s\-—./()%,:]{3,}$|^[0-9]+\.[0-9]+%?$|^[0-9]+%$"
@@ -260,7 +263,7 @@ def _shape(piece: str) -> str:
                 return "units"
     if len(names) >= 2 and failing == names[-1:] and (len(names[-1]) <= 3 or _cut_open(names[-1])):
         return "part"
-    if _PERSON.match(piece):
+    if _PERSON.match(piece) or _LEADER.match(piece):
         return "person"
     if _is_item(piece):
         return "text"  # `14.改扩建泉山学校`: a task cell numbered itself, however short
@@ -1000,6 +1003,9 @@ def _cell_rows(
         layout = _Layout.of(columns, floating=True)
         starts = _row_starts(body, len(columns))
         if len(starts) < 2:
+            body = _numbered_task_cells(body)
+            starts = _row_starts(body, len(columns))
+        if len(starts) < 2:
             starts = []
     width = len(columns)
     out: list[list[str]] = [["序号", *names]]
@@ -1247,6 +1253,30 @@ def _numbered_rows(
             parent, pieces = cells, rest
         rows.extend((None, [text]) for text in sections)
     return rows
+
+
+def _numbered_task_cells(body: list[str]) -> list[str]:
+    """`body` with a 序号 line before each task cell that opens with its own item number, when the
+    table has no 序号 column and its task cells number themselves (`1.始终做到忠诚于党。…`, a
+    city's 责任分工 table, 2021): the numbers rise by one, in one style, over two rows at least.
+    The cells keep their text without the number; a body without such cells is returned as is."""
+    marked: list[tuple[int, str]] = []
+    style = None
+    for index, line in enumerate(body):
+        marker = match_marker(line)
+        if marker is None or not _is_item(line) or _shape(marker.rest) != "text":
+            continue
+        if not marked and marker.value == 1:
+            style = marker.style
+            marked.append((index, marker.rest))
+        elif marked and marker.style == style and marker.value == len(marked) + 1:
+            marked.append((index, marker.rest))
+    if len(marked) < 2:
+        return body
+    out = list(body)
+    for number, (index, rest) in reversed(list(enumerate(marked, start=1))):
+        out[index : index + 1] = [str(number), rest]
+    return out
 
 
 def _trailing_sections(lines: list[str], keep: int) -> tuple[list[str], list[str]]:

@@ -1399,3 +1399,22 @@ def test_empty_cells_move_no_unit_to_another_row(rows: list[tuple], shape: str) 
     assert [(t.lead, t.support, t.responsible) for t in tasks] == [
         ([lead], list(support), []) for _task, lead, support, _deadline, _progress in rows
     ]
+
+
+def test_task_cells_numbering_themselves_start_rows_of_a_table_without_serial_numbers() -> None:
+    # one cell a line, blank lines between cells, no 序号 column: the task cells' own `1.` `2.` start
+    # the rows, and the leader cell standing once before row 1 is merged over the rows below it
+    text = (
+        "2022年县政府重点工作责任分工方案\n\n牵头领导\n\n重点工作\n\n牵头单位\n\n配合单位\n\n备注\n\n"
+        "李明副县长\n\n1.抓好粮食生产。全年粮食播种面积稳定在30万亩以上,落实耕地保护责任。\n\n"
+        "县农业农村局\n\n县自然资源局\n\n"
+        "2.推进农村人居环境整治。完成10个村的污水治理工程,建立长效管护机制。\n\n"
+        "县住建局\n\n县生态环境分局\n\n各乡镇\n\n3.提升农村公路管养水平。完成县道大中修20公里"
+    )
+    doc = parse_text(text)
+    # the third row is cut before its unit cells: still a row of the table
+    assert [(t.number, t.title, t.lead, t.support, t.persons) for t in doc.tasks] == [
+        ("1", "抓好粮食生产", ["县农业农村局"], ["县自然资源局"], ["李明"]),
+        ("2", "推进农村人居环境整治", ["县住建局"], ["县生态环境分局", "各乡镇"], ["李明"]),
+        ("3", "提升农村公路管养水平", [], [], ["李明"]),
+    ]

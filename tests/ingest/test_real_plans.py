@@ -142,6 +142,7 @@ EXACT = (
     "yangxian2024",
     "yantian2023",
     "yueqing2022",
+    "yuhuan2021",
     "yuncheng2017",
     "yunnan2017",
     "yunyang2023",
@@ -218,8 +219,6 @@ FLOORS = {
     "taizhou2018": (0.97, 0.97),
     # 8/7: a section's repeated header row is read as one more row
     "yinzhou2024": (0.97, 0.97),
-    # a leader cell standing once before its rows (`周阳市长`) leaves the table to the numbered text
-    "yuhuan2021": (0.0, 0.0),
     # a site's summary with its markers glued to the text (`秩序1.开展…整治(2)创建目标:`)
     "weijian": (0.33, 0.33),
     # collection 14, as read now (first seen at 5c29e11)
