@@ -66,7 +66,13 @@ from dataclasses import dataclass, field
 
 from taskctl.ingest.patterns import lazy
 from taskctl.ingest.structure import match_marker
-from taskctl.ingest.tables import _ROLE_FIELDS, HEADER_SEARCH_ROWS, exact_header_field, header_field
+from taskctl.ingest.tables import (
+    _NOTE_PREFIXES,
+    _ROLE_FIELDS,
+    HEADER_SEARCH_ROWS,
+    exact_header_field,
+    header_field,
+)
 from taskctl.vocab import (
     COMPOSED_LABEL_PATTERN,
     GROUP_UNIT_PREFIXES,
@@ -611,7 +617,8 @@ def _body_rows(
         labels.append(label)
         rows.append(cells + [""] * (width - len(cells)))
 
-    for line in lines:
+    sub_rows = 0
+    for position, line in enumerate(lines):
         if _MARKDOWN_RULE.match(line.strip()):
             continue
         split_cells = split(line)  # as written, empty cells included
@@ -630,7 +637,22 @@ def _body_rows(
             continue
         in_place = numbered and rows and splitter in ("tab", "pipe")
         sub_row = _sub_row(split_cells) if in_place else []
+        if (
+            not sub_row
+            and in_place
+            and sub_rows
+            and position == len(lines) - 1
+            and splitter == "pipe"
+            and not line.rstrip().endswith("|")
+            and lines[position - 1].rstrip().endswith("|")
+            and _shape(split_cells[0].strip()) != "number"
+            and not split_cells[0].strip().startswith(_NOTE_PREFIXES)
+        ):
+            # the copy's end cuts a sub-row inside its cells (`打通城市断头路6条。 | 新建城北…` with
+            # no closing bar) in a table that writes sub-rows: a sub-row still, not a wrap
+            sub_row = [cell.strip() for cell in split_cells]
         if sub_row:
+            sub_rows += 1
             # `新增学位810个 | |||||`, `新增托位500个。 | 新增托位600个。 | ||`: a sub-row's own cells
             # from the task's column on, its 序号 and its empty cells the row above's
             own = {layout.detail + offset: cell for offset, cell in enumerate(sub_row) if cell}

@@ -1418,3 +1418,20 @@ def test_task_cells_numbering_themselves_start_rows_of_a_table_without_serial_nu
         ("2", "推进农村人居环境整治", ["县住建局"], ["县生态环境分局", "各乡镇"], ["李明"]),
         ("3", "提升农村公路管养水平", [], [], ["李明"]),
     ]
+
+
+def test_a_sub_row_cut_by_the_copys_end_before_its_bars_is_a_sub_row() -> None:
+    head = (
+        "2022年民生实事项目进展表\n序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建公办幼儿园5所。 | 已完成3所。 | 教育局 |\n"
+        "新增托位500个。 | 新增托位600个。 | ||\n"
+    )
+    doc = parse_text(head + "开展胃肠癌筛查1万例以上。 | 已筛查8000")
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1", "新建公办幼儿园5所", ["教育局"]),
+        ("1", "新增托位500个", ["教育局"]),
+        ("1", "开展胃肠癌筛查1万例以上", ["教育局"]),
+    ]
+    # a note closing the copy is no sub-row
+    doc = parse_text(head + "注:进展截至6月底")
+    assert [t.title for t in doc.tasks] == ["新建公办幼儿园5所", "新增托位500个"]

@@ -76,9 +76,11 @@ EXACT = (
     "jinxiang2021",
     "jinxiang2025",
     "jtb2015",
+    "keqiao2023",
     "lanzhou",
     "liaoning2012",
     "liaoning2015",
+    "linan2022",
     "lingbi2021",
     "lishan2023",
     "liuan2017",
@@ -175,8 +177,6 @@ FLOORS = {
     "jtb2021": (1.0, 1.0),  # units exact; a title cut at the copy's end keeps no trailing 、
     # `哈尔滨、黑河、绥芬河市政府`: the first two names are refused (no unit ending), not completed
     "heilongjiang": (0.9, 0.9),
-    # 4/5: its last line `义务教育段随迁子女就` (cut, no cells) is read as the text of row 3
-    "keqiao2023": (0.88, 0.88),
     # 1/3: a header of six cells over rows of eight and of three cells is read in part
     "zhaohua2017": (0.5, 0.5),
     # collection 9, as read now (first seen at 4c4a306 and b7813bd)
@@ -196,8 +196,6 @@ FLOORS = {
     # `由市科技局统筹安排` is read as its unit cell
     "shengsi2021": (0.89, 0.89),
     # collection 11, as read now (first seen at f825b71)
-    # 10/11: its last sub-row, cut before its bars, is read as the text of the row above
-    "linan2022": (0.95, 0.95),
     # collection 12, as read now (first seen at 32caefd and 11c09ec)
     "jiangsu2007": (1.0, 1.0),  # units exact; a run's title keeps its paragraph's heading
     "nanjing2011": (1.0, 1.0),  # units exact; NFKC writes the title's `国ⅳ` as `国iv`
