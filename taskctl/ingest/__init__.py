@@ -184,12 +184,17 @@ def _table_holds_the_tasks(table: ParsedDocument, tasks: list) -> bool:  # type:
     """Whether a table pasted as text, rather than the numbered outline around it, holds the
     document's tasks: it has more tasks, or as many with more units named (the outline took the
     table's section row `一、…` for a task), or every task of the outline is a section row of the
-    table (`一、…` … `六、…` over rows, read by the outline as bare items)."""
+    table (`一、…` … `六、…` over rows, read by the outline as bare items); never a table that
+    names no unit and no person at all."""
 
     def units(items: list) -> int:  # type: ignore[type-arg]
         return sum(len(t.lead) + len(t.support) + len(t.responsible) for t in items)
 
     found = table.tasks
+    if tasks and not any(units([task]) or task.persons for task in found):
+        # a table naming no unit and no person in any row was not read as its columns are meant
+        # (nested groups over a two-row header): the outline's items are the better reading
+        return False
     sections = {item.title for item in table.items if item.kind == "heading"}
     if units(found) and tasks and all(task.title in sections for task in tasks):
         return True

@@ -440,7 +440,7 @@ _LABEL_BRACKETED_VALUE = lazy(
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.
-_MARKDOWN_HEADING = lazy(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_MARKDOWN_HEADING = lazy(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 
 
 # A responsibility label closed by a full stop instead of a colon, as a converted .doc writes it

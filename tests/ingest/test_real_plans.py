@@ -184,8 +184,8 @@ FLOORS = {
     "weisheng": (1.0, 1.0),
     # units exact; a garbled heading leaves one title empty
     "guangdong2013": (1.0, 1.0),
-    # a two-row header over nested group cells (序号 一…四, projects, works): not read; no unit
-    # is invented from it
+    # a two-row header over nested group cells (序号 一…四, projects, works): its rows are read
+    # from the numbered cells as the outline's items (11/11), their rowspanned lead cells are not
     "xinjian2024": (0.0, 0.0),
     # collection 10, as read now (first seen at 17009aa)
     # units exact; a leader's name cut at the copy's end (`靳国`) is kept as a person
@@ -237,6 +237,16 @@ KNOWN_EXTRA_UNITS = {
 # Copies read to no item, refused with one clear error rather than read into invented cells: tables
 # whose cells are glued without any separator (a viewer's copy of a .docx, a flattened page) and a
 # site's summary that dropped most of its item markers (putian2022).
+# Documents held to floors whose task count is off today (their comments in FLOORS say why): the
+# count each gives now. Every other document held to a floor has the answer's task count.
+COUNTS_OFF = {
+    "qimen": 8,
+    "shengsi2021": 13,
+    "shenzhen2011": 2,
+    "weijian": 1,
+    "yinzhou2024": 8,
+    "zhaohua2017": 1,
+}
 REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "putian2022", "zhonglou2021")
 ROLES = ("lead", "support", "responsible")
 
@@ -278,8 +288,10 @@ def test_scores_hold_and_nothing_is_invented(name: str) -> None:
     assert result["units_f1"] >= units_floor
     assert result["roles_f1"] >= roles_floor
     assert result["invented"] == KNOWN_EXTRA_UNITS.get(name, [])
+    assert result["parsed"] == COUNTS_OFF.get(name, result["expected"])
 
 
 def test_every_real_plan_is_checked() -> None:
     names = {path.stem for path in REAL.glob("*.json")}
     assert names == set(EXACT) | set(FLOORS) | set(REFUSED)
+    assert set(COUNTS_OFF) <= set(FLOORS)
