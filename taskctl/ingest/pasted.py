@@ -72,8 +72,10 @@ from taskctl.ingest.tables import (
     HEADER_SEARCH_ROWS,
     exact_header_field,
     header_field,
+    header_fields,
 )
 from taskctl.vocab import (
+    ATTACHMENT_MARKERS,
     COMPOSED_LABEL_PATTERN,
     GROUP_UNIT_PREFIXES,
     HEADER_CELL_TAILS,
@@ -220,7 +222,7 @@ def header_kind(cell: str) -> str | None:
 
 
 def _is_header(cells: list[str]) -> bool:
-    names = {header_field(cell) for cell in cells}
+    names = set(header_fields(cells))
     return "task" in names and bool(names & set(_ROLE_FIELDS))
 
 
@@ -605,7 +607,10 @@ def _body_rows(
     its cells placed by shape (`_align`), after its leading section cells (`一、…` | `(一)…` | `1`,
     rowspanned on its first row) are taken out as section rows. With `marked`, each line is a row
     (the text marks where rows end) whose missing cells are merged ones (`_fill_rowspans`)."""
-    fields = [header_field(cell) or (OTHER if header_kind(cell) else None) for cell in header]
+    fields = [
+        name or (OTHER if header_kind(cell) else None)
+        for cell, name in zip(header, header_fields(header), strict=True)
+    ]
     numbered = fields[0] == "number"
     columns = fields[1:] if numbered else fields
     layout = _Layout.of(columns, floating=not numbered, unit_extra=0.3, wraps=splitter == "space")
@@ -696,10 +701,21 @@ def _body_rows(
             or bool(label)
             or any(_shape(cell) == "number" for cell in cells[:1])
             or bool(_leading_sections(cells)[0])  # `(三)聚焦… | 7.完善…`: a group's first row
+            # `二、重点工作` in a table with section rows above: a section row of its own (in a table
+            # without them, a section line after it is the text's next heading)
+            or (
+                len(cells) == 1
+                and _is_section(cells[0])
+                and any(
+                    not name and _is_section(row[layout.detail])
+                    for name, row in zip(labels, rows, strict=True)
+                )
+            )
         )
         cell_like = len(cells) >= 2 and layout.shape(cells[-1]) in ("units", "part", "time")
         if rows and not starts_row and len(cells) < width and not cell_like:
-            rows[-1][layout.detail] += "".join(cells)
+            if not _continue_cells(rows[-1], cells, layout):
+                rows[-1][layout.detail] += "".join(cells)
             continue
         sections, cells = _leading_sections(cells)
         for section in sections:
@@ -723,6 +739,28 @@ def _body_rows(
         )
         rows = [row for _label, row in filled]
     return [header_row, *([label, *row] for label, row in zip(labels, rows, strict=True))]
+
+
+def _continue_cells(row: list[str], cells: list[str], layout: _Layout) -> bool:
+    """Place a line that goes on with the row above (`row`) after its last filled cell, when that
+    cell is a unit cell and the line a unit's name (a unit list written a name a line: `2 第一产业…
+    区农业农村委` / `区林业局` / `区供销联社`), or when the line's cells fill the columns left
+    empty after it (the row's 推进情况 cell following its units); False when the line is none of
+    these (then it is the task text wrapped)."""
+    last = max((column for column, cell in enumerate(row) if cell), default=-1)
+    if last <= layout.detail:
+        return False
+    if len(cells) == 1 and layout.fields[last] in _UNIT_FIELDS and _shape(cells[0]) == "units":
+        row[last] += "\n" + cells[0]
+        return True
+    free = len(row) - last - 1
+    if not 0 < len(cells) <= free or any(_shape(cell) in ("units", "number") for cell in cells):
+        return False
+    for offset, cell in enumerate(cells, start=last + 1):
+        if layout.cost(offset, layout.shape(cell)) >= 3.0:
+            return False
+    row[last + 1 : last + 1 + len(cells)] = cells
+    return True
 
 
 def _sub_row(cells: list[str]) -> list[str]:
@@ -757,7 +795,10 @@ def _goes_on(above: str, text: str) -> bool:
 def rows_fit(header: list[str], rows: list[list[str]]) -> bool:
     """Whether rows cut to the header's width have every cell in a column of its kind (no sentence
     in a unit, person or deadline column, no number in a text column)."""
-    fields = [header_field(cell) or (OTHER if header_kind(cell) else None) for cell in header]
+    fields = [
+        name or (OTHER if header_kind(cell) else None)
+        for cell, name in zip(header, header_fields(header), strict=True)
+    ]
     numbered = fields[0] == "number"
     layout = _Layout.of(fields[1:] if numbered else fields, floating=False)
     return all(
@@ -916,6 +957,8 @@ def _cell_lines_tables(
             above = next_start
             while above > end and _is_section(lines[above - 1]):
                 above -= 1
+            while above > end and _titles_a_table(lines[above - 1]):
+                above -= 1  # `附件2` / `2022年…任务分解表` over the next header: not this table's
             if above == next_start and next_header == header:
                 body += lines[end:next_start]  # the header printed again on a new page
                 end = next_end
@@ -936,6 +979,18 @@ def _cell_lines_tables(
         tables.append((name, [*title_rows, *rows]))
         top = stop
     return tables
+
+
+def _titles_a_table(line: str) -> bool:
+    """An attachment's number (`附件2`) or a plan's title line (`2022年…重点工作任务分解表`)."""
+    from taskctl.ingest.structure import is_plan_title
+
+    return bool(_ATTACHMENT_LINE.match(line)) or is_plan_title(line)
+
+
+_ATTACHMENT_LINE = lazy(
+    rf"^(?:{'|'.join(ATTACHMENT_MARKERS)})\s*[0-9一二三四五六七八九十]{{0,3}}[::]?$"
+)
 
 
 def _cell_headers(lines: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -1013,7 +1068,10 @@ def _cell_rows(
     body = _join_wrapped_names(body, notes)
     fields = [
         OTHER_BODIES if kind == OTHER and cell.endswith(_BODY_HEADER_ENDINGS) else kind
-        for cell, kind in ((cell, header_kind(cell)) for cell in header)
+        for cell, kind in (
+            (cell, name or header_kind(cell))
+            for cell, name in zip(header, header_fields(header), strict=True)
+        )
     ]
     if "number" in fields:
         at = fields.index("number")

@@ -174,7 +174,8 @@ def _is_notice(text: str) -> bool:
     return "印发" in text or text.endswith("通知") or text.endswith("的通知》")
 
 
-def _is_plan_title(text: str) -> bool:
+def is_plan_title(text: str) -> bool:
+    """A line that may be a plan's title: short, naming a plan word (方案, 要点, 分解表 …), no notice."""
     return (
         4 <= len(text) <= 60
         and not text.startswith(ATTACHMENT_MARKERS)
@@ -192,7 +193,7 @@ def find_title(lines: list[str]) -> tuple[int | None, str]:
     after it (`(2017—2020年)`) is part of the title; otherwise the plan named in 《》 by the notice.
     """
     for index, text in enumerate(lines):
-        if _is_plan_title(text):
+        if is_plan_title(text):
             title = text
             if index + 1 < len(lines) and _PERIOD_LINE.fullmatch(lines[index + 1]):
                 title += lines[index + 1]
@@ -322,7 +323,7 @@ def _plan_after(body: list[Line], start: int) -> int | None:
     """The index of a plan title a few lines after a notice's date (`…责任分解方案`), when numbered
     items follow it; None when the date ends the document."""
     for index in range(start, min(start + 4, len(body))):
-        if _is_plan_title(body[index].text):
+        if is_plan_title(body[index].text):
             after = body[index + 1 : index + 4]
             if any(match_marker(line.text) for line in after):
                 return index

@@ -104,8 +104,32 @@ def exact_header_field(cell: str) -> str | None:
     return _LOOKUP.get(key) or label_role(key)
 
 
+def header_fields(cells: list[str]) -> list[str | None]:
+    """The field each header cell names (`header_field`), with the task column a header leaves
+    unnamed found by its place: a header that names no task column but a unit, person or deadline
+    column has its task text in the column of another kind just before them, after the 序号 alone
+    (`序号 | 预期目标 | 责任单位 | 进展情况`, a district's quarterly progress table, 2021)."""
+    fields = [header_field(cell) for cell in cells]
+    if "task" in fields:
+        return fields
+    roles = [index for index, name in enumerate(fields) if name in _ROLE_FIELDS]
+    if not roles:
+        return fields
+    from taskctl.ingest.pasted import OTHER, header_kind
+
+    column = roles[0] - 1
+    if (
+        column >= 0
+        and fields[column] is None
+        and header_kind(cells[column]) == OTHER
+        and all(name == "number" for name in fields[:column])
+    ):
+        fields[column] = "task"
+    return fields
+
+
 def _row_fields(row: list[str]) -> dict[int, str]:
-    return {index: name for index, cell in enumerate(row) if (name := header_field(cell))}
+    return {index: name for index, name in enumerate(header_fields(row)) if name}
 
 
 def _is_header_like(row: list[str], above: list[str]) -> bool:
@@ -224,7 +248,9 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     if _ROW_END.search(text) and len(_CELL_START.findall(text)) >= 2:
         return None  # cells opened by `| ` on their line, rows ended by a lone bar: `ingest.pasted`
     pieces = text.split("|")
-    pieces.pop()  # whatever follows the last bar closes no cell
+    # whatever follows the last bar closes no cell: the text after the table, or a cell cut where
+    # the copy ends (`区经济信息委` without its bar), kept when it fills the last row's next cell
+    tail = pieces.pop().strip()
     cells: list[str] = []
     above: list[str] = []
     for piece in pieces:
@@ -238,7 +264,7 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         # a header cell names a field or a column of another kind (`进展情况`: an attribute)
         while end < len(cells) and header_kind(cells[end]) and "\n" not in cells[end]:
             end += 1
-        names = {header_field(cell) for cell in cells[start:end]}
+        names = set(header_fields(cells[start:end]))
         if end - start < 2 or "task" not in names or not (names & set(_ROLE_FIELDS)):
             continue
         width = end - start
@@ -251,6 +277,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         title_rows = [[line] for line in above]
         title_rows += [[line] for cell in cells[:start] for line in cell.splitlines()]
         body = cells[end:]
+        if tail and "\n" not in tail and len(body) % width:
+            body.append(tail)
         rows = [body[index : index + width] for index in range(0, len(body), width)]
         rows = [row + [""] * (width - len(row)) for row in rows]
         return [*title_rows[-(HEADER_SEARCH_ROWS - 1) :], cells[start:end], *rows]

@@ -1435,3 +1435,50 @@ def test_a_sub_row_cut_by_the_copys_end_before_its_bars_is_a_sub_row() -> None:
     # a note closing the copy is no sub-row
     doc = parse_text(head + "注:进展截至6月底")
     assert [t.title for t in doc.tasks] == ["新建公办幼儿园5所", "新增托位500个"]
+
+
+def test_a_header_naming_no_task_column_has_its_task_text_before_the_units() -> None:
+    # `序号 | 预期目标 | 责任单位 | 进展情况`: the column between 序号 and the units holds the
+    # tasks; the last cell, cut where the copy ends before its bar, is still the row's unit cell
+    text = (
+        "附件1\n2021年预期目标任务进展情况表\n序号 |\n预期目标 |\n责任单位 |\n进展情况 |\n"
+        "1 |\n地区生产总值增长6%以上 |\n区发展改革委 |\n预计增长20%左右。 |\n"
+        "2 |\n工业增加值增长8% |\n区经济信息委 "
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("1", "地区生产总值增长6%以上", ["区发展改革委"], {"进展情况": "预计增长20%左右。"}),
+        ("2", "工业增加值增长8%", ["区经济信息委"], {}),
+    ]
+
+
+def test_a_second_tables_attachment_line_and_title_are_not_rows_of_the_first() -> None:
+    text = (
+        "附件1\n\n2022年预期目标任务分解表\n\n序号\n\n2022年预期目标\n\n责任单位\n\n"
+        "1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n工业增加值增长7%左右\n\n"
+        "区经济信息委\n\n附件2\n\n2022年重点工作任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n"
+        "配合单位\n\n1\n\n推动实验室落地,引进研发机构8家。\n\n区科技局\n\n区财政局\n"
+    )
+    doc = parse_text(text)
+    assert [(t.title, t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ("地区生产总值增长5.5%左右", [], [], ["区发展改革委"]),
+        ("工业增加值增长7%左右", [], [], ["区经济信息委"]),
+        ("推动实验室落地,引进研发机构8家", ["区科技局"], ["区财政局"], []),
+    ]
+
+
+def test_a_unit_cell_written_a_name_a_line_in_a_table_of_space_separated_rows() -> None:
+    # rows of cells split by spaces; a row's several units stand a line each and its progress
+    # cell follows them; section rows run on through the table (`二、重点工作` after row 2)
+    text = (
+        "2025年目标任务上半年推进情况汇总表\n序号 目标任务 责任单位 上半年推进情况\n"
+        "一、主要预期目标\n1 地区生产总值增长6%以上。 区发展改革委 同比增长2.9%。\n"
+        "2 第一产业增加值增长5%。 区农业农村委\n区林业局\n区供销联社\n同比增长3.4%。\n"
+        "二、重点工作\n3 实施创新平台建设行动,启动创建科技企业孵化器。 区科技局 全面启动创建工作。\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("一.1", ["区发展改革委"], {"上半年推进情况": "同比增长2.9%。"}),
+        ("一.2", ["区农业农村委", "区林业局", "区供销联社"], {"上半年推进情况": "同比增长3.4%。"}),
+        ("二.3", ["区科技局"], {"上半年推进情况": "全面启动创建工作。"}),
+    ]
