@@ -313,7 +313,12 @@ LEADER_POST_PATTERN = (
     + "|".join(sorted((*LEADER_TITLES, "领导"), key=len, reverse=True))
     + ")"
 )
-LEADER_HEADING_PATTERN = "^" + LEADER_PATTERN + r"(?:牵头|负责|分管|主抓|领衔)"
+# A heading naming its leader before or after the post (`王丹县长牵头重点工作`, `区长陈兴立牵头重点工作`).
+_TITLES = "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
+LEADER_HEADING_PATTERN = (
+    rf"^(?:(?P<post>{_TITLES}))?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?(post)|(?:{_TITLES}))"
+    r"(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
+)
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
     sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)

@@ -1325,6 +1325,8 @@ def _numbered_rows(
                 costs.append(placed.cost)
             cells = [_joined(cell) for cell in placed.cells]
             if parent is not None:  # a sub-row: its empty cells are rowspanned from the row above
+                if not rest and position == len(starts) - 1 and len("".join(cells)) <= 2:
+                    break  # `区`: what the copy's end left of a cell, no sub-row
                 cells = [cell or above for cell, above in zip(cells, parent, strict=True)]
             rows.append((label, cells))
             if rest and layout.has_groups() and position + 1 < len(starts):

@@ -265,6 +265,23 @@ def test_a_leader_heading_gives_its_tasks_a_person() -> None:
     assert not any("王丹" in unit for t in doc.tasks for unit in t.responsible)
 
 
+def test_a_leader_heading_may_name_the_post_first() -> None:
+    # `区长陈兴立牵头重点工作` over a table one cell a line: the rows take the leader
+    doc = parse_text(
+        "2024年目标任务分解清单\n一、区长陈兴立牵头重点工作\n序号\n目标任务\n牵头单位\n配合单位\n"
+        "1\n一般公共预算收入增速与经济增长同步\n区财政局\n区税务局\n"
+        "二、常务副区长姚珂军牵头重点工作\n序号\n目标任务\n牵头单位\n配合单位\n"
+        "1\n地区生产总值增长6%左右\n区发改局\n各镇(街道)\n"
+    )
+    assert [(t.persons, t.lead) for t in doc.tasks] == [
+        (["陈兴立"], ["区财政局"]),
+        (["姚珂军"], ["区发改局"]),
+    ]
+    # a post alone names no one
+    doc = parse_text("2024年重点工作\n一、县长牵头重点工作\n1.稳定经济增长。\n责任单位:县发改局\n")
+    assert doc.tasks[0].persons == []
+
+
 @pytest.mark.parametrize("label", ["责任领导", "分管领导", "牵头领导", "责任人", "联系人"])
 def test_person_labels_never_give_units(label: str) -> None:
     (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:王明;牵头单位:市发改委)\n").tasks

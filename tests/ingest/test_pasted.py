@@ -1482,3 +1482,15 @@ def test_a_unit_cell_written_a_name_a_line_in_a_table_of_space_separated_rows() 
         ("一.2", ["区农业农村委", "区林业局", "区供销联社"], {"上半年推进情况": "同比增长3.4%。"}),
         ("二.3", ["区科技局"], {"上半年推进情况": "全面启动创建工作。"}),
     ]
+
+
+def test_a_few_characters_the_copys_end_left_of_a_cell_are_no_sub_row() -> None:
+    text = (
+        "2024年任务分解清单\n序号\n目标任务\n牵头单位\n配合单位\n1\n地区生产总值增长6%左右\n"
+        "区发改局\n各镇(街道)\n2\n城乡居民人均可支配收入增速与经济增长同步\n区发改局\n区"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.lead) for t in doc.tasks] == [
+        ("1", "地区生产总值增长6%左右", ["区发改局"]),
+        ("2", "城乡居民人均可支配收入增速与经济增长同步", ["区发改局"]),
+    ]

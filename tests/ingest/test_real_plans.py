@@ -143,6 +143,7 @@ EXACT = (
     "xuzhou2010",
     "yangxian2024",
     "yantian2023",
+    "yinzhou2024",
     "yueqing2022",
     "yuhuan2021",
     "yuncheng2017",
@@ -215,8 +216,6 @@ FLOORS = {
     # a unit list cut at the copy's end keeps its last group `各县(市、区)`; a title keeps its
     # heading `主要预期指标`
     "taizhou2018": (0.97, 0.97),
-    # 8/7: a section's repeated header row is read as one more row
-    "yinzhou2024": (0.97, 0.97),
     # a site's summary with its markers glued to the text (`秩序1.开展…整治(2)创建目标:`)
     "weijian": (0.33, 0.33),
     # collection 14, as read now (first seen at 5c29e11)
@@ -244,7 +243,6 @@ COUNTS_OFF = {
     "shengsi2021": 13,
     "shenzhen2011": 2,
     "weijian": 1,
-    "yinzhou2024": 8,
     "zhaohua2017": 1,
 }
 REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "putian2022", "zhonglou2021")
