@@ -337,6 +337,9 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     # a county bureau's own sections (农业股, 财务股, 农田建设管理股: 怀远县农业农村局's progress table)
     "股",
 )  # fmt: skip
+# Endings a name of two characters may have in a bracketed bare list beside whole names: a
+# ministry's short names for its own departments (`(应急中心、固体司、水司)`, 生态环境部, 2020).
+SHORT_UNIT_ENDINGS: tuple[str, ...] = ("司", "局", "委", "厅", "办", "处", "科")
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20
 # Words no unit name holds: the role verbs above and common action words of task text. A candidate

@@ -64,6 +64,7 @@ from taskctl.vocab import (
     ROLE_VERBS,
     RULE_SCOPE_WORDS,
     RULE_TAIL_PATTERN,
+    SHORT_UNIT_ENDINGS,
     SUPPORT,
     SURNAMES,
     label_role,
@@ -379,6 +380,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     return True
 
 
+def _short_unit(name: str) -> bool:
+    """A unit's short name of two characters (`水司`), taken in a bare list beside whole names."""
+    return len(name) == 2 and name.endswith(SHORT_UNIT_ENDINGS) and unit_problem(name) is None
+
+
 def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     """Clauses of a value (`X牵头,Y、Z配合`) or of unlabelled content. With a `role` (the value of a
     label), a clause without verbs is a list of units in that role; without one, it must be a list
@@ -410,7 +416,8 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
             _read_list(clause, role, source, found)
             continue
         names, persons = split_person_notes(split_units(clause))
-        if not names or not all(is_unit_name(name) for name in names):
+        whole = [name for name in names if is_unit_name(name)]
+        if not whole or any(name not in whole and not _short_unit(name) for name in names):
             return None
         if persons:  # `(市大数据局(张伟)、市政务服务局(李娜))`
             found.additions.append((PERSONS, tuple(persons), ""))
@@ -588,6 +595,13 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
     annotations: list[Annotation] = []
     problems: list[AnnotationProblem] = []
     groups, unclosed = _bracket_groups(text)
+    # the lines a note of bare names closes (`…信息。(监测司)`): there the notes after the other
+    # sentences of the line are bare lists too (`…名单。(监测司、大气司) 实时公开…。(监测司)`)
+    closed_lines = {
+        text.count("\n", 0, start)
+        for start, end in groups
+        if _at_paragraph_end(text, end) and _after_sentence(text, start)
+    }
     for start, end in groups:
         content = text[start + 1 : end - 1]
         if _LABEL.match(content.lstrip()) or _RULE.search(content):
@@ -597,7 +611,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             after_sentence = _after_sentence(text, start)
             if not (at_end or after_sentence or _before_sentence(text, end)):
                 continue
-            reading = read_content(content, at_end and after_sentence)
+            bare = after_sentence and (at_end or text.count("\n", 0, start) in closed_lines)
+            reading = read_content(content, bare)
         if reading is not None and (not reading.is_empty() or reading.rules):
             annotations.append(_copy(reading, (start, end)))
     for start in unclosed:

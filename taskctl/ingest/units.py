@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 OPENERS = "([【〔"
 CLOSERS = ")]】〕"
-EDGE_PUNCTUATION = " \t\n,;:、，；：。"
+# (`&`: what a page left of a mangled separator, `(执法局&&)`)
+EDGE_PUNCTUATION = " \t\n,;:、，；：。&"
 _SPACE = lazy(r"\s+")
 # A note after a person's name: `张三(办公室主任)`.
 _PERSON_NOTE = lazy(r"\([^()]*\)$")

@@ -440,6 +440,28 @@ def test_a_run_the_copy_cuts_before_its_note_is_a_task() -> None:
     ]
 
 
+def test_bare_lists_after_each_sentence_of_a_paragraph_a_bare_list_closes() -> None:
+    # a ministry's own plan: each run closed by its departments' short names, no role word; the
+    # paragraph's closing list makes the others notes too; `水司` stands beside whole names and
+    # a page's `&&` is no part of a name
+    doc = parse_text(
+        "2020年政务公开工作安排\n一、强化重点信息公开\n(一)生态环境质量信息\n"
+        "公布环境空气质量最好、最差的20个城市名单。(监测司、大气司) 公开近岸海域水质信息。"
+        "(监测司、海洋司)及时公布医疗废水处置情况。(应急中心、固体司、水司)加强专项行动信息公开。"
+        "(执法局&&)\n(二)许可信息\n公开建设项目环评审批信息(2020年)。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一.(一)-1", ["监测司", "大气司"]),
+        ("一.(一)-2", ["监测司", "海洋司"]),
+        ("一.(一)-3", ["应急中心", "固体司", "水司"]),
+        ("一.(一)-4", ["执法局"]),
+        ("一.(二)", []),
+    ]
+    # a bracket inside a sentence of a paragraph no list closes is text
+    (task,) = parse_text("2020年工作安排\n1.发布信息。(监测司、大气司) 公开水质信息。\n").tasks
+    assert task.responsible == []
+
+
 def test_a_bare_list_with_persons_in_brackets() -> None:
     annotation = read_annotation("加快数字政府建设。(市大数据局(张伟)、市政务服务局(李娜))")
     assert annotation is not None
