@@ -633,13 +633,17 @@ def _shifted(annotation: Annotation, offset: int) -> Annotation:
 def _without_heading(
     title: str, run_text: str, annotations: tuple[Annotation, ...], heading: str
 ) -> str:
-    """The first run's title without the paragraph's heading sentence (`加强养老服务。建设…`)."""
+    """The first run's title without the paragraph's heading sentence (`加强养老服务。建设…`), or
+    its heading line (`生态环境质量信息` on a line of its own, the runs below it)."""
     from taskctl.ingest.annotations import cut_spans
 
     plain = cut_spans(run_text, [a.spans[0] for a in annotations]).strip()
     if title != heading:
         return title
     first_end = plain.find("。")
+    line_end = plain.find("\n")
+    if line_end >= 0 and (first_end < 0 or line_end < first_end):
+        first_end = line_end
     rest = plain[first_end + 1 :].strip() if first_end >= 0 else ""
     return lead_phrase(rest) if rest else title
 

@@ -457,6 +457,8 @@ def test_bare_lists_after_each_sentence_of_a_paragraph_a_bare_list_closes() -> N
         ("一.(一)-4", ["执法局"]),
         ("一.(二)", []),
     ]
+    # the heading stands on a line of its own: the first run's title is its first sentence
+    assert doc.tasks[0].title == "公布环境空气质量最好、最差的20个城市名单"
     # a bracket inside a sentence of a paragraph no list closes is text
     (task,) = parse_text("2020年工作安排\n1.发布信息。(监测司、大气司) 公开水质信息。\n").tasks
     assert task.responsible == []

@@ -25,6 +25,7 @@ EXACT = (
     "caidian2023",
     "cangnan2022",
     "changsha2012",
+    "changsha2021",
     "chaoyang2022",
     "chaozhou2019",
     "chengdu2015",
@@ -50,10 +51,12 @@ EXACT = (
     "guoban2016",
     "guofa2018",
     "guofa2020",
+    "gzjtj2022",
     "haiyan2022",
     "hangzhou2015",
     "hangzhou2021",
     "hanyang2019",
+    "hbb2017",
     "henan2023",
     "heze2023",
     "honggutan2022",
@@ -75,6 +78,8 @@ EXACT = (
     "jining2015",
     "jinxiang2021",
     "jinxiang2025",
+    "jinzhouxian2020",
+    "jishui",
     "jtb2015",
     "keqiao2023",
     "lanzhou",
@@ -102,15 +107,18 @@ EXACT = (
     "putuo2021",
     "qiaocheng2025",
     "qingdao2023",
+    "qingtian2021",
     "quzhou2021",
     "shaanxi2015",
     "shaanxi2023",
+    "shandong2022",
     "shandong2023",
     "shandong2024",
     "shangcheng2019",
     "shanghai2017",
     "shaoguan2019",
     "shaoxing2020",
+    "shapingba2021",
     "shejian2018",
     "shengfu",
     "shenggaige",
@@ -122,10 +130,13 @@ EXACT = (
     "sichuan2015",
     "sichuan2022",
     "sizhoutou2024",
+    "sthjb2019",
+    "sthjb2020",
     "suzhou2024",
     "suzhou2025",
     "taizhou2019",
     "tianjin2020",
+    "tongliang2025",
     "tongxiang2020",
     "weihai2023",
     "wuchang2023",
@@ -149,6 +160,7 @@ EXACT = (
     "yuncheng2017",
     "yunnan2017",
     "yunyang2023",
+    "yuzhong2023",
     "zhaoyuan2022",
     "zhejiang2014",
     "zhejiang2020",
@@ -219,7 +231,11 @@ FLOORS = {
     # a site's summary with its markers glued to the text (`秩序1.开展…整治(2)创建目标:`)
     "weijian": (0.33, 0.33),
     # collection 14, as read now (first seen at 5c29e11)
-    "shengtaishi": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
+    "shengtaishi": (1.0, 1.0),
+    # collection 15, as read now (first seen at dd24e21 and 6b5edb4)
+    # units exact; a category cell standing in the task column before the task's text
+    # (`联动共建科学城`, the row cut before its units) is read into the title
+    "shapingba2022": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
     # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
