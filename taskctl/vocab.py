@@ -235,6 +235,7 @@ ROLE_VERBS: dict[str, str] = {
     "总牵头": LEAD,  # a section's overall lead (`一、加快调整能源结构(省发改委总牵头)`, 浙江 2014)
     "牵头": LEAD,
     "主办": LEAD,
+    "主责": LEAD,  # `(市发改委主责,市财政局协同)`
     # support
     "配合落实": SUPPORT,
     "协助配合": SUPPORT,
@@ -248,6 +249,9 @@ ROLE_VERBS: dict[str, str] = {
     "参与": SUPPORT,
     "参加": SUPPORT,
     "协作": SUPPORT,  # city food-safety plans (`市食安委各有关成员单位协作`)
+    "协同": SUPPORT,  # closing a clause only; between two lists it joins them (CONNECTIVE_VERBS)
+    "协同推进": SUPPORT,
+    "协同落实": SUPPORT,
     # responsible: 国发〔2020〕6号 (`按职责分工负责`), county plans (`按职责负责`), 民政部 plans (`落实`)
     "按职责分工负责": RESPONSIBLE,
     "按职能分工负责": RESPONSIBLE,

@@ -344,11 +344,12 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         position = match.end()
         if not segment.strip(EDGE_PUNCTUATION):
             continue
-        if verb in CONNECTIVE_VERBS:
-            role = LEAD
-        else:
-            role = SUPPORT if after_connective else ROLE_VERBS[verb]
-        after_connective = verb in CONNECTIVE_VERBS
+        # `会同`, `协同` join two lists (`A会同B负责`: A leads); closing a clause, a verb of its own
+        connective = verb in CONNECTIVE_VERBS and (
+            verb not in ROLE_VERBS or bool(clause[position:].strip(EDGE_PUNCTUATION))
+        )
+        role = LEAD if connective else SUPPORT if after_connective else ROLE_VERBS[verb]
+        after_connective = connective
         leaders = _leaders(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if leaders:
             # `由杨志武副市长负责`, `由鲁国会、郑忠安副厅长分别负责`: leaders answer for the task,

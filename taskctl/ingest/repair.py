@@ -22,6 +22,7 @@ from taskctl.ingest.structure import match_marker, may_be_glued_marker
 from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
+    ANNOTATION_LABELS,
     LIST_NAME_STARTS,
     NOTICE_WORDS,
     PLAN_TITLE_WORDS,
@@ -136,6 +137,8 @@ def repair_chars(text: str) -> str:
     text = _nfkc(_drop_unprintable(text))
     # NFKC can produce new odd spaces (U+3000 → ' ') and private-use glyphs survive it unchanged
     text = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    if _LABEL_WITHOUT_COLON_HINT.search(text):
+        text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text and ":" in text:
         text = _UNIT_LIST_VALUE.sub(_separate_units, text)
     text = _CJK_GAP.sub("", text)
@@ -418,6 +421,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     # space has nothing for _BLANKS to change, and without a space no gap to close
     if "  " in text or not text.replace("\n", " ").isprintable():
         text = _BLANKS.sub(" ", text)
+    if _LABEL_WITHOUT_COLON_HINT.search(text):
+        text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text:
         if ":" in text:
             text = _UNIT_LIST_VALUE.sub(_separate_units, text)
@@ -437,6 +442,27 @@ _LABEL_BRACKETED_VALUE = lazy(
     f"(?:^|(?<=:))[ \t]*({ANNOTATION_LABEL_PATTERN})[ \t]*\\(([^()\n]+)\\)[。;]?[ \t]*$",
     re.MULTILINE,
 )
+
+
+# A label at a line's or a note's start written with a dash, `为` or a space instead of its colon
+# (`(牵头单位——市发改委;配合单位——市财政局)`, `牵头单位为市发改委`, `牵头单位 市发改委` from a PDF
+# whose colon was lost): the colon form. Not before another label (`牵头单位 配合单位`: a header).
+_LABEL_WITHOUT_COLON = lazy(
+    f"(?:^|(?<=[(;。,]))[ \\t]*({ANNOTATION_LABEL_PATTERN})"
+    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为)(?=[\u4e00-\u9fff])",
+    re.MULTILINE,
+)
+_LABEL_AT = lazy(ANNOTATION_LABEL_PATTERN)
+# the quick test: a label's last characters before a space, a dash or `为`
+_LABEL_WITHOUT_COLON_HINT = lazy(
+    "[" + "".join(sorted({label[-1] for label in ANNOTATION_LABELS})) + r"](?:[ \t—–-]|为)"
+)
+
+
+def _label_colon(match: re.Match[str]) -> str:
+    if _LABEL_AT.match(match.string, match.end()):
+        return match.group()
+    return match.group()[: match.end(1) - match.start()] + ":"
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.

@@ -915,3 +915,30 @@ def test_a_bare_holder_word_is_no_unit(text: str, units: list[str]) -> None:
     annotation = read_annotation("完善制度。" + text)
     assert annotation is not None
     assert annotation.responsible == units
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "牵头单位 市发改委;配合单位 市财政局",  # a PDF copy that lost its colons
+        "(牵头单位——市发改委;配合单位——市财政局)",
+        "牵头单位为市发改委,配合单位为市财政局。",
+        "(市发改委主责,市财政局协同)",
+        "(市发改委牵头,市财政局协同推进)",
+        "(市发改委协同市财政局负责)",
+    ],
+)
+def test_labels_without_their_colon_and_more_role_verbs(note: str) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.推进改革。{note}\n").tasks
+    assert (task.lead, task.support, task.responsible) == (["市发改委"], ["市财政局"], [])
+
+
+def test_a_label_word_inside_a_sentence_or_a_header_keeps_its_text() -> None:
+    (task,) = parse_text("2024年工作要点\n1.明确牵头单位为市发改委。\n").tasks
+    assert (task.lead, task.responsible) == ([], [])
+    doc = parse_text(
+        "2024年工作要点\n序号 重点任务 牵头单位 配合单位\n1 推进改革 市发改委 市财政局\n"
+    )
+    assert [(t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("推进改革", ["市发改委"], ["市财政局"])
+    ]
