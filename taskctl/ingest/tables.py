@@ -72,6 +72,8 @@ class Header:
     attributes: dict[int, str] = field(default_factory=dict)
     # a column naming each row's task in a few words (`重点任务`: 政策解读) beside its text column
     name_column: int | None = None
+    # every column of persons, in order (`责任领导` then `责任人`)
+    person_columns: list[int] = field(default_factory=list)
 
 
 def header_field(cell: str) -> str | None:
@@ -180,6 +182,8 @@ def find_header(rows: list[list[str]]) -> Header | None:
         for column, name in sorted(fields.items()):
             if name == "task":
                 header.task_columns.append(column)
+            elif name == "persons":
+                header.person_columns.append(column)
             header.columns.setdefault(name, column)
         header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
@@ -624,8 +628,13 @@ class _Builder:
         lead_cell = _cell(row, columns.get("lead"))
         for name, names in _units(lead_cell, "lead", rejected).items():
             roles[name] += names
-        for column_role in ("support", "responsible", "persons"):
-            cell = _cell(row, columns.get(column_role))
+        person_cells = [("persons", column) for column in header.person_columns]
+        for column_role, column in [
+            ("support", columns.get("support")),
+            ("responsible", columns.get("responsible")),
+            *(person_cells or [("persons", None)]),
+        ]:
+            cell = _cell(row, column)
             role = column_role
             # 责任单位 beside a named lead unit are the units that work with it
             if column_role == "responsible" and roles["lead"]:

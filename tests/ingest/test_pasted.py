@@ -1494,3 +1494,16 @@ def test_a_few_characters_the_copys_end_left_of_a_cell_are_no_sub_row() -> None:
         ("1", "地区生产总值增长6%左右", ["区发改局"]),
         ("2", "城乡居民人均可支配收入增速与经济增长同步", ["区发改局"]),
     ]
+
+
+def test_every_column_of_persons_gives_its_names_leader_first() -> None:
+    text = (
+        "2024年任务清单\n序号 | 工作任务 | 责任领导 | 责任单位 | 责任人 | 完成时限 |\n"
+        "1 | 推进放管服改革 | 王明副市长 | 市发改委 | 李四 | 6月底 |\n"
+        "2 | 优化营商环境 | 王明副市长 | 市营商办 | 张三、赵六 | 12月底 |\n"
+    )
+    doc = parse_text(text)
+    assert [(t.responsible, t.persons) for t in doc.tasks] == [
+        (["市发改委"], ["王明", "李四"]),
+        (["市营商办"], ["王明", "张三", "赵六"]),
+    ]
