@@ -319,6 +319,8 @@ LEADER_POST_PATTERN = (
 )
 # A heading naming its leader before or after the post (`王丹县长牵头重点工作`, `区长陈兴立牵头重点工作`).
 _TITLES = "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
+# What a heading naming its lead unit calls the work under it (`(一)省监察厅牵头的工作`).
+UNIT_HEADING_WORDS: tuple[str, ...] = ("工作", "重点工作", "工作任务", "任务", "事项")
 LEADER_HEADING_PATTERN = (
     rf"^(?:(?P<post>{_TITLES}))?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?(post)|(?:{_TITLES}))"
     r"(?:同志)?(?:牵头|负责|分管|主抓|领衔)"

@@ -37,6 +37,7 @@ from taskctl.vocab import (
     CIRCLED_NUMBERS,
     CLOSING_OPENERS,
     CLOSING_SECTION_HEADINGS,
+    LEAD,
     LEADER_HEADING_PATTERN,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
@@ -45,10 +46,13 @@ from taskctl.vocab import (
     PAGE_CHROME_MARKERS,
     PART_WORDS,
     PLAN_TITLE_WORDS,
+    RESPONSIBLE,
+    ROLE_VERBS,
     SIGNATURE_ENDINGS,
     SUB_ITEM_STYLES,
     TABLE_HEADERS,
     TASK_SECTION_LABELS,
+    UNIT_HEADING_WORDS,
     chinese_number,
 )
 
@@ -85,7 +89,8 @@ _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(一)", re.compile(rf"\(\s*({_CN})\s*\)\s*[、.]?")),
     ("一、", re.compile(rf"({_CN})\s*[、.]")),
     ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
-    ("1.", re.compile(r"([0-9]{1,3})\s*[.、](?![0-9])")),
+    # `1。` too: a news portal's copy writes the item's full stop as an ideographic one
+    ("1.", re.compile(r"([0-9]{1,3})\s*[.、。](?![0-9])")),
     ("1)", re.compile(r"([0-9]{1,3})\)")),
     ("①", re.compile(f"([{CIRCLED_NUMBERS}])")),
 )
@@ -912,6 +917,7 @@ def build_items(
         if kind == "heading" and not node.excluded and _assigns_units(node):
             kind = "task"  # `(一)推进…。(法制司牵头,有关单位负责)` over items 1, 2: a task itself
         drafts = _make_drafts(node, kind, outline, warnings)
+        _units_of_heading(drafts[0])
         drafts[0].parent = new_index.get(node.parent) if node.parent is not None else None
         new_index[index] = len(items)
         for position, draft in enumerate(drafts):
@@ -933,6 +939,39 @@ def _leader_of(heading: ItemDraft) -> str | None:
     return match.group("name") if match else None
 
 
+def _units_of_heading(draft: ItemDraft) -> None:
+    """A heading or item that names the unit in charge of its work (`(一)省监察厅牵头的工作`,
+    `(三)省编办牵头的工作` over items 1, 2: a province's division by leaders and lead units, 2008)
+    has that unit in the verb's role, its title kept, unless it names units of its own."""
+    if draft.lead or draft.responsible:
+        return
+    match = _UNIT_HEADING.match(draft.title)
+    if match is None:
+        return
+    from taskctl.ingest.units import is_unit_name, split_units
+
+    names = split_units(match.group("units"))
+    if not names or not all(is_unit_name(name) for name in names):
+        return
+    if ROLE_VERBS[match.group("verb")] == LEAD:
+        draft.lead = names
+    else:
+        draft.responsible = names
+
+
+_UNIT_HEADING = lazy(
+    r"^(?P<units>[^,。;:()]{2,40}?)(?P<verb>"
+    + "|".join(
+        sorted(
+            (v for v in ROLE_VERBS if ROLE_VERBS[v] in (LEAD, RESPONSIBLE)), key=len, reverse=True
+        )
+    )
+    + ")的?(?:"
+    + "|".join(UNIT_HEADING_WORDS)
+    + ")$"
+)
+
+
 def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
     """A task naming no unit takes the units of its nearest heading that names some; a task naming
     no person takes the leader or persons its nearest heading names. A task over tasks (a section
@@ -944,6 +983,14 @@ def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
             if leader or items[ancestor].persons:
                 # `王丹县长牵头重点工作`, `(一)产业发展(牵头领导:王明)`: the section's leader
                 draft.persons = [leader] if leader else list(items[ancestor].persons)
+                break
+            ancestor = items[ancestor].parent
+    if draft.support and not (draft.lead or draft.responsible):
+        # `协同单位:X` under `(三)省编办牵头的工作`: the support works with the heading's lead
+        ancestor = draft.parent
+        while ancestor is not None and items[ancestor].kind == "heading":
+            if items[ancestor].lead:
+                draft.lead = list(items[ancestor].lead)
                 break
             ancestor = items[ancestor].parent
     if draft.lead or draft.support or draft.responsible:

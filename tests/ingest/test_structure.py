@@ -269,3 +269,30 @@ def test_a_list_of_units_duties_gives_each_item_its_unit() -> None:
         ("16", ["市物价局"]),
         ("17", []),
     ]
+
+
+def test_items_numbered_with_an_ideographic_full_stop() -> None:
+    doc = parse_text(
+        "关于落实政府工作报告重点工作的任务分工\n  1。完成年度城镇新增就业目标任务。(市人社局负责)\n"
+        "  2。推进老旧小区改造。(市住建委牵头,各区政府配合)\n"
+    )
+    assert [(t.number, t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ("1", [], [], ["市人社局"]),
+        ("2", ["市住建委"], ["各区政府"], []),
+    ]
+
+
+def test_a_heading_naming_its_lead_unit_gives_it_to_its_items() -> None:
+    doc = parse_text(
+        "2008年省人民政府工作目标责任分解\n一、孟学农省长负责的工作\n全面负责省人民政府工作任务的落实。\n"
+        "(一)省监察厅牵头的工作\n加强行政监察工作。\n(二)省编办牵头的工作\n"
+        "1.深化行政管理体制改革。\n2.推进乡镇机构改革。\n协同单位:省财政厅、省人事厅。\n"
+        "(三)重点改革工作\n1.推进国资改革。\n"
+    )
+    assert [(t.number, t.title, t.lead, t.support, t.persons) for t in doc.tasks] == [
+        ("一.(一)", "省监察厅牵头的工作", ["省监察厅"], [], ["孟学农"]),
+        ("一.(二).1", "深化行政管理体制改革", ["省编办"], [], ["孟学农"]),
+        ("一.(二).2", "推进乡镇机构改革", ["省编办"], ["省财政厅", "省人事厅"], ["孟学农"]),
+        # a heading naming work, not a unit, names no one
+        ("一.(三).1", "推进国资改革", [], [], ["孟学农"]),
+    ]
