@@ -617,6 +617,38 @@ def repair_text(text: str) -> list[Line]:
         zip(raw_lines, repair_lines(raw_lines), strict=True), 1
     ):
         if repaired:
-            lines.append(Line(repaired, number))
-            widths.append(_display_width(raw.strip()))
+            for piece in _unglued_items(repaired):
+                lines.append(Line(piece, number))
+                widths.append(_display_width(raw.strip()))
     return join_lines(lines, widths)
+
+
+def _unglued_items(text: str) -> list[str]:
+    """A line that opens with an item marker cut before each next item glued to the note closing
+    the one before (`(一)…增长11%。(省发改委负责)(二)公共财政…`, `1.…(X主办,Y协办)2.重点抓好…`):
+    the next marker of the same style, right after a closing bracket. Other lines stay whole."""
+    if ")" not in text:
+        return [text]
+    marker = match_marker(text)
+    if marker is None or not marker.rest:
+        return [text]
+    pieces: list[str] = []
+    start, value = 0, marker.value
+    at = text.find(")", len(text) - len(marker.rest))
+    while at >= 0:
+        following = match_marker(text[at + 1 :])
+        if (
+            following is not None
+            and following.style == marker.style
+            and following.value == value + 1
+            and following.rest
+            and _opens_text(following.rest)
+        ):
+            pieces.append(text[start : at + 1])
+            start, value = at + 1, following.value
+        at = text.find(")", at + 1)
+    return [*pieces, text[start:]] if pieces else [text]
+
+
+def _opens_text(rest: str) -> bool:
+    return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in '“"《('

@@ -220,3 +220,20 @@ def test_a_label_with_its_value_in_brackets_on_a_line_of_its_own() -> None:
     # a sentence naming a label with a bracket is text, not an annotation
     (last,) = [t for t in doc.tasks if t.number == "(四)"]
     assert (last.lead, last.responsible) == ([], [])
+
+
+def test_items_glued_to_the_note_closing_the_item_before() -> None:
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(
+        "2013年重点工作责任分工\n一、主要目标\n"
+        "(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。"
+        "(省财政厅主办,省国税局协办)\n二、产业项目\n"
+        "1.抓好600个重点产业项目。(省发改委主办,省工信委协办)2.抓好燃气项目(一期)建设。(省住建厅负责)\n"
+    )
+    assert [(t.number, t.title, t.lead, t.responsible) for t in doc.tasks] == [
+        ("一.(一)", "地区生产总值增长11%左右", [], ["省发改委"]),
+        ("一.(二)", "公共财政收入增长13%左右", ["省财政厅"], []),
+        ("二.1", "抓好600个重点产业项目", ["省发改委"], []),
+        ("二.2", "抓好燃气项目(一期)建设", [], ["省住建厅"]),
+    ]
