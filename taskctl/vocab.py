@@ -710,6 +710,16 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "内容及要求",
         "工作内容及要求",
         "目标要求",
+        # inspection and rectification lists: the problem found is the task (序号 | 路段名称 |
+        # 问题描述 | 责任单位, a city's 卫生城市 inspection sheet, 2019; 存在问题 | 整改措施 | 责任单位)
+        "问题描述",
+        "存在问题",
+        "问题表现",
+        "问题内容",
+        "反馈问题",
+        "问题清单",
+        "整改任务",
+        "整改事项",
         # the detailed column beside a rowspanned category column (工作任务 | 具体要求 | 责任部门)
         "具体要求",
         "细化措施",
@@ -761,7 +771,18 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "分管区领导",
         "分管省领导",
     ),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "进度安排", "完成期限"),
+    "deadline": (
+        "完成时限",
+        "时间节点",
+        "完成时间",
+        "时限要求",
+        "进度安排",
+        "完成期限",
+        "整改时限",
+        "整改期限",
+        "整改时间",
+        "办结时限",
+    ),
 }
 
 # Endings of a header cell naming a column that is no task, unit, person or deadline column: its

@@ -249,8 +249,14 @@ def _strip_prefix(text: str) -> str:
         text = text[text.rindex("由") + 1 :]
     for prefix in INLINE_CLAUSE_PREFIXES:
         if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
+            text = text[len(prefix) :]
+            break
+    # a word describing the unit before its name (`包片单位县文广局`: the unit in charge of the
+    # patch, 县文广局)
+    return _DESCRIBED_UNIT.sub("", text, count=1)
+
+
+_DESCRIBED_UNIT = lazy(r"^[\u4e00-\u9fff]{1,4}?(?:单位|部门)(?=[省市县区乡镇])")
 
 
 def _verbs_in(clause: str) -> list[re.Match[str]]:
@@ -341,6 +347,10 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     for match in verbs:
         segment = clause[position : match.start()]
         verb = match.group()
+        if verb in CONNECTIVE_VERBS and segment.strip(EDGE_PUNCTUATION):
+            probe = _Clauses()
+            if not _checked_units(segment, probe) and probe.rejected:
+                continue  # `…综合整治联合执法工作组`: 联合 inside a unit's name, no verb
         position = match.end()
         if not segment.strip(EDGE_PUNCTUATION):
             continue
@@ -763,7 +773,22 @@ def _clause_starts(text: str) -> list[int]:
             if index + 1 < len(text):
                 starts.append(index + 1)
             index = text.find(stop, index + 1)
+    if ":" in text:
+        # the value of a label opening a line (`整改措施:由县住建局负责整治。`)
+        starts.extend(match.end() for match in _LINE_LABEL_HEAD.finditer(text))
     return sorted(set(starts))
+
+
+# a short label opening a line, its colon (`整改措施:`)
+_LINE_LABEL_HEAD = lazy(r"(?:^|(?<=\n))[\u4e00-\u9fff]{2,8}:", re.MULTILINE)
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether `start` opens a line, or the value of a short label opening one."""
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    head = _LINE_LABEL_HEAD.match(text, text.rfind("\n", 0, start) + 1)
+    return head is not None and head.end() == start
 
 
 def _opening_clauses(text: str, start: int) -> Annotation | None:
@@ -782,6 +807,20 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
     waited = 0  # the characters they take
     for clause, separator in split_top_level(text[start:end], ",;，；"):
         stripped = clause.strip(EDGE_PUNCTUATION)
+        if (
+            not clauses
+            and not waiting
+            and stripped.startswith("由")
+            and not stripped.startswith(("由于", "由此"))
+            and _opens_line(text, start)
+        ):
+            opening = _opening_assignment(stripped)
+            if opening:
+                # `由县住建局督促商户更换。` opening a line: the units before the verb answer for
+                # the task, the words after it say what they do
+                clauses.append(opening)
+                position += len(clause) + len(separator)
+                break
         found = _Clauses()
         if not stripped or not _read_clause(stripped, found) or found.rejected or found.times:
             names = split_units(_strip_prefix(stripped)) if separator in ",，" else []
@@ -795,7 +834,7 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
         clauses += [*waiting, stripped]
         position += waited + len(clause) + len(separator)
         waiting, waited = [], 0
-    at_line_start = start == 0 or text[start - 1] == "\n"
+    at_line_start = _opens_line(text, start)
     assigning = bool(clauses) and clauses[0].startswith(ASSIGNMENT_OPENERS)  # `此项工作由X负责`
     if not clauses or (
         len(clauses) < 2 and not assigning and not (at_line_start and clauses[0].startswith("由"))
@@ -807,6 +846,19 @@ def _opening_clauses(text: str, start: int) -> Annotation | None:
     opening = _copy(reading, (start, position))
     opening.opens = True
     return opening
+
+
+def _opening_assignment(clause: str) -> str:
+    """`由X督促` of `由X督促商户更换`: the clause up to the last role verb before which stand only
+    unit names (`由市容环境综合整治联合执法工作组负责整治`: not its name's `联合`), or ''."""
+    verbs = _verbs_in(clause)
+    if not verbs or verbs[-1].end() == len(clause):
+        return ""
+    for verb in reversed(verbs):
+        reading = read_content(clause[: verb.end()], False)
+        if reading is not None and reading.names_units() and not reading.rejected:
+            return clause[: verb.end()]
+    return ""
 
 
 def _next_end(text: str, start: int) -> int:

@@ -23,6 +23,7 @@ from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     ANNOTATION_LABELS,
+    COMPOSED_LABEL_PATTERN,
     LIST_NAME_STARTS,
     NOTICE_WORDS,
     PLAN_TITLE_WORDS,
@@ -446,22 +447,28 @@ _LABEL_BRACKETED_VALUE = lazy(
 
 # A label at a line's or a note's start written with a dash, `为` or a space instead of its colon
 # (`(牵头单位——市发改委;配合单位——市财政局)`, `牵头单位为市发改委`, `牵头单位 市发改委` from a PDF
-# whose colon was lost): the colon form. Not before another label (`牵头单位 配合单位`: a header).
+# whose colon was lost), or with nothing before a unit's level (`(责任单位市发改委)`): the colon
+# form. Not before another label (`牵头单位 配合单位`: a header).
 _LABEL_WITHOUT_COLON = lazy(
     f"(?:^|(?<=[(;。,]))[ \\t]*({ANNOTATION_LABEL_PATTERN})"
-    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为)(?=[\u4e00-\u9fff])",
+    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为)(?=[\u4e00-\u9fff])"
+    # a unit label (role word and holder) glued to a unit's name that opens with its level
+    f"|(?:^|(?<=[(;。,]))({COMPOSED_LABEL_PATTERN})(?=[省市县区州盟旗乡镇][\u4e00-\u9fff])",
     re.MULTILINE,
 )
 _LABEL_AT = lazy(ANNOTATION_LABEL_PATTERN)
 # the quick test: a label's last characters before a space, a dash or `为`
 _LABEL_WITHOUT_COLON_HINT = lazy(
     "[" + "".join(sorted({label[-1] for label in ANNOTATION_LABELS})) + r"](?:[ \t—–-]|为)"
+    r"|[位门室科股](?=[省市县区州盟旗乡镇])"
 )
 
 
 def _label_colon(match: re.Match[str]) -> str:
     if _LABEL_AT.match(match.string, match.end()):
         return match.group()
+    if match.group(1) is None:  # glued: `(责任单位市发改委)`
+        return match.group() + ":"
     return match.group()[: match.end(1) - match.start()] + ":"
 
 

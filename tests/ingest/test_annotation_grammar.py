@@ -942,3 +942,27 @@ def test_a_label_word_inside_a_sentence_or_a_header_keeps_its_text() -> None:
     assert [(t.title, t.lead, t.support) for t in doc.tasks] == [
         ("推进改革", ["市发改委"], ["市财政局"])
     ]
+
+
+def test_a_rectification_measure_opening_with_the_unit_that_answers_for_it() -> None:
+    # `整改措施:由X督促…` / `由X负责整治`: the unit before the verb, a describing word before its
+    # name dropped (`包片单位`), a `联合` inside a unit's name no verb
+    doc = parse_text(
+        "市容环境整治情况通报\n1、广伟商城户外宣传广告破损。\n整改措施:由县住建局督促商户更换。\n"
+        "2、人行道多处水果摊贩流动经营。\n整改措施:由市容环境综合整治联合执法工作组负责整治。\n"
+        "3、有住户在行道树晾晒衣物。\n整改措施:由包片单位县文广局督促住户移走晾晒的衣物,并加强教育引导。\n"
+        "4、由于各部门配合不够,进度滞后。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [
+        ["县住建局"],
+        ["市容环境综合整治联合执法工作组"],
+        ["县文广局"],
+        [],
+    ]
+
+
+def test_a_unit_label_glued_to_a_units_name_is_no_unit() -> None:
+    (task,) = parse_text("2024年工作要点\n1.推进改革。(责任单位市发改委)\n").tasks
+    assert task.responsible == ["市发改委"]
+    (task,) = parse_text("2024年工作要点\n1.推进改革。\n牵头市领导:汤飞帆\n").tasks
+    assert (task.persons, task.lead) == (["汤飞帆"], [])

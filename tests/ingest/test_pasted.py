@@ -1507,3 +1507,18 @@ def test_every_column_of_persons_gives_its_names_leader_first() -> None:
         (["市发改委"], ["王明", "李四"]),
         (["市营商办"], ["王明", "张三", "赵六"]),
     ]
+
+
+def test_a_rectification_list_titles_its_rows_by_the_problem() -> None:
+    text = (
+        "整改清单\n序号 | 存在问题 | 整改措施 | 责任领导 | 责任单位 | 整改时限 |\n"
+        "1 | 项目推进慢 | 加快推进项目建设 | 王明 | 市发改委 | 2024年6月底 |\n"
+        "2 | 服务不优 | 优化营商环境 | 张三 | 市营商办 | 立行立改、长期坚持 |\n"
+    )
+    doc = parse_text(text)
+    assert [
+        (t.title, t.responsible, t.persons, t.deadline_text, t.attributes) for t in doc.tasks
+    ] == [
+        ("项目推进慢", ["市发改委"], ["王明"], "2024年6月底", {"整改措施": "加快推进项目建设"}),
+        ("服务不优", ["市营商办"], ["张三"], "立行立改、长期坚持", {"整改措施": "优化营商环境"}),
+    ]
