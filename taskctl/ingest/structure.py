@@ -90,7 +90,7 @@ _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(rf"({_CN})\s*[、.]")),
     ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
     # `1。` too: a news portal's copy writes the item's full stop as an ideographic one
-    ("1.", re.compile(r"([0-9]{1,3})\s*[.、。](?![0-9])")),
+    ("1.", re.compile(r"([0-9]{1,3})\s*(?:、|[.。](?![0-9]))")),
     ("1)", re.compile(r"([0-9]{1,3})\)")),
     ("①", re.compile(f"([{CIRCLED_NUMBERS}])")),
 )
@@ -550,9 +550,12 @@ def _draft(
     spans = list(merged.spans) + ([(cut, len(text))] if cut is not None else [])
     plain = cut_spans(text, spans)
     title = lead_phrase(plain)
-    first = min((start for start, _end in merged.spans), default=None)
+    first, first_end = min(merged.spans, default=(None, None))
     if first is not None and 0 < first < len(title) and text[first - 1] in ",，":
         # `棚户区改造,牵头部门:市住建委。新开工…`: the title ends where the annotation starts
+        title = lead_phrase(text[:first])
+    elif first and text[first_end : first_end + 1] == ":" and "\n" not in text[:first]:
+        # `联盛快乐城(责任单位:县商务局):前期通报…`: a name, its note, then what is said of it
         title = lead_phrase(text[:first])
     if not title and node.marker.style == "第一条":
         # `第一组:组长单位(县政府办)`: an item of labels alone is called by its marker's words

@@ -296,3 +296,27 @@ def test_a_heading_naming_its_lead_unit_gives_it_to_its_items() -> None:
         # a heading naming work, not a unit, names no one
         ("一.(三).1", "推进国资改革", [], [], ["孟学农"]),
     ]
+
+
+def test_an_item_opening_with_figures_after_its_marker() -> None:
+    doc = parse_text(
+        "2024年工作要点\n1、2024年底前完成老旧小区改造。(市住建局负责)\n"
+        "2、365个行政村实现通客车。(市交通局负责)\n"
+    )
+    assert [(t.number, t.title) for t in doc.tasks] == [
+        ("1", "2024年底前完成老旧小区改造"),
+        ("2", "365个行政村实现通客车"),
+    ]
+    # a decimal is no marker: `1.5` opens no item
+    assert match_marker("1.5万亩高标准农田") is None
+
+
+def test_a_name_its_note_then_a_colon_is_titled_by_the_name() -> None:
+    doc = parse_text(
+        "督查通报\n1、联盛快乐城(责任单位:县商务局):前期通报该点位存在没有明确的行业规范等问题已整改。\n"
+        "2、西海燕码头(责任单位:县文广新旅局):无文明引导员。\n"
+    )
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("联盛快乐城", ["县商务局"]),
+        ("西海燕码头", ["县文广新旅局"]),
+    ]
