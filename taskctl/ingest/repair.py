@@ -451,7 +451,7 @@ _LABEL_BRACKETED_VALUE = lazy(
 # form. Not before another label (`牵头单位 配合单位`: a header).
 _LABEL_WITHOUT_COLON = lazy(
     f"(?:^|(?<=[(;。,]))[ \\t]*({ANNOTATION_LABEL_PATTERN})"
-    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为)(?=[\u4e00-\u9fff])"
+    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为|;)(?=[\u4e00-\u9fff])"
     # a unit label (role word and holder) glued to a unit's name that opens with its level
     f"|(?:^|(?<=[(;。,]))({COMPOSED_LABEL_PATTERN})(?=[省市县区州盟旗乡镇][\u4e00-\u9fff])",
     re.MULTILINE,
@@ -459,7 +459,7 @@ _LABEL_WITHOUT_COLON = lazy(
 _LABEL_AT = lazy(ANNOTATION_LABEL_PATTERN)
 # the quick test: a label's last characters before a space, a dash or `为`
 _LABEL_WITHOUT_COLON_HINT = lazy(
-    "[" + "".join(sorted({label[-1] for label in ANNOTATION_LABELS})) + r"](?:[ \t—–-]|为)"
+    "[" + "".join(sorted({label[-1] for label in ANNOTATION_LABELS})) + r"](?:[ \t—–;-]|为)"
     r"|[位门室科股](?=[省市县区州盟旗乡镇])"
 )
 
@@ -469,6 +469,12 @@ def _label_colon(match: re.Match[str]) -> str:
         return match.group()
     if match.group(1) is None:  # glued: `(责任单位市发改委)`
         return match.group() + ":"
+    if match.group().endswith(";") and match.string[match.start() - 1 : match.start()] not in (
+        "(",
+        ";",
+    ):
+        return match.group()  # `(责任单位;住建局)`: a semicolon opening a note's value
+
     return match.group()[: match.end(1) - match.start()] + ":"
 
 

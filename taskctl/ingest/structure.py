@@ -870,6 +870,7 @@ def demote_bare_sections(nodes: list[Node]) -> None:
             and not _names_units(node)
         ):
             node.excluded = True  # `五、组织领导` over a paragraph: how the work is organised
+    _drop_closing_sections(nodes)
     for (_parent, style), group in siblings.items():
         if style not in SECTION_STYLES or not any(node.children for node in group):
             continue
@@ -878,6 +879,33 @@ def demote_bare_sections(nodes: list[Node]) -> None:
                 continue
             if not _names_units(node):
                 node.excluded = True
+
+
+def _drop_closing_sections(nodes: list[Node]) -> None:
+    """A closing section over items (`二、几点要求` then `1.…报市政府督查室` `2.…`) whose items name
+    no unit and no person holds the notice's own instructions, not work: it and its items are
+    left out."""
+    for index, node in enumerate(nodes):
+        if not (
+            node.children
+            and node.marker.style in SECTION_STYLES
+            and node.marker.rest.startswith(CLOSING_SECTION_HEADINGS)
+        ):
+            continue
+        below = [other for other in nodes[index + 1 :] if _descends(nodes, other, index)]
+        if any(_names_units(other) for other in [node, *below]):
+            continue
+        for other in [node, *below]:
+            other.excluded = True
+
+
+def _descends(nodes: list[Node], node: Node, ancestor: int) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = nodes[parent].parent
+    return False
 
 
 def _line_at(node: Node, text: str, offset: int) -> int:

@@ -320,3 +320,20 @@ def test_a_name_its_note_then_a_colon_is_titled_by_the_name() -> None:
         ("联盛快乐城", ["县商务局"]),
         ("西海燕码头", ["县文广新旅局"]),
     ]
+
+
+def test_a_closing_section_of_instructions_over_items_is_no_work() -> None:
+    doc = parse_text(
+        "关于开展专项督查的通知\n一、重点督办事项\n1.加快推进垃圾收运一体化。(责任单位:城管执法大队、各乡镇场)\n"
+        "2.实施改厨改厕工程。(责任单位;住建局、畜牧局)\n二、几点要求\n"
+        "1.各乡镇要主动认领,于7月17日前报市政府督查室。\n2.报告要做到内容翔实。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一.1", ["城管执法大队", "各乡镇场"]),
+        ("一.2", ["住建局", "畜牧局"]),
+    ]
+    # a requirements section whose items name units holds work
+    doc = parse_text(
+        "2024年工作要点\n一、重点任务\n1.推进改革。(市发改委负责)\n二、工作要求\n1.加强督查。(市督查室负责)\n"
+    )
+    assert [t.number for t in doc.tasks] == ["一.1", "二.1"]
