@@ -797,6 +797,13 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "率",
     # a county's 民生实事 list (建设地点 | 建设时间 | 2024年建设内容 | 年度投资金额(万元))
     "地点", "时间", "内容", "金额",
+    # an inspection sheet's place column (序号 | 路段名称 | 问题描述 | 责任单位)
+    "名称", "路段", "点位",
+)  # fmt: skip
+# Header words of a column grouping the rows (`类别`, `指标`): its cell written again on each row of a
+# group is the group's heading, not an attribute of each task.
+GROUP_HEADER_ENDINGS: tuple[str, ...] = (
+    "类别", "类型", "分类", "领域", "指标", "方面", "板块", "项目", "工程", "行动",
 )  # fmt: skip
 # Whole header cells of other columns that end like no other kind: the unit of measure (`单位` beside
 # `年度目标`) and who scores a task (`评分部门`), in a county's 考核 task list (2021).

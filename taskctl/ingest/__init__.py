@@ -154,8 +154,18 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
         return None
     numbered = list(lines)
     for position, index in enumerate(closing, start=1):
-        numbered[index] = replace(lines[index], text=f"{position}.{lines[index].text}")
+        text = lines[index].text
+        caption = _CAPTION.match(text)
+        if caption is not None:  # `图①:九龙大道…`: a photo's caption numbers itself
+            mark = caption.group(1) if not caption.group(1).isdigit() else caption.group(1) + "."
+            numbered[index] = replace(lines[index], text=mark + text[caption.end() :])
+        else:
+            numbered[index] = replace(lines[index], text=f"{position}.{text}")
     return numbered
+
+
+# A photo caption's number (`图①:`, `图1:` in a news report of an inspection).
+_CAPTION = lazy(r"^图\s*([\u2460-\u2473]|[0-9]{1,2}(?=[:.、]))[:.、]?\s*")
 
 
 def _pasted_table(text: str, source: str, first_lead: bool) -> ParsedDocument | None:

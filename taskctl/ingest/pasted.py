@@ -1046,6 +1046,8 @@ def _split_header_cell(first: str, second: str) -> bool:
     if len(first) > 6 or len(second) > 6:
         return False
     joined = first + second
+    if second in HEADER_CELL_TAILS and header_kind(first) is None and header_kind(joined):
+        return True  # `工程` / `名称`: a word that names no column alone, and its column's tail
     if header_kind(second):
         if header_kind(first) is None and is_time_phrase(first) and header_kind(joined) is not None:
             return True  # `第二季度` / `完成情况`: the period wrapped above its header word

@@ -321,6 +321,8 @@ def _far_out_of_sequence(
     if expected == 1 and marker.style not in last_value:
         return False  # the first of its kind: a list may start anywhere (a cut copy)
     reference = max(expected, last_value.get(marker.style, 0) + 1)
+    if marker.value == expected - 1 and marker.rest[:1] >= "\u4e00":
+        return False  # `3、` twice in a row, each over its own item: the number repeated by a slip
     return marker.value > reference + _MAX_SKIP or marker.value < expected
 
 

@@ -29,6 +29,7 @@ from taskctl.errors import InputError
 from taskctl.ingest.drafts import ItemDraft, ParsedDocument, ParseWarning
 from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
+    GROUP_HEADER_ENDINGS,
     INLINE_ROLE_VERBS,
     LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
@@ -799,7 +800,7 @@ def _find_group_column(sheet: Sheet, header: Header) -> None:
         return
     column = earlier[0]
     above: str | None = None
-    spans = False
+    merged = repeated = False
     filled = 0
     for row in sheet.rows[header.last_row + 1 :]:
         if not clean_cell(_cell(row, task)):
@@ -807,9 +808,16 @@ def _find_group_column(sheet: Sheet, header: Header) -> None:
         text = clean_cell(_cell(row, column))
         if text and text in row[task + 1 :]:
             continue  # a section row across the table
-        spans = spans or not text or text == above
+        merged = merged or not text
+        repeated = repeated or text == above
         filled += bool(text)
         above = text or above
+    # a cell written out again on each row groups them only under a group's or a task's header word
+    # (`类别`, `工程名称`);
+    # a place repeated row by row (`路段名称`: 湘北大道, 湘北大道) says where each task is
+    name = "".join(clean_cell(_cell(sheet.rows[header.last_row], column)).split())
+    grouping = name.endswith(GROUP_HEADER_ENDINGS) or header_field(name) == "task"
+    spans = merged or (repeated and grouping)
     if spans and filled >= 2:
         del header.attributes[column]
         header.task_columns.insert(0, column)

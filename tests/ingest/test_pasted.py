@@ -1522,3 +1522,17 @@ def test_a_rectification_list_titles_its_rows_by_the_problem() -> None:
         ("项目推进慢", ["市发改委"], ["王明"], "2024年6月底", {"整改措施": "加快推进项目建设"}),
         ("服务不优", ["市营商办"], ["张三"], "立行立改、长期坚持", {"整改措施": "优化营商环境"}),
     ]
+
+
+def test_a_place_written_again_on_each_row_is_an_attribute_not_a_group() -> None:
+    text = (
+        "卫生城市测评路段问题汇总表\n序号 |\n路段名称 |\n问题描述 |\n责任单位 |\n备注 |\n"
+        "1 |\n湘北大道 |\n沿线街道车辆违停严重 |\n停车办 |\n|\n2 |\n湘北大道 |\n垃圾站旁杂草丛生 |\n"
+        "市环卫中心 |\n|\n3 |\n赶山西路 |\n路面积水严重 |\n市政维护管理处 |\n|\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("1", "沿线街道车辆违停严重", ["停车办"], {"路段名称": "湘北大道"}),
+        ("2", "垃圾站旁杂草丛生", ["市环卫中心"], {"路段名称": "湘北大道"}),
+        ("3", "路面积水严重", ["市政维护管理处"], {"路段名称": "赶山西路"}),
+    ]

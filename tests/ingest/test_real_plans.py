@@ -39,6 +39,7 @@ EXACT = (
     "dazhu2016",
     "dongguan2021",
     "fangxian2023",
+    "fuyu",
     "gangcheng2021",
     "gongkai2022",
     "guandu2016",
@@ -106,11 +107,13 @@ EXACT = (
     "ningbo2014",
     "ningxia2010",
     "pingdingshan2013",
+    "pingli2015",
     "putuo2021",
     "qiaocheng2025",
     "qingdao2023",
     "qingtian2021",
     "quzhou2021",
+    "sanya",
     "shaanxi2015",
     "shaanxi2023",
     "shandong2022",
@@ -142,6 +145,7 @@ EXACT = (
     "tianjin2020",
     "tianjin2020b",
     "tongliang2025",
+    "tongshan2022",
     "tongxiang2020",
     "weihai2023",
     "wuchang2023",
@@ -161,6 +165,7 @@ EXACT = (
     "yantian2023",
     "yinzhou2024",
     "yueqing2022",
+    "yueyang2019",
     "yuhuan2021",
     "yuncheng2017",
     "yunnan2017",
@@ -240,7 +245,16 @@ FLOORS = {
     # collection 15, as read now (first seen at dd24e21 and 6b5edb4)
     # units exact; a category cell standing in the task column before the task's text
     # (`联动共建科学城`, the row cut before its units) is read into the title
-    "shapingba2022": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
+    "shapingba2022": (1.0, 1.0),
+    # collection 16, as read now (first seen at 688ca4b and 69bf3cc)
+    # units exact; 6/5: an unnumbered item under an unnumbered group line (`整改未落实的点位`) is
+    # read as a run of the item above
+    "chuangwen2022": (1.0, 1.0),
+    # 17/22: the answer makes each `一、属住建局职责范围:` section a task holding its unit and
+    # leaves its items without one; the parser reads the phrase as no annotation
+    "lianjiang2014": (0.0, 0.0),
+    # units exact; a photo caption `图①:` numbers its item `①` (the answer: `1`, title `① …`)
+    "jianhu2020": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
     # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
@@ -260,6 +274,8 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "chuangwen2022": 6,
+    "lianjiang2014": 17,
     "qimen": 8,
     "shengsi2021": 13,
     "shenzhen2011": 2,

@@ -337,3 +337,27 @@ def test_a_closing_section_of_instructions_over_items_is_no_work() -> None:
         "2024年工作要点\n一、重点任务\n1.推进改革。(市发改委负责)\n二、工作要求\n1.加强督查。(市督查室负责)\n"
     )
     assert [t.number for t in doc.tasks] == ["一.1", "二.1"]
+
+
+def test_photo_captions_of_an_inspection_report_number_their_items() -> None:
+    doc = parse_text(
+        "县组织文明城市创建点位专项督查\n检查中发现了一些问题(如图)。\n"
+        "图①:九龙大道两侧公交车站台没有创建公益广告。责任单位:县交通局。\n"
+        "图②:东方广场内乱停车。责任单位:县住建局。\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("①", "九龙大道两侧公交车站台没有创建公益广告", ["县交通局"]),
+        ("②", "东方广场内乱停车", ["县住建局"]),
+    ]
+
+
+def test_a_number_repeated_by_a_slip_starts_an_item() -> None:
+    doc = parse_text(
+        "督查通报\n一、主次干道\n3、沿河路乱搭乱建\n(责任单位:城市管理执法局)\n"
+        "3、通羊大道线缆垮塌存在安全隐患\n(责任单位:视讯公司)\n4、九宫大道路面坑洼不平\n(责任单位:住建局)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.3", "沿河路乱搭乱建", ["城市管理执法局"]),
+        ("一.3", "通羊大道线缆垮塌存在安全隐患", ["视讯公司"]),
+        ("一.4", "九宫大道路面坑洼不平", ["住建局"]),
+    ]
