@@ -402,6 +402,11 @@ ONGOING_PHRASES: tuple[str, ...] = (
     "常态化",
 )
 
+# Labels of a note's other parts that may follow a value without a separator once repair has closed
+# the space before them (`责任人:张三 联系电话:138…` → `责任人:张三联系电话:138…`): found anywhere.
+NOTE_LABELS: tuple[str, ...] = (
+    "联系电话", "办公电话", "联系方式", "电话", "手机", "备注",
+)  # fmt: skip
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
 INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请")
 # Words that open a sentence assigning the task it closes (`…发布工作。此项工作由市食安办、市农业局负责。`,

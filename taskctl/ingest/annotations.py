@@ -59,6 +59,7 @@ from taskctl.vocab import (
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
+    NOTE_LABELS,
     PERSONS,
     RESPONSIBLE,
     ROLE_VERBS,
@@ -96,6 +97,8 @@ _SENTENCE_STOP = lazy(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
 _ANY_LABEL = lazy(
     r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z、]{1,19})\s*:"
 )
+# A note's contact or remark label, wherever it stands (`张三联系电话:138…`).
+_NOTE_LABEL = lazy("(" + "|".join(sorted(NOTE_LABELS, key=len, reverse=True)) + r")\s*:")
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
 _ATTRIBUTE_LINE = lazy(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff、]{1,19})\s*:[^\n]*")
 _BRACKETS = lazy(r"[()\[\]【】〔〕]")
@@ -219,6 +222,9 @@ def _label_starts(content: str) -> list[tuple[int, int, str]]:
     found: dict[int, tuple[int, int, str]] = {}
     for match in _LABEL.finditer(content):
         if not depths[match.start()]:
+            found[match.start()] = (match.start(), match.end(), match.group(1))
+    for match in _NOTE_LABEL.finditer(content) if ":" in content else ():
+        if not depths[match.start()] and match.start() not in found:
             found[match.start()] = (match.start(), match.end(), match.group(1))
     for match in _ANY_LABEL.finditer(content):
         start = match.start(1)

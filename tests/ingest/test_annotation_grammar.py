@@ -966,3 +966,14 @@ def test_a_unit_label_glued_to_a_units_name_is_no_unit() -> None:
     assert task.responsible == ["市发改委"]
     (task,) = parse_text("2024年工作要点\n1.推进改革。\n牵头市领导:汤飞帆\n").tasks
     assert (task.persons, task.lead) == (["汤飞帆"], [])
+
+
+def test_a_contact_label_after_a_persons_name_is_no_part_of_it() -> None:
+    (task,) = parse_text(
+        "2024年工作要点\n1.推进改革。(责任部门:市发改委 责任人:张三 联系电话:13812345678)\n"
+    ).tasks
+    assert (task.responsible, task.persons, task.attributes) == (
+        ["市发改委"],
+        ["张三"],
+        {"联系电话": "13812345678"},
+    )
