@@ -97,6 +97,8 @@ _SENTENCE_STOP = lazy(r"。(?![ \t]*(?:" + _LABEL_ALT + r")\s*:)")
 _ANY_LABEL = lazy(
     r"(?:^|(?<=[\s,;，；、(]))([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z、]{1,19})\s*:"
 )
+# Names after a dash that closes a line (`推进放管服改革——市发改委、市财政局`).
+_DASH_TAIL = lazy(r"—{1,2}[ \t]*([^—()\n]{2,60}?)[。;]?[ \t]*$", re.MULTILINE)
 # A note's contact or remark label, wherever it stands (`张三联系电话:138…`).
 _NOTE_LABEL = lazy("(" + "|".join(sorted(NOTE_LABELS, key=len, reverse=True)) + r")\s*:")
 # A line that is only an other label's part, right after a labelled line (`备注:…` under `牵头单位:…`).
@@ -629,9 +631,16 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             if not (at_end or after_sentence or _before_sentence(text, end)):
                 continue
             bare = after_sentence and (at_end or text.count("\n", 0, start) in closed_lines)
+            # `【市发改委】推进…`: a list of names opening the item says who does it
+            bare = bare or start == 0
             reading = read_content(content, bare)
         if reading is not None and (not reading.is_empty() or reading.rules):
             annotations.append(_copy(reading, (start, end)))
+    for match in _DASH_TAIL.finditer(text) if "—" in text else ():
+        # `推进放管服改革——市发改委`: names after a dash closing the line
+        reading = read_content(match.group(1), True)
+        if reading is not None and reading.names_units() and not reading.rejected:
+            annotations.append(_copy(reading, (match.start(), match.end())))
     for start in unclosed:
         reading = _cut_off_note(text, start)
         if reading is not None:

@@ -978,11 +978,11 @@ def _units_of_heading(draft: ItemDraft) -> None:
     has that unit in the verb's role, its title kept, unless it names units of its own."""
     if draft.lead or draft.responsible:
         return
+    from taskctl.ingest.units import is_unit_name, split_units
+
     match = _UNIT_HEADING.match(draft.title)
     if match is None:
         return
-    from taskctl.ingest.units import is_unit_name, split_units
-
     names = split_units(match.group("units"))
     if not names or not all(is_unit_name(name) for name in names):
         return

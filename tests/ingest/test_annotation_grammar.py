@@ -977,3 +977,16 @@ def test_a_contact_label_after_a_persons_name_is_no_part_of_it() -> None:
         ["张三"],
         {"联系电话": "13812345678"},
     )
+
+
+def test_names_opening_an_item_in_brackets_or_closing_it_after_a_dash() -> None:
+    doc = parse_text(
+        "2024年工作要点\n1.【市发改委】推进放管服改革。\n2.优化营商环境——市营商办、市财政局\n"
+        "3.(一期)建设污水管网。\n4.完成三年行动——年底前\n"
+    )
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("推进放管服改革", ["市发改委"]),
+        ("优化营商环境", ["市营商办", "市财政局"]),
+        ("(一期)建设污水管网", []),
+        ("完成三年行动——年底前", []),
+    ]
