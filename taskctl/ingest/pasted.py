@@ -65,7 +65,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from taskctl.ingest.patterns import lazy
-from taskctl.ingest.structure import match_marker
+from taskctl.ingest.structure import is_plan_title, match_marker
 from taskctl.ingest.tables import (
     _NOTE_PREFIXES,
     _ROLE_FIELDS,
@@ -219,6 +219,14 @@ def header_kind(cell: str) -> str | None:
     ):
         return OTHER
     return None
+
+
+def _column_fields(header: list[str]) -> list[str | None]:
+    """The field each header cell names, OTHER for a column of another kind, None for no header."""
+    return [
+        name or (OTHER if header_kind(cell) else None)
+        for cell, name in zip(header, header_fields(header), strict=True)
+    ]
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -607,10 +615,7 @@ def _body_rows(
     its cells placed by shape (`_align`), after its leading section cells (`一、…` | `(一)…` | `1`,
     rowspanned on its first row) are taken out as section rows. With `marked`, each line is a row
     (the text marks where rows end) whose missing cells are merged ones (`_fill_rowspans`)."""
-    fields = [
-        name or (OTHER if header_kind(cell) else None)
-        for cell, name in zip(header, header_fields(header), strict=True)
-    ]
+    fields = _column_fields(header)
     numbered = fields[0] == "number"
     columns = fields[1:] if numbered else fields
     layout = _Layout.of(columns, floating=not numbered, unit_extra=0.3, wraps=splitter == "space")
@@ -795,10 +800,7 @@ def _goes_on(above: str, text: str) -> bool:
 def rows_fit(header: list[str], rows: list[list[str]]) -> bool:
     """Whether rows cut to the header's width have every cell in a column of its kind (no sentence
     in a unit, person or deadline column, no number in a text column)."""
-    fields = [
-        name or (OTHER if header_kind(cell) else None)
-        for cell, name in zip(header, header_fields(header), strict=True)
-    ]
+    fields = _column_fields(header)
     numbered = fields[0] == "number"
     layout = _Layout.of(fields[1:] if numbered else fields, floating=False)
     return all(
@@ -983,8 +985,6 @@ def _cell_lines_tables(
 
 def _titles_a_table(line: str) -> bool:
     """An attachment's number (`附件2`) or a plan's title line (`2022年…重点工作任务分解表`)."""
-    from taskctl.ingest.structure import is_plan_title
-
     return bool(_ATTACHMENT_LINE.match(line)) or is_plan_title(line)
 
 

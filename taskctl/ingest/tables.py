@@ -813,8 +813,8 @@ def _find_group_column(sheet: Sheet, header: Header) -> None:
         filled += bool(text)
         above = text or above
     # a cell written out again on each row groups them only under a group's or a task's header word
-    # (`类别`, `工程名称`);
-    # a place repeated row by row (`路段名称`: 湘北大道, 湘北大道) says where each task is
+    # (`类别`, `工程名称`); a place repeated row by row (`路段名称`: 湘北大道, 湘北大道) says where
+    # each task is
     name = "".join(clean_cell(_cell(sheet.rows[header.last_row], column)).split())
     grouping = name.endswith(GROUP_HEADER_ENDINGS) or header_field(name) == "task"
     spans = merged or (repeated and grouping)
