@@ -465,16 +465,14 @@ _LABEL_WITHOUT_COLON_HINT = lazy(
 
 
 def _label_colon(match: re.Match[str]) -> str:
+    """The colon form of a `_LABEL_WITHOUT_COLON` match, or the match as it is."""
     if _LABEL_AT.match(match.string, match.end()):
         return match.group()
     if match.group(1) is None:  # glued: `(责任单位市发改委)`
         return match.group() + ":"
-    if match.group().endswith(";") and match.string[match.start() - 1 : match.start()] not in (
-        "(",
-        ";",
-    ):
-        return match.group()  # `(责任单位;住建局)`: a semicolon opening a note's value
-
+    before = match.string[match.start() - 1 : match.start()]
+    if match.group().endswith(";") and before not in ("(", ";"):
+        return match.group()  # only `(责任单位;住建局)`: a semicolon opening a note's value
     return match.group()[: match.end(1) - match.start()] + ":"
 
 
