@@ -254,6 +254,8 @@ ROLE_VERBS: dict[str, str] = {
     "协同落实": SUPPORT,
     # responsible: 国发〔2020〕6号 (`按职责分工负责`), county plans (`按职责负责`), 民政部 plans (`落实`)
     "按职责分工负责": RESPONSIBLE,
+    # the division alone, whatever verb follows it (`按职责分工卖力`: a reworded copy's 负责)
+    "按职责分工": RESPONSIBLE,
     "按职能分工负责": RESPONSIBLE,
     "按职责分工落实": RESPONSIBLE,
     "按职责分别负责": RESPONSIBLE,

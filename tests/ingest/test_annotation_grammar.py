@@ -990,3 +990,11 @@ def test_names_opening_an_item_in_brackets_or_closing_it_after_a_dash() -> None:
         ("(一期)建设污水管网", []),
         ("完成三年行动——年底前", []),
     ]
+
+
+def test_the_division_by_duties_names_the_units_whatever_verb_follows() -> None:
+    # `按职责分工卖力`: a reworded copy's 负责; the division says who answers for the task
+    (task,) = parse_text(
+        "2023年实施方案\n1.推行市场化运作。(省发展改革委、水利厅等省有关部门按职责分工卖力)\n"
+    ).tasks
+    assert task.responsible == ["省发展改革委", "水利厅", "省有关部门"]
