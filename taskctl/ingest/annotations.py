@@ -592,6 +592,31 @@ def _line_label_ends(text: str) -> list[int]:
     return ends
 
 
+def _glued_label_starts(text: str) -> list[int]:
+    """Where a unit label glued to the text before it starts (`(一)适龄女生HPV疫苗接种牵头责任部门:
+    县卫生健康委员会`): the line's only label, its value running to the line's end, and no longer
+    label ending at its colon (`主要牵头单位:` is found at the line's start)."""
+    starts = []
+    for match in _GLUED_LABEL.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = _next_end(text, match.start())
+        if (
+            ":" not in text[line_start : match.start()]
+            and _LABEL.fullmatch(text, match.start(), match.end())
+            and not any(
+                _LABEL.match(text, start)
+                for start in range(max(line_start, match.start() - 4), match.start())
+            )
+            and text.count(":", match.end(), line_end) == 0
+        ):
+            starts.append(match.start())
+    return starts
+
+
+# A unit label (role word and holder) glued to the text before it.
+_GLUED_LABEL = lazy(f"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:{COMPOSED_LABEL_PATTERN})[ \t]*:")
+
+
 def _copy(reading: Annotation, span: tuple[int, int]) -> Annotation:
     copy = Annotation(
         list(reading.lead),
@@ -655,7 +680,10 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
     last_line_end = -1
-    for position in _line_label_ends(text) if ":" in text else ():
+    label_starts = (
+        sorted({*_line_label_ends(text), *_glued_label_starts(text)}) if ":" in text else []
+    )
+    for position in label_starts:
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and groups[index][0] <= position < groups[index][1]:
             continue

@@ -998,3 +998,15 @@ def test_the_division_by_duties_names_the_units_whatever_verb_follows() -> None:
         "2023年实施方案\n1.推行市场化运作。(省发展改革委、水利厅等省有关部门按职责分工卖力)\n"
     ).tasks
     assert task.responsible == ["省发展改革委", "水利厅", "省有关部门"]
+
+
+def test_a_unit_label_glued_to_the_end_of_the_title() -> None:
+    doc = parse_text(
+        "2022年为民办实事事项进展情况通报\n一、进展情况\n"
+        "(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n截至4月底已完成接种1800剂次。\n"
+        "(二)老年人认知障碍筛查试点牵头责任部门:县卫生健康委员会\n已印发实施方案。\n"
+    )
+    assert [(t.title, t.lead) for t in doc.tasks] == [
+        ("适龄女生HPV疫苗接种", ["县卫生健康委员会"]),
+        ("老年人认知障碍筛查试点", ["县卫生健康委员会"]),
+    ]
