@@ -716,7 +716,14 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         reading = Annotation(spans=[(0, unit_first.end())])
         reading.add(RESPONSIBLE, [unit_first.group(1)])
         annotations.append(reading)
-    taken = [span for annotation in annotations for span in annotation.spans]
+    # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
+    # still hold a clause that does)
+    taken = [
+        span
+        for annotation in annotations
+        if annotation.names_units() or annotation.persons
+        for span in annotation.spans
+    ]
     for match in _PROSE_ASSIGNMENT.finditer(text) if "会同" in text else ():
         found = _prose_assignment(match)
         if found is not None and not any(a <= match.start() < b for a, b in taken):
@@ -733,7 +740,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)
     # a bracket inside a labelled line (`责任单位:X、Y(列第一位者为牵头单位)`) was read with the line
-    outer = [a.spans[0] for a in annotations]
+    outer = [a.spans[0] for a in annotations if a.names_units() or a.persons]
     annotations = [
         a
         for a in annotations

@@ -26,6 +26,7 @@ from taskctl.vocab import (
     COMPOSED_LABEL_PATTERN,
     LIST_NAME_STARTS,
     NOTICE_WORDS,
+    PERSONS,
     PLAN_TITLE_WORDS,
     UNIT_NAME_ENDINGS,
     VIEWER_COPY_MARKERS,
@@ -141,7 +142,7 @@ def repair_chars(text: str) -> str:
     if _LABEL_WITHOUT_COLON_HINT.search(text):
         text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text and ":" in text:
-        text = _UNIT_LIST_VALUE.sub(_separate_units, text)
+        text = _UNIT_LIST_VALUE.sub(_separate_units, _SPACED_LABEL.sub(_unspaced_label, text))
     text = _CJK_GAP.sub("", text)
     return _label_and_line_marks(text)
 
@@ -202,6 +203,15 @@ _UNIT_LIST_VALUE = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*
 _UNIT_GAP = lazy(r"[ \t]+")
 
 
+# A label a form letter-spaced (`责 任 人:`, `责 任 单 位:`): read without its spaces.
+_SPACED_LABEL = lazy(r"(?:^|(?<=[\s(;。,]))((?:[\u4e00-\u9fff] +){1,5}[\u4e00-\u9fff])[ \t]*:")
+
+
+def _unspaced_label(match: re.Match[str]) -> str:
+    label = match.group(1).replace(" ", "")
+    return label + ":" if label_role(label) is not None else match.group()
+
+
 def _separate_units(match: re.Match[str]) -> str:
     """A labelled value whose units are separated by spaces (`市发改委 市财政局`) with `、` between
     them instead: a gap between two names that each end like a unit, the second starting like one,
@@ -211,19 +221,23 @@ def _separate_units(match: re.Match[str]) -> str:
         return value
     pieces = _UNIT_GAP.split(value)
     out = [pieces[0]]
+    persons = label_role(value.split(":", 1)[0].replace(" ", "")) == PERSONS
     for position, (left, right) in enumerate(itertools.pairwise(pieces), start=1):
         before = re.split(r"[、,(:]", left)[-1]
         after = re.split(r"[、,()]", right)[0].rstrip("。")
+        if persons:
+            # `责任人:安洪海 五县县长 李兵纪`: names of two characters or more (not `俞 悦`, one
+            # name a clerk padded)
+            out.append(("、" if len(before) >= 2 and len(after) >= 2 else " ") + right)
+            continue
         if is_unit_name(before) and _flattened_table(pieces[position:]):
             # a table flattened onto the line after the list (`各区政府 鄞州 海曙 江东 … 合计 2 5`):
             # the list ends at the gap
             out.append("。" + " ".join(pieces[position:]))
             break
-        gap = (
-            "、"
-            if is_unit_name(before) and is_unit_name(after) and after.startswith(LIST_NAME_STARTS)
-            else " "
-        )
+        # (a whole name after the gap, not the tail of a name the PDF split: `市人民政府 办公室`)
+        whole = after.startswith(LIST_NAME_STARTS) or len(after) >= 5
+        gap = "、" if is_unit_name(before) and is_unit_name(after) and whole else " "
         out.append(gap + right)
     return "".join(out)
 
@@ -426,7 +440,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text:
         if ":" in text:
-            text = _UNIT_LIST_VALUE.sub(_separate_units, text)
+            text = _UNIT_LIST_VALUE.sub(_separate_units, _SPACED_LABEL.sub(_unspaced_label, text))
         text = _CJK_GAP_LINES.sub("", text)
     return [line.strip() for line in _label_and_line_marks(text).split("\n")]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
+    CHINESE_NUMERAL_CHARS,
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
@@ -296,8 +297,9 @@ def _without_title(name: str) -> str:
             return ""
         rest = name.removeprefix(title) if name.startswith(title) else name.removesuffix(title)
         if rest != name and 2 <= len(rest) <= 4:
-            # `各区区长`, `各县县长`: a post held in every district, kept as written
-            return name if rest.startswith(GROUP_UNIT_PREFIXES) else rest
+            # `各区区长`, `各县县长`, `五县县长`: a post held in every district, kept as written
+            group = rest.startswith(GROUP_UNIT_PREFIXES) or rest[0] in CHINESE_NUMERAL_CHARS
+            return name if group else rest
     return name
 
 

@@ -1010,3 +1010,18 @@ def test_a_unit_label_glued_to_the_end_of_the_title() -> None:
         ("适龄女生HPV疫苗接种", ["县卫生健康委员会"]),
         ("老年人认知障碍筛查试点", ["县卫生健康委员会"]),
     ]
+
+
+def test_label_lines_of_a_form_with_spaces_between_names_and_inside_a_label() -> None:
+    doc = parse_text(
+        "重点工作分解落实意见\n一、重点项目建设\n1.落实重点项目建设责任制,加快项目进度。\n"
+        "  责任领导:吉炳伟\n  责任单位:市发改委 五县五区政府 开发区管委会\n"
+        "  责 任 人:安洪海 五县县长 李兵纪\n  工作要求:由市发改委牵头,并负责报进度。\n"
+    )
+    (task,) = doc.tasks
+    assert (task.lead, task.support, task.persons) == (
+        ["市发改委"],
+        ["五县五区政府", "开发区管委会"],
+        ["吉炳伟", "安洪海", "五县县长", "李兵纪"],
+    )
+    assert task.attributes == {"工作要求": "由市发改委牵头,并负责报进度"}
