@@ -270,6 +270,8 @@ ROLE_VERBS: dict[str, str] = {
     "共同推进": RESPONSIBLE,
     "按职能负责": RESPONSIBLE,
     "组织实施": RESPONSIBLE,
+    "组织推进": RESPONSIBLE,  # `(市发展改革委会同有关部门和各县区组织推进)`
+    "组织落实": RESPONSIBLE,
     "负总责": RESPONSIBLE,
     # county plans (`各县区政府抓落实`, `各乡镇抓好落实`)
     "抓好落实": RESPONSIBLE,

@@ -1025,3 +1025,10 @@ def test_label_lines_of_a_form_with_spaces_between_names_and_inside_a_label() ->
         ["吉炳伟", "安洪海", "五县县长", "李兵纪"],
     )
     assert task.attributes == {"工作要求": "由市发改委牵头,并负责报进度"}
+
+
+def test_units_convened_to_organise_the_work_support_its_lead() -> None:
+    (task,) = parse_text(
+        "目标任务分解方案\n1.万元生产总值综合能耗下降16%以上。(市经委会同有关部门和各县区组织落实)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["市经委"], ["有关部门", "各县区"])
