@@ -180,6 +180,8 @@ def _label_and_line_marks(text: str) -> str:
     without marks that are no text (`??1.`, `# 标题`); one line or a whole text."""
     if "【" in text:
         text = _BRACKETED_LABEL.sub(r"\1:", text)
+    if "为" in text:
+        text = _COUNTED_ASSIGNMENT.sub(r"\1,\2:", text)
     if "?" in text or "\ufffd" in text:
         text = _LOST_INDENT.sub("", text)
     if "。" in text:
@@ -488,6 +490,16 @@ def _label_colon(match: re.Match[str]) -> str:
     if match.group().endswith(";") and before not in ("(", ";"):
         return match.group()  # only `(责任单位;住建局)`: a semicolon opening a note's value
     return match.group()[: match.end(1) - match.start()] + ":"
+
+
+# A sentence on a line of its own assigning the items above it (`4项目标的责任单位均为市发展改革委。`,
+# `该目标责任单位为市经委。`, a city's target plan, 2007): the label form, after its count.
+_COUNTED_ASSIGNMENT = lazy(
+    r"^[ \t]*((?:以上|上述)?(?:该|本|此|[0-9一二三四五六七八九十两]{1,3})项?"
+    r"(?:目标|任务|工作|指标|事项)?的?)"
+    f"({ANNOTATION_LABEL_PATTERN})" + r"(?:均|都)?为",
+    re.MULTILINE,
+)
 
 
 # A Markdown heading's marks (`# XX县2025年政务公开重点任务清单`): the line is its text.

@@ -428,13 +428,10 @@ def read_outline(lines: list[Line]) -> Outline:
                 previous = nodes[stack[index]]
                 found_at = index
                 break
-        if (
-            previous is None
-            and stack
-            and marker.value > 1
-            and _outranks_all(marker.style, [nodes[i] for i in stack])
-        ):
-            found_at = 0  # `二、` after a copy's first item `(四)`: a section, not a sub-item
+        if previous is None and stack and marker.value > 1:
+            # `二、` after a copy's first item `(四)`: a section, not a sub-item; `(二)` after item 8
+            # of a `(一)` the copy lost: a sibling of that group under `一、`, not a sub-item of 8
+            found_at = _outranked(marker.style, [nodes[i] for i in stack])
         expected = previous.marker.value + 1 if previous else 1
         runs_on = previous is None and marker.value == last_value.get(marker.style, 0) + 1
         if stack and _far_out_of_sequence(marker, expected, runs_on, last_value):
@@ -477,12 +474,18 @@ def read_outline(lines: list[Line]) -> Outline:
     return Outline(title, period_start, period_end, period_text, nodes, warnings)
 
 
-def _outranks_all(style: str, open_nodes: list[Node]) -> bool:
-    """Whether a marker style ranks above every style open on the stack (`_STYLE_RANK`)."""
+def _outranked(style: str, open_nodes: list[Node]) -> int:
+    """How many open nodes stay above a marker of `style` that is not open: those up to the last
+    one ranking above it (`_STYLE_RANK`), when the nodes after it all rank below; all of them
+    otherwise (the marker opens a level under the last)."""
     rank = _STYLE_RANK.get(style)
-    return rank is not None and all(
-        _STYLE_RANK.get(node.marker.style, -1) > rank for node in open_nodes
-    )
+    if rank is None:
+        return len(open_nodes)
+    ranks = [_STYLE_RANK.get(node.marker.style, -1) for node in open_nodes]
+    keep = len(ranks)
+    while keep and ranks[keep - 1] > rank:
+        keep -= 1
+    return keep
 
 
 _TITLE_MAX = 120
@@ -957,10 +960,34 @@ def build_items(
             if position:
                 draft.parent = new_index[index]
             if draft.kind == "task":
+                _give_counted_items(draft, items)
                 _inherit_units(draft, items)
                 apply_conventions(draft, conventions)
             items.append(draft)
     return items, warnings
+
+
+# An assignment after a run of items, with their count (`4项目标的,责任单位:市发展改革委。`, as repair
+# writes `4项目标的责任单位均为…`)
+_COUNTED = lazy(r"(?:^|\n)[ \t]*(?:以上|上述)?([0-9一二三四五六七八九十两]{1,3})项[^\n:]{0,8},")
+
+
+def _give_counted_items(draft: ItemDraft, items: list[ItemDraft]) -> None:
+    """An item closed by an assignment of the items above it (`4项目标的责任单位均为X。` after item
+    4 of 1-4) gives its units to the items before it that name none, as many as it counts."""
+    if not (draft.lead or draft.support or draft.responsible) or "项" not in draft.full_text:
+        return
+    match = _COUNTED.search(draft.full_text)
+    if match is None:
+        return
+    count = chinese_number(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+    if not count or count < 2:
+        return
+    siblings = [item for item in items if item.kind == "task" and item.parent == draft.parent]
+    for item in siblings[-(count - 1) :]:
+        if not (item.lead or item.support or item.responsible):
+            item.lead, item.support = list(draft.lead), list(draft.support)
+            item.responsible = list(draft.responsible)
 
 
 _LEADER_HEADING = lazy(LEADER_HEADING_PATTERN)

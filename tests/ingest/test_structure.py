@@ -361,3 +361,28 @@ def test_a_number_repeated_by_a_slip_starts_an_item() -> None:
         ("一.3", "通羊大道线缆垮塌存在安全隐患", ["视讯公司"]),
         ("一.4", "九宫大道路面坑洼不平", ["住建局"]),
     ]
+
+
+def test_an_assignment_after_a_run_of_items_covers_as_many_as_it_counts() -> None:
+    doc = parse_text(
+        "2007年目标管理工作方案\n一、目标体系\n(一)发展目标。\n1.地区生产总值增长15%;\n"
+        "2.第三产业增加值达到1000亿元;\n3.城镇固定资产投资新增200亿元;\n"
+        "3项目标的责任单位均为市发展改革委。\n4.规模以上工业销售收入达到3000亿元;\n"
+        "该目标责任单位为市经委。\n5.地方财政收入净增50亿元;\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一.(一).1", ["市发展改革委"]),
+        ("一.(一).2", ["市发展改革委"]),
+        ("一.(一).3", ["市发展改革委"]),
+        ("一.(一).4", ["市经委"]),
+        ("一.(一).5", []),
+    ]
+
+
+def test_a_group_marker_after_items_whose_first_group_the_copy_lost() -> None:
+    # `(二)` after item 3 of a `(一)` the copy garbled: a group under `一、`, not a sub-item of 3
+    doc = parse_text(
+        "工作方案\n一、目标体系\n?ㄒ唬┛缭绞目標。\n1.地区生产总值增长15%。(市发改委负责)\n"
+        "2.财政收入增长8%。(市财政局负责)\n(二)节能降耗目标。\n1.能耗下降5%。(市发改委负责)\n"
+    )
+    assert [t.number for t in doc.tasks] == ["一.1", "一.2", "一.(二).1"]
