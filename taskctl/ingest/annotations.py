@@ -560,6 +560,16 @@ def _bracket_groups(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     return groups, [start for start, _closer in open_at[:1]]
 
 
+def _several_names(content: str) -> bool:
+    """Whether a bracket's content is a list of two names or more, none under three characters
+    (`市发改委,各县市区政府`; not `市、区`, the levels after a place)."""
+    pieces = _LIST_SEPARATORS.split(content)
+    return len(pieces) >= 2 and all(len(piece.strip()) >= 3 for piece in pieces)
+
+
+_LIST_SEPARATORS = lazy("[、,]")
+
+
 def _after_sentence(text: str, start: int) -> bool:
     """True when the bracket at `start` opens a line or follows the end of a sentence."""
     before = text[max(0, start - 4) : start].rstrip(" ")
@@ -656,8 +666,9 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             if not (at_end or after_sentence or _before_sentence(text, end)):
                 continue
             bare = after_sentence and (at_end or text.count("\n", 0, start) in closed_lines)
-            # `【市发改委】推进…`: a list of names opening the item says who does it
-            bare = bare or start == 0
+            # `【市发改委】推进…`: a list of names opening the item says who does it; a list of
+            # several closing it, even glued to its last words (`…增长11%(市发改委,各县市区政府)。`)
+            bare = bare or start == 0 or (at_end and _several_names(content))
             reading = read_content(content, bare)
         if reading is not None and (not reading.is_empty() or reading.rules):
             annotations.append(_copy(reading, (start, end)))

@@ -1032,3 +1032,15 @@ def test_units_convened_to_organise_the_work_support_its_lead() -> None:
         "目标任务分解方案\n1.万元生产总值综合能耗下降16%以上。(市经委会同有关部门和各县区组织落实)\n"
     ).tasks
     assert (task.lead, task.support) == (["市经委"], ["有关部门", "各县区"])
+
+
+def test_a_list_of_names_closing_an_item_glued_to_its_last_words() -> None:
+    doc = parse_text(
+        "分解落实政府工作报告的通知\n一、主要工作目标\n1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府)。\n"
+        "2、建设成都市民中心(市民中心)。\n3、完善技术转移网络,在成都(市、区)设立分中心。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [
+        ["市发改委", "市政府相关部门", "各县市区政府"],
+        [],  # one name glued to the words before it is a remark
+        [],
+    ]
