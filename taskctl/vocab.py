@@ -201,6 +201,8 @@ FIRST_LISTED_LEADS_PATTERNS: tuple[str, ...] = (
     r"(?:第一|首个|首位|第1)(?:个|家)?(?:责任)?(?:单位|部门|处室)(?:为|是)(?:牵头|主办|主责)"
     r"(?:单位|部门|处室)?",
     r"(?:排名|排序)(?:第一|首位|在前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?",
+    # 黄冈 2007: `一项任务涉及多个部门的,原则上由排名首位的部门牵头负责`
+    r"由(?:排名|排序|排在|列在|列)(?:第一位?|首位|最前)(?:的|者)?(?:单位|部门|处室)(?:牵头|主办)",
 )
 FIRST_LISTED_LEADS_PATTERN = "|".join(f"(?:{pattern})" for pattern in FIRST_LISTED_LEADS_PATTERNS)
 # What may follow such a rule in the same clause: `,其他为配合单位`, `,其余为责任单位`.

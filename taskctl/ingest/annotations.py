@@ -200,10 +200,32 @@ class AnnotationProblem:
 
 def _cut_rules(content: str) -> tuple[str, list[str]]:
     """The content without the document conventions it states, and those conventions."""
-    rules = [match.group() for match in _RULE.finditer(content)]
-    if not rules:
+    matches = list(_RULE.finditer(content))
+    if not matches:
         return content, []
-    return _EMPTY_BRACKETS.sub("", _RULE.sub(",", content)), rules
+    out = content
+    for match in reversed(matches):
+        start, end = match.span()
+        # the rest of the rule's sentence (`一项任务涉及多个部门的,原则上` before it, `负责` after
+        # it) when that names no one
+        opening = max(content.rfind("。", 0, start), content.rfind(";", 0, start)) + 1
+        if opening < start and _names_no_one(content[opening:start]):
+            start = opening
+        closing = content.find("。", end)
+        if closing >= 0 and closing - end <= 4 and _names_no_one(content[end:closing]):
+            end = closing
+        out = out[:start] + "," + out[end:]
+    return _EMPTY_BRACKETS.sub("", out), [match.group() for match in matches]
+
+
+def _names_no_one(text: str) -> bool:
+    """Whether text names no unit or person (the words around a rule: `原则上`, `负责`)."""
+    text = text.strip(EDGE_PUNCTUATION + "()")
+    if not text:
+        return True
+    if _LABEL.search(text) or _verbs_in(text):
+        return False
+    return not any(is_unit_name(name) for name in split_units(text))
 
 
 def _label_starts(content: str) -> list[tuple[int, int, str]]:

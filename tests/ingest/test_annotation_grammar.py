@@ -1044,3 +1044,15 @@ def test_a_list_of_names_closing_an_item_glued_to_its_last_words() -> None:
         [],  # one name glued to the words before it is a remark
         [],
     ]
+
+
+def test_a_first_listed_leads_rule_in_a_sentence_of_its_own_inside_the_first_note() -> None:
+    doc = parse_text(
+        "分办意见\n一、主要预期目标\n1、全市GDP增长10%以上(由市发展改革委、经委、统计局负责。"
+        "一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)。\n"
+        "2、全社会固定资产投资增长20%以上(由市发展改革委、统计局负责)。\n"
+    )
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (["市发展改革委"], ["经委", "统计局"]),
+        (["市发展改革委"], ["统计局"]),
+    ]
