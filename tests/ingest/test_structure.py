@@ -386,3 +386,12 @@ def test_a_group_marker_after_items_whose_first_group_the_copy_lost() -> None:
         "2.财政收入增长8%。(市财政局负责)\n(二)节能降耗目标。\n1.能耗下降5%。(市发改委负责)\n"
     )
     assert [t.number for t in doc.tasks] == ["一.1", "一.2", "一.(二).1"]
+
+
+def test_the_principles_of_a_division_are_no_tasks() -> None:
+    doc = parse_text(
+        "关于分解落实规划纲要的通知\n一、分工原则\n(一)明确政府职责和市场功能。对政府履行职责的目标进行分解。\n"
+        "(二)落实责任主体。依据各部门的职责分工分解落实。\n二、责任主体及工作分工\n"
+        "1.常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)\n"
+    )
+    assert [(t.number, t.lead) for t in doc.tasks] == [("二.1", ["市人口计生委", "市公安局"])]
