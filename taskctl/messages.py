@@ -920,6 +920,7 @@ _REASONS_ZH = {
     "too long for a unit name": "作为单位名称过长",
     "too short for a unit name": "作为单位名称过短",
     "a sentence, not a name": "是句子而非名称",
+    "a rank, not a name": "是名次而非名称",
     "holds a number": "含有数量",
     "a note, not a name": "是说明而非名称",
     "a verb phrase, not a name": "是动宾短语而非名称",

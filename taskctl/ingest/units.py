@@ -336,6 +336,8 @@ def unit_problem(name: str) -> str | None:
     if any(word in words for word in NOT_IN_UNIT_NAMES):
         return "a verb phrase, not a name"
     bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
+    if _RANK_END.search(bare):
+        return "a rank, not a name"  # `全省第1`, `全市第一` in a progress table's ranking column
     if bare.endswith(NOT_UNIT_ENDINGS):
         return "a group cut before its noun, not a name"
     if bare.endswith(UNIT_NAME_ENDINGS):
@@ -344,6 +346,9 @@ def unit_problem(name: str) -> str | None:
         if bare.startswith(prefix) and 0 < len(bare) - len(prefix) <= 4:
             return None  # a group: 各地, 有关方面, 各区县
     return "not shaped like a unit name"
+
+
+_RANK_END = lazy(r"第[0-9一二三四五六七八九十]{1,3}[名位]?$")
 
 
 def guard_units(parsed: ParsedDocument) -> ParsedDocument:

@@ -1536,3 +1536,13 @@ def test_a_place_written_again_on_each_row_is_an_attribute_not_a_group() -> None
         ("2", "垃圾站旁杂草丛生", ["市环卫中心"], {"路段名称": "湘北大道"}),
         ("3", "路面积水严重", ["市政维护管理处"], {"路段名称": "赶山西路"}),
     ]
+
+
+def test_a_ranking_cell_is_no_unit() -> None:
+    text = (
+        "民生实事项目半年度进度表\n\n序号\n\n项目内容\n\n完成率(%)\n\n是否统一进度(名次)\n\n牵头单位\n\n"
+        "1\n\n为全县60岁以上老年人免费接种流感疫苗。\n\n20%\n\n是,全省统一进度\n\n县卫健局\n\n"
+        "2\n\n全面推行长期护理保险制度。\n\n100%\n\n全省第1\n\n县医疗保障局\n"
+    )
+    doc = parse_text(text)
+    assert [t.lead for t in doc.tasks] == [["县卫健局"], ["县医疗保障局"]]
