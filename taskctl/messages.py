@@ -726,6 +726,11 @@ MESSAGES: list[tuple[str, str, str]] = [
         "annotation bracket is never closed (text cut off?): read up to its last whole name",
         "分工括号没有闭合（正文被截断？）：只读取到最后一个完整的名称",
     ),
+    (
+        "w_open_note",
+        "annotation bracket is never closed: read to its line's end",
+        "分工括号没有闭合：读取到该行末尾",
+    ),
     # --- databases
     (
         "access_sqlite",

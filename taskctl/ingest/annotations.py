@@ -701,14 +701,15 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(_copy(reading, (match.start(), match.end())))
     for start in unclosed:
         reading = _cut_off_note(text, start)
+        message = (
+            "annotation bracket is never closed (text cut off?): read up to its last whole name"
+        )
+        if reading is None:
+            reading = _note_to_line_end(text, start)
+            message = "annotation bracket is never closed: read to its line's end"
         if reading is not None:
             annotations.append(reading)
-            problems.append(
-                AnnotationProblem(
-                    start,
-                    "annotation bracket is never closed (text cut off?): read up to its last whole name",
-                )
-            )
+            problems.append(AnnotationProblem(start, message))
         elif _LABEL.match(text[start + 1 : start + 40].lstrip()):
             problems.append(AnnotationProblem(start, "annotation bracket is never closed"))
     starts = [start for start, _end in groups]
@@ -818,6 +819,24 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
     if reading is None or reading.is_empty():
         return None
     return _copy(reading, (start, len(text)))
+
+
+def _note_to_line_end(text: str, start: int) -> Annotation | None:
+    """A labelled note whose bracket its line never closes (`(责任单位:县教育局` then the task's
+    progress on the lines below, a county's bulletin, 2020), read to the line's end, or to the end
+    of the next line when the label is all its line holds (`(责任单位:` / `县教育局`). None on the
+    text's last line."""
+    end = _next_end(text, start)
+    content = text[start + 1 : end].strip()
+    if not _LABEL.match(content) or not text[end:].strip():
+        return None  # (on the text's last line the copy may have cut it: `_cut_off_note`)
+    if not content.split(":", 1)[1].strip() and end < len(text):
+        end = _next_end(text, end + 1)
+        content = text[start + 1 : end].replace("\n", "")
+    reading = read_content(content.strip(EDGE_PUNCTUATION), False)
+    if reading is None or not reading.names_units():
+        return None
+    return _copy(reading, (start, end))
 
 
 # A unit's name opening an item's text before a colon (`市卫生局:负责…`, a city's division of duties).

@@ -355,6 +355,16 @@ class _Joiner:
         return self.length <= 40 and _is_title_like(self.text())
 
 
+def _ends_unclosed_note(text: str) -> bool:
+    """Whether a line ends inside a labelled note whose value ends with a whole unit's name."""
+    opening = text.rfind("(")
+    if opening < 0 or ")" in text[opening:]:
+        return False
+    label, colon, value = text[opening + 1 :].partition(":")
+    last = re.split(r"[、,;]", value)[-1].strip()
+    return bool(colon) and _LABEL_ONLY.match(label + ":") is not None and is_unit_name(last)
+
+
 # The rest of a cut name at a line's start: a few characters up to a separator or the line's end.
 _LIST_PIECE = lazy(r"[^、,;。()\s]{1,4}(?=[、,;。]|$)")
 
@@ -387,7 +397,13 @@ def join_lines(lines: list[Line], widths: list[int] | None = None) -> list[Line]
         is_marker = match_marker(text) is not None or may_be_glued_marker(text)
         if current is not None and not is_marker:
             if current.depth > 0 and current.bracket_joins < 4:
-                join = True  # a bracket cut by a line break
+                # a bracket cut by a line break, unless a note its writer never closed ends the
+                # line and a sentence follows (`(责任单位:县教育局` / `已制定资金…。`)
+                join = not (
+                    _ends_unclosed_note(current.text())
+                    and _ends_sentence(text)
+                    and _bracket_depth(text, current.depth) > 0
+                )
             elif _STARTS_WITH_LABEL.match(text):
                 join = False  # an annotation on its own line
             elif len(current.parts) == 1 and _LABEL_ONLY.match(current.last):
