@@ -174,13 +174,14 @@ def test_a_note_never_closed_on_its_line_is_read_to_the_lines_end() -> None:
         "为民办实事事项进展情况通报\n一、进展情况\n1.支持普惠性民办幼儿园建设(责任单位:县教育局\n"
         "已确定普惠性民办幼儿园19所,资金已发放。\n2.安装AED自动除颤仪设备(责任单位:\n\n县教育局\n\n"
         "设备已安装完成。\n3.加强基层新生儿科能力建设(责任单位:县卫生健康委员会\n"
-        "一是印发实施方案(琼中卫〔2020〕122号),并配备教具。\n",
+        "一是印发实施方案(琼中卫〔2020〕122号),并配备教具。\n4.养老服务护理人员培训(责任单位:县民政局)\n",
         source="bulletin.txt",
     )
     assert [(t.title, t.responsible) for t in doc.tasks] == [
         ("支持普惠性民办幼儿园建设", ["县教育局"]),
         ("安装AED自动除颤仪设备", ["县教育局"]),
         ("加强基层新生儿科能力建设", ["县卫生健康委员会"]),
+        ("养老服务护理人员培训", ["县民政局"]),
     ]
     assert {w.message for w in doc.warnings} == {
         "annotation bracket is never closed: read to its line's end"
