@@ -656,6 +656,34 @@ def join_form_rows(raw_lines: list[str]) -> list[str]:
     return out
 
 
+def join_label_lines(raw_lines: list[str]) -> list[str]:
+    """The lines of a page that shows one task as a form of label lines, each label (a table's
+    header word, no colon) on a line of its own over its value (`具体任务` / text, `责任单位` /
+    `卫健局、文旅局`, `完成时限` / …, a county's 任务分解 page, 2023), as a numbered item and its
+    label lines: `1.<text>`, `责任单位:卫健局、文旅局`. Other texts are returned as they are."""
+    from taskctl.ingest.tables import exact_header_field
+
+    filled = [(index, line.strip()) for index, line in enumerate(raw_lines) if line.strip()]
+    if not 4 <= len(filled) <= 40 or exact_header_field(filled[0][1]) != "task":
+        return raw_lines
+    labels = filled[0::2]
+    values = filled[1::2]
+    fields = [exact_header_field(label) for _index, label in labels]
+    if (
+        len(labels) != len(values)
+        or None in fields
+        or not set(fields) & {"lead", "support", "responsible"}
+        or any(exact_header_field(value) for _index, value in values)
+        or any(match_marker(line) for _index, line in filled)
+    ):
+        return raw_lines
+    out = list(raw_lines)
+    for (at, label), (value_at, value), name in zip(labels, values, fields, strict=True):
+        out[at] = f"1.{value}" if name == "task" else f"{label}:{value}"
+        out[value_at] = ""
+    return out
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
@@ -663,6 +691,7 @@ def repair_text(text: str) -> list[Line]:
     raw_lines = text.splitlines()
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
+    raw_lines = join_label_lines(raw_lines)
     raw_lines = split_run_on(join_viewer_chunks(raw_lines))
     lines: list[Line] = []
     widths: list[int] = []

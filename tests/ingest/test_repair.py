@@ -237,3 +237,19 @@ def test_items_glued_to_the_note_closing_the_item_before() -> None:
         ("二.1", "抓好600个重点产业项目", ["省发改委"], []),
         ("二.2", "抓好燃气项目(一期)建设", [], ["省住建厅"]),
     ]
+
+
+def test_a_page_showing_one_task_as_label_lines_over_their_values() -> None:
+    from taskctl.ingest import parse_text
+
+    (task,) = parse_text(
+        "具体任务\n全面完成老年人群疫苗接种,守好疫情防线;改扩建社区卫生服务中心。\n"
+        "责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前\n"
+    ).tasks
+    assert (task.number, task.title, task.responsible, task.support, task.deadline_text) == (
+        "1",
+        "全面完成老年人群疫苗接种,守好疫情防线",
+        ["卫健局", "文旅局"],
+        ["各乡镇"],
+        "12月底前",
+    )
