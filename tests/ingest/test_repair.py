@@ -246,10 +246,10 @@ def test_a_page_showing_one_task_as_label_lines_over_their_values() -> None:
         "具体任务\n全面完成老年人群疫苗接种,守好疫情防线;改扩建社区卫生服务中心。\n"
         "责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前\n"
     ).tasks
-    assert (task.number, task.title, task.responsible, task.support, task.deadline_text) == (
+    assert (task.number, task.responsible, task.support, task.attributes) == (
         "1",
-        "全面完成老年人群疫苗接种,守好疫情防线",
         ["卫健局", "文旅局"],
         ["各乡镇"],
-        "12月底前",
+        {"完成时限": "12月底前"},
     )
+    assert task.title.startswith("全面完成老年人群疫苗接种")
