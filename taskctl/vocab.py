@@ -352,6 +352,12 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
 # Endings a name of two characters may have in a bracketed bare list beside whole names: a
 # ministry's short names for its own departments (`(应急中心、固体司、水司)`, 生态环境部, 2020).
 SHORT_UNIT_ENDINGS: tuple[str, ...] = ("司", "局", "委", "厅", "办", "处", "科")
+# Endings of a government body's name that may stand alone on a line over the items it answers for
+# (`凤台县政府` / `1.…`, a city's assessment targets by county and department, 2006); not places an
+# inspection lists (`儋州村社区`, `文明实践站`).
+UNIT_LINE_ENDINGS: tuple[str, ...] = (
+    "政府", "局", "委", "办", "厅", "委员会", "办公室", "管委会", "公司", "集团",
+)  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20
 # Words no unit name holds: the role verbs above and common action words of task text. A candidate

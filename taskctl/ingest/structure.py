@@ -53,6 +53,7 @@ from taskctl.vocab import (
     TABLE_HEADERS,
     TASK_SECTION_LABELS,
     UNIT_HEADING_WORDS,
+    UNIT_LINE_ENDINGS,
     chinese_number,
 )
 
@@ -347,6 +348,9 @@ class Outline:
     period_text: str | None
     nodes: list[Node]
     warnings: list[tuple[int, str]]
+    # unnumbered lines naming the unit of the items below them (`凤台县政府` over `1.` `2.` …): the
+    # line's number and the units
+    unit_lines: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 def read_outline(lines: list[Line]) -> Outline:
@@ -362,6 +366,7 @@ def read_outline(lines: list[Line]) -> Outline:
 
     nodes: list[Node] = []
     warnings: list[tuple[int, str]] = []
+    unit_lines: list[tuple[int, list[str]]] = []
     stack: list[int] = []
     last_value: dict[str, int] = {}  # the last number of each style, for numbering that runs on
     non_task_zone = False
@@ -416,6 +421,13 @@ def read_outline(lines: list[Line]) -> Outline:
             non_task_zone, stack = False, []
             continue
         if marker is None:
+            names = _unit_line(text, body[position + 1].text if position + 1 < len(body) else "")
+            if names:
+                # `凤台县政府` over its targets `1.` `2.` …: the items restart under the unit
+                unit_lines.append((line.number, names))
+                stack = []
+                last_value.clear()
+                continue
             if stack:
                 node = nodes[stack[-1]]
                 node.lines.append(text)
@@ -471,7 +483,24 @@ def read_outline(lines: list[Line]) -> Outline:
             node.excluded = node.excluded or parent_node.excluded
         stack.append(len(nodes))
         nodes.append(node)
-    return Outline(title, period_start, period_end, period_text, nodes, warnings)
+    return Outline(title, period_start, period_end, period_text, nodes, warnings, unit_lines)
+
+
+def _unit_line(text: str, following: str) -> list[str]:
+    """The units an unnumbered line names alone, right above a first item `1.` (a plan of targets set
+    out by the bodies that answer for them: `凤台县政府` / `1.地区生产总值…`), or []. Only names
+    ending like a government body (`UNIT_LINE_ENDINGS`: not an inspected place, `儋州村社区`)."""
+    if len(text) > 24 or any(ch in text for ch in "。,;:()"):
+        return []
+    marker = match_marker(following)
+    if marker is None or marker.value != 1 or marker.style in SECTION_STYLES:
+        return []
+    from taskctl.ingest.units import is_unit_name, split_units
+
+    names = split_units(text)
+    if names and all(is_unit_name(name) and name.endswith(UNIT_LINE_ENDINGS) for name in names):
+        return names
+    return []
 
 
 def _outranked(style: str, open_nodes: list[Node]) -> int:
@@ -943,9 +972,15 @@ def build_items(
     drop_inline_lists(outline.nodes)
     items: list[ItemDraft] = []
     new_index: dict[int, int] = {}
+    unit_lines = list(outline.unit_lines)
+    unit_scope: tuple[str, list[str]] | None = None  # (the style of its items, the units)
     for index, node in enumerate(outline.nodes):
         if node.folded:
             continue
+        while unit_lines and unit_lines[0][0] < node.line:
+            unit_scope = (node.marker.style, unit_lines.pop(0)[1])
+        if unit_scope is not None and node.depth == 1 and node.marker.style != unit_scope[0]:
+            unit_scope = None  # a section of another style ends the unit's items
         parent_excluded = node.parent is not None and outline.nodes[node.parent].excluded
         if node.excluded and parent_excluded and not node.assigned:
             continue
@@ -960,6 +995,8 @@ def build_items(
             if position:
                 draft.parent = new_index[index]
             if draft.kind == "task":
+                if unit_scope is not None and not (draft.lead or draft.responsible):
+                    draft.responsible = list(unit_scope[1])
                 _give_counted_items(draft, items)
                 _inherit_units(draft, items)
                 apply_conventions(draft, conventions)

@@ -395,3 +395,20 @@ def test_the_principles_of_a_division_are_no_tasks() -> None:
         "1.常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)\n"
     )
     assert [(t.number, t.lead) for t in doc.tasks] == [("二.1", ["市人口计生委", "市公安局"])]
+
+
+def test_a_body_named_on_a_line_of_its_own_answers_for_the_items_below_it() -> None:
+    doc = parse_text(
+        "县区政府及市政府各部门2006年主要工作考核目标\n凤台县政府\n1.地区生产总值75亿元。(分值:5分)\n"
+        "2.财政收入10亿元。(分值:10分)\n大通区政府\n1.地区生产总值20.8亿元。(分值:5分)\n"
+        "二、其他事项\n1.做好统计工作。\n"
+    )
+    assert [(t.number, t.responsible, t.attributes.get("分值")) for t in doc.tasks] == [
+        ("1", ["凤台县政府"], "5分"),
+        ("2", ["凤台县政府"], "10分"),
+        ("1", ["大通区政府"], "5分"),
+        ("二.1", [], None),  # a section of another style ends the body's items
+    ]
+    # an inspected place over its findings names no one
+    doc = parse_text("督查通报\n儋州村社区\n1.显著位置设置公益广告。\n2.导视图缺失。\n")
+    assert [t.responsible for t in doc.tasks] == [[], []]
