@@ -46,6 +46,7 @@ EXACT = (
     "guangdong2021",
     "guangdong2022",
     "guangdong2023",
+    "guangzhou2007",
     "guangzhou2012",
     "guangzhou2023",
     "guichi2020",
@@ -65,8 +66,10 @@ EXACT = (
     "honggutan2022",
     "huaian2022",
     "huaibei2009",
+    "huainan2006",
     "huainan2025",
     "huaiyuan2023",
+    "huanggang2007",
     "hubei2018",
     "huoshan2025",
     "huzhou2020",
@@ -78,6 +81,7 @@ EXACT = (
     "jiaxing2023",
     "jiayu2021",
     "jingtai",
+    "jingzhou2009",
     "jingzhou2022",
     "jining2015",
     "jinxiang2021",
@@ -85,6 +89,7 @@ EXACT = (
     "jinzhouxian2020",
     "jishui",
     "jtb2015",
+    "kaifeng2005",
     "keqiao2023",
     "lanzhou",
     "liaoning2012",
@@ -113,6 +118,9 @@ EXACT = (
     "qiaocheng2025",
     "qingdao2023",
     "qingtian2021",
+    "qiongzhong2020",
+    "qiongzhong2021",
+    "qiongzhong2022",
     "quzhou2021",
     "sanya",
     "shaanxi2015",
@@ -135,6 +143,7 @@ EXACT = (
     "shijiazhuang",
     "shijingshan2019",
     "shiyan2023",
+    "shiyiwu",
     "sichuan2015",
     "sichuan2022",
     "sizhoutou2024",
@@ -148,6 +157,7 @@ EXACT = (
     "tongliang2025",
     "tongshan2022",
     "tongxiang2020",
+    "tongxin2023",
     "weihai2023",
     "wuchang2023",
     "wucheng2025",
@@ -172,9 +182,11 @@ EXACT = (
     "yunnan2017",
     "yunyang2023",
     "yuzhong2023",
+    "zhaoxian2023",
     "zhaoyuan2022",
     "zhejiang2014",
     "zhejiang2020",
+    "zhengzhou2007",
     "zhenjiang",
     "zhongdian2022",
     "zhoushan2022",
@@ -254,7 +266,14 @@ FLOORS = {
     # leaves its items without one; the parser reads the phrase as no annotation
     "lianjiang2014": (0.0, 0.0),
     # units exact; a photo caption `图①:` numbers its item `①` (the answer: `1`, title `① …`)
-    "jianhu2020": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
+    "jianhu2020": (1.0, 1.0),
+    # collection 17, as read now (first seen at 08a4302 and 5010192)
+    # 5 of 6 runs exact; the last note is cut before its role word (`(市建委、`), which the answer
+    # reads as lead and the parser drops
+    "tianjin2006": (0.93, 0.93),
+    # units exact; row 8, missing its ranking cell, takes its category cell (`*教育助学`) for its
+    # title
+    "wencheng2024": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
     # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
@@ -282,7 +301,7 @@ COUNTS_OFF = {
     "weijian": 1,
     "zhaohua2017": 1,
 }
-REFUSED = ("jiaoyuhuimin2020", "longquanyi2009", "putian2022", "zhonglou2021")
+REFUSED = ("jiaoyuhuimin2020", "jiaxing2006", "longquanyi2009", "putian2022", "zhonglou2021")
 ROLES = ("lead", "support", "responsible")
 
 
