@@ -627,26 +627,31 @@ def _line_label_ends(text: str) -> list[int]:
 def _glued_label_starts(text: str) -> list[int]:
     """Where a unit label glued to the text before it starts (`(一)适龄女生HPV疫苗接种牵头责任部门:
     县卫生健康委员会`): the line's only label, its value running to the line's end, and no longer
-    label ending at its colon (`主要牵头单位:` is found at the line's start)."""
+    label ending at its colon (`主要牵头单位:` is found at the line's start). Only the characters
+    before each colon are tried."""
     starts = []
-    for match in _GLUED_LABEL.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = _next_end(text, match.start())
-        if (
-            ":" not in text[line_start : match.start()]
-            and _LABEL.fullmatch(text, match.start(), match.end())
-            and not any(
-                _LABEL.match(text, start)
-                for start in range(max(line_start, match.start() - 4), match.start())
-            )
-            and text.count(":", match.end(), line_end) == 0
-        ):
-            starts.append(match.start())
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", 0, colon) + 1
+        line_end = _next_end(text, colon)
+        if ":" not in text[line_start:colon] and ":" not in text[colon + 1 : line_end]:
+            found = [
+                start
+                for start in range(max(line_start, colon - _LONGEST_LABEL), colon - 1)
+                if _LABEL.fullmatch(text, start, colon + 1)
+            ]
+            if found and found[0] > line_start and _GLUED_BEFORE.match(text[found[0] - 1]):
+                label = text[found[0] : colon]
+                if _COMPOSED.fullmatch(label):
+                    starts.append(found[0])
+        colon = text.find(":", colon + 1)
     return starts
 
 
-# A unit label (role word and holder) glued to the text before it.
-_GLUED_LABEL = lazy(f"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:{COMPOSED_LABEL_PATTERN})[ \t]*:")
+# What stands before a label glued to the text: a character of that text.
+_GLUED_BEFORE = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
+_COMPOSED = lazy(COMPOSED_LABEL_PATTERN)
+_LONGEST_LABEL = 10
 
 
 def _copy(reading: Annotation, span: tuple[int, int]) -> Annotation:

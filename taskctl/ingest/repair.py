@@ -142,7 +142,7 @@ def repair_chars(text: str) -> str:
     if _LABEL_WITHOUT_COLON_HINT.search(text):
         text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text and ":" in text:
-        text = _UNIT_LIST_VALUE.sub(_separate_units, _SPACED_LABEL.sub(_unspaced_label, text))
+        text = _UNIT_LIST_VALUE.sub(_separate_units, _unspaced_labels(text))
     text = _CJK_GAP.sub("", text)
     return _label_and_line_marks(text)
 
@@ -190,7 +190,7 @@ def _label_and_line_marks(text: str) -> str:
         text = _MARKDOWN_HEADING.sub("", text)
     if "):" in text:
         text = _BRACKETED_HOLDER.sub("", text)
-    if ")" in text:
+    if ")" in text and _LABEL_BRACKETED_VALUE_HINT.search(text):
         text = _LABEL_BRACKETED_VALUE.sub(r"\1:\2", text)
     if " " in text:
         text = _without_anti_copy_noise(text)
@@ -206,12 +206,24 @@ _UNIT_GAP = lazy(r"[ \t]+")
 
 
 # A label a form letter-spaced (`责 任 人:`, `责 任 单 位:`): read without its spaces.
-_SPACED_LABEL = lazy(r"(?:^|(?<=[\s(;。,]))((?:[\u4e00-\u9fff] +){1,5}[\u4e00-\u9fff])[ \t]*:")
+_SPACED_LABEL = lazy(r"(?:^|(?<=[\s(;。,]))((?:[\u4e00-\u9fff] +){1,5}[\u4e00-\u9fff])[ \t]*:$")
 
 
-def _unspaced_label(match: re.Match[str]) -> str:
-    label = match.group(1).replace(" ", "")
-    return label + ":" if label_role(label) is not None else match.group()
+def _unspaced_labels(text: str) -> str:
+    """`text` with its letter-spaced labels written without their spaces; only the few characters
+    before each colon are searched (a whole-text pattern would be tried at every character)."""
+    out: list[str] = []
+    done = 0
+    colon = text.find(":")
+    while colon >= 0:
+        start = max(done, colon - 12)
+        match = _SPACED_LABEL.search(text, start, colon + 1)
+        if match is not None and label_role(match.group(1).replace(" ", "")) is not None:
+            out.append(text[done : match.start()])
+            out.append(match.group(1).replace(" ", "") + ":")
+            done = colon + 1
+        colon = text.find(":", colon + 1)
+    return "".join(out) + text[done:] if out else text
 
 
 def _separate_units(match: re.Match[str]) -> str:
@@ -458,7 +470,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text:
         if ":" in text:
-            text = _UNIT_LIST_VALUE.sub(_separate_units, _SPACED_LABEL.sub(_unspaced_label, text))
+            text = _UNIT_LIST_VALUE.sub(_separate_units, _unspaced_labels(text))
         text = _CJK_GAP_LINES.sub("", text)
     return [line.strip() for line in _label_and_line_marks(text).split("\n")]
 
@@ -471,6 +483,12 @@ _BRACKETED_HOLDER = lazy(r"(?<=[\u4e00-\u9fff])\((?:单位|部门|处室|科室)
 # A label whose value stands in brackets closing its line (`第一组:组长单位(县政府办)`, a county's
 # inspection groups, c. 2008): the colon form. At a line's start or after a colon only, so that a
 # sentence naming a label (`明确牵头单位(部门)职责`) stays text.
+_LABEL_BRACKETED_VALUE_HINT = lazy(
+    "["
+    + "".join(sorted({label[-1] for label in ANNOTATION_LABELS}))
+    + r"][ \t]*\([^()\n]+\)[。;]?[ \t]*$",
+    re.MULTILINE,
+)
 _LABEL_BRACKETED_VALUE = lazy(
     f"(?:^|(?<=:))[ \t]*({ANNOTATION_LABEL_PATTERN})[ \t]*\\(([^()\n]+)\\)[。;]?[ \t]*$",
     re.MULTILINE,
@@ -663,6 +681,8 @@ def join_label_lines(raw_lines: list[str]) -> list[str]:
     label lines: `1.<text>`, `责任单位:卫健局、文旅局`. Other texts are returned as they are."""
     from taskctl.ingest.tables import exact_header_field
 
+    if len(raw_lines) > 120:
+        return raw_lines  # (a form is short: the quick test of every longer text)
     filled = [(index, line.strip()) for index, line in enumerate(raw_lines) if line.strip()]
     if not 4 <= len(filled) <= 40 or exact_header_field(filled[0][1]) != "task":
         return raw_lines

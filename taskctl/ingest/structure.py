@@ -1040,7 +1040,7 @@ def _units_of_heading(draft: ItemDraft) -> None:
     """A heading or item that names the unit in charge of its work (`(一)省监察厅牵头的工作`,
     `(三)省编办牵头的工作` over items 1, 2: a province's division by leaders and lead units, 2008)
     has that unit in the verb's role, its title kept, unless it names units of its own."""
-    if draft.lead or draft.responsible:
+    if draft.lead or draft.responsible or not draft.title.endswith(UNIT_HEADING_WORDS):
         return
     from taskctl.ingest.units import is_unit_name, split_units
 
