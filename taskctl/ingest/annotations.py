@@ -59,6 +59,7 @@ from taskctl.vocab import (
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
+    LIST_NAME_STARTS,
     NOTE_LABELS,
     PERSONS,
     RESPONSIBLE,
@@ -68,6 +69,7 @@ from taskctl.vocab import (
     SHORT_UNIT_ENDINGS,
     SUPPORT,
     SURNAMES,
+    UNIT_LINE_ENDINGS,
     label_role,
 )
 
@@ -750,7 +752,16 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
     unit_first = _UNIT_FIRST.match(text) if ":" in text[:22] else None
-    if unit_first is not None and not annotations and is_unit_name(unit_first.group(1)):
+    if (
+        unit_first is not None
+        and not annotations
+        and is_unit_name(unit_first.group(1))
+        # a body's name, not a thing that ends like one (`主题班会:我的志愿者经历`, a school's calendar)
+        and (
+            unit_first.group(1).startswith(LIST_NAME_STARTS)
+            or unit_first.group(1).endswith(UNIT_LINE_ENDINGS)
+        )
+    ):
         # `15、市卫生局:负责对医疗卫生机构…`: a list of each unit's duties, the unit first
         reading = Annotation(spans=[(0, unit_first.end())])
         reading.add(RESPONSIBLE, [unit_first.group(1)])

@@ -1056,3 +1056,10 @@ def test_a_first_listed_leads_rule_in_a_sentence_of_its_own_inside_the_first_not
         (["市发展改革委"], ["经委", "统计局"]),
         (["市发展改革委"], ["统计局"]),
     ]
+
+
+def test_a_thing_that_ends_like_a_unit_before_a_colon_is_no_unit() -> None:
+    doc = parse_text(
+        "2021年工作计划\n1.主题班会:我的志愿者经历;主题黑板报:学雷锋活动。\n2.市卫生局:负责医疗机构的监管。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [[], ["市卫生局"]]
