@@ -147,8 +147,11 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
     for index, line in enumerate(lines):
         annotations, _problems = find_annotations(line.text)
         if any(
-            a.names_units() and a.spans[0][1] >= len(line.text.rstrip("。; |")) for a in annotations
+            a.names_units()
+            and (a.spans[0][1] >= len(line.text.rstrip("。; |")) or a.spans[0][0] == 0)
+            for a in annotations
         ):
+            # a note closing the line, or the bodies it opens with (`区住建局负责…`)
             closing.append(index)
     if len(closing) < 2:
         return None

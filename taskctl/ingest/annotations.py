@@ -766,6 +766,18 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         reading = Annotation(spans=[(0, unit_first.end())])
         reading.add(RESPONSIBLE, [unit_first.group(1)])
         annotations.append(reading)
+    duty = _UNIT_DUTY.match(text) if not annotations and "负责" in text[:120] else None
+    if duty is not None:
+        # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
+        names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
+        if names and all(
+            is_unit_name(name)
+            and (name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS))
+            for name in names
+        ):
+            reading = Annotation(spans=[(0, duty.end())])
+            reading.add(RESPONSIBLE, names, "负责")
+            annotations.append(reading)
     # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
     # still hold a clause that does)
     taken = [
@@ -853,6 +865,10 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
     if reading is None or not reading.names_units():
         return None
     return _copy(reading, (start, end))
+
+
+# Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).
+_UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:要[^。;:\n]{0,80}?,)?负责")
 
 
 # A unit's name opening an item's text before a colon (`市卫生局:负责…`, a city's division of duties).

@@ -412,3 +412,18 @@ def test_a_body_named_on_a_line_of_its_own_answers_for_the_items_below_it() -> N
     # an inspected place over its findings names no one
     doc = parse_text("督查通报\n儋州村社区\n1.显著位置设置公益广告。\n2.导视图缺失。\n")
     assert [t.responsible for t in doc.tasks] == [[], []]
+
+
+def test_a_division_of_duties_each_paragraph_opening_with_its_body() -> None:
+    doc = parse_text(
+        "现将各单位在村庄环境整治工作中的任务作如下明确:\n"
+        "区住建局负责全区村庄环境整治总协调工作,指导督查康居乡村的创建。\n"
+        "区委农办要结合全区建设任务,负责指导督查新社区建设。\n"
+        "区环保局要加强工业污染源的环境管理,确保达标排放,负责督查工业废弃物加工点的取缔。\n"
+        "由于各部门配合不够,进度滞后。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("1", ["区住建局"]),
+        ("2", ["区委农办"]),
+        ("3", ["区环保局"]),
+    ]
