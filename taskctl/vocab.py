@@ -349,9 +349,10 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     # a county bureau's own sections (农业股, 财务股, 农田建设管理股: 怀远县农业农村局's progress table)
     "股",
 )  # fmt: skip
-# Endings a name of two characters may have in a bracketed bare list beside whole names: a
-# ministry's short names for its own departments (`(应急中心、固体司、水司)`, 生态环境部, 2020).
-SHORT_UNIT_ENDINGS: tuple[str, ...] = ("司", "局", "委", "厅", "办", "处", "科")
+# Endings a name of two characters may have in a bracketed bare list beside whole names, or alone in
+# a table's unit cell: a ministry's short names for its own departments (`(应急中心、固体司、水司)`,
+# 生态环境部, 2020), a township's stations (`林站`, 徐庄镇, 2017).
+SHORT_UNIT_ENDINGS: tuple[str, ...] = ("司", "局", "委", "厅", "办", "处", "科", "站", "所", "队")
 # Endings of a government body's name that may stand alone on a line over the items it answers for
 # (`凤台县政府` / `1.…`, a city's assessment targets by county and department, 2006); not places an
 # inspection lists (`儋州村社区`, `文明实践站`).
@@ -802,6 +803,7 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "整改期限",
         "整改时间",
         "办结时限",
+        "时间安排",
     ),
 }
 

@@ -82,6 +82,7 @@ from taskctl.vocab import (
     LABEL_HOLDER_WORDS,
     LEADER_PATTERN,
     PAGE_CHROME_LINE_STARTS,
+    SHORT_UNIT_ENDINGS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
     TABLE_OTHER_HEADERS,
@@ -263,7 +264,12 @@ def _shape(piece: str) -> str:
         and not failing
         and not (piece.rstrip().endswith("。") and any(word in piece for word in TARGET_WORDS))
         # one short word that ends like no unit is a note (`全市统筹`), not a unit cell
-        and (len(names) > 1 or is_unit_name(names[0]) or names[0].startswith(GROUP_UNIT_PREFIXES))
+        and (
+            len(names) > 1
+            or is_unit_name(names[0])
+            or names[0].startswith(GROUP_UNIT_PREFIXES)
+            or (len(names[0]) == 2 and names[0].endswith(SHORT_UNIT_ENDINGS))  # `林站`
+        )
     ):
         # (a target's sentence closed by 。 that ends like a unit, `成功创建首批浙江省美丽城镇。`, is
         # text; a unit cell a clerk closed by 。 is units: `区投资促进中心。`)
@@ -631,6 +637,8 @@ def _body_rows(
     for position, line in enumerate(lines):
         if _MARKDOWN_RULE.match(line.strip()):
             continue
+        if splitter == "pipe" and rows and "|" not in line and _is_section(line.strip()):
+            break  # `二、工作要求` under a table of `|` rows: the text goes on, the table has ended
         split_cells = split(line)  # as written, empty cells included
         if splitter == "space":
             cells = _split_spaced(line)

@@ -1546,3 +1546,17 @@ def test_a_ranking_cell_is_no_unit() -> None:
     )
     doc = parse_text(text)
     assert [t.lead for t in doc.tasks] == [["县卫健局"], ["县医疗保障局"]]
+
+
+def test_a_bar_table_ends_where_the_texts_next_section_starts() -> None:
+    text = (
+        "2017年度安全生产专项整治工作计划\n一、专项整治安排表\n专项整治行业名称 | 时间安排 | 责任单位 |\n"
+        "烟花爆竹 | 1月份 | 安监站 安监所 |\n林产品加工 | 11月份 | 林站 |\n交通运输 | 12月份 | 超限站 公路站 |\n"
+        "二、工作要求\n(一)各有关责任单位要按照时间安排,制定专项整治方案。\n"
+    )
+    doc = parse_text(text)
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("烟花爆竹", ["安监站", "安监所"]),
+        ("林产品加工", ["林站"]),
+        ("交通运输", ["超限站", "公路站"]),
+    ]
