@@ -269,6 +269,7 @@ ROLE_VERBS: dict[str, str] = {
     "共同负责": RESPONSIBLE,
     "具体负责": RESPONSIBLE,
     "具体实施": RESPONSIBLE,
+    "具体落实": RESPONSIBLE,  # `办公室牵头,各科室、局属各单位具体落实`
     "共同推进": RESPONSIBLE,
     "按职能负责": RESPONSIBLE,
     "组织实施": RESPONSIBLE,

@@ -334,7 +334,11 @@ def unit_problem(name: str) -> str | None:
         for phrase in LEVEL_PHRASES:  # `各地级以上市人民政府`: a level, not a verb phrase
             words = words.replace(phrase, "")
     if any(word in words for word in NOT_IN_UNIT_NAMES):
-        return "a verb phrase, not a name"
+        # an office named for the work it drives (`健康中国行动推进办`, `城乡环境整治办公室`) holds the
+        # verb just before its office word
+        office = _OFFICE_END.search(words)
+        if office is None or any(word in words[: office.start()] for word in NOT_IN_UNIT_NAMES):
+            return "a verb phrase, not a name"
     bare = _TRAILING_NOTE.sub("", name)  # `各县(市、区)` ends like 各县
     if _RANK_END.search(bare):
         return "a rank, not a name"  # `全省第1`, `全市第一` in a progress table's ranking column
@@ -348,6 +352,10 @@ def unit_problem(name: str) -> str | None:
     return "not shaped like a unit name"
 
 
+_OFFICE_END = lazy(
+    "(?:" + "|".join(map(re.escape, sorted(NOT_IN_UNIT_NAMES, key=len, reverse=True))) + ")"
+    r"(?:办公室|办|领导小组|小组|指挥部|中心|委员会)$"
+)
 _RANK_END = lazy(r"第[0-9一二三四五六七八九十]{1,3}[名位]?$")
 
 

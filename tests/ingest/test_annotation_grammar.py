@@ -1063,3 +1063,17 @@ def test_a_thing_that_ends_like_a_unit_before_a_colon_is_no_unit() -> None:
         "2021年工作计划\n1.主题班会:我的志愿者经历;主题黑板报:学雷锋活动。\n2.市卫生局:负责医疗机构的监管。\n"
     )
     assert [t.responsible for t in doc.tasks] == [[], ["市卫生局"]]
+
+
+def test_an_office_named_for_the_work_it_drives_is_a_unit() -> None:
+    (task,) = parse_text("2022年工作要点\n1.召开工作调度会议。(健康中国行动推进办负责)\n").tasks
+    assert task.responsible == ["健康中国行动推进办"]
+    (task,) = parse_text("2022年工作要点\n1.召开工作调度会议。(加强统筹协调)\n").tasks
+    assert task.responsible == []
+
+
+def test_the_units_that_carry_the_work_out_in_detail_support_its_lead() -> None:
+    (task,) = parse_text(
+        "2024年政务公开工作要点\n1.做好政务服务事项公开。(办公室牵头,各科室、局属各单位具体落实)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["办公室"], ["各科室", "局属各单位"])
