@@ -206,7 +206,10 @@ FIRST_LISTED_LEADS_PATTERNS: tuple[str, ...] = (
 )
 FIRST_LISTED_LEADS_PATTERN = "|".join(f"(?:{pattern})" for pattern in FIRST_LISTED_LEADS_PATTERNS)
 # What may follow such a rule in the same clause: `,其他为配合单位`, `,其余为责任单位`.
-RULE_TAIL_PATTERN = r"(?:[,;]?(?:其他|其余|其它|余下)(?:的)?(?:单位|部门)?(?:为|是)(?:配合|协办|责任|参与)(?:单位|部门)?)?"
+RULE_TAIL_PATTERN = (
+    r"(?:[,;]?(?:其他|其余|其它|余下)(?:的)?(?:单位|部门)?(?:和|及|、)?(?:单位|部门)?"
+    r"(?:为|是|按职责分工|按照职责分工|按职责)(?:配合|协办|责任|参与|负责)(?:单位|部门)?)?"
+)
 # Words that extend a rule to everything after it: `下同` (the same below).
 RULE_SCOPE_WORDS: tuple[str, ...] = ("以下同", "下同", "后同", "以下均同")
 # A clause of an annotation opening with one of these is a note about the document, not units:

@@ -423,6 +423,16 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     return True
 
 
+def _reads_as_clause(clause: str) -> bool:
+    """Whether a clause after a full stop goes on naming units: a role clause, or a list of
+    names shaped like units."""
+    clause = clause.strip(EDGE_PUNCTUATION)
+    if not clause or clause in RULE_SCOPE_WORDS or _read_clause(clause, _Clauses()):
+        return True
+    names = split_units(_strip_prefix(clause))
+    return bool(names) and all(is_unit_name(name) for name in names)
+
+
 def _short_unit(name: str) -> bool:
     """A unit's short name of two characters (`水司`), taken in a bare list beside whole names."""
     return len(name) == 2 and name.endswith(SHORT_UNIT_ENDINGS) and unit_problem(name) is None
@@ -435,7 +445,11 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     found = _Clauses()
     # unlabelled names before a comma share the verb of the clause after it (`X,Y、Z牵头`)
     waiting: tuple[str, ...] = ()
+    after_stop = False  # a full stop ended the clauses read so far
     for clause, separator in split_top_level(text, ",;，；。"):
+        if after_stop and found.additions and not _reads_as_clause(clause):
+            break  # `省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出`: a note follows
+        after_stop = separator == "。"
         clause = clause.strip(EDGE_PUNCTUATION)
         if not clause or clause in RULE_SCOPE_WORDS:
             continue

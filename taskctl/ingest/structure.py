@@ -636,11 +636,12 @@ def _make_drafts(
     parent.title = lead_phrase(cut_spans(text, [a.spans[0] for a in annotations]))
     drafts = [parent]
     for index, (start, end, run_annotations) in enumerate(runs, 1):
-        run_text = text[start:end].strip()
-        shifted = tuple(
-            _shifted(a, start + len(text[start:end]) - len(text[start:end].lstrip()))
-            for a in run_annotations
-        )
+        # (a run after a note closed without its full stop, `…(X负责)。在高端装备…`, `…(X负责),建设…`,
+        # starts after the stop or comma)
+        raw = text[start:end]
+        opening = raw.lstrip().lstrip("。,;、").lstrip()
+        run_text = opening.rstrip()
+        shifted = tuple(_shifted(a, start + len(raw) - len(opening)) for a in run_annotations)
         heading_end = run_text.find("。") + 1
         if index == 1 and heading_end and _starts_sub_item(run_text[heading_end:]):
             # `深化商事制度改革。(1)全面落实…`: the heading sentence is the paragraph's title

@@ -1077,3 +1077,17 @@ def test_the_units_that_carry_the_work_out_in_detail_support_its_lead() -> None:
         "2024年政务公开工作要点\n1.做好政务服务事项公开。(办公室牵头,各科室、局属各单位具体落实)\n"
     ).tasks
     assert (task.lead, task.support) == (["办公室"], ["各科室", "局属各单位"])
+
+
+def test_runs_whose_notes_carry_the_documents_own_notes_and_rules() -> None:
+    doc = parse_text(
+        "部门分工意见\n一、保持经济平稳发展\n(一)增强创新驱动发展能力。推进示范区建设,构建政策体系"
+        "(分管副省长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出,下同)。"
+        "实施关键技术攻关项目,落实研发费用加计扣除政策(省科技厅、省财政厅、省税务局等负责。"
+        "列第一位的为牵头部门,其他部门和单位按职责分工负责,下同),建设一批众创空间(省科技厅牵头)。\n"
+    )
+    assert [(t.number, t.title[:6], t.lead, t.support) for t in doc.tasks] == [
+        ("一.(一)-1", "推进示范区建", ["省科技厅"], []),
+        ("一.(一)-2", "实施关键技术", ["省科技厅"], ["省财政厅", "省税务局"]),
+        ("一.(一)-3", "建设一批众创", ["省科技厅"], []),
+    ]
