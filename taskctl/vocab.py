@@ -393,7 +393,9 @@ NUMBER_WITH_UNIT_PATTERN = (
 # `省财政厅及相关单位`, `市商务局和有关方面` likewise.
 GROUP_TAIL_JOINS: tuple[str, ...] = ("等", "及", "以及", "和", "与")
 # How such a group starts (`有关部门`, `相关单位`, `各县区`, `其他成员单位`).
-GROUP_TAIL_STARTS: tuple[str, ...] = ("各有关", "各相关", "有关", "相关", "其他", "其它", "各")
+GROUP_TAIL_STARTS: tuple[str, ...] = (
+    "各有关", "各相关", "有关", "相关", "其他", "其它", "各", "属下", "下属", "所属",
+)  # fmt: skip
 # Endings no unit name has: a group cut before its noun (`政府各有关` where a copy of 荆州市's
 # 政务公开 table ends).
 NOT_UNIT_ENDINGS: tuple[str, ...] = ("有关", "相关")

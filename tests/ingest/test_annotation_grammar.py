@@ -1091,3 +1091,10 @@ def test_runs_whose_notes_carry_the_documents_own_notes_and_rules() -> None:
         ("一.(一)-2", "实施关键技术", ["省科技厅"], ["省财政厅", "省税务局"]),
         ("一.(一)-3", "建设一批众创", ["省科技厅"], []),
     ]
+
+
+def test_a_unit_and_the_bodies_under_it_are_two_units() -> None:
+    (task,) = parse_text(
+        "2021年政务公开工作分工方案\n1.主动公开规划纲要。(办公室牵头,其他股室及属下单位配合)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["办公室"], ["其他股室", "属下单位"])
