@@ -48,6 +48,8 @@ LABEL_HOLDER_WORDS: tuple[str, ...] = (
 # without 级 too (`省牵头单位:省农业农村厅`, a city table of provincial tasks naming the province's lead).
 LABEL_LEVELS: tuple[str, ...] = (
     "省级", "市级", "县级", "区级", "乡级", "镇级", "州级", "盟级", "省", "市", "县", "区",
+    # a bureau's table of the city's units beside its own (`市里落实单位` | `局内负责处室`)
+    "市里", "县里", "区里", "局内", "局里", "厅内", "委内",
 )  # fmt: skip
 # A degree before a composed label (`主要协作单位:`, a county bureau's 政府工作报告 division, 2021)
 # changes nothing of its role (`主要责任单位` is a lead word of its own, above).

@@ -75,6 +75,8 @@ class Header:
     name_column: int | None = None
     # every column of persons, in order (`责任领导` then `责任人`)
     person_columns: list[int] = field(default_factory=list)
+    # a second column of units in a role the header names already (`市里落实单位` | `局内负责处室`)
+    extra_unit_columns: list[tuple[str, int]] = field(default_factory=list)
 
 
 def header_field(cell: str) -> str | None:
@@ -185,6 +187,8 @@ def find_header(rows: list[list[str]]) -> Header | None:
                 header.task_columns.append(column)
             elif name == "persons":
                 header.person_columns.append(column)
+            elif name in ("lead", "support", "responsible") and name in header.columns:
+                header.extra_unit_columns.append((name, column))
             header.columns.setdefault(name, column)
         header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
@@ -633,6 +637,7 @@ class _Builder:
         for column_role, column in [
             ("support", columns.get("support")),
             ("responsible", columns.get("responsible")),
+            *header.extra_unit_columns,
             *(person_cells or [("persons", None)]),
         ]:
             cell = _cell(row, column)

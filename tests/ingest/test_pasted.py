@@ -1560,3 +1560,16 @@ def test_a_bar_table_ends_where_the_texts_next_section_starts() -> None:
         ("林产品加工", ["林站"]),
         ("交通运输", ["超限站", "公路站"]),
     ]
+
+
+def test_a_table_of_the_citys_units_beside_the_bureaus_own_offices() -> None:
+    text = (
+        "2021年政务公开工作分工方案\n工作任务 | 具体要求 | 市里落实单位 | 局内负责处室 |\n"
+        "(一)做好规划公开。 | 1.主动公开规划纲要。 | 市政府各部门;各区政府 | 各处室 |\n"
+        "(二)做好财政信息公开。 | 2.推进预算公开。 | 市财政局牵头,市直各单位落实 | 财审处牵头,局属各单位落实 |\n"
+    )
+    doc = parse_text(text)
+    assert [(t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ([], [], ["市政府各部门", "各区政府", "各处室"]),
+        (["市财政局", "财审处"], ["市直各单位", "局属各单位"], []),
+    ]
