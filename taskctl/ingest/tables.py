@@ -112,8 +112,9 @@ def exact_header_field(cell: str) -> str | None:
 def header_fields(cells: list[str]) -> list[str | None]:
     """The field each header cell names (`header_field`), with the task column a header leaves
     unnamed found by its place: a header that names no task column but a unit, person or deadline
-    column has its task text in the column of another kind just before them, after the 序号 alone
-    (`序号 | 预期目标 | 责任单位 | 进展情况`, a district's quarterly progress table, 2021)."""
+    column has its task text in the column of another kind just before them, after the 序号 or
+    columns grouping the rows (`序号 | 预期目标 | 责任单位 | 进展情况`, a district's quarterly progress
+    table, 2021; `一级指标 | … | 五级指标 | 责任科室、单位`, a district bureau's assessment table)."""
     fields = [header_field(cell) for cell in cells]
     if "task" in fields:
         return fields
@@ -127,7 +128,11 @@ def header_fields(cells: list[str]) -> list[str | None]:
         column >= 0
         and fields[column] is None
         and header_kind(cells[column]) == OTHER
-        and all(name == "number" for name in fields[:column])
+        # before it the 序号, or columns of other kinds that group the rows (`一级指标` … `四级指标`)
+        and all(
+            name == "number" or (name is None and header_kind(cell) == OTHER)
+            for cell, name in zip(cells[:column], fields[:column], strict=True)
+        )
     ):
         fields[column] = "task"
     return fields

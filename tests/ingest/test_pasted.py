@@ -1573,3 +1573,15 @@ def test_a_table_of_the_citys_units_beside_the_bureaus_own_offices() -> None:
         ([], [], ["市政府各部门", "各区政府", "各处室"]),
         (["市财政局", "财审处"], ["市直各单位", "局属各单位"], []),
     ]
+
+
+def test_an_indicator_table_has_its_tasks_in_the_last_indicator_column() -> None:
+    text = (
+        "2021年度政务公开重点工作任务分解\n\n一级指标\n\n二级指标\n\n三级指标\n\n责任科室、单位\n\n"
+        "主动公开\n\n养老服务\n\n是否及时公开老年人补贴相关政策(0.25\n\n中医科\n\n"
+        "是否按月度公开各项老年人补贴发放总金额(0.5\n\n中医科\n\n"
+        "医疗卫生\n\n是否公开基层政务公开事项标准目录(0.5\n\n办公室\n"
+    )
+    doc = parse_text(text)
+    assert [t.responsible for t in doc.tasks] == [["中医科"], ["中医科"], ["办公室"]]
+    assert doc.tasks[0].title.startswith("是否及时公开")
