@@ -1098,3 +1098,10 @@ def test_a_unit_and_the_bodies_under_it_are_two_units() -> None:
         "2021年政务公开工作分工方案\n1.主动公开规划纲要。(办公室牵头,其他股室及属下单位配合)\n"
     ).tasks
     assert (task.lead, task.support) == (["办公室"], ["其他股室", "属下单位"])
+
+
+def test_a_word_of_two_characters_names_a_unit_only_when_it_ends_like_one() -> None:
+    doc = parse_text(
+        "督查情况汇总\n1.小区草坪上存在晾晒物品现象(现场督促物业已整改)。\n2.完善制度。(团委、海关负责)\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [[], ["团委", "海关"]]
