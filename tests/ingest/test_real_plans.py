@@ -42,6 +42,7 @@ EXACT = (
     "fuyu",
     "gangcheng2021",
     "gongkai2022",
+    "gongshu2018",
     "guandu2016",
     "guangdong2010",
     "guangdong2021",
@@ -71,6 +72,7 @@ EXACT = (
     "huainan2025",
     "huaiyuan2023",
     "huanggang2007",
+    "huarong2021",
     "hubei2018",
     "hunan2016",
     "huoshan2025",
@@ -82,6 +84,7 @@ EXACT = (
     "jiangxi2017",
     "jiangyan",
     "jiankangzhongguo2022",
+    "jiaoyuju2022",
     "jiaxing2023",
     "jiayu2021",
     "jingtai",
@@ -104,6 +107,7 @@ EXACT = (
     "lishan2023",
     "liuan2017",
     "liuan2021",
+    "liupanshui",
     "lueyang2019",
     "meishan2017",
     "meishan2017b",
@@ -167,8 +171,10 @@ EXACT = (
     "tongxiang2020",
     "tongxin2023",
     "weihai2023",
+    "wenqi2017",
     "wuchang2023",
     "wucheng2025",
+    "wuhan2023",
     "wuhu2021",
     "wuhu2024",
     "wuhujy2025",
@@ -198,6 +204,7 @@ EXACT = (
     "zhaoyuan2022",
     "zhejiang2014",
     "zhejiang2020",
+    "zhejiangdaqi2020",
     "zhengzhou2007",
     "zhenjiang",
     "zhongdian2022",
@@ -323,7 +330,21 @@ FLOORS = {
     # units exact; a `(n)` heading line's title differs from the answer's (its paragraph's first words)
     "shandong2015": (1.0, 1.0),
     # units exact; one row's title is the end of the row above's text cell
-    "zhoucun2021": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
+    "zhoucun2021": (1.0, 1.0),
+    # collection 20, as read now (first seen at ec124f1)
+    # units exact; 1/2: one item's two annotated paragraphs are read as one task, the answer makes
+    # its `1.控制用水总量。` a heading over two runs
+    "jiamusi2018": (1.0, 1.0),
+    # a flattened inspection table (cells split by spaces, `1、` problem lists inside a cell): not
+    # read as a table; its `1、` lines are read as items, naming no units (17/8)
+    "lucheng2013": (0.0, 0.0),
+    # the whole plan on one line with its markers glued to the text (`…整治1、XX县区…`): 5/3
+    "xianchengzhengzhi": (0.33, 0.33),
+    # units exact; 3/4: the answer makes the first row's section cell `(一)` a task of its own
+    "xianning2020": (1.0, 1.0),
+    # units exact; `(二)`'s one paragraph, its note cut by the copy's end, is that heading's task;
+    # the answer makes it a run `(二)-1` as `(一)`'s two paragraphs are
+    "yongcheng2021": (1.0, 1.0),  # units exact; a title starts after its unit's name and colon
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
     # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
@@ -346,6 +367,10 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "jiamusi2018": 1,
+    "lucheng2013": 17,
+    "xianchengzhengzhi": 5,
+    "xianning2020": 3,
     "gzswj2021": 4,
     "sichuan2011": 1,
     "changchun2012": 2,
