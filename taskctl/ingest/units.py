@@ -219,7 +219,7 @@ def split_units(text: str) -> list[str]:
     if "等" in text:
         text = _ETC_PAIR.sub("", text)  # `X等部门、单位`: the pair of generic words is the 等 tail
     fragments: list[str] = []
-    joining = False
+    joining = shared = False
     for piece, separator in split_top_level(text, UNIT_SEPARATORS):
         piece = piece.strip(EDGE_PUNCTUATION)
         if (
@@ -227,7 +227,8 @@ def split_units(text: str) -> list[str]:
             and fragments
             and piece.startswith(REGION_WORDS)
             and not piece.startswith(_LEVEL_GROUPS)  # `各区县、市直各单位`: two groups
-        ):
+        ) or (shared and piece in SHARED_HEAD_NOUNS):
+            # `各县区党委、政府`: a head noun alone, the 各 before it reaching it too
             fragments[-1] += "、" + piece
         elif piece:
             fragments.append(piece)
@@ -235,6 +236,7 @@ def split_units(text: str) -> list[str]:
             joining = False
             continue
         joining = separator == "、" and _is_bare_region_fragment(fragments[-1])
+        shared = separator == "、" and fragments[-1].startswith("各")
     names: list[str] = []
     for fragment in fragments:
         for name in _fragment_names(fragment):

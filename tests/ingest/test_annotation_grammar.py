@@ -1105,3 +1105,18 @@ def test_a_word_of_two_characters_names_a_unit_only_when_it_ends_like_one() -> N
         "督查情况汇总\n1.小区草坪上存在晾晒物品现象(现场督促物业已整改)。\n2.完善制度。(团委、海关负责)\n"
     )
     assert [t.responsible for t in doc.tasks] == [[], ["团委", "海关"]]
+
+
+def test_a_head_noun_alone_after_a_group_shares_its_each() -> None:
+    (task,) = parse_text(
+        "2025年工作要点\n一、落实责任\n(一)统筹发展和安全。纳入党委宣传工作重点。"
+        "(市委组织部、市委宣传部,各县区党委、政府,兰州高新区管委会,各有关部门分工负责;"
+        "以下各项工作均需各县区具体落实,不再注明)\n"
+    ).tasks
+    assert task.responsible == [
+        "市委组织部",
+        "市委宣传部",
+        "各县区党委、政府",
+        "兰州高新区管委会",
+        "各有关部门",
+    ]
