@@ -37,6 +37,7 @@ from taskctl.ingest.units import (
     CLOSERS,
     EDGE_PUNCTUATION,
     OPENERS,
+    is_body_name,
     is_unit_name,
     split_person_notes,
     split_persons,
@@ -59,7 +60,6 @@ from taskctl.vocab import (
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
-    LIST_NAME_STARTS,
     NOTE_LABELS,
     PERSONS,
     RESPONSIBLE,
@@ -69,7 +69,6 @@ from taskctl.vocab import (
     SHORT_UNIT_ENDINGS,
     SUPPORT,
     SURNAMES,
-    UNIT_LINE_ENDINGS,
     label_role,
 )
 
@@ -766,16 +765,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
     unit_first = _UNIT_FIRST.match(text) if ":" in text[:22] else None
-    if (
-        unit_first is not None
-        and not annotations
-        and is_unit_name(unit_first.group(1))
-        # a body's name, not a thing that ends like one (`主题班会:我的志愿者经历`, a school's calendar)
-        and (
-            unit_first.group(1).startswith(LIST_NAME_STARTS)
-            or unit_first.group(1).endswith(UNIT_LINE_ENDINGS)
-        )
-    ):
+    # (a body's name, not a thing that ends like one: `主题班会:我的志愿者经历`, a school's calendar)
+    if unit_first is not None and not annotations and is_body_name(unit_first.group(1)):
         # `15、市卫生局:负责对医疗卫生机构…`: a list of each unit's duties, the unit first
         reading = Annotation(spans=[(0, unit_first.end())])
         reading.add(RESPONSIBLE, [unit_first.group(1)])
@@ -784,11 +775,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
     if duty is not None:
         # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
         names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
-        if names and all(
-            is_unit_name(name)
-            and (name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS))
-            for name in names
-        ):
+        if names and all(is_body_name(name) for name in names):
             reading = Annotation(spans=[(0, duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
             annotations.append(reading)

@@ -31,6 +31,7 @@ from taskctl.vocab import (
     ROLE_NOUNS,
     SHARED_HEAD_NOUNS,
     SURNAMES,
+    UNIT_LINE_ENDINGS,
     UNIT_NAME_ENDINGS,
     UNIT_NAME_MAX,
     UNIT_SEPARATORS,
@@ -394,6 +395,15 @@ def is_unit_name(name: str) -> bool:
     bare = _TRAILING_NOTE.sub("", name) if name.endswith((")", "〕", "]")) else name
     # `省发改委(省能源局)`: a unit with its alias ends like the unit
     return 3 <= len(name) <= 30 and bare.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
+
+
+def is_body_name(name: str) -> bool:
+    """True for the name of a government body, group or level (`市卫生局`, `区委农办`, `各县区`): a
+    unit's name that opens with a level or ends like a body (`UNIT_LINE_ENDINGS`), not a thing that
+    only ends like one (`主题班会`). The test for a name the text opens with as its subject."""
+    return is_unit_name(name) and (
+        name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS)
+    )
 
 
 # A person's name in brackets after a unit (`市发改委(张三)`, `市财政局(李四、王五)`).
