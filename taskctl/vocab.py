@@ -355,10 +355,15 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     # a county bureau's own sections (农业股, 财务股, 农田建设管理股: 怀远县农业农村局's progress table)
     "股",
 )  # fmt: skip
-# Endings a name of two characters may have in a bracketed bare list beside whole names, or alone in
-# a table's unit cell: a ministry's short names for its own departments (`(应急中心、固体司、水司)`,
-# 生态环境部, 2020), a township's stations (`林站`, 徐庄镇, 2017).
-SHORT_UNIT_ENDINGS: tuple[str, ...] = ("司", "局", "委", "厅", "办", "处", "科", "站", "所", "队")
+# Endings of a unit's name of two characters (`团委`, `农办`, `工会`, `海关`, `人行`): the only two-character
+# names the unit guard takes, and what a ministry's short names for its departments (`(应急中心、固体
+# 司、水司)`, 生态环境部, 2020) or a township's stations (`林站`, 徐庄镇, 2017) end with.
+SHORT_UNIT_ENDINGS: tuple[str, ...] = (
+    "司", "局", "委", "厅", "办", "处", "科", "站", "所", "队", "会", "院", "部", "府", "关", "行",
+)  # fmt: skip
+# The office words a body named for the work it drives ends with (`健康中国行动推进办`,
+# `城乡环境整治办公室`): the verb before one is part of the name.
+OFFICE_WORDS: tuple[str, ...] = ("办公室", "办", "领导小组", "小组", "指挥部", "中心", "委员会")
 # Endings of a government body's name that may stand alone on a line over the items it answers for
 # (`凤台县政府` / `1.…`, a city's assessment targets by county and department, 2006); not places an
 # inspection lists (`儋州村社区`, `文明实践站`).

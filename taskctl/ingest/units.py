@@ -27,9 +27,11 @@ from taskctl.vocab import (
     NOT_UNIT_ENDINGS,
     NOT_UNIT_STARTS,
     NUMBER_WITH_UNIT_PATTERN,
+    OFFICE_WORDS,
     REGION_WORDS,
     ROLE_NOUNS,
     SHARED_HEAD_NOUNS,
+    SHORT_UNIT_ENDINGS,
     SURNAMES,
     UNIT_LINE_ENDINGS,
     UNIT_NAME_ENDINGS,
@@ -320,7 +322,7 @@ def unit_problem(name: str) -> str | None:
     if len(name) < 2 or (len(name) == 2 and name[0] in "省市州县区" and name[1] not in "委府"):
         # `市协` (a copy cut inside 市科协): a level and one character names no unit but 市委, 市府
         return "too short for a unit name"
-    if len(name) == 2 and not (name[0] == "各" or name[1] in _SHORT_NAME_ENDS):
+    if len(name) == 2 and not (name[0] == "各" or name.endswith(SHORT_UNIT_ENDINGS)):
         # `团委`, `经委`, `林站`, `各地` name bodies; `现场` (`现场督促物业`) names a place
         return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
@@ -359,12 +361,11 @@ def unit_problem(name: str) -> str | None:
 
 
 _OFFICE_END = lazy(
-    "(?:" + "|".join(map(re.escape, sorted(NOT_IN_UNIT_NAMES, key=len, reverse=True))) + ")"
-    r"(?:办公室|办|领导小组|小组|指挥部|中心|委员会)$"
+    "(?:"
+    + "|".join(map(re.escape, sorted(NOT_IN_UNIT_NAMES, key=len, reverse=True)))
+    + ")"
+    + f"(?:{'|'.join(OFFICE_WORDS)})$"
 )
-# The last characters of a unit's name of two characters (`团委`, `农办`, `水司`, `工会`, `林站`, `海关`,
-# `人行`).
-_SHORT_NAME_ENDS = "委办司局厅处科站所队会院部府关行"
 _RANK_END = lazy(r"第[0-9一二三四五六七八九十]{1,3}[名位]?$")
 
 

@@ -300,8 +300,8 @@ FLOORS = {
     # units exact; 2/3: the answer numbers each unmarked target line, the parser reads them as runs
     # of the heading's paragraph and the last line, cut before its note, as its text
     "changchun2012": (1.0, 1.0),
-    # 27/29: two rows a merged cell leaves without their unit cell are read into the rows above
-    "changshaliuzhong2021": (0.98, 0.98),
+    # units exact; 28/29: a row a merged cell leaves without its unit cell is read into the row above
+    "changshaliuzhong2021": (1.0, 1.0),
     # `各开发区、镇(街道)`, `各县(市)区人民政府、开发(度假)区管委会`: read as two groups each, the
     # answers keep one (one 各 over both kinds); other answers split such lists (huaian2022,
     # lishui2023, jingzhou2022), so the parser keeps splitting them
@@ -379,7 +379,7 @@ COUNTS_OFF = {
     "gzswj2021": 4,
     "sichuan2011": 1,
     "changchun2012": 2,
-    "changshaliuzhong2021": 27,
+    "changshaliuzhong2021": 28,
     "xiazhangquan2011": 3,
     "chuangwen2022": 6,
     "lianjiang2014": 17,
