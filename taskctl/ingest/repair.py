@@ -592,6 +592,7 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
                 if match.start() == 0 or raw[match.start() - 1] in _BEFORE_HEADING
             }
         )
+        starts = sorted({*starts, *_glued_markers(raw, starts)})
         if len(starts) < 2:
             out.append(raw)
             continue
@@ -601,6 +602,47 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
             previous = start
         out.append(raw[previous:])
     return out
+
+
+# An item marker glued to the text before it in a run-on line (`…特制定本方案。一、指导思想…(一)主要
+# 目标。…三、整治内容(一)XX县区环境卫生整治1、XX县区道路…`).
+_GLUED_MARKER = lazy(
+    r"(?<=[\u4e00-\u9fff。;:)”])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"|[0-9]{1,2}、)[\u4e00-\u9fff“(A-Za-z])"
+)
+
+
+def _glued_markers(raw: str, breaks: list[int]) -> list[int]:
+    """Where markers glued to the text before them start, in a run-on line: only markers that go on
+    the numbering of the markers found before them (the next number of their style, or a first
+    item under an item of a higher style), so that `统一、规范` is no item."""
+    from taskctl.ingest.structure import _STYLE_RANK, match_marker
+
+    found: list[int] = []
+    last: dict[str, int] = {}
+    open_rank = -1
+    positions = sorted({*breaks, *(m.start() for m in _GLUED_MARKER.finditer(raw)), 0})
+    for position in positions:
+        marker = match_marker(raw[position : position + 12])
+        if marker is None:
+            continue
+        rank = _STYLE_RANK.get(marker.style, 9)
+        follows = marker.value == last.get(marker.style, 0) + 1
+        starts_list = marker.value == 1 and open_rank >= 0 and rank > open_rank
+        if (
+            position not in breaks
+            and position != 0
+            and not (follows and (marker.value > 1 or starts_list))
+        ):
+            continue
+        if position not in breaks and position != 0:
+            found.append(position)
+        last[marker.style] = marker.value
+        for style, style_rank in _STYLE_RANK.items():
+            if style_rank > rank:
+                last.pop(style, None)  # a new item closes the lists below it
+        open_rank = rank
+    return found
 
 
 # A document viewer's chunk number (`2、`) at a line start.

@@ -182,6 +182,7 @@ EXACT = (
     "wuhujy2025",
     "xialu2020",
     "xiamen2019",
+    "xianchengzhengzhi",
     "xiangxi2020",
     "xianju",
     "xianyang2022",
@@ -340,8 +341,6 @@ FLOORS = {
     # a flattened inspection table (cells split by spaces, `1、` problem lists inside a cell): not
     # read as a table; its `1、` lines are read as items, naming no units (17/8)
     "lucheng2013": (0.0, 0.0),
-    # the whole plan on one line with its markers glued to the text (`…整治1、XX县区…`): 5/3
-    "xianchengzhengzhi": (0.33, 0.33),
     # units exact; 3/4: the answer makes the first row's section cell `(一)` a task of its own
     "xianning2020": (1.0, 1.0),
     # units exact; `(二)`'s one paragraph, its note cut by the copy's end, is that heading's task;
@@ -374,7 +373,6 @@ KNOWN_EXTRA_UNITS = {
 COUNTS_OFF = {
     "jiamusi2018": 1,
     "lucheng2013": 17,
-    "xianchengzhengzhi": 5,
     "xianning2020": 3,
     "gzswj2021": 4,
     "sichuan2011": 1,

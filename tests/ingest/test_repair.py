@@ -253,3 +253,22 @@ def test_a_page_showing_one_task_as_label_lines_over_their_values() -> None:
         {"完成时限": "12月底前"},
     )
     assert task.title.startswith("全面完成老年人群疫苗接种")
+
+
+def test_markers_glued_to_the_text_of_a_run_on_line_that_go_on_its_numbering() -> None:
+    from taskctl.ingest import parse_text
+
+    text = (
+        "环境卫生综合整治实施方案为进一步加强城市管理,创造清洁、优美的人居环境,特制定本方案。"
+        "一、指导思想坚持统一、规范、高效的原则,以点带面、集中整治与建立长效联动管理机制相结合,"
+        "大力整治县城环境脏、乱、差等问题,全面改善县城市容环境。二、整治内容(一)道路环境卫生整治"
+        "1、道路实行部门和单位分包清理,做到路面整洁。(责任单位:城管局、各分包单位,完成时限:6月15日)"
+        "2、对县城周边道路进行清理整治,做到路面无渣土。(责任单位:交通局)(二)河道整治1、清理河道垃圾"
+        "和漂浮物。(责任单位:水利局)"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("二.(一).1", ["城管局", "各分包单位"]),
+        ("二.(一).2", ["交通局"]),
+        ("二.(二).1", ["水利局"]),
+    ]
