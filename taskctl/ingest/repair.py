@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from taskctl.ingest.patterns import lazy
-from taskctl.ingest.structure import match_marker, may_be_glued_marker
+from taskctl.ingest.structure import STYLE_RANK, match_marker, may_be_glued_marker
 from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
@@ -616,8 +616,6 @@ def _glued_markers(raw: str, breaks: list[int]) -> list[int]:
     """Where markers glued to the text before them start, in a run-on line: only markers that go on
     the numbering of the markers found before them (the next number of their style, or a first
     item under an item of a higher style), so that `统一、规范` is no item."""
-    from taskctl.ingest.structure import _STYLE_RANK, match_marker
-
     found: list[int] = []
     last: dict[str, int] = {}
     open_rank = -1
@@ -626,7 +624,7 @@ def _glued_markers(raw: str, breaks: list[int]) -> list[int]:
         marker = match_marker(raw[position : position + 12])
         if marker is None:
             continue
-        rank = _STYLE_RANK.get(marker.style, 9)
+        rank = STYLE_RANK.get(marker.style, 9)
         follows = marker.value == last.get(marker.style, 0) + 1
         starts_list = marker.value == 1 and open_rank >= 0 and rank > open_rank
         if (
@@ -638,7 +636,7 @@ def _glued_markers(raw: str, breaks: list[int]) -> list[int]:
         if position not in breaks and position != 0:
             found.append(position)
         last[marker.style] = marker.value
-        for style, style_rank in _STYLE_RANK.items():
+        for style, style_rank in STYLE_RANK.items():
             if style_rank > rank:
                 last.pop(style, None)  # a new item closes the lists below it
         open_rank = rank

@@ -78,7 +78,7 @@ class Marker:
 SECTION_STYLES = ("第一", "一、")
 # The rank Chinese documents give their markers (GB/T 9704: 一、 over (一) over 1.): in a copy that
 # starts inside a section (`(四)…` then `二、…`), a higher marker numbered past 1 is not a sub-item.
-_STYLE_RANK = {"第一": 0, "一、": 1, "(一)": 2, "1.": 3, "(1)": 3, "1)": 3, "①": 3}
+STYLE_RANK = {"第一": 0, "一、": 1, "(一)": 2, "1.": 3, "(1)": 3, "1)": 3, "①": 3}
 
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
@@ -505,12 +505,12 @@ def _unit_line(text: str, following: str) -> list[str]:
 
 def _outranked(style: str, open_nodes: list[Node]) -> int:
     """How many open nodes stay above a marker of `style` that is not open: those up to the last
-    one ranking above it (`_STYLE_RANK`), when the nodes after it all rank below; all of them
+    one ranking above it (`STYLE_RANK`), when the nodes after it all rank below; all of them
     otherwise (the marker opens a level under the last)."""
-    rank = _STYLE_RANK.get(style)
+    rank = STYLE_RANK.get(style)
     if rank is None:
         return len(open_nodes)
-    ranks = [_STYLE_RANK.get(node.marker.style, -1) for node in open_nodes]
+    ranks = [STYLE_RANK.get(node.marker.style, -1) for node in open_nodes]
     keep = len(ranks)
     while keep and ranks[keep - 1] > rank:
         keep -= 1
