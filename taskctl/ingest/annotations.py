@@ -38,6 +38,7 @@ from taskctl.ingest.units import (
     EDGE_PUNCTUATION,
     OPENERS,
     is_body_name,
+    is_short_unit_name,
     is_unit_name,
     split_person_notes,
     split_persons,
@@ -66,7 +67,6 @@ from taskctl.vocab import (
     ROLE_VERBS,
     RULE_SCOPE_WORDS,
     RULE_TAIL_PATTERN,
-    SHORT_UNIT_ENDINGS,
     SUPPORT,
     SURNAMES,
     label_role,
@@ -432,11 +432,6 @@ def _reads_as_clause(clause: str) -> bool:
     return bool(names) and all(is_unit_name(name) for name in names)
 
 
-def _short_unit(name: str) -> bool:
-    """A unit's short name of two characters (`水司`), taken in a bare list beside whole names."""
-    return len(name) == 2 and name.endswith(SHORT_UNIT_ENDINGS) and unit_problem(name) is None
-
-
 def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
     """Clauses of a value (`X牵头,Y、Z配合`) or of unlabelled content. With a `role` (the value of a
     label), a clause without verbs is a list of units in that role; without one, it must be a list
@@ -473,7 +468,7 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
             continue
         names, persons = split_person_notes(split_units(clause))
         whole = [name for name in names if is_unit_name(name)]
-        if not whole or any(name not in whole and not _short_unit(name) for name in names):
+        if not whole or any(name not in whole and not is_short_unit_name(name) for name in names):
             return None
         if persons:  # `(市大数据局(张伟)、市政务服务局(李娜))`
             found.additions.append((PERSONS, tuple(persons), ""))

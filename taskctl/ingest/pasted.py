@@ -82,7 +82,6 @@ from taskctl.vocab import (
     LABEL_HOLDER_WORDS,
     LEADER_PATTERN,
     PAGE_CHROME_LINE_STARTS,
-    SHORT_UNIT_ENDINGS,
     TABLE_HEADERS,
     TABLE_OTHER_HEADER_ENDINGS,
     TABLE_OTHER_HEADERS,
@@ -247,7 +246,7 @@ def _shape(piece: str) -> str:
     from taskctl.ingest.annotations import read_annotation
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.tables import _has_role_verb
-    from taskctl.ingest.units import is_unit_name, split_units, unit_problem
+    from taskctl.ingest.units import is_short_unit_name, is_unit_name, split_units, unit_problem
 
     if not piece:
         return "empty"
@@ -268,7 +267,7 @@ def _shape(piece: str) -> str:
             len(names) > 1
             or is_unit_name(names[0])
             or names[0].startswith(GROUP_UNIT_PREFIXES)
-            or (len(names[0]) == 2 and names[0].endswith(SHORT_UNIT_ENDINGS))  # `林站`
+            or is_short_unit_name(names[0])  # `林站`
         )
     ):
         # (a target's sentence closed by 。 that ends like a unit, `成功创建首批浙江省美丽城镇。`, is

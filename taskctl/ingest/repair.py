@@ -619,21 +619,17 @@ def _glued_markers(raw: str, breaks: list[int]) -> list[int]:
     found: list[int] = []
     last: dict[str, int] = {}
     open_rank = -1
-    positions = sorted({*breaks, *(m.start() for m in _GLUED_MARKER.finditer(raw)), 0})
-    for position in positions:
+    known = {*breaks, 0}  # line starts already: they set the numbering, whatever it is
+    for position in sorted({*known, *(m.start() for m in _GLUED_MARKER.finditer(raw))}):
         marker = match_marker(raw[position : position + 12])
         if marker is None:
             continue
         rank = STYLE_RANK.get(marker.style, 9)
-        follows = marker.value == last.get(marker.style, 0) + 1
-        starts_list = marker.value == 1 and open_rank >= 0 and rank > open_rank
-        if (
-            position not in breaks
-            and position != 0
-            and not (follows and (marker.value > 1 or starts_list))
-        ):
-            continue
-        if position not in breaks and position != 0:
+        if position not in known:
+            follows = marker.value == last.get(marker.style, 0) + 1
+            starts_list = marker.value == 1 and open_rank >= 0 and rank > open_rank
+            if not (follows and (marker.value > 1 or starts_list)):
+                continue
             found.append(position)
         last[marker.style] = marker.value
         for style, style_rank in STYLE_RANK.items():

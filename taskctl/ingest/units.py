@@ -398,6 +398,12 @@ def is_unit_name(name: str) -> bool:
     return 3 <= len(name) <= 30 and bare.endswith(UNIT_NAME_ENDINGS) and unit_problem(name) is None
 
 
+def is_short_unit_name(name: str) -> bool:
+    """A unit's short name of two characters (`水司`, `林站`, `团委`): taken beside whole names in a
+    bare list, or alone in a table's unit cell, where `is_unit_name` asks for three characters."""
+    return len(name) == 2 and name.endswith(SHORT_UNIT_ENDINGS) and unit_problem(name) is None
+
+
 def is_body_name(name: str) -> bool:
     """True for the name of a government body, group or level (`市卫生局`, `区委农办`, `各县区`): a
     unit's name that opens with a level or ends like a body (`UNIT_LINE_ENDINGS`), not a thing that
