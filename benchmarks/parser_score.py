@@ -2,6 +2,7 @@
 
     python benchmarks/parser_score.py [NAME ...]
     python benchmarks/parser_score.py DIR/NAME.json ...   # a collection not (yet) under tests/data/real
+    python benchmarks/parser_score.py --diff NAME          # and, task by task, what differs
 
 For each document: expected and parsed task counts, F1 on units and on (unit, role) pairs (micro,
 tasks paired by their titles in document order), and the units the parser stored that no expected task has
@@ -10,6 +11,7 @@ tasks paired by their titles in document order), and the units the parser stored
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -97,8 +99,23 @@ def score(name: str) -> dict:
     }
 
 
-def main(names: list[str]) -> int:
-    names = names or sorted(path.stem for path in REAL.glob("*.json"))
+def show_diff(result: dict) -> None:
+    """Print, per expected task, the (unit, role) pairs missed and those the parser added."""
+    _eu, _gu, exp_roles, got_roles = result["sets"]
+    for index in sorted({i for i, _n, _r in exp_roles ^ got_roles}, key=str):
+        missed = sorted(f"{n}/{r}" for i, n, r in exp_roles - got_roles if i == index)
+        extra = sorted(f"{n}/{r}" for i, n, r in got_roles - exp_roles if i == index)
+        print(
+            f"    task {index}: missed {', '.join(missed) or '-'}; extra {', '.join(extra) or '-'}"
+        )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="NAME under tests/data/real, or DIR/NAME.json")
+    parser.add_argument("--diff", action="store_true", help="list what differs, task by task")
+    args = parser.parse_args(argv)
+    names = args.names or sorted(path.stem for path in REAL.glob("*.json"))
     totals = [set(), set(), set(), set()]
     print(f"{'document':<16} {'tasks':>9} {'units F1':>9} {'roles F1':>9}  invented")
     for name in names:
@@ -111,6 +128,8 @@ def main(names: list[str]) -> int:
             f"{name:<16} {counts:>9} {result['units_f1']:>9.3f} {result['roles_f1']:>9.3f}  "
             f"{', '.join(result['invented']) or '-'} {result['failure']}"
         )
+        if args.diff:
+            show_diff(result)
     print(f"{'all':<16} {'':>9} {f1(totals[0], totals[1]):>9.3f} {f1(totals[2], totals[3]):>9.3f}")
     return 0
 

@@ -112,6 +112,8 @@ _RULE = lazy(
     + "|".join(map(re.escape, RULE_SCOPE_WORDS))
     + "))?"
 )
+# A quoted term (`除标注“分别牵头”外`): words about the text, not names or verbs.
+_QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
@@ -215,6 +217,19 @@ def _cut_rules(content: str) -> tuple[str, list[str]]:
         closing = content.find("。", end)
         if closing >= 0 and closing - end <= 4 and _names_no_one(content[end:closing]):
             end = closing
+        # a bracket that holds only the rule and its qualifiers (`市卫生健康委(除标注“分别牵头”外,
+        # 列第一位为牵头单位,下同)`) goes whole, so the name it is glued to stays a name
+        opened, closed = content.rfind("(", 0, start), content.find(")", end)
+        if (
+            opened >= 0
+            and closed >= 0
+            and ")" not in content[opened:start]
+            and "(" not in content[end:closed]
+            and _names_no_one(
+                _QUOTED.sub("", content[opened + 1 : start] + "," + content[end:closed])
+            )
+        ):
+            start, end = opened, closed + 1
         out = out[:start] + "," + out[end:]
     return _EMPTY_BRACKETS.sub("", out), [match.group() for match in matches]
 

@@ -841,6 +841,16 @@ def test_a_first_listed_leads_rule_glued_to_the_last_unit() -> None:
     assert first.annotation_text.count("列第一位") == 1
 
 
+@pytest.mark.parametrize("exception", ["除标注“分别牵头”外,", "除标注外,"])
+def test_a_rule_with_its_exception_in_a_bracket_glued_to_the_last_unit(exception: str) -> None:
+    first, second = parse_text(
+        "2023年重点工作分工\n1.推进项目建设。\n责任单位:市发改委、市经信局、市卫生健康委"
+        f"({exception}列第一位为牵头或汇总单位,下同)\n2.加快改革。\n责任单位:市财政局、市科技局\n"
+    ).tasks
+    assert (first.lead, first.support) == (["市发改委"], ["市经信局", "市卫生健康委"])
+    assert (second.lead, second.support) == (["市财政局"], ["市科技局"])
+
+
 def test_assignments_in_running_prose() -> None:
     doc = parse_text(
         "国务院办公厅关于落实重点工作部门分工的意见\n一、工作分工\n"

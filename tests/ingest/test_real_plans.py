@@ -107,6 +107,7 @@ EXACT = (
     "linan2022",
     "lingbi2021",
     "lishan2023",
+    "lishui2023",
     "liuan2017",
     "liuan2021",
     "liupanshui",
@@ -268,8 +269,6 @@ FLOORS = {
     # collection 13, as read now (first seen at ebab72c and edd2172)
     # units exact but one: `宣传处会办公室` (会 for 会同, its gatherer reads) is kept as one name
     "guangdongwjw2021": (0.88, 0.88),
-    # a first-listed rule that says 下同 at item 4 is applied from item 1 on
-    "lishui2023": (0.98, 0.98),
     # a unit list cut at the copy's end keeps its last group `各县(市、区)`; a title keeps its
     # heading `主要预期指标`
     "taizhou2018": (0.97, 0.97),
