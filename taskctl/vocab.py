@@ -259,15 +259,9 @@ ROLE_VERBS: dict[str, str] = {
     "协同": SUPPORT,  # closing a clause only; between two lists it joins them (CONNECTIVE_VERBS)
     "协同推进": SUPPORT,
     "协同落实": SUPPORT,
-    # responsible: 国发〔2020〕6号 (`按职责分工负责`), county plans (`按职责负责`), 民政部 plans (`落实`)
-    "按职责分工负责": RESPONSIBLE,
+    # responsible: 国发〔2020〕6号 (`按职责分工负责`: `MANNER_PATTERN` + 负责), 民政部 plans (`落实`)
     # the division alone, whatever verb follows it (`按职责分工卖力`: a reworded copy's 负责)
     "按职责分工": RESPONSIBLE,
-    "按职能分工负责": RESPONSIBLE,
-    "按职责分工落实": RESPONSIBLE,
-    "按职责分别负责": RESPONSIBLE,
-    "按职责负责": RESPONSIBLE,
-    "按职责落实": RESPONSIBLE,
     "分工负责": RESPONSIBLE,
     "分别负责": RESPONSIBLE,
     "分别落实": RESPONSIBLE,  # a department's sections (`…处和…处分别落实`, 宁夏 2010)
@@ -276,7 +270,6 @@ ROLE_VERBS: dict[str, str] = {
     "具体实施": RESPONSIBLE,
     "具体落实": RESPONSIBLE,  # `办公室牵头,各科室、局属各单位具体落实`
     "共同推进": RESPONSIBLE,
-    "按职能负责": RESPONSIBLE,
     "组织实施": RESPONSIBLE,
     "组织推进": RESPONSIBLE,  # `(市发展改革委会同有关部门和各县区组织推进)`
     "组织落实": RESPONSIBLE,
@@ -292,17 +285,29 @@ ROLE_VERBS: dict[str, str] = {
     "督促": RESPONSIBLE,
     "督导": RESPONSIBLE,
     "统筹": RESPONSIBLE,
+    "各负其责": RESPONSIBLE,  # `(市政府办公室统筹,各部门各负其责)`
+    "各司其职": RESPONSIBLE,
+    "推进": RESPONSIBLE,  # `(市农业农村局会同市乡村振兴局推进)`
+    "为主": LEAD,  # `(市文广旅局为主,各区县配合)`
+    "主抓": LEAD,  # `(市卫健委主抓,市医保局协同)`
 }
-# The same verbs after a longer preposition: `按照职责分工负责` (沪府发〔2017〕76号), `按各自职责负责`,
-# `根据职责分工落实`.
-ROLE_VERBS.update(
-    {
-        prefix + verb[1:]: role
-        for verb, role in list(ROLE_VERBS.items())
-        if verb.startswith("按职")
-        for prefix in ("按照", "根据", "依据", "按各自", "按照各自")
-    }
+# How a unit does its part, written before the role verb; it changes nothing of the verb's role:
+# `按职责分工负责` (国发〔2020〕6号), `按照职责分工负责` (沪府发〔2017〕76号), `按各自职责负责`,
+# `根据职责分工落实`, `按职责配合`, `按职能职责分别负责`, `依职责抓好落实`.
+MANNER_PATTERN = (
+    r"(?:按照|按|根据|依据|依照|依)(?:各自|自身)?的?(?:职能职责|职责分工|职能分工|职责|职能)"
 )
+
+
+def verb_role(verb: str) -> str:
+    """The role a role verb gives, after its manner phrase if any (`按职责配合` → support)."""
+    role = ROLE_VERBS.get(verb)
+    if role is None:
+        manner = re.match(MANNER_PATTERN, verb)
+        role = ROLE_VERBS[verb[manner.end() :] if manner else verb]
+    return role
+
+
 # Verbs joining two unit lists: the units before lead, the units after support
 # (`省卫健委会同省医保局负责`, `市商务局联合市场监管局`).
 CONNECTIVE_VERBS: tuple[str, ...] = ("会同", "联合", "协同")

@@ -61,6 +61,7 @@ from taskctl.vocab import (
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
+    MANNER_PATTERN,
     NOTE_LABELS,
     PERSONS,
     RESPONSIBLE,
@@ -70,6 +71,7 @@ from taskctl.vocab import (
     SUPPORT,
     SURNAMES,
     label_role,
+    verb_role,
 )
 
 __all__ = [
@@ -117,7 +119,7 @@ _QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
-_VERB = lazy("|".join(map(re.escape, _VERBS)))
+_VERB = lazy(f"(?:{MANNER_PATTERN})?(?:" + "|".join(map(re.escape, _VERBS)) + ")")
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
@@ -404,7 +406,7 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         connective = verb in CONNECTIVE_VERBS and (
             verb not in ROLE_VERBS or bool(clause[position:].strip(EDGE_PUNCTUATION))
         )
-        role = LEAD if connective else SUPPORT if after_connective else ROLE_VERBS[verb]
+        role = LEAD if connective else SUPPORT if after_connective else verb_role(verb)
         after_connective = connective
         leaders = _leaders(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if leaders:
