@@ -23,7 +23,7 @@ DEADLINE = "deadline"
 # Labels (followed by ':' in the text) of a unit role are composed: a role word and a holder word
 # (`牵头` + `单位` → 牵头单位, `协同` + `部门` → 协同部门, `实施` + `主体` → 实施主体), so that every
 # pairing a department writes is known. Seen: provincial plans (牵头单位/配合单位), city and county
-# plans (责任单位, 主责部门/协同部门, 主办单位/协办单位), bureaus' own plans (牵头处室, 责任科室),
+# plans (责任单位, 主责部门/协同部门, 主办单位/协办单位, 包保单位), bureaus' own plans (牵头处室, 责任科室),
 # 民生实事 tables (实施主体, 责任主体单位), a county bureau's target table (责任股室(单位): its 股),
 # inspection groups (组长单位 heads a group, 副组长单位 seconds it).
 LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -38,6 +38,9 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     RESPONSIBLE: (
         "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
         "具体实施", "具体承办", "具体落实", "责任主体", "主体责任", "工作责任", "任务责任", "推进",
+        # the body in charge of the field (`主管部门:市林业局`), the one a task is assigned to
+        # (`包保单位`, `包联单位`, `挂点单位`: county and township plans), its 职能部门
+        "主管", "包保", "包联", "挂点", "挂联", "职能",
     ),
 }  # fmt: skip
 LABEL_HOLDER_WORDS: tuple[str, ...] = (

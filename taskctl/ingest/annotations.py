@@ -116,6 +116,7 @@ _RULE = lazy(
 )
 # A quoted term (`除标注“分别牵头”外`): words about the text, not names or verbs.
 _QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_HANZI_ONLY = lazy(r"[\u4e00-\u9fff]+")
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
@@ -372,6 +373,30 @@ def _read_list(text: str, role: str, source: str, found: _Clauses) -> None:
     found.additions.append((SUPPORT if role in (RESPONSIBLE, LEAD) else role, others, source))
 
 
+def _persons_of_compound(found: _Clauses, role: str, label: str) -> None:
+    """Under `责任单位及责任人`, the names the guard refused that are a person's (`县教育局 张三`) or
+    a unit's with a person's glued after it (`县教育局张三`) are read as such (in place)."""
+    rejected = []
+    for name, problem in found.rejected:
+        if _is_person_name(name):
+            found.additions.append((PERSONS, (name,), ""))
+            continue
+        for size in (3, 2):
+            unit, person = name[:-size], name[-size:]
+            if _is_person_name(person) and unit_problem(unit) is None:
+                found.additions.append((role, (unit,), label))
+                found.additions.append((PERSONS, (person,), ""))
+                break
+        else:
+            rejected.append((name, problem))
+    found.rejected = rejected
+
+
+def _is_person_name(name: str) -> bool:
+    """Whether a name that is no unit is shaped like a person's (`张三`, `欧阳明`)."""
+    return 2 <= len(name) <= 3 and name[0] in SURNAMES and _HANZI_ONLY.fullmatch(name) is not None
+
+
 def _leaders(text: str) -> tuple[str, ...]:
     """The names of leaders named with their title (`杨志武副市长`), several sharing one
     (`鲁国会、郑忠安副厅长`), or () when `text` is not that."""
@@ -531,6 +556,7 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
             found = _read_clauses(value, label_role(compound.group(1)) or RESPONSIBLE, label)
             if found is None:
                 continue
+            _persons_of_compound(found, label_role(compound.group(1)) or RESPONSIBLE, label)
         elif label_role(label) is None:
             if value:
                 annotation.attributes.setdefault(label, value)

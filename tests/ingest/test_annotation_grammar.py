@@ -334,6 +334,9 @@ def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
         "2024年工作要点\n1.完善制度。\n【牵头单位】市发改委\n【配合单位】市财政局\n",
         "2024年工作要点\n1.完善制度。(牵头责任部门:市发改委;参加部门:市财政局)\n",
         "2024年工作要点\n1.完善制度。(市发改委牵头抓总,市财政局密切配合)\n",
+        # the body in charge of the field, beside a lead, works with it
+        "2024年工作要点\n1.完善制度。(牵头单位:市发改委;主管部门:市财政局)\n",
+        "2024年工作要点\n1.完善制度。(牵头单位:市发改委;包保单位:市财政局)\n",
     ],
 )
 def test_other_ways_of_writing_labels_and_verbs(text: str) -> None:
@@ -769,6 +772,14 @@ def test_leaders_named_by_their_posts_are_persons(
             ["张三", "李四"],
         ),
         ("(牵头单位:市发改委(张三);配合单位:市财政局)", ["市发改委"], [], ["张三"]),
+        # under a label of units and persons, a person after a space, or glued to the unit
+        ("(责任单位及责任人:县教育局 张三)", [], ["县教育局"], ["张三"]),
+        (
+            "(责任单位及责任人:县教育局张三、县财政局欧阳明)",
+            [],
+            ["县教育局", "县财政局"],
+            ["张三", "欧阳明"],
+        ),
         # a bracket that is a unit's other name, or a note, stays part of the name
         (
             "(责任单位:区民政局(区委社会工委)、市科协(筹))",
