@@ -345,6 +345,9 @@ LEADER_HEADING_PATTERN = (
     rf"^(?:(?P<post>{_TITLES}))?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?(post)|(?:{_TITLES}))"
     r"(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
 )
+# Responsible verbs and labels that lead when supporting units are named beside them
+# (`由省经贸委承办,省农业厅协办`, `承办单位 | 协办单位`), as 主办 does.
+LEADING_WITH_SUPPORT: tuple[str, ...] = ("承办",)
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
     sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)
@@ -842,6 +845,9 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "地点", "时间", "内容", "金额",
     # an inspection sheet's place column (序号 | 路段名称 | 问题描述 | 责任单位)
     "名称", "路段", "点位",
+    # what a column of work is called where no task word names it (`督办事项`, `年度任务`): the task
+    # column when it stands before the units
+    "事项", "任务", "工作",
 )  # fmt: skip
 # Header words of a column grouping the rows (`类别`, `指标`): its cell written again on each row of a
 # group is the group's heading, not an attribute of each task.

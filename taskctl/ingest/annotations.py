@@ -61,6 +61,7 @@ from taskctl.vocab import (
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADER_POST_PATTERN,
+    LEADING_WITH_SUPPORT,
     MANNER_PATTERN,
     NOTE_LABELS,
     PERSONS,
@@ -127,8 +128,6 @@ _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 _LEADER = lazy(LEADER_PATTERN + "$")
 _LEADER_POST = lazy(LEADER_POST_PATTERN)
 _MAX_TRAILING = 8
-# Responsible verbs and labels that lead when supporting units are named beside them.
-_LEADING_WITH_SUPPORT = ("承办", "承办单位")
 
 _ROLE_FIELDS = {
     DEADLINE: "deadline_texts",
@@ -591,7 +590,8 @@ def resolve_roles(annotation: Annotation) -> None:
         and annotation.support
         and annotation.responsible
         and all(
-            annotation.labels.get(name) in _LEADING_WITH_SUPPORT for name in annotation.responsible
+            annotation.labels.get(name, "-").startswith(LEADING_WITH_SUPPORT)
+            for name in annotation.responsible
         )
     ):
         # `由省经贸委承办,省农业厅协办`: 承办 beside 协办 is the lead, as 主办 is

@@ -33,6 +33,7 @@ from taskctl.vocab import (
     INLINE_ROLE_VERBS,
     LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
+    LEADING_WITH_SUPPORT,
     PLAN_TITLE_WORDS,
     TABLE_HEADERS,
     label_role,
@@ -186,6 +187,14 @@ def find_header(rows: list[list[str]]) -> Header | None:
             if column in fields and cell and cell.strip()
         }
         fields = {c: n for c, n in fields.items() if not late_task_column(c, fields, texts, filled)}
+        names = set(fields.values())
+        if "support" in names and "lead" not in names:
+            # `承办单位 | 协办单位`: the unit that takes the work on beside its helpers leads it
+            for column, name in fields.items():
+                if name == "responsible" and "".join(texts[column].split()).startswith(
+                    LEADING_WITH_SUPPORT
+                ):
+                    fields[column] = "lead"
         header = Header(first_row=index, last_row=last)
         for column, name in sorted(fields.items()):
             if name == "task":

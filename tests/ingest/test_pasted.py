@@ -1585,3 +1585,17 @@ def test_an_indicator_table_has_its_tasks_in_the_last_indicator_column() -> None
     doc = parse_text(text)
     assert [t.responsible for t in doc.tasks] == [["中医科"], ["中医科"], ["办公室"]]
     assert doc.tasks[0].title.startswith("是否及时公开")
+
+
+@pytest.mark.parametrize("separator", ["\t", " | ", "    "])
+def test_the_unit_that_takes_the_work_on_beside_its_helpers_leads(separator: str) -> None:
+    rows = [
+        ["序号", "督办事项", "承办单位", "协办单位", "办结时限"],
+        ["1", "推进政务服务一网通办", "市政务服务局", "市大数据局、市财政局", "2023年6月"],
+        ["2", "优化营商环境", "市发改委", "各区县", "2023年底"],
+    ]
+    doc = parse_text("督办事项清单\n" + "".join(separator.join(row) + "\n" for row in rows))
+    assert [_roles(task) for task in doc.tasks] == [
+        (["市政务服务局"], ["市大数据局", "市财政局"], []),
+        (["市发改委"], ["各区县"], []),
+    ]
