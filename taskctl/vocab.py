@@ -845,9 +845,10 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "地点", "时间", "内容", "金额",
     # an inspection sheet's place column (序号 | 路段名称 | 问题描述 | 责任单位)
     "名称", "路段", "点位",
-    # what a column of work is called where no task word names it (`督办事项`, `年度任务`): the task
-    # column when it stands before the units
-    "事项", "任务", "工作",
+    # what a column of work is called where no task word names it (`督办事项`): the task column when
+    # it stands before the units (not 任务 or 工作: a title line `2024年重点任务`, a wrapped `攻坚目标`
+    # / `任务`)
+    "事项",
 )  # fmt: skip
 # Header words of a column grouping the rows (`类别`, `指标`): its cell written again on each row of a
 # group is the group's heading, not an attribute of each task.
