@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
+    ANNOTATION_LABEL_PATTERN,
     ARTICLE_WORDS,
     ATTACHMENT_MARKERS,
     CHINESE_NUMERAL_CHARS,
@@ -809,6 +810,42 @@ def fold_sub_items(nodes: list[Node]) -> None:
         parent.children -= len(kids)
 
 
+# A line that opens with a responsibility label (`责任单位:…`, `【牵头单位】…`).
+_LABEL_LINE_START = lazy(rf"[ \t]*[(【\[]?(?:{ANNOTATION_LABEL_PATTERN})\s*[:】\]]")
+
+
+def lift_closing_annotations(nodes: list[Node]) -> None:
+    """An annotation on lines of its own after the last of a heading's items, when no other item has
+    one (`(一)环境卫生整治` / `1、…` `2、…` `3、…` / `责任单位:…` / `配合单位:…`), assigns the heading's
+    section, not its last item: its lines move to the heading, a task over its items (as a note
+    right under the heading is). Not in a document whose items close with such lines each (an item
+    before its last sibling does): there the lines after the last item are that item's."""
+    children: dict[int, list[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.parent is not None and not node.folded:
+            children.setdefault(node.parent, []).append(index)
+    if any(_closes_on_own_line(nodes[kid]) for kids in children.values() for kid in kids[:-1]):
+        return
+    for parent_index, kids in children.items():
+        parent, last = nodes[parent_index], nodes[kids[-1]]
+        if len(kids) < 2 or parent.folded or any(nodes[kid].children for kid in kids):
+            continue
+        if _has_annotation(parent) or any(_has_annotation(nodes[kid]) for kid in kids[:-1]):
+            continue
+        if _UNIT_HEADING.match(parent.marker.rest) or _LEADER_HEADING.match(parent.marker.rest):
+            continue  # `(二)省编办牵头的工作`: a heading whose units its items take
+        if not _closes_on_own_line(last):
+            continue
+        text = last.text
+        start = node_annotations(text)[0][0].spans[0][0]
+        first = text.count("\n", 0, start)
+        if not _LABEL_LINE_START.match(last.lines[first]):
+            continue  # a note closing the item's own paragraph
+        parent.lines.extend(last.lines[first:])
+        parent.line_numbers.extend(last.line_numbers[first:])
+        del last.lines[first:], last.line_numbers[first:]
+
+
 def drop_closing_text(nodes: list[Node]) -> None:
     """Drop the lines after the last item's closing annotation when none of them is an annotation:
     they are the document's closing paragraph (`各地区、各部门要…`), not part of the task."""
@@ -967,6 +1004,7 @@ def build_items(
 
     warnings = [ParseWarning(line, message) for line, message in outline.warnings]
     fold_sub_items(outline.nodes)
+    lift_closing_annotations(outline.nodes)
     drop_closing_text(outline.nodes)
     keep_assigned_goals(outline.nodes)
     demote_bare_sections(outline.nodes)

@@ -172,6 +172,8 @@ def _group_tail(name: str) -> tuple[str, ...]:
                 or right.startswith(LIST_NAME_STARTS)
                 # `环境影响评价处和农村环境监督管理处`: a whole name of its own after the join
                 or (len(right) >= 5 and not right.startswith(SHARED_HEAD_NOUNS))
+                # `行政执法局和共建单位`: a kind of units named by what they do
+                or right.endswith(_GROUP_NOUNS)
             )
             # after 等 a group cut where a copy ends (`市住建局等政府各有关`) is the guard's to refuse
             cut_group = join == "等" and any(word in right for word in GROUP_TAIL_STARTS)
@@ -183,6 +185,7 @@ def _group_tail(name: str) -> tuple[str, ...]:
 
 
 _JOINS = tuple(sorted(GROUP_TAIL_JOINS, key=len, reverse=True))
+_GROUP_NOUNS = ("单位", "部门")
 
 
 @functools.lru_cache(maxsize=1 << 14)

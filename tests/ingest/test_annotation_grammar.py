@@ -80,6 +80,7 @@ def test_prose_roles(text: str, expected: tuple) -> None:
         ("(市商务局及相关单位负责)", ["市商务局", "相关单位"]),
         ("(责任单位:县农业农村局和有关方面)", ["县农业农村局", "有关方面"]),
         ("(责任单位:市住建局等政府各有关部门)", ["市住建局", "政府各有关部门"]),
+        ("(责任单位:行政执法局和共建单位)", ["行政执法局", "共建单位"]),
         # a group cut before its noun (a table cell where a copy ends): the unit before 等 stays,
         # the cut group is refused
         ("(责任单位:市住建局等政府各有关)", ["市住建局"]),

@@ -427,3 +427,33 @@ def test_a_division_of_duties_each_paragraph_opening_with_its_body() -> None:
         ("2", ["区委农办"]),
         ("3", ["区环保局"]),
     ]
+
+
+def test_label_lines_after_the_last_item_assign_the_section_when_no_item_has_its_own() -> None:
+    doc = parse_text(
+        "关于开展社区环境整治的通知\n二、整治内容及责任分工\n(一)环境卫生整治\n1、清理卫生死角。\n"
+        "2、规范环卫设施。\n责任单位:各街道、市执法局\n配合单位:市住建局\n(二)车辆停放整治\n"
+        "1、取缔无证摊点。\n2、纠正占道经营。\n责任单位:市公安局\n"
+    )
+    assert [(t.number, t.kind, t.responsible, t.support) for t in doc.tasks] == [
+        ("二.(一)", "task", ["各街道", "市执法局"], ["市住建局"]),
+        ("二.(一).1", "task", [], []),
+        ("二.(一).2", "task", [], []),
+        ("二.(二)", "task", ["市公安局"], []),
+        ("二.(二).1", "task", [], []),
+        ("二.(二).2", "task", [], []),
+    ]
+
+
+def test_label_lines_after_each_item_stay_the_items_own() -> None:
+    doc = parse_text(
+        "2008年工作目标责任分解\n一、省编办牵头的工作\n1.深化机构改革。\n协同单位:省财政厅。\n"
+        "2.推进乡镇机构改革。\n协同单位:省人事厅。\n二、省审计厅牵头的工作\n1.加强审计。\n"
+        "2.推进审计全覆盖。\n协同单位:省直各部门。\n"
+    )
+    assert [(t.number, t.support) for t in doc.tasks] == [
+        ("一.1", ["省财政厅"]),
+        ("一.2", ["省人事厅"]),
+        ("二.1", []),
+        ("二.2", ["省直各部门"]),
+    ]
