@@ -62,6 +62,8 @@ _TRANSLATE.update({ord(ch): " " for ch in _ODD_SPACES})
 
 _CIRCLED = lazy("[\u2460-\u2473]")
 _RESIDUE = lazy(r"\{C\}")
+# A page number a flattened PDF copy left inside the text, even inside a word (`县农作第2页共4页物秸秆`).
+_GLUED_PAGE_NUMBER = lazy(r"第 ?[0-9]{1,4} ?页 ?[,/]? ?共 ?[0-9]{1,4} ?页")
 # Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
 # with a tone mark, right after a Chinese character.
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -460,6 +462,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if not text.replace("\n", " ").isprintable():
         text = "\n".join(_drop_unprintable(line) for line in text.split("\n"))
     text = _nfkc(text)
+    if "页" in text:
+        text = _GLUED_PAGE_NUMBER.sub("", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
     # every white space character but ' ' and '\n' is unprintable: a printable text with no double

@@ -263,7 +263,11 @@ def _is_label_line(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _is_non_task_heading(text: str) -> bool:
-    return len(text) <= 40 and text.startswith(NON_TASK_HEADINGS)
+    """A goals or principles heading (`二、指导思想`), its text glued on (a flattened copy's
+    `一、指导思想以…为指导,…`) or not, unless that text assigns units."""
+    if not text.startswith(NON_TASK_HEADINGS):
+        return False
+    return len(text) <= 40 or not any(a.names_units() for a in node_annotations(text)[0])
 
 
 def _is_signature(text: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from taskctl.errors import InputError
-from taskctl.ingest import decode_bytes
+from taskctl.ingest import decode_bytes, parse_text
 from taskctl.ingest.repair import Line, join_viewer_chunks, repair_chars, repair_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -272,3 +272,11 @@ def test_markers_glued_to_the_text_of_a_run_on_line_that_go_on_its_numbering() -
         ("二.(一).2", ["交通局"]),
         ("二.(二).1", ["水利局"]),
     ]
+
+
+def test_a_page_number_glued_inside_the_text_of_a_flattened_copy_is_removed() -> None:
+    doc = parse_text(
+        "第1页共4页2021年工作要点\n1.推进秸秆综合利用。(县农第2页共4页业农村局负责)\n"
+        "2.加强执法检查。(县环保局负责)第 3 页 共 4 页\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [["县农业农村局"], ["县环保局"]]

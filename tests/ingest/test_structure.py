@@ -457,3 +457,11 @@ def test_label_lines_after_each_item_stay_the_items_own() -> None:
         ("二.1", []),
         ("二.2", ["省直各部门"]),
     ]
+
+
+def test_a_guiding_ideas_heading_with_its_text_glued_on_is_no_task() -> None:
+    doc = parse_text(
+        "秸秆禁烧工作实施方案\n一、指导思想以科学发展观为指导,以保护大气环境质量、保护人民身体健康为目标,"
+        "坚持以疏为主、疏堵结合的工作原则,积极推进秸秆综合利用工作。\n二、加强巡查。\n三、加强宣传。\n"
+    )
+    assert [t.number for t in doc.tasks] == ["二", "三"]
