@@ -426,7 +426,7 @@ def read_outline(lines: list[Line]) -> Outline:
             non_task_zone, stack = False, []
             continue
         if marker is None:
-            names = _unit_line(text, body[position + 1].text if position + 1 < len(body) else "")
+            names = _unit_line(text, [later.text for later in body[position + 1 : position + 4]])
             if names:
                 # `凤台县政府` over its targets `1.` `2.` …: the items restart under the unit
                 unit_lines.append((line.number, names))
@@ -491,13 +491,20 @@ def read_outline(lines: list[Line]) -> Outline:
     return Outline(title, period_start, period_end, period_text, nodes, warnings, unit_lines)
 
 
-def _unit_line(text: str, following: str) -> list[str]:
-    """The units an unnumbered line names alone, right above a first item `1.` (a plan of targets set
-    out by the bodies that answer for them: `凤台县政府` / `1.地区生产总值…`), or []. Only names
-    ending like a government body (`UNIT_LINE_ENDINGS`: not an inspected place, `儋州村社区`)."""
+def _unit_line(text: str, following: list[str]) -> list[str]:
+    """The units an unnumbered line names alone, above a first item `1.` (a plan of targets set out
+    by the bodies that answer for them: `凤台县政府` / `1.地区生产总值…`), or []. Between the two may
+    stand the title of the body's list and a paragraph introducing its items (`上海市区级人民政府` /
+    `2024年度食品安全工作责任清单` / `…主要承担以下工作:` / `1.…`). Only names ending like a
+    government body (`UNIT_LINE_ENDINGS`: not an inspected place, `儋州村社区`)."""
     if len(text) > 24 or any(ch in text for ch in "。,;:()"):
         return []
-    marker = match_marker(following)
+    skipped = 0
+    while skipped < len(following) - 1 and (
+        is_plan_title(following[skipped]) or following[skipped].endswith(":")
+    ):
+        skipped += 1
+    marker = match_marker(following[skipped]) if following else None
     if marker is None or marker.value != 1 or marker.style in SECTION_STYLES:
         return []
     from taskctl.ingest.units import is_unit_name, split_units

@@ -412,6 +412,13 @@ def test_a_body_named_on_a_line_of_its_own_answers_for_the_items_below_it() -> N
     # an inspected place over its findings names no one
     doc = parse_text("督查通报\n儋州村社区\n1.显著位置设置公益广告。\n2.导视图缺失。\n")
     assert [t.responsible for t in doc.tasks] == [[], []]
+    # the body's list may have its own title and a paragraph introducing its items
+    doc = parse_text(
+        "2024年度食品安全工作责任清单\n区级人民政府\n2024年度食品安全工作责任清单\n"
+        "2024年,区政府要全面落实食品安全法,主要承担以下工作:\n1.完成重点工作指标任务。\n"
+        "2.落实属地管理责任。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [["区级人民政府"], ["区级人民政府"]]
 
 
 def test_a_division_of_duties_each_paragraph_opening_with_its_body() -> None:
