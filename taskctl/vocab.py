@@ -54,6 +54,19 @@ LABEL_LEVELS: tuple[str, ...] = (
     # a bureau's table of the city's units beside its own (`市里落实单位` | `局内负责处室`)
     "市里", "县里", "区里", "局内", "局里", "厅内", "委内",
 )  # fmt: skip
+# What a label may name its work by before it (`问题整改责任单位:`, `项目责任单位:`, `整改责任人:`, an
+# inspection's rectification list, 2021): it changes nothing of the label's role.
+LABEL_TOPICS: tuple[str, ...] = (
+    "问题整改",
+    "整改",
+    "问题",
+    "项目",
+    "工作",
+    "任务",
+    "督办",
+    "创建",
+    "事项",
+)
 # A degree before a composed label (`主要协作单位:`, a county bureau's 政府工作报告 division, 2021)
 # changes nothing of its role (`主要责任单位` is a lead word of its own, above).
 LABEL_DEGREES: tuple[str, ...] = ("主要", "次要", "其他", "其它")
@@ -142,20 +155,35 @@ _COMPOSED_CORE = (
 # A regular expression (no capture group) for every annotation label, levels included: written by
 # its parts, not as one alternative per label, so that it stays small and compiles fast.
 ANNOTATION_LABEL_PATTERN = (
-    _first_characters((*LABEL_LEVELS, *LABEL_DEGREES, *ANNOTATION_LABELS))
+    _first_characters((*LABEL_TOPICS, *LABEL_LEVELS, *LABEL_DEGREES, *ANNOTATION_LABELS))
+    + f"(?:{_alternation(LABEL_TOPICS)})?"
     + f"(?:{_alternation(LABEL_LEVELS)})?"
     + f"(?:{_COMPOSED_CORE}|{_alternation(set(ANNOTATION_LABELS) - set(_COMPOSED_LABELS))})"
 )
 # The composed unit labels alone (`主责部门`, `市级协同单位`): words that name a table's unit column.
 COMPOSED_LABEL_PATTERN = (
-    _first_characters((*LABEL_LEVELS, *LABEL_DEGREES, *_COMPOSED_LABELS))
+    _first_characters((*LABEL_TOPICS, *LABEL_LEVELS, *LABEL_DEGREES, *_COMPOSED_LABELS))
+    + f"(?:{_alternation(LABEL_TOPICS)})?"
     + f"(?:{_alternation(LABEL_LEVELS)})?"
     + _COMPOSED_CORE
 )
 
 
 def label_role(label: str) -> str | None:
-    """The role an annotation label gives (`市级牵头单位` → lead), or None for another label."""
+    """The role an annotation label gives (`市级牵头单位` → lead, `问题整改责任单位` → responsible),
+    or None for another label."""
+    role = _label_role(label)
+    if role is None and label.startswith(LABEL_TOPICS):
+        for topic in LABEL_TOPICS:
+            if label.startswith(topic) and len(label) > len(topic) + 1:
+                role = _label_role(label[len(topic) :])  # the label after the work it names
+                if role is not None:
+                    break
+    return role
+
+
+def _label_role(label: str) -> str | None:
+    """`label_role` of a label without a topic."""
     role = ANNOTATION_LABELS.get(label)
     for level in LABEL_LEVELS:
         if role is not None:

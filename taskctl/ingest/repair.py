@@ -205,6 +205,7 @@ def _label_and_line_marks(text: str) -> str:
 # The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
 _UNIT_LIST_VALUE = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
 _UNIT_GAP = lazy(r"[ \t]+")
+_SHORT_LABEL = lazy(r"[\u4e00-\u9fff]{2,8}")
 
 
 # A label a form letter-spaced (`责 任 人:`, `责 任 单 位:`): read without its spaces.
@@ -236,6 +237,10 @@ def _separate_units(match: re.Match[str]) -> str:
     if " " not in value and "\t" not in value:
         return value
     pieces = _UNIT_GAP.split(value)
+    label_after = match.string.startswith(":", match.end()) and _SHORT_LABEL.fullmatch(pieces[-1])
+    if label_after and len(pieces) > 1:
+        # `责任单位:市科技馆 整改时限:3天`: another label after the gap starts a part of its own
+        return _separate_units(_UNIT_LIST_VALUE.match(" ".join(pieces[:-1]))) + ";" + pieces[-1]
     out = [pieces[0]]
     persons = label_role(value.split(":", 1)[0].replace(" ", "")) == PERSONS
     for position, (left, right) in enumerate(itertools.pairwise(pieces), start=1):

@@ -1153,3 +1153,15 @@ def test_a_head_noun_alone_after_a_group_shares_its_each() -> None:
         "兰州高新区管委会",
         "各有关部门",
     ]
+
+
+def test_a_label_naming_its_work_first_and_a_second_label_after_a_space() -> None:
+    doc = parse_text(
+        "督查问题整改清单\n1. 市图书馆\n(1)电动车未按指定区域停放;\n(2)灭火器过期未更换;\n"
+        "问题整改责任单位:市文旅局 整改时限:3天\n2. 市第二医院\n(1)禁烟标识不达标;\n"
+        "整改责任单位:市卫健委 市医保局 整改时限:5天\n"
+    )
+    assert [(t.title, t.responsible, t.attributes) for t in doc.tasks] == [
+        ("市图书馆", ["市文旅局"], {"整改时限": "3天"}),
+        ("市第二医院", ["市卫健委", "市医保局"], {"整改时限": "5天"}),
+    ]
