@@ -399,6 +399,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
 # 司、水司)`, 生态环境部, 2020) or a township's stations (`林站`, 徐庄镇, 2017) end with.
 SHORT_UNIT_ENDINGS: tuple[str, ...] = (
     "司", "局", "委", "厅", "办", "处", "科", "站", "所", "队", "会", "院", "部", "府", "关", "行",
+    # the federations and associations (`妇联`, `残联`, `侨联`, `科协`, `政协`)
+    "联", "协",
 )  # fmt: skip
 # The office words a body named for the work it drives ends with (`健康中国行动推进办`,
 # `城乡环境整治办公室`): the verb before one is part of the name.

@@ -590,7 +590,7 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
     label that follows a space or a sentence's end. Lines that hold at most one marker stay."""
     out: list[str] = []
     for raw in raw_lines:
-        if len(raw) < _RUN_ON_LINE:
+        if len(raw) < _RUN_ON_LINE or _is_bar_row(raw):
             out.append(raw)
             continue
         starts = sorted(
@@ -611,6 +611,13 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
             previous = start
         out.append(raw[previous:])
     return out
+
+
+def _is_bar_row(raw: str) -> bool:
+    """A table row written with bars (`2 | 新建驿站7家。 | 1.…:3月底前… 2.…:6月底前… | 卫健局 |`):
+    the numbered steps of its cells are no items of the document."""
+    stripped = raw.strip()
+    return stripped.count("|") >= 3 and (stripped.endswith("|") or stripped.startswith("|"))
 
 
 # An item marker glued to the text before it in a run-on line (`…特制定本方案。一、指导思想…(一)主要
