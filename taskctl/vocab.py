@@ -501,6 +501,8 @@ REGION_WORDS: tuple[str, ...] = (
     "州",
     "乡",
     "镇",
+    "街道",
+    "乡镇",
 )
 
 # Group placeholders: units that stand for a group, not one organisation. Prefixes and suffixes.

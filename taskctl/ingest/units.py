@@ -106,10 +106,14 @@ def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
     return pieces
 
 
+_LOWEST_LEVELS = ("街道", "乡镇", "镇", "乡")
+_COUNTED = lazy(r"^[0-9]{1,3}个(?=[\u4e00-\u9fff])")
+
+
 def _is_bare_region(fragment: str) -> bool:
     """True for a fragment that is only region words, like '各市', '县', '有关市、县(市、区)'."""
-    rest = fragment
-    for prefix in GROUP_UNIT_PREFIXES:
+    rest = _COUNTED.sub("", fragment, count=1)  # `13个街道、镇`: the bodies counted, a group
+    for prefix in GROUP_UNIT_PREFIXES if rest == fragment else ():
         if rest.startswith(prefix):
             rest = rest[len(prefix) :]
             break
@@ -233,6 +237,9 @@ def split_units(text: str) -> list[str]:
             and fragments
             and piece.startswith(REGION_WORDS)
             and not piece.startswith(_LEVEL_GROUPS)  # `各区县、市直各单位`: two groups
+            # after the lowest level only a region goes on the group (`各街道、镇`; `各街道、
+            # 市执法局` is two units)
+            and (not fragments[-1].endswith(_LOWEST_LEVELS) or _is_bare_region_fragment(piece))
         ) or (shared and piece in SHARED_HEAD_NOUNS):
             # `各县区党委、政府`: a head noun alone, the 各 before it reaching it too
             fragments[-1] += "、" + piece
@@ -332,7 +339,7 @@ def unit_problem(name: str) -> str | None:
         return "a sentence, not a name"
     if name.count("(") != name.count(")") or name.count("〔") != name.count("〕"):
         return "cut inside its brackets"  # `各镇乡(` where a copy ends
-    if _NUMBER_WITH_UNIT.search(name):
+    if _NUMBER_WITH_UNIT.search(name) and not (_COUNTED.match(name) and _is_bare_region(name)):
         return "holds a number"
     if name.startswith(NOT_UNIT_STARTS):
         return "a note, not a name"

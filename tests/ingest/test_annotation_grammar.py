@@ -81,6 +81,10 @@ def test_prose_roles(text: str, expected: tuple) -> None:
         ("(责任单位:县农业农村局和有关方面)", ["县农业农村局", "有关方面"]),
         ("(责任单位:市住建局等政府各有关部门)", ["市住建局", "政府各有关部门"]),
         ("(责任单位:行政执法局和共建单位)", ["行政执法局", "共建单位"]),
+        # the bodies counted are one group (`13个街道、镇`), as `各街道、镇` is
+        ("(责任单位:区民政局等相关部门,13个街道、镇)", ["区民政局", "相关部门", "13个街道、镇"]),
+        ("(责任单位:区教育局、各街道、镇)", ["区教育局", "各街道、镇"]),
+        ("(责任单位:各街道、市执法局)", ["各街道", "市执法局"]),
         # a group cut before its noun (a table cell where a copy ends): the unit before 等 stays,
         # the cut group is refused
         ("(责任单位:市住建局等政府各有关)", ["市住建局"]),
