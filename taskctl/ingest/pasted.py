@@ -1334,8 +1334,8 @@ def _numbered_rows(
                 costs.append(placed.cost)
             cells = [_joined(cell) for cell in placed.cells]
             if parent is not None:  # a sub-row: its empty cells are rowspanned from the row above
-                if not rest and position == len(starts) - 1 and len("".join(cells)) <= 2:
-                    break  # `区`: what the copy's end left of a cell, no sub-row
+                if not rest and position == len(starts) - 1 and _is_scrap(cells):
+                    break  # `区`, `区机关事务`: what the copy's end left of a cell, no sub-row
                 cells = [cell or above for cell, above in zip(cells, parent, strict=True)]
             rows.append((label, cells))
             if rest and layout.has_groups() and position + 1 < len(starts):
@@ -1344,6 +1344,23 @@ def _numbered_rows(
             parent, pieces = cells, rest
         rows.extend((None, [text]) for text in sections)
     return rows
+
+
+def _is_scrap(cells: list[str]) -> bool:
+    """Whether a sub-row at the copy's end is only what was left of a cell: a character or two, or
+    one unit's name cut short (`区机关事务`, of 区机关事务服务中心)."""
+    from taskctl.ingest.units import unit_problem
+
+    text = "".join(cells)
+    if len(text) <= 2:
+        return True
+    pieces = [cell for cell in cells if cell]
+    return (
+        len(pieces) == 1
+        and text.startswith(UNIT_NAME_STARTS)
+        and _shape(text) == "short"
+        and unit_problem(text) is not None
+    )
 
 
 def _numbered_task_cells(body: list[str]) -> list[str]:

@@ -1613,3 +1613,14 @@ def test_a_bar_row_whose_cell_numbers_its_own_steps_stays_one_row() -> None:
         ("1", ([], ["住建局", "财政局"], ["教育局"])),
         ("2", ([], ["财政局", "民政局", "妇联", "各镇(街道)"], ["卫生健康局"])),
     ]
+
+
+def test_a_unit_name_the_copy_cut_at_its_end_is_no_sub_row() -> None:
+    doc = parse_text(
+        "2024年民生实事项目\n序号\n事项名称\n牵头单位\n协同单位\n1\n新建中小学校5家\n区教体局\n"
+        "孝顺镇\n区发改局\n2\n新建托育机构1家\n区卫健局\n区住建局\n区机关事务\n"
+    )
+    assert [(t.number, t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("1", "新建中小学校5家", ["区教体局"], ["孝顺镇", "区发改局"]),
+        ("2", "新建托育机构1家", ["区卫健局"], ["区住建局"]),
+    ]
