@@ -44,6 +44,7 @@ from taskctl.ingest.units import (
     split_persons,
     split_top_level,
     split_units,
+    unit_and_person,
     unit_problem,
 )
 from taskctl.vocab import (
@@ -117,7 +118,6 @@ _RULE = lazy(
 )
 # A quoted term (`除标注“分别牵头”外`): words about the text, not names or verbs.
 _QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-_HANZI_ONLY = lazy(r"[\u4e00-\u9fff]+")
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
@@ -377,23 +377,15 @@ def _persons_of_compound(found: _Clauses, role: str, label: str) -> None:
     a unit's with a person's glued after it (`县教育局张三`) are read as such (in place)."""
     rejected = []
     for name, problem in found.rejected:
-        if _is_person_name(name):
-            found.additions.append((PERSONS, (name,), ""))
-            continue
-        for size in (3, 2):
-            unit, person = name[:-size], name[-size:]
-            if _is_person_name(person) and unit_problem(unit) is None:
-                found.additions.append((role, (unit,), label))
-                found.additions.append((PERSONS, (person,), ""))
-                break
-        else:
+        parts = unit_and_person(name)
+        if parts is None:
             rejected.append((name, problem))
+            continue
+        unit, person = parts
+        if unit:
+            found.additions.append((role, (unit,), label))
+        found.additions.append((PERSONS, (person,), ""))
     found.rejected = rejected
-
-
-def _is_person_name(name: str) -> bool:
-    """Whether a name that is no unit is shaped like a person's (`张三`, `欧阳明`)."""
-    return 2 <= len(name) <= 3 and name[0] in SURNAMES and _HANZI_ONLY.fullmatch(name) is not None
 
 
 def _leaders(text: str) -> tuple[str, ...]:

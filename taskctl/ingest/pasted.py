@@ -246,7 +246,13 @@ def _shape(piece: str) -> str:
     from taskctl.ingest.annotations import read_annotation
     from taskctl.ingest.deadlines import is_time_phrase
     from taskctl.ingest.tables import _has_role_verb
-    from taskctl.ingest.units import is_short_unit_name, is_unit_name, split_units, unit_problem
+    from taskctl.ingest.units import (
+        is_short_unit_name,
+        is_unit_name,
+        split_units,
+        unit_and_person,
+        unit_problem,
+    )
 
     if not piece:
         return "empty"
@@ -257,7 +263,12 @@ def _shape(piece: str) -> str:
     if _FIGURES.match(piece):
         return "figures"
     names = split_units("、".join(piece.splitlines()))
-    failing = [name for name in names if unit_problem(name) is not None]
+    # (a unit with its person glued on, `县财政局李四`, in a 责任单位及责任人 column, is a unit's cell)
+    failing = [
+        name
+        for name in names
+        if unit_problem(name) is not None and not (unit_and_person(name) or ("",))[0]
+    ]
     if (
         names
         and not failing

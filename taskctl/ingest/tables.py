@@ -78,6 +78,8 @@ class Header:
     person_columns: list[int] = field(default_factory=list)
     # a second column of units in a role the header names already (`市里落实单位` | `局内负责处室`)
     extra_unit_columns: list[tuple[str, int]] = field(default_factory=list)
+    # unit columns that name each unit's person too (`牵头单位及主要负责人`: `市民政局 伍泽国`)
+    unit_person_columns: set[int] = field(default_factory=set)
 
 
 def header_field(cell: str) -> str | None:
@@ -175,7 +177,11 @@ def find_header(rows: list[list[str]]) -> Header | None:
             continue
         texts = {
             column: next(
-                (r[column] for r in rows[last : index - 1 : -1] if column < len(r) and r[column]),
+                (
+                    r[column]
+                    for r in reversed(rows[index : last + 1])  # the lower header row first
+                    if column < len(r) and r[column]
+                ),
                 "",
             )
             for column in fields
@@ -203,6 +209,10 @@ def find_header(rows: list[list[str]]) -> Header | None:
                 header.person_columns.append(column)
             elif name in ("lead", "support", "responsible") and name in header.columns:
                 header.extra_unit_columns.append((name, column))
+            if name in ("lead", "support", "responsible") and any(
+                word in texts[column] for word in _PERSON_WORDS
+            ):
+                header.unit_person_columns.add(column)
             header.columns.setdefault(name, column)
         header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
@@ -434,6 +444,28 @@ def _units(
     return {role: split_units(text)}
 
 
+def _units_and_persons(names: list[str]) -> tuple[list[str], list[str]]:
+    """The names of a cell that lists units with their persons (`市民政局 伍泽国`, `县教育局张三`):
+    (the units, the persons)."""
+    from taskctl.ingest.units import unit_and_person, unit_problem
+
+    units: list[str] = []
+    persons: list[str] = []
+    for name in names:
+        parts = unit_and_person(name) if unit_problem(name) is not None else None
+        if parts is None:
+            units.append(name)
+            continue
+        if parts[0]:
+            units.append(parts[0])
+        persons.append(parts[1])
+    return units, persons
+
+
+# Words of a unit column's header that say its cells name persons too (`牵头单位及主要负责人`).
+_PERSON_WORDS = ("责任人", "负责人", "领导", "联系人")
+
+
 def _marked_leads(units: list[str], role: str) -> dict[str, list[str]]:
     """{role: units}, or, when some units carry a lead mark (`▲发改局,各部门`), the marked ones as
     leads and the others as support (in a 责任单位 or 牵头单位 column) without their marks."""
@@ -644,11 +676,11 @@ class _Builder:
             "persons": list(merged.persons),
         }
         rejected: list[tuple[str, str]] = []
-        lead_cell = _cell(row, columns.get("lead"))
-        for name, names in _units(lead_cell, "lead", rejected).items():
-            roles[name] += names
+        # persons of person columns and of unit columns naming them, in the columns' order
+        column_persons: dict[int, list[str]] = {}
         person_cells = [("persons", column) for column in header.person_columns]
         for column_role, column in [
+            ("lead", columns.get("lead")),
             ("support", columns.get("support")),
             ("responsible", columns.get("responsible")),
             *header.extra_unit_columns,
@@ -661,12 +693,16 @@ class _Builder:
                 role = "support"
             if column_role == "persons" and cell and not _has_role_verb(cell):
                 # names as a clerk pads them (`俞 悦`), one cell line each: split before the repair
-                roles["persons"] += [
+                column_persons[column or 0] = [
                     name for name in map(clean_cell, split_persons("、".join(_lines(cell)))) if name
                 ]
                 continue
             for name, names in _units(cell, role, rejected).items():
+                if column in header.unit_person_columns and name != "persons":
+                    names, persons = _units_and_persons(names)
+                    column_persons.setdefault(column, []).extend(persons)
                 roles[name] += names
+        roles["persons"] += [name for key in sorted(column_persons) for name in column_persons[key]]
         for name, reason in rejected:
             self.warnings.append(ParseWarning(line, f"not a unit ({reason}): {name}"))
         for name in roles:

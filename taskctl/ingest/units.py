@@ -444,3 +444,30 @@ def split_person_notes(names: list[str]) -> tuple[list[str], list[str]]:
         else:
             units.append(name)
     return units, persons
+
+
+def unit_and_person(name: str) -> tuple[str, str] | None:
+    """A name the unit guard refuses, read in a list of units and persons: a person's (`张三` →
+    ('', '张三')) or a unit's with a person's glued after it (`县教育局张三` → ('县教育局', '张三')); None
+    when it is neither."""
+    if _is_person_name(name):
+        return "", name
+    for size in (3, 2):
+        unit, person = name[:-size], name[-size:]
+        if _is_person_name(person) and unit_problem(unit) is None:
+            return unit, person
+    return None
+
+
+def _is_person_name(name: str) -> bool:
+    """Whether a name is shaped like a person's (`张三`, `欧阳明`): two or three characters after a
+    family name, and no unit's."""
+    return (
+        2 <= len(name) <= 3
+        and name[0] in SURNAMES
+        and _HANZI_ONLY.fullmatch(name) is not None
+        and unit_problem(name) is not None
+    )
+
+
+_HANZI_ONLY = lazy(r"[\u4e00-\u9fff]+")

@@ -1624,3 +1624,17 @@ def test_a_unit_name_the_copy_cut_at_its_end_is_no_sub_row() -> None:
         ("1", "新建中小学校5家", ["区教体局"], ["孝顺镇", "区发改局"]),
         ("2", "新建托育机构1家", ["区卫健局"], ["区住建局"]),
     ]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_a_unit_column_that_names_each_units_person_too(separator: str) -> None:
+    rows = [
+        ["序号", "工作任务", "分管领导", "牵头单位及主要负责人", "完成时限"],
+        ["1", "推进某项工作", "陈明", "县教育局 张三", "6月底"],
+        ["2", "另一项工作", "陈明", "县财政局李四、县统计局欧阳明", "年底"],
+    ]
+    doc = parse_text("2023年重点任务分解表\n" + "".join(separator.join(r) + "\n" for r in rows))
+    assert [(t.title, t.lead, t.persons) for t in doc.tasks] == [
+        ("推进某项工作", ["县教育局"], ["陈明", "张三"]),
+        ("另一项工作", ["县财政局", "县统计局"], ["陈明", "李四", "欧阳明"]),
+    ]

@@ -211,6 +211,7 @@ EXACT = (
     "yunnan2022",
     "yunyang2023",
     "yuzhong2023",
+    "zhaoqing2020",
     "zhaoxian2023",
     "zhaoyuan2022",
     "zhejiang2014",
@@ -357,8 +358,6 @@ FLOORS = {
     "tiexi2019": (0.95, 0.95),  # units exact; a title starts after its unit's name and colon
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
-    # units exact; the person in `市民政局 伍泽国` (a 牵头单位及主要负责人 cell) is not read
-    "zhaoqing2020": (1.0, 1.0),
     # collection 22, as read now (first seen at 63eccc7)
     # units exact; a title starts after its opening clause `由办公室(政策调研室)负责,`
     "shandongczt2021": (1.0, 1.0),
