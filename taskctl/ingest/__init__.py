@@ -162,11 +162,13 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
         if caption is not None:  # `图①:九龙大道…`: a photo's caption numbers itself
             mark = caption.group(1) if not caption.group(1).isdigit() else caption.group(1) + "."
             numbered[index] = replace(lines[index], text=mark + text[caption.end() :])
-        else:
-            numbered[index] = replace(lines[index], text=f"{position}.{text}")
+        else:  # a bullet it opens with (`● 推进…`) is no part of the task
+            numbered[index] = replace(lines[index], text=f"{position}.{_BULLET.sub('', text)}")
     return numbered
 
 
+# A bullet a list's line opens with.
+_BULLET = lazy(r"^[•●○◆◇■□▪▶►◎·*-][ \t]*")
 # A photo caption's number (`图①:`, `图1:` in a news report of an inspection).
 _CAPTION = lazy(r"^图\s*([\u2460-\u2473]|[0-9]{1,2}(?=[:.、]))[:.、]?\s*")
 

@@ -472,3 +472,13 @@ def test_a_guiding_ideas_heading_with_its_text_glued_on_is_no_task() -> None:
         "坚持以疏为主、疏堵结合的工作原则,积极推进秸秆综合利用工作。\n二、加强巡查。\n三、加强宣传。\n"
     )
     assert [t.number for t in doc.tasks] == ["二", "三"]
+
+
+def test_a_bulleted_list_of_annotated_lines_numbers_its_items_without_the_bullets() -> None:
+    doc = parse_text(
+        "2023年工作要点\n● 推进项目建设。(市发改委负责)\n● 加快改革步伐。(市财政局负责)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1", "推进项目建设", ["市发改委"]),
+        ("2", "加快改革步伐", ["市财政局"]),
+    ]
