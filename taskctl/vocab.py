@@ -275,7 +275,12 @@ ROLE_VERBS: dict[str, str] = {
     "主办": LEAD,
     "主责": LEAD,  # `(市发改委主责,市财政局协同)`
     # support
+    "负责牵头": LEAD,  # `(市发改委负责牵头,市财政局做好配合)`
     "配合落实": SUPPORT,
+    "予以配合": SUPPORT,
+    "给予配合": SUPPORT,
+    "做好配合": SUPPORT,
+    "全力配合": SUPPORT,
     "协助配合": SUPPORT,
     "密切配合": SUPPORT,
     "积极配合": SUPPORT,
@@ -331,8 +336,11 @@ MANNER_PATTERN = (
 
 
 def verb_role(verb: str) -> str:
-    """The role a role verb gives, after its manner phrase if any (`按职责配合` → support)."""
+    """The role a role verb gives, after its manner phrase if any (`按职责配合` → support), or the
+    role of the label a unit is said to be (`为牵头单位` → lead)."""
     role = ROLE_VERBS.get(verb)
+    if role is None and verb.startswith("为"):
+        return label_role(verb[1:]) or RESPONSIBLE  # `为牵头单位`: the label's role
     if role is None:
         manner = re.match(MANNER_PATTERN, verb)
         role = ROLE_VERBS[verb[manner.end() :] if manner else verb]
@@ -475,7 +483,7 @@ NOTE_LABELS: tuple[str, ...] = (
     "联系电话", "办公电话", "联系方式", "电话", "手机", "备注",
 )  # fmt: skip
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
-INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请")
+INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请", "以")
 # Words that open a sentence assigning the task it closes (`…发布工作。此项工作由市食安办、市农业局负责。`,
 # a city's food-safety plan, 2011): one role clause after them is an annotation anywhere in a paragraph.
 ASSIGNMENT_OPENERS: tuple[str, ...] = (

@@ -121,7 +121,12 @@ _QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _EMPTY_BRACKETS = lazy(r"\([,;\s]*\)")
 _SENTENCE_END = lazy(r"[。\n]")
 _VERBS = sorted([*ROLE_VERBS, *CONNECTIVE_VERBS], key=len, reverse=True)
-_VERB = lazy(f"(?:{MANNER_PATTERN})?(?:" + "|".join(map(re.escape, _VERBS)) + ")")
+# (and a label's role noun after 为: `市发改委为牵头单位,市财政局为配合单位`)
+_VERB = lazy(
+    f"(?:{MANNER_PATTERN})?(?:"
+    + "|".join(map(re.escape, _VERBS))
+    + f")|为(?:{COMPOSED_LABEL_PATTERN})"
+)
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
@@ -500,13 +505,18 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
             _read_list(clause, role, source, found)
             continue
         names, persons = split_person_notes(split_units(clause))
-        whole = [name for name in names if is_unit_name(name)]
-        if not whole or any(name not in whole and not is_short_unit_name(name) for name in names):
+        bare = [_strip_lead_note(name) for name in names]
+        whole = [name for name in bare if is_unit_name(name)]
+        if not whole or any(name not in whole and not is_short_unit_name(name) for name in bare):
             return None
         if persons:  # `(市大数据局(张伟)、市政务服务局(李娜))`
             found.additions.append((PERSONS, tuple(persons), ""))
         if waiting:
             found.additions.append((RESPONSIBLE, waiting, ""))
+            waiting = ()
+        if bare != names:  # `(市发改委(牵头)、市财政局)`: the marked unit leads, the others support
+            _read_list(clause, RESPONSIBLE, "", found)
+            continue
         waiting = tuple(names)
         if separator not in ",，":
             found.additions.append((RESPONSIBLE, waiting, ""))

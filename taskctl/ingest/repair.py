@@ -505,12 +505,13 @@ _LABEL_BRACKETED_VALUE = lazy(
 
 
 # A label at a line's or a note's start written with a dash, `为` or a space instead of its colon
-# (`(牵头单位——市发改委;配合单位——市财政局)`, `牵头单位为市发改委`, `牵头单位 市发改委` from a PDF
+# (`(牵头单位——市发改委;配合单位——市财政局)`, `牵头单位为市发改委`, `责任单位是市发改委`,
+# `牵头单位 市发改委` from a PDF
 # whose colon was lost), or with nothing before a unit's level (`(责任单位市发改委)`): the colon
 # form. Not before another label (`牵头单位 配合单位`: a header).
 _LABEL_WITHOUT_COLON = lazy(
     f"(?:^|(?<=[(;。,]))[ \\t]*({ANNOTATION_LABEL_PATTERN})"
-    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|为|;)(?=[\u4e00-\u9fff])"
+    r"(?:[ \t]*[—–-]{1,2}[ \t]*|[ \t]+|(?:均|都)?(?:为|是)|;)(?=[\u4e00-\u9fff])"
     # a unit label (role word and holder) glued to a unit's name that opens with its level
     f"|(?:^|(?<=[(;。,]))({COMPOSED_LABEL_PATTERN})(?=[省市县区州盟旗乡镇][\u4e00-\u9fff])",
     re.MULTILINE,
@@ -518,7 +519,9 @@ _LABEL_WITHOUT_COLON = lazy(
 _LABEL_AT = lazy(ANNOTATION_LABEL_PATTERN)
 # the quick test: a label's last characters before a space, a dash or `为`
 _LABEL_WITHOUT_COLON_HINT = lazy(
-    "[" + "".join(sorted({label[-1] for label in ANNOTATION_LABELS})) + r"](?:[ \t—–;-]|为)"
+    "["
+    + "".join(sorted({label[-1] for label in ANNOTATION_LABELS}))
+    + r"](?:[ \t—–;-]|均|都|为|是)"
     r"|[位门室科股](?=[省市县区州盟旗乡镇])"
 )
 

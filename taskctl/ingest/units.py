@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     CHINESE_NUMERAL_CHARS,
+    COMPOSED_LABEL_PATTERN,
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
@@ -106,6 +107,7 @@ def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
     return pieces
 
 
+_LABEL_INSIDE = lazy(COMPOSED_LABEL_PATTERN)
 _LOWEST_LEVELS = ("街道", "乡镇", "镇", "乡")
 _COUNTED = lazy(r"^[0-9]{1,3}个(?=[\u4e00-\u9fff])")
 
@@ -345,6 +347,9 @@ def unit_problem(name: str) -> str | None:
         return "a note, not a name"
     if name in ROLE_NOUNS or name in LABEL_HOLDER_WORDS or label_role(name) is not None:
         return "a label or a party's part, not a name"  # `业主单位`, `责任单位`
+    label = _LABEL_INSIDE.search(name)
+    if label is not None and label.end() < len(name):
+        return "holds a label"  # `责任单位是市发改委` (a group ends with one: `各责任单位`)
     if _ITEM_MARKER.match(name):
         return "an item's number, not a name"  # `3.省庄花园小区配套幼儿园`
     words = name

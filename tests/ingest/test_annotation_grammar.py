@@ -65,6 +65,11 @@ def test_unknown_labels_are_attributes(text: str, responsible: list[str], attrib
         ("(市文广旅局为主,各区县配合)", (["市文广旅局"], ["各区县"], [])),
         ("(市卫健委主抓,市医保局协同)", (["市卫健委"], ["市医保局"], [])),
         ("(市政府办公室统筹,各部门各负其责)", ([], [], ["市政府办公室", "各部门"])),
+        ("(以市文广旅局为主,各区县配合)", (["市文广旅局"], ["各区县"], [])),
+        ("(市发改委负责牵头,市财政局做好配合)", (["市发改委"], ["市财政局"], [])),
+        ("(市发改委为牵头单位,市财政局为配合单位)", (["市发改委"], ["市财政局"], [])),
+        # a bare list whose first unit is noted as the lead
+        ("(市发改委(牵头)、市财政局、市审计局)", (["市发改委"], ["市财政局", "市审计局"], [])),
     ],
 )
 def test_prose_roles(text: str, expected: tuple) -> None:
@@ -1169,3 +1174,26 @@ def test_a_label_naming_its_work_first_and_a_second_label_after_a_space() -> Non
         ("市图书馆", ["市文旅局"], {"整改时限": "3天"}),
         ("市第二医院", ["市卫健委", "市医保局"], {"整改时限": "5天"}),
     ]
+
+
+def test_a_label_written_with_shi_instead_of_its_colon() -> None:
+    doc = parse_text(
+        "2023年工作要点\n1.推进项目建设。(责任单位是市发改委)\n"
+        "2.加快改革。(牵头单位是市财政局,配合单位是市税务局)\n"
+    )
+    assert [_task_roles(t) for t in doc.tasks] == [
+        ([], [], ["市发改委"]),
+        (["市财政局"], ["市税务局"], []),
+    ]
+
+
+def _task_roles(task) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
+    return task.lead, task.support, task.responsible
+
+
+@pytest.mark.parametrize("name", ["责任单位是市发改委", "牵头单位市发改委"])
+def test_a_name_holding_a_label_before_more_words_is_no_unit(name: str) -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem(name) == "holds a label"
+    assert unit_problem("各责任单位") is None  # a group ends with a label's words
