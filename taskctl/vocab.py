@@ -812,6 +812,16 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "工作措施",
         "主要措施",
         "推进措施",
+        # a column named by the kind of work it holds (`序号 | 具体工作 | 责任单位`, `问题 | 整改措施 |
+        # 责任单位`: the problem found is the task; not `任务`, the second half of a wrapped `攻坚目标`)
+        "问题",
+        "具体工作",
+        "建设内容",
+        "任务清单",
+        "重点项目",
+        "考核指标",
+        "指标名称",
+        "工作名称",
     ),
     "lead": (
         "牵头单位",
@@ -843,6 +853,8 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "责任科室",
         "责任主体",
         "实施单位",
+        "主体单位",
+        "实施主体",
     ),
     "persons": (
         "责任人",

@@ -276,13 +276,15 @@ def _is_signature(text: str) -> bool:
     )
 
 
-_TABLE_HEADER_WORDS = tuple(word for words in TABLE_HEADERS.values() for word in words)
-
-
 def _table_header_line(lines: list[Line]) -> int | None:
-    """The source line of the first table header (a line naming two or more columns), or None."""
+    """The source line of the first table header (a line naming columns of two kinds or more: a
+    longer header word holding a shorter one, `重点项目` and `项目`, names one), or None."""
     for line in lines:
-        if len(line.text) <= 80 and sum(word in line.text for word in _TABLE_HEADER_WORDS) >= 2:
+        if (
+            len(line.text) <= 80
+            and sum(any(word in line.text for word in words) for words in TABLE_HEADERS.values())
+            >= 2
+        ):
             return line.number
     return None
 

@@ -1638,3 +1638,39 @@ def test_a_unit_column_that_names_each_units_person_too(separator: str) -> None:
         ("推进某项工作", ["县教育局"], ["陈明", "张三"]),
         ("另一项工作", ["县财政局", "县统计局"], ["陈明", "李四", "欧阳明"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["序号", "具体工作", "责任单位", "完成时间"],
+        ["序号", "建设内容", "主体单位", "完成时限"],
+        ["序号", "任务清单", "责任科室", "完成时限"],
+        ["序号", "重点项目", "责任单位", "时间节点"],
+        ["序号", "考核指标", "责任单位", "完成时限"],
+    ],
+)
+def test_task_columns_named_by_the_kind_of_work_they_hold(header: list[str]) -> None:
+    rows = [
+        header,
+        ["1", "推进一网通办", "市政务服务局", "6月底"],
+        ["2", "优化营商环境", "市发改委", "年底"],
+    ]
+    doc = parse_text("2023年重点工作清单\n" + "".join("\t".join(r) + "\n" for r in rows))
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("推进一网通办", ["市政务服务局"]),
+        ("优化营商环境", ["市发改委"]),
+    ]
+
+
+def test_in_a_rectification_list_the_problem_is_the_task_not_its_measure() -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "整改时限"],
+        ["1", "门前乱堆乱放", "立即清理", "城管局", "立行立改"],
+        ["2", "路面破损", "修复路面", "住建局", "6月底前"],
+    ]
+    doc = parse_text("问题整改清单\n" + "".join(" | ".join(r) + "\n" for r in rows))
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("门前乱堆乱放", ["城管局"]),
+        ("路面破损", ["住建局"]),
+    ]
