@@ -62,6 +62,10 @@ _TRANSLATE.update({ord(ch): " " for ch in _ODD_SPACES})
 
 _CIRCLED = lazy("[\u2460-\u2473]")
 _RESIDUE = lazy(r"\{C\}")
+# Runs of `@` a mirror site inserts after words against copying (`(一@@)打造@@1小时…`): removed
+# when the text holds many of them (an e-mail address holds one `@`).
+_AT_NOISE = lazy(r"@{2,}")
+_NOISE_MIN = 5
 # A page number a flattened PDF copy left inside the text, even inside a word (`县农作第2页共4页物秸秆`).
 _GLUED_PAGE_NUMBER = lazy(r"第 ?[0-9]{1,4} ?页 ?[,/]? ?共 ?[0-9]{1,4} ?页")
 # Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
@@ -462,6 +466,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
     text = _RESIDUE.sub("", text)
+    if text.count("@@") >= _NOISE_MIN:
+        text = _AT_NOISE.sub("", text)  # a mirror's anti-copy noise: `一@@、`, `四@@市人民政府`
     if "(" in text or "（" in text:
         text = _PINYIN.sub("", text)
     if not text.replace("\n", " ").isprintable():

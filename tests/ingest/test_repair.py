@@ -280,3 +280,14 @@ def test_a_page_number_glued_inside_the_text_of_a_flattened_copy_is_removed() ->
         "2.加强执法检查。(县环保局负责)第 3 页 共 4 页\n"
     )
     assert [t.responsible for t in doc.tasks] == [["县农业农村局"], ["县环保局"]]
+
+
+def test_a_mirrors_anti_copy_noise_is_removed() -> None:
+    doc = parse_text(
+        "一@@、增强基础设施@@\n(一@@)打造@@1小时铁路经济圈@@。(责任单位@@:自治区发展改革委@@@@、"
+        "四@@市人民政府@@@@按职责分工负责@@)\n(二@@)完善@@公路网@@。(责任单位@@:交通运输厅@@)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.(一)", "打造1小时铁路经济圈", ["自治区发展改革委", "四市人民政府"]),
+        ("一.(二)", "完善公路网", ["交通运输厅"]),
+    ]
