@@ -819,6 +819,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             reading = Annotation(spans=[(0, duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
             annotations.append(reading)
+    if "负责" in text and "\n" in text:
+        annotations.extend(_duty_lines(text, annotations))
     # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
     # still hold a clause that does)
     taken = [
@@ -910,6 +912,29 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
 
 # Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).
 _UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:要[^。;:\n]{0,80}?,)?负责")
+
+
+def _duty_lines(text: str, annotations: list[Annotation]) -> list[Annotation]:
+    """A division of duties under a heading, each line or sentence after the first line opening
+    with its bodies (`县环保局:负责…`, `县交通局、公路局。负责…`, `区住建局负责…`): each a run of its
+    own (the bodies responsible), when two at least are so. None is read inside another annotation."""
+    found: list[Annotation] = []
+    first_line_end = text.find("\n")
+    for start in _clause_starts(text):
+        if start <= first_line_end or (found and start < found[-1].spans[0][1]):
+            continue
+        match = _DUTY_LINE.match(text, start)
+        if match is not None and not any(a <= start < b for x in annotations for a, b in x.spans):
+            names = split_units(match.group(1))
+            if names and all(is_body_name(name) for name in names):
+                reading = Annotation(spans=[(start, match.end())], opens=True)
+                reading.add(RESPONSIBLE, names, "负责")
+                found.append(reading)
+    return found if len(found) >= 2 else []
+
+
+# A line opening with the bodies whose duty it states: `县环保局:负责…`, `县环保局。负责…`, `区住建局负责…`.
+_DUTY_LINE = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)[ \t]*[:。]?[ \t]*(?=负责)")
 
 
 # A unit's name opening an item's text before a colon (`市卫生局:负责…`, a city's division of duties).

@@ -482,3 +482,23 @@ def test_a_bulleted_list_of_annotated_lines_numbers_its_items_without_the_bullet
         ("1", "推进项目建设", ["市发改委"]),
         ("2", "加快改革步伐", ["市财政局"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "duties",
+    [
+        "县环保局:负责全县秸秆禁烧的统一监督。\n县交通局、公路局:负责国道两侧的巡查。\n",
+        "县环保局。负责全县秸秆禁烧的统一监督。\n县交通局、公路局。负责国道两侧的巡查。\n",
+        "县环保局负责全县秸秆禁烧的统一监督。县交通局、公路局负责国道两侧的巡查。\n",
+    ],
+)
+def test_a_division_of_duties_under_a_heading_each_line_or_sentence_opening_with_its_bodies(
+    duties: str,
+) -> None:
+    doc = parse_text(
+        "秸秆禁烧工作方案\n三、职责分工\n" + duties + "四、工作要求\n各单位要高度重视。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("三-1", ["县环保局"]),
+        ("三-2", ["县交通局", "公路局"]),
+    ]
