@@ -819,7 +819,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             reading = Annotation(spans=[(0, duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
             annotations.append(reading)
-    if "负责" in text and "\n" in text:
+    if "负责" in text:
         annotations.extend(_duty_lines(text, annotations))
     # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
     # still hold a clause that does)
@@ -915,13 +915,15 @@ _UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:要[^。;:\n]{0,80}?,)
 
 
 def _duty_lines(text: str, annotations: list[Annotation]) -> list[Annotation]:
-    """A division of duties under a heading, each line or sentence after the first line opening
+    """A division of duties under a heading, each line or sentence after the heading's opening
     with its bodies (`县环保局:负责…`, `县交通局、公路局。负责…`, `区住建局负责…`): each a run of its
     own (the bodies responsible), when two at least are so. None is read inside another annotation."""
     found: list[Annotation] = []
-    first_line_end = text.find("\n")
-    for start in _clause_starts(text):
-        if start <= first_line_end or (found and start < found[-1].spans[0][1]):
+    # (and after the colon closing the words that announce them: `各成员单位职责如下:县环保局。…`)
+    intro = text.find("如下:")
+    starts = sorted({*_clause_starts(text), *([intro + 3] if intro >= 0 else [])})
+    for start in starts:
+        if start == 0 or (found and start < found[-1].spans[0][1]):
             continue
         match = _DUTY_LINE.match(text, start)
         if match is not None and not any(a <= start < b for x in annotations for a, b in x.spans):

@@ -363,8 +363,9 @@ FLOORS = {
     "shandongczt2021": (1.0, 1.0),
     # units exact; 1/2: the second item's marker is garbled by a mis-decoding (`?。ǘ┚劢…`)
     "shaoguan2023": (1.0, 1.0),
-    # 1/6: unit-first duty runs (`县环保局。负责…`) inside one flattened line are not read
-    "jieganjinshao": (0.0, 0.0),
+    # units exact; each run's title starts after its unit (`县环保局。`), the first after the words
+    # announcing the duties (`各组成单位及其职责如下:`)
+    "jieganjinshao": (1.0, 1.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -399,7 +400,6 @@ COUNTS_OFF = {
     "weijian": 1,
     "zhaohua2017": 1,
     "shaoguan2023": 1,
-    "jieganjinshao": 1,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows

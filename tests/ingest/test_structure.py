@@ -490,6 +490,8 @@ def test_a_bulleted_list_of_annotated_lines_numbers_its_items_without_the_bullet
         "县环保局:负责全县秸秆禁烧的统一监督。\n县交通局、公路局:负责国道两侧的巡查。\n",
         "县环保局。负责全县秸秆禁烧的统一监督。\n县交通局、公路局。负责国道两侧的巡查。\n",
         "县环保局负责全县秸秆禁烧的统一监督。县交通局、公路局负责国道两侧的巡查。\n",
+        # a flattened copy: the duties on the heading's own line, after the words announcing them
+        "各成员单位职责如下:县环保局。负责全县秸秆禁烧的统一监督。县交通局、公路局。负责国道两侧的巡查。\n",
     ],
 )
 def test_a_division_of_duties_under_a_heading_each_line_or_sentence_opening_with_its_bodies(
