@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+import sys
 from dataclasses import dataclass, field
 
 from taskctl.ingest.deadlines import is_time_phrase
@@ -72,6 +74,7 @@ from taskctl.vocab import (
     RULE_TAIL_PATTERN,
     SUPPORT,
     SURNAMES,
+    UNIT_NAME_MAX,
     label_role,
     verb_role,
 )
@@ -788,20 +791,23 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         stop = _SENTENCE_STOP.search(text, position, line_end)
         if stop is not None and stop.end() < line_end:
             line_end = stop.end()  # `牵头部门:市交通局。建设进度…`: the sentence after is not units
+        line_end = _before_next_run(text, position, line_end, label_starts)
         reading = read_content(text[position:line_end], False)
         if reading is not None and not reading.is_empty():
             annotations.append(_copy(reading, (position, line_end)))
             last_line_end = line_end
         else:
             problems.append(AnnotationProblem(position, "annotation label without any unit"))
-        # lines of other labels right below (`备注:…`) belong to the annotation
-        while last_line_end == line_end and line_end < len(text):
+        # lines of other labels right below a label line (`备注:…`) belong to the annotation (not
+        # below a note closing a line of text: the next item's text may open like a label)
+        opens_line = not text[text.rfind("\n", 0, position) + 1 : position].strip()
+        while opens_line and last_line_end == line_end and line_end < len(text):
             match = _ATTRIBUTE_LINE.fullmatch(text, line_end + 1, _next_end(text, line_end + 1))
             if match is None or label_role(match.group(1)) is not None:
                 break
             extra = read_content(match.group().strip(), False)
-            if extra is None or not extra.attributes:
-                break
+            if extra is None or not extra.attributes or extra.names_units():
+                break  # (a line naming units is an annotation of its own: `指标:…,责任单位:X;`)
             annotations.append(_copy(extra, (line_end + 1, match.end())))
             line_end = last_line_end = match.end()
     unit_first = _UNIT_FIRST.match(text) if ":" in text[:22] else None
@@ -835,6 +841,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(found)
             taken.append(found.spans[0])
     for line_start in _clause_starts(text) if "由" in text or "牵头" in text else ():
+        if _LABEL.match(text, line_start):
+            continue  # a responsibility label opens no role clause: the label is read above
         sentence_end = _SENTENCE_END.search(text, line_start)
         if (
             _VERB.search(text, line_start, sentence_end.start() if sentence_end else len(text))
@@ -845,14 +853,10 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if found is not None and not any(a <= line_start < b for a, b in taken):
             annotations.append(found)
     # a bracket inside a labelled line (`责任单位:X、Y(列第一位者为牵头单位)`) was read with the line
-    outer = [a.spans[0] for a in annotations if a.names_units() or a.persons]
-    annotations = [
-        a
-        for a in annotations
-        if not any(
-            s <= a.spans[0][0] and a.spans[0][1] <= e and (s, e) != a.spans[0] for s, e in outer
-        )
-    ]
+    outer = sorted(a.spans[0] for a in annotations if a.names_units() or a.persons)
+    if outer:
+        reach = list(itertools.accumulate((end for _start, end in outer), max))
+        annotations = [a for a in annotations if not _inside_another(a.spans[0], outer, reach)]
     for annotation in annotations:
         for name, reason in annotation.rejected:
             problems.append(
@@ -912,6 +916,34 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
 
 # Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).
 _UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:要[^。;:\n]{0,80}?,)?负责")
+
+
+def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int]) -> bool:
+    """Whether `span` lies inside another of the sorted `spans` (not one equal to it); `reach` holds
+    the farthest end of the spans up to each one."""
+    start, end = span
+    before = bisect.bisect_left(spans, (start, -1))  # the spans starting before `start`
+    if before and reach[before - 1] >= end:
+        return True
+    same = bisect.bisect_right(spans, (start, sys.maxsize)) - 1  # the last starting at `start`
+    return same >= before and spans[same][1] > end
+
+
+def _before_next_run(text: str, position: int, end: int, label_starts: list[int]) -> int:
+    """Where a labelled annotation opening at `position` ends when a sentence of task text and
+    another label follow it on its line (`…,责任单位为区发改委;技改投资占比16.5%,责任单位为区经信局;`):
+    at the separator before that sentence. `end` otherwise."""
+    index = bisect.bisect_right(label_starts, position)
+    following = label_starts[index] if index < len(label_starts) else end
+    if following >= end:
+        return end
+    cut = max(text.rfind(";", position, following), text.rfind("。", position, following))
+    if cut < 0:
+        return end
+    piece = text[cut + 1 : following].strip(EDGE_PUNCTUATION)
+    if len(piece) <= UNIT_NAME_MAX or not _names_no_one(piece):
+        return end
+    return cut + 1
 
 
 def _duty_lines(text: str, annotations: list[Annotation]) -> list[Annotation]:

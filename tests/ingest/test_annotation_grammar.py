@@ -1197,3 +1197,18 @@ def test_a_name_holding_a_label_before_more_words_is_no_unit(name: str) -> None:
 
     assert unit_problem(name) == "holds a label"
     assert unit_problem("各责任单位") is None  # a group ends with a label's words
+
+
+def test_unnumbered_target_lines_each_closed_by_a_label_written_with_wei() -> None:
+    doc = parse_text(
+        "一、考核指标设置情况\n人均地区生产总值:增长6%左右(依据区人代会目标设置),责任单位为区发改委;\n"
+        "固定资产投资:增长7%(依据区人代会目标设置),责任单位为区发改委;技改投资占固定资产投资比重"
+        "16.5%(依据区人代会技改投资目标设置),责任单位为区经信局;\n"
+        "社会消费品零售总额占比:人均社会消费品零售总额3.84万元(依据区人代会\n"
+    )
+    assert [(t.number, t.title[:6], t.responsible) for t in doc.tasks] == [
+        ("一-1", "人均地区生产", ["区发改委"]),
+        ("一-2", "固定资产投资", ["区发改委"]),
+        ("一-3", "技改投资占固", ["区经信局"]),
+        ("一-4", "社会消费品零", []),
+    ]
