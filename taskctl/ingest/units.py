@@ -124,11 +124,15 @@ def _is_bare_region(fragment: str) -> bool:
     while rest:
         for word in REGION_WORDS:
             if rest.startswith(word):
-                rest = rest[len(word) :].lstrip("、")
+                rest = _REGION_NOTE.sub("", rest[len(word) :], count=1).lstrip("、")
                 break
         else:
             return False
     return True
+
+
+# A bracket of region words after a region word (`市(县)`, `县(区)`): part of the region.
+_REGION_NOTE = lazy(r"^\((?:[市县区州旗盟乡镇]、?)+\)")
 
 
 def _split_on_spaces(fragment: str) -> list[str]:
@@ -239,8 +243,9 @@ def split_units(text: str) -> list[str]:
             and fragments
             and piece.startswith(REGION_WORDS)
             and not piece.startswith(_LEVEL_GROUPS)  # `各区县、市直各单位`: two groups
-            # after the lowest level only a region goes on the group (`各街道、镇`; `各街道、
-            # 市执法局` is two units)
+            # a level named again (`各市(县)、市发改委`), or any after the lowest (`各街道、市执法局`),
+            # starts a unit of its own; `各县、市、区政府`, `各街道、镇` go on
+            and piece[0] not in fragments[-1]
             and (not fragments[-1].endswith(_LOWEST_LEVELS) or _is_bare_region_fragment(piece))
         ) or (shared and piece in SHARED_HEAD_NOUNS):
             # `各县区党委、政府`: a head noun alone, the 各 before it reaching it too

@@ -90,6 +90,9 @@ def test_prose_roles(text: str, expected: tuple) -> None:
         ("(责任单位:区民政局等相关部门,13个街道、镇)", ["区民政局", "相关部门", "13个街道、镇"]),
         ("(责任单位:区教育局、各街道、镇)", ["区教育局", "各街道、镇"]),
         ("(责任单位:各街道、市执法局)", ["各街道", "市执法局"]),
+        # a region word may carry its bracket of others (`市(县)`); a level named again starts a unit
+        ("(责任单位:市发改委、各市(县)、区政府)", ["市发改委", "各市(县)、区政府"]),
+        ("(责任单位:各市(县)、市发改委)", ["各市(县)", "市发改委"]),
         # a group cut before its noun (a table cell where a copy ends): the unit before 等 stays,
         # the cut group is refused
         ("(责任单位:市住建局等政府各有关)", ["市住建局"]),
