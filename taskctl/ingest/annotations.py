@@ -883,6 +883,8 @@ def _cut_off_note(text: str, start: int) -> Annotation | None:
             return None
         content = "".join(piece + separator for piece, separator in pieces[:-1])
         label, colon, value = last.rpartition(":")  # `责任单位:各街办事处`
+        if "等" in value[2:]:
+            value = value[: value.rindex("等")]  # `…调查总队等按职责分`: the verb after 等 was cut
         names = split_units(value)
         # the names before a join are whole (`财政厅及相关盟市`), and so is a last name that ends
         # like a unit and like no longer ending cut short (`各街办事处`, not `各功能区管委`)

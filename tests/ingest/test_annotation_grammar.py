@@ -1215,3 +1215,10 @@ def test_unnumbered_target_lines_each_closed_by_a_label_written_with_wei() -> No
         ("一-3", "技改投资占固", ["区经信局"]),
         ("一-4", "社会消费品零", []),
     ]
+
+
+def test_a_note_the_copy_cuts_inside_the_verb_after_its_last_unit() -> None:
+    (task,) = parse_text(
+        "2018年重点工作分工\n1.推进统计改革。(省发改委牵头,省统计局、国家统计局湖南调查总队等按职责分"
+    ).tasks
+    assert (task.lead, task.support) == (["省发改委"], ["省统计局", "国家统计局湖南调查总队"])
