@@ -41,6 +41,8 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
         # the body in charge of the field (`主管部门:市林业局`), the one a task is assigned to
         # (`包保单位`, `包联单位`, `挂点单位`: county and township plans), its 职能部门
         "主管", "包保", "包联", "挂点", "挂联", "职能",
+        # a working group's members (`(一)监督工作组` / `组 长:X` / `成员单位:纪委办、组织办`)
+        "成员",
     ),
 }  # fmt: skip
 LABEL_HOLDER_WORDS: tuple[str, ...] = (
@@ -91,6 +93,9 @@ ANNOTATION_LABELS: dict[str, str] = {
     "责任分工": RESPONSIBLE,
     "牵头领导": PERSONS,
     "牵头负责领导": PERSONS,
+    # a working group's leaders (`组 长:曾丽洁`)
+    "组长": PERSONS,
+    "副组长": PERSONS,
     "分管省领导": PERSONS,
     "分管市领导": PERSONS,
     "分管县领导": PERSONS,

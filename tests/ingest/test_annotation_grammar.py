@@ -1222,3 +1222,15 @@ def test_a_note_the_copy_cuts_inside_the_verb_after_its_last_unit() -> None:
         "2018年重点工作分工\n1.推进统计改革。(省发改委牵头,省统计局、国家统计局湖南调查总队等按职责分"
     ).tasks
     assert (task.lead, task.support) == (["省发改委"], ["省统计局", "国家统计局湖南调查总队"])
+
+
+def test_a_working_group_with_its_leader_and_member_units() -> None:
+    doc = parse_text(
+        "关于调整创文工作组的通知\n二、工作机构\n(一)监督工作组\n组 长:曾丽洁\n成员单位:纪委办、组织办\n"
+        "工作职责:对创文工作进行督促。\n(二)宣传工作组\n组 长:钟志聪\n副组长:李明\n成员单位:宣传办、各村委会\n"
+        "工作职责:做好创文宣传。\n"
+    )
+    assert [(t.number, t.responsible, t.persons) for t in doc.tasks] == [
+        ("二.(一)", ["纪委办", "组织办"], ["曾丽洁"]),
+        ("二.(二)", ["宣传办", "各村委会"], ["钟志聪", "李明"]),
+    ]
