@@ -827,6 +827,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             annotations.append(reading)
     if "负责" in text:
         annotations.extend(_duty_lines(text, annotations))
+        annotations.extend(_duty_clauses(text, annotations))
     # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
     # still hold a clause that does)
     taken = [
@@ -967,6 +968,41 @@ def _duty_lines(text: str, annotations: list[Annotation]) -> list[Annotation]:
                 reading.add(RESPONSIBLE, names, "负责")
                 found.append(reading)
     return found if len(found) >= 2 else []
+
+
+def _duty_clauses(text: str, annotations: list[Annotation]) -> list[Annotation]:
+    """Bodies each given a duty in the clauses of one sentence (`党政办负责外围环境,社会管理办公室负责
+    质量监督,财政所负责资金兑付。`, a township's meeting minutes): one annotation naming them all
+    responsible, when two clauses at least are so (the task is the sentence's, not a run each)."""
+    found: list[Annotation] = []
+    taken = [span for annotation in annotations for span in annotation.spans]
+    sentence_start = 0
+    for sentence_end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        spans: list[tuple[int, int]] = []
+        names: list[str] = []
+        position = sentence_start
+        while position < sentence_end:
+            match = _DUTY_CLAUSE.match(text, position, sentence_end)
+            if match is not None and not any(a <= position < b for a, b in taken):
+                clause_names = split_units(match.group(1))
+                # (the subject of a duty: a unit's name, `财政所`, `信用社` too)
+                if clause_names and all(is_unit_name(name) for name in clause_names):
+                    spans.append((position, match.end()))
+                    names.extend(clause_names)
+            following = _CLAUSE_BREAK.search(text, position, sentence_end)
+            position = following.end() if following else sentence_end
+        if len(spans) >= 2:
+            reading = Annotation(spans=spans)
+            reading.add(RESPONSIBLE, list(dict.fromkeys(names)), "负责")
+            found.append(reading)
+        sentence_start = sentence_end
+    return found
+
+
+# A clause of a sentence opening with the bodies given its duty (`党政办负责外围环境`), and where
+# the next clause starts.
+_DUTY_CLAUSE = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)负责(?=[\u4e00-\u9fff])")
+_CLAUSE_BREAK = lazy(r"[,;]")
 
 
 # A line opening with the bodies whose duty it states: `县环保局:负责…`, `县环保局。负责…`, `区住建局负责…`.

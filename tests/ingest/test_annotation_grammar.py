@@ -1234,3 +1234,15 @@ def test_a_working_group_with_its_leader_and_member_units() -> None:
         ("二.(一)", ["纪委办", "组织办"], ["曾丽洁"]),
         ("二.(二)", ["宣传办", "各村委会"], ["钟志聪", "李明"]),
     ]
+
+
+def test_bodies_each_given_a_duty_in_the_clauses_of_one_sentence() -> None:
+    first, second = parse_text(
+        "镇长办公会会议纪要\n三、会议强调\n1、成立滑坡治理领导小组,党政办负责外围环境,社会管理办公室负责质量"
+        "监督,财政所负责资金兑付。\n2、做好前期工作,本周完成方案评审。\n"
+    ).tasks
+    assert (first.title, first.responsible) == (
+        "成立滑坡治理领导小组",
+        ["党政办", "社会管理办公室", "财政所"],
+    )
+    assert second.responsible == []
