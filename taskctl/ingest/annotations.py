@@ -828,6 +828,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
     if "负责" in text:
         annotations.extend(_duty_lines(text, annotations))
         annotations.extend(_duty_clauses(text, annotations))
+    if "由" in text:
+        annotations.extend(_closing_assignments(text, annotations))
     # the spans of what names someone (a line of another label, `工作要求:由市发改委牵头…`, may
     # still hold a clause that does)
     taken = [
@@ -968,6 +970,35 @@ def _duty_lines(text: str, annotations: list[Annotation]) -> list[Annotation]:
                 reading.add(RESPONSIBLE, names, "负责")
                 found.append(reading)
     return found if len(found) >= 2 else []
+
+
+def _closing_assignments(text: str, annotations: list[Annotation]) -> list[Annotation]:
+    """A clause closing its sentence that says who does the task: `…,由市商务局与市政府目标办负责考核。`,
+    `…。由市住建局负责。` (units, a role verb and at most a short object after it)."""
+    found: list[Annotation] = []
+    taken = [span for annotation in annotations for span in annotation.spans]
+    for match in _CLOSING_BY.finditer(text):
+        if any(a <= match.start(1) < b for a, b in taken):
+            continue
+        clause = match.group(1)
+        verbs = _verbs_in(clause)
+        if not verbs:
+            continue
+        prefix = clause if verbs[-1].end() == len(clause) else _opening_assignment(clause)
+        if not prefix or len(clause) - len(prefix) > _MAX_OBJECT:
+            continue
+        reading = read_content(prefix, False)
+        if reading is not None and reading.names_units() and not reading.rejected:
+            found.append(_copy(reading, (match.start(1), match.end(1))))
+    return found
+
+
+# A clause opening with 由 that closes its sentence, and the longest object its verb may take there
+# (`负责考核`, `组织实施`): a longer text after the verb is the task's own.
+_CLOSING_BY = lazy(
+    r"(?:^|(?<=[,。;\n]))[ \t]*(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
+)
+_MAX_OBJECT = 4
 
 
 def _duty_clauses(text: str, annotations: list[Annotation]) -> list[Annotation]:

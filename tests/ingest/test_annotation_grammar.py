@@ -1246,3 +1246,17 @@ def test_bodies_each_given_a_duty_in_the_clauses_of_one_sentence() -> None:
         ["党政办", "社会管理办公室", "财政所"],
     )
     assert second.responsible == []
+
+
+def test_a_clause_with_you_closing_its_sentence_says_who_does_the_task() -> None:
+    doc = parse_text(
+        "2006年目标管理方案\n(一)保证目标,基本分值为20分。由市纪委、市直机关工委负责考核。\n"
+        "(二)招商引资目标,基本分值为10分,由市商务局与市政府目标办负责考核。\n"
+        "(三)政务公开目标。由市政府办公室负责。\n(四)由于天气原因,考核由此推迟。\n"
+    )
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("保证目标,基本分值为20分", ["市纪委", "市直机关工委"]),
+        ("招商引资目标,基本分值为10分", ["市商务局", "市政府目标办"]),
+        ("政务公开目标", ["市政府办公室"]),
+        ("由于天气原因,考核由此推迟", []),
+    ]

@@ -148,7 +148,11 @@ def test_unclosed_annotation_warns_and_keeps_text() -> None:
 
 
 def test_no_unit_is_invented() -> None:
+    # the bodies the task's text speaks of are no units; the clause closing it says who does it
     (task,) = parse_one("2023年工作要点\n1.加强科技厅与教育厅合作,由各地负责落实。\n")
+    assert task.lead == task.support == task.persons == []
+    assert task.responsible == ["各地"]
+    (task,) = parse_one("2023年工作要点\n1.加强科技厅与教育厅合作,共同推进落实。\n")
     assert task.lead == task.support == task.responsible == task.persons == []
 
 
