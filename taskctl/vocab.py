@@ -486,6 +486,8 @@ ONGOING_PHRASES: tuple[str, ...] = (
 # the space before them (`责任人:张三 联系电话:138…` → `责任人:张三联系电话:138…`): found anywhere.
 NOTE_LABELS: tuple[str, ...] = (
     "联系电话", "办公电话", "联系方式", "电话", "手机", "备注",
+    # a group's members after its leader (`负责人:曹局长成员:高琰、朱海涛`)
+    "成员",
 )  # fmt: skip
 # Words that may open an inline clause and are not part of the unit name: `(由省科技厅负责)`.
 INLINE_CLAUSE_PREFIXES: tuple[str, ...] = ("分别由", "均由", "并由", "主要由", "由", "请", "以")

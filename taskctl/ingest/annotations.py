@@ -821,9 +821,15 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
     if duty is not None:
         # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
         names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
+        leaders = _leaders(duty.group(1).strip())
         if names and all(is_body_name(name) for name in names):
             reading = Annotation(spans=[(0, duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
+            annotations.append(reading)
+        elif leaders:
+            # `游膺局长负责联系昆山…`: a leader named with the post answers for the item
+            reading = Annotation(spans=[(0, duty.end())])
+            reading.add(PERSONS, list(leaders))
             annotations.append(reading)
     if "负责" in text:
         annotations.extend(_duty_lines(text, annotations))

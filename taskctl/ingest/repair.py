@@ -66,6 +66,11 @@ _RESIDUE = lazy(r"\{C\}")
 # when the text holds many of them (an e-mail address holds one `@`).
 _AT_NOISE = lazy(r"@{2,}")
 _NOISE_MIN = 5
+# Question marks a copy put for the full-width spaces it could not encode, beside a space between
+# Chinese characters (`胡小波 ?杨 ?剑`, `综合办? ? ?`); a name masked as `???镇长` has no space.
+_SPACE_MARKS = lazy(
+    r"(?<=[\u4e00-\u9fff])(?:[ \t]+\?|\?+[ \t])[ \t?]*(?=[\u4e00-\u9fff]|$)", re.MULTILINE
+)
 # A page number a flattened PDF copy left inside the text, even inside a word (`县农作第2页共4页物秸秆`).
 _GLUED_PAGE_NUMBER = lazy(r"第 ?[0-9]{1,4} ?页 ?[,/]? ?共 ?[0-9]{1,4} ?页")
 # Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
@@ -252,8 +257,14 @@ def _separate_units(match: re.Match[str]) -> str:
         after = re.split(r"[、,()]", right)[0].rstrip("。")
         if persons:
             # `责任人:安洪海 五县县长 李兵纪`: names of two characters or more (not `俞 悦`, one
-            # name a clerk padded)
-            out.append(("、" if len(before) >= 2 and len(after) >= 2 else " ") + right)
+            # name a clerk padded, but before one: `胡小波 杨 剑`)
+            padded_next = (
+                len(after) == 1
+                and position + 1 < len(pieces)
+                and len(re.split(r"[、,()]", pieces[position + 1])[0]) == 1
+            )
+            whole = len(before) >= 2 and (len(after) >= 2 or padded_next)
+            out.append(("、" if whole else " ") + right)
             continue
         if is_unit_name(before) and _flattened_table(pieces[position:]):
             # a table flattened onto the line after the list (`各区政府 鄞州 海曙 江东 … 合计 2 5`):
@@ -468,6 +479,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     text = _RESIDUE.sub("", text)
     if text.count("@@") >= _NOISE_MIN:
         text = _AT_NOISE.sub("", text)  # a mirror's anti-copy noise: `一@@、`, `四@@市人民政府`
+    if " ?" in text or "? " in text:
+        text = _SPACE_MARKS.sub(" ", text)  # `杨 ?剑`: a wide space the copy lost as `?`
     if "(" in text or "（" in text:
         text = _PINYIN.sub("", text)
     if not text.replace("\n", " ").isprintable():

@@ -597,7 +597,10 @@ def _draft(
     resolve_roles(merged)
     spans = list(merged.spans) + ([(cut, len(text))] if cut is not None else [])
     plain = cut_spans(text, spans)
-    title = lead_phrase(plain)
+    # a sentence opening with who does it (`区住建局负责全区…`, `由办公室负责,按照…`) is the title as
+    # written; a note or label before the text (`【市发改委】推进…`) is not
+    opening = [span for span in spans if _opens_in_prose(text, span)]
+    title = lead_phrase(cut_spans(text, [span for span in spans if span not in opening]))
     first, first_end = min(merged.spans, default=(None, None))
     if first is not None and 0 < first < len(title) and text[first - 1] in ",，":
         # `棚户区改造,牵头部门:市住建委。新开工…`: the title ends where the annotation starts
@@ -627,6 +630,20 @@ def _draft(
     if kind == "task":
         draft.deadline, draft.deadline_text = _deadline(merged.deadline_texts, plain, outline)
     return draft
+
+
+def _opens_in_prose(text: str, span: tuple[int, int]) -> bool:
+    """Whether an annotation at `span` opens the text as its sentence's subject (no bracket, no
+    label)."""
+    start = len(text) - len(text.lstrip())
+    return (
+        span[0] <= start < span[1]
+        and text[start : start + 1] not in "(【[〔"
+        and not (_LABEL_OPENING.match(text, start))
+    )
+
+
+_LABEL_OPENING = lazy(r"[\u4e00-\u9fff]{2,12}\s*:")
 
 
 def _make_drafts(
@@ -725,7 +742,10 @@ def _annotated_runs(
             runs[-1][2].append(annotation)
             runs[-1] = (runs[-1][0], span_end, runs[-1][2])
         elif annotation.names_units():
-            runs.append((start, span_end, [annotation]))
+            # (a first run opening after the words announcing it, `…职责如下:县环保局。负责…`,
+            # starts at its bodies)
+            opens_after_intro = annotation.opens and not runs and between.endswith(":")
+            runs.append((span_start if opens_after_intro else start, span_end, [annotation]))
         elif runs:
             runs[-1][2].append(annotation)
             runs[-1] = (runs[-1][0], span_end, runs[-1][2])

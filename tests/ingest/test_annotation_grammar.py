@@ -377,9 +377,22 @@ def test_role_clauses_opening_sentences_make_runs() -> None:
         "2007年工作方案\n一、治理畜牧业产品污染\n(一)由省经贸委负责,省农业厅、省环保局配合,加快无公害"
         "基地建设。省农业厅做好基地认定工作。省检验检疫局负责,省农业厅配合,强化出口备案管理。\n"
     )
+    # (each title is its run's sentence as written, its opening clauses included)
     assert [(t.number, t.title, t.lead, t.support, t.responsible) for t in doc.tasks] == [
-        ("一.(一)-1", "加快无公害基地建设", [], ["省农业厅", "省环保局"], ["省经贸委"]),
-        ("一.(一)-2", "强化出口备案管理", [], ["省农业厅"], ["省检验检疫局"]),
+        (
+            "一.(一)-1",
+            "由省经贸委负责,省农业厅、省环保局配合,加快无公害基地建设",
+            [],
+            ["省农业厅", "省环保局"],
+            ["省经贸委"],
+        ),
+        (
+            "一.(一)-2",
+            "省检验检疫局负责,省农业厅配合,强化出口备案管理",
+            [],
+            ["省农业厅"],
+            ["省检验检疫局"],
+        ),
     ]
     # the sentence between the runs names a unit without a role word: text of the first run
     assert "省农业厅做好基地认定工作" in doc.tasks[0].full_text
@@ -1260,3 +1273,22 @@ def test_a_clause_with_you_closing_its_sentence_says_who_does_the_task() -> None
         ("政务公开目标", ["市政府办公室"]),
         ("由于天气原因,考核由此推迟", []),
     ]
+
+
+def test_a_leader_named_with_the_post_opening_an_item_answers_for_it() -> None:
+    doc = parse_text(
+        "局领导联系重点企业分工\n一、联系分工\n1.游膺局长负责联系昆山市,重点联系江苏金螳螂装饰有限公司。\n"
+        "2.邱晓翔副局长负责联系张家港市。\n"
+    )
+    assert [(t.title, t.persons, t.responsible) for t in doc.tasks] == [
+        ("游膺局长负责联系昆山市,重点联系江苏金螳螂装饰有限公司", ["游膺"], []),
+        ("邱晓翔副局长负责联系张家港市", ["邱晓翔"], []),
+    ]
+
+
+def test_a_groups_members_glued_after_its_leader_are_no_persons_of_the_leader() -> None:
+    (task,) = parse_text(
+        "网格分工\n1.负责区域:新世纪北头、府学街。负责人:曹局长成员:高琰、朱海涛\n"
+    ).tasks
+    assert task.persons == ["曹局长"]
+    assert task.attributes["成员"] == "高琰、朱海涛"

@@ -291,3 +291,14 @@ def test_a_mirrors_anti_copy_noise_is_removed() -> None:
         ("一.(一)", "打造1小时铁路经济圈", ["自治区发展改革委", "四市人民政府"]),
         ("一.(二)", "完善公路网", ["交通运输厅"]),
     ]
+
+
+def test_question_marks_a_copy_put_for_wide_spaces_beside_spaces_are_removed() -> None:
+    (task,) = parse_text(
+        "安全生产检查方案\n(一)第一检查督导组\n责任领导:胡小波 ?杨 ?剑\n责任单位:政法办、派出所? ? ?\n"
+    ).tasks
+    assert (task.persons, task.responsible) == (["胡小波", "杨剑"], ["政法办", "派出所"])
+    (task,) = parse_text(
+        "会议纪要\n1.???镇长任组长,党政办负责外围环境,财政所负责资金兑付。\n"
+    ).tasks
+    assert task.full_text.startswith("???镇长")  # a masked name is no space
