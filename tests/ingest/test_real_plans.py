@@ -20,6 +20,7 @@ EXACT = (
     "anhui2022",
     "anquan2021",
     "baoshan2008",
+    "baotou2011",
     "beijing2018",
     "beilun2024",
     "caidian2023",
@@ -32,6 +33,7 @@ EXACT = (
     "chizhou",
     "chizhouysh2017",
     "chongchuan2023",
+    "chuangwenxuexiao2021",
     "chuzhou2020",
     "cixi2021",
     "daolujiaotong2013",
@@ -76,6 +78,7 @@ EXACT = (
     "huarong2021",
     "hubei2018",
     "hunan2016",
+    "hunan2018",
     "huoshan2025",
     "huzhou2020",
     "jiangchengben",
@@ -88,6 +91,7 @@ EXACT = (
     "jiaoyuju2022",
     "jiaxing2023",
     "jiayu2021",
+    "jieganjinshao",
     "jindong2024",
     "jingtai",
     "jingzhou2009",
@@ -145,6 +149,7 @@ EXACT = (
     "shandong2022",
     "shandong2023",
     "shandong2024",
+    "shandongczt2021",
     "shangcheng2019",
     "shanghai2017",
     "shanghai2024",
@@ -168,6 +173,7 @@ EXACT = (
     "sizhoutou2024",
     "sthjb2019",
     "sthjb2020",
+    "suzhou2009",
     "suzhou2024",
     "suzhou2025",
     "taizhou2019",
@@ -185,6 +191,7 @@ EXACT = (
     "wuhu2021",
     "wuhu2024",
     "wuhujy2025",
+    "wuxi2011",
     "xialu2020",
     "xiamen2019",
     "xianchengzhengzhi",
@@ -192,9 +199,11 @@ EXACT = (
     "xiangxi2020",
     "xianju",
     "xianyang2022",
+    "xianyukaohe2021",
     "xiaoshan",
     "xining2017",
     "xinxiang2016",
+    "xinzhan2022",
     "xuchang2020",
     "xuhui",
     "xuzhou2010",
@@ -218,6 +227,7 @@ EXACT = (
     "zhejiang2020",
     "zhejiangdaqi2020",
     "zhengzhou2007",
+    "zhenhai2011",
     "zhenjiang",
     "zhongdian2022",
     "zhoushan2022",
@@ -359,13 +369,38 @@ FLOORS = {
     # units exact; 2/4: its sub-items `(1)(2)` without notes are read as item 5's text
     "shenzhen2011": (1.0, 1.0),
     # collection 22, as read now (first seen at 63eccc7)
-    # units exact; a title starts after its opening clause `由办公室(政策调研室)负责,`
-    "shandongczt2021": (1.0, 1.0),
     # units exact; 1/2: the second item's marker is garbled by a mis-decoding (`?。ǘ┚劢…`)
     "shaoguan2023": (1.0, 1.0),
-    # units exact; each run's title starts after its unit (`县环保局。`), the first after the words
-    # announcing the duties (`各组成单位及其职责如下:`)
-    "jieganjinshao": (1.0, 1.0),
+    # collection 23, as read now (first seen at 200f184 and e319a6e)
+    # units exact; the person after a label the copy cut to `人:` is not read
+    "haidong2020": (1.0, 1.0),
+    # units exact; titles are read without the mirror's noise `@@` that the answer's keep
+    "hubaoewu": (1.0, 1.0),
+    # units exact; titles in simplified characters, the answer's in the copy's traditional ones
+    "yinchuan2019": (1.0, 1.0),
+    # 2/7: every digit of the copy is lost (markers `、`), and `由X考评` (who assesses) names no role
+    "xiangzhenkaoping": (0.0, 0.0),
+    # 6/8: `由市政府办公室下达目标任务并负责考核` (a verb before 并负责) is not read; two procedural
+    # sections are not tasks
+    "zigong2006": (0.72, 0.72),
+    # collection 24, as read now (first seen at 83e0f90)
+    # units exact; 12/14: the leading group (people, no work) is read as a task, and one group's
+    # duties numbered inline after `工作职责:` are not split
+    "gaoguanzhen": (1.0, 1.0),
+    # units exact; `(二)` cut after its heading sentence is titled by that sentence, the answer by
+    # its cut run
+    "hunan2014": (1.0, 1.0),
+    # units exact; 5/6: the closing section `四、检查督导要求` (no unit) is not read as a task
+    "lushi2021": (1.0, 1.0),
+    # no units; 3/5: a glued label (`负责人:X成员:…`) runs one grid into the next, and a second
+    # document's item `1.` after the first is not read
+    "wanggefengong": (1.0, 1.0),
+    # a table one cell a line with no header and no 序号: its cells are not read as units
+    "guokeng": (0.0, 0.0),
+    # the lead cells carry a copy's `? ? ?` and a unit named both lead and support in the answer
+    "xueqianxi2025": (0.78, 0.51),
+    # 5/8: masked names (`???镇政府`) and a report's items; `以争取资金、政府和信用社三方负责` not read
+    "zhenzhangbangonghui": (0.6, 0.6),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -400,6 +435,13 @@ COUNTS_OFF = {
     "weijian": 1,
     "zhaohua2017": 1,
     "shaoguan2023": 1,
+    "xiangzhenkaoping": 2,
+    "zigong2006": 6,
+    "gaoguanzhen": 12,
+    "lushi2021": 5,
+    "wanggefengong": 3,
+    "guokeng": 2,
+    "zhenzhangbangonghui": 5,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows
@@ -408,6 +450,10 @@ REFUSED = (
     "longquanyi2009",
     "putian2022",
     "zhonglou2021",
+    "jingyang2016",  # an assessment table one cell a line whose unit cells are glued (`区发改局区统计局`)
+    "guangan2014",  # a news post whose one assignment is `承办单位为:X(主办)、A、B(会办)` in prose
+    "jituanjihua",  # a company's rules numbered `3 职责 3.1 …` and a table flattened onto one line
+    "wanjiang2010",  # a `| ` table naming no unit (its only body column is 数据来源): nothing to read
 )
 ROLES = ("lead", "support", "responsible")
 
