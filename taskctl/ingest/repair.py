@@ -28,6 +28,7 @@ from taskctl.vocab import (
     NOTICE_WORDS,
     PERSONS,
     PLAN_TITLE_WORDS,
+    ROLE_VERBS,
     UNIT_NAME_ENDINGS,
     VIEWER_COPY_MARKERS,
     label_role,
@@ -154,6 +155,8 @@ def repair_chars(text: str) -> str:
         text = _LABEL_WITHOUT_COLON.sub(_label_colon, text)
     if " " in text and ":" in text:
         text = _UNIT_LIST_VALUE.sub(_separate_units, _unspaced_labels(text))
+    if " " in text and "(" in text:
+        text = _SPACED_NOTE.sub(_separate_note_units, text)
     text = _CJK_GAP.sub("", text)
     return _label_and_line_marks(text)
 
@@ -212,9 +215,12 @@ def _label_and_line_marks(text: str) -> str:
 
 
 # The value of a unit label up to its line's end or the next separator (`责任单位:市发改委 市财政局`).
-_UNIT_LIST_VALUE = lazy(f"(?:{ANNOTATION_LABEL_PATTERN})" + r"[ \t]*:[^\n;。:]*")
+# (up to a space before the next short label: `牵头单位:市发改委 配合单位:市财政局 市统计局`)
+_UNIT_LIST_VALUE = lazy(
+    f"(?:{ANNOTATION_LABEL_PATTERN})"
+    + r"[ \t]*:[^\n;。:]*?(?:[ \t]+(?=[\u4e00-\u9fff]{2,12}[ \t]*:)|(?=[\n;。:]|$))"
+)
 _UNIT_GAP = lazy(r"[ \t]+")
-_SHORT_LABEL = lazy(r"[\u4e00-\u9fff]{2,8}")
 
 
 # A label a form letter-spaced (`责 任 人:`, `责 任 单 位:`): read without its spaces.
@@ -245,11 +251,11 @@ def _separate_units(match: re.Match[str]) -> str:
     value = match.group()
     if " " not in value and "\t" not in value:
         return value
-    pieces = _UNIT_GAP.split(value)
-    label_after = match.string.startswith(":", match.end()) and _SHORT_LABEL.fullmatch(pieces[-1])
-    if label_after and len(pieces) > 1:
+    if value[-1] in " \t":
         # `责任单位:市科技馆 整改时限:3天`: another label after the gap starts a part of its own
-        return _separate_units(_UNIT_LIST_VALUE.match(" ".join(pieces[:-1]))) + ";" + pieces[-1]
+        inner = _UNIT_LIST_VALUE.match(value.rstrip())
+        return (_separate_units(inner) if inner else value.rstrip()) + ";"
+    pieces = _UNIT_GAP.split(value)
     out = [pieces[0]]
     persons = label_role(value.split(":", 1)[0].replace(" ", "")) == PERSONS
     for position, (left, right) in enumerate(itertools.pairwise(pieces), start=1):
@@ -276,6 +282,36 @@ def _separate_units(match: re.Match[str]) -> str:
         gap = "、" if is_unit_name(before) and is_unit_name(after) and whole else " "
         out.append(gap + right)
     return "".join(out)
+
+
+def _separate_note_units(match: re.Match[str]) -> str:
+    """A note of role clauses whose names are separated by spaces (`(市发改委牵头 市财政局 市统计局
+    配合)`): `、` between two names, `,` after a role verb before a name; other gaps stay."""
+    note = match.group()
+    pieces = _UNIT_GAP.split(note)
+    out = [pieces[0]]
+    for left, right in itertools.pairwise(pieces):
+        before = re.split(r"[、,;(]", left)[-1]
+        after = re.split(r"[、,;)]", right)[0]
+        name = _TRAILING_VERB.sub("", after)
+        # a whole name after the gap, not the tail of one a PDF split (`市人民政府 办公室`)
+        whole = is_unit_name(name) and (name.startswith(LIST_NAME_STARTS) or len(name) >= 5)
+        verb_before = _TRAILING_VERB.search(before) and is_unit_name(_TRAILING_VERB.sub("", before))
+        if whole and is_unit_name(before):
+            out.append("、" + right)
+        elif verb_before and (whole or after[:1].isdigit() or after.startswith(_TIME_STARTS)):
+            out.append("," + right)  # `市发改委牵头 市财政局配合`, `市发改委负责 2023年底前`
+        else:
+            out.append(" " + right)
+    return "".join(out)
+
+
+# A note in brackets with a space inside (`(市发改委牵头 市财政局 市统计局配合)`, `(市发改委 市财政局)`).
+_SPACED_NOTE = lazy(r"\([^()\n]* [^()\n]*\)")
+_TIME_STARTS = ("年底", "年内", "月底", "长期", "持续", "每年", "每月", "每季度")
+_TRAILING_VERB = lazy(
+    "(?:" + "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True)) + ")$"
+)
 
 
 def _flattened_table(pieces: list[str]) -> bool:
@@ -499,6 +535,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if " " in text:
         if ":" in text:
             text = _UNIT_LIST_VALUE.sub(_separate_units, _unspaced_labels(text))
+        if "(" in text:
+            text = _SPACED_NOTE.sub(_separate_note_units, text)
         text = _CJK_GAP_LINES.sub("", text)
     return [line.strip() for line in _label_and_line_marks(text).split("\n")]
 

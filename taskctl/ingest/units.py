@@ -59,6 +59,8 @@ _NUMBER_WITH_UNIT = lazy(NUMBER_WITH_UNIT_PATTERN)
 # a note closing a name, in round, square or lenticular brackets (`市府办〔市大数据局〕`)
 _ETC_PAIR = lazy(
     r"等(?:有关|相关)?(?:部门|单位)[、和及与](?:有关|相关)?(?:部门|单位)(?=$|[,;，；\s])"
+    # `市发改委等7个部门`: the count of the bodies the 等 stands for
+    r"|等[0-9一二三四五六七八九十]{1,3}个(?:有关|相关)?(?:部门|单位|处室|科室)(?=$|[,;，；\s])"
 )
 _ITEM_MARKER = lazy(r"[0-9]{1,3}[.、](?![0-9])|\([0-9一二三四五六七八九十]{1,3}\)")
 _TRAILING_NOTE = lazy(r"(?:\([^()]*\)|〔[^〔〕]*〕|\[[^\[\]]*\])$")

@@ -302,3 +302,22 @@ def test_question_marks_a_copy_put_for_wide_spaces_beside_spaces_are_removed() -
         "会议纪要\n1.???镇长任组长,党政办负责外围环境,财政所负责资金兑付。\n"
     ).tasks
     assert task.full_text.startswith("???镇长")  # a masked name is no space
+
+
+@pytest.mark.parametrize(
+    ("note", "roles"),
+    [
+        ("(市发改委牵头 市财政局 市统计局配合)", (["市发改委"], ["市财政局", "市统计局"], [])),
+        (
+            "(牵头单位:市发改委 配合单位:市财政局 市统计局)",
+            (["市发改委"], ["市财政局", "市统计局"], []),
+        ),
+        ("(市发改委 市财政局)", ([], [], ["市发改委", "市财政局"])),
+        ("(市人民政府 办公室牵头)", (["市人民政府办公室"], [], [])),  # a name a PDF split
+        ("(市发改委负责 2023年底前)", ([], [], ["市发改委"])),
+        ("(责任单位:市发改委等7个部门)", ([], [], ["市发改委"])),
+    ],
+)
+def test_names_in_a_note_separated_by_spaces_are_never_glued(note: str, roles: tuple) -> None:
+    (task,) = parse_text("2023年工作要点\n1.推进某项工作。" + note + "\n").tasks
+    assert (task.lead, task.support, task.responsible) == roles
