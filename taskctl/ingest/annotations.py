@@ -18,7 +18,11 @@ Its content is read by a short sequence of named rules over the vocabularies of 
 
 Besides brackets and labelled lines, role clauses that open a paragraph before its text
 (`由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成…`) are an annotation (`_opening_clauses`); a
-leader named with the title is a person. The task-level rule (`resolve_roles`): when a task names a
+leader named with the title is a person. So are a clause opening with 由 that closes its sentence
+(`…,由市商务局负责考核。`: `_closing_assignments`), the bodies each given a duty in the clauses of one
+sentence (`党政办负责外围环境,财政所负责资金兑付。`: `_duty_clauses`), and a division of duties whose
+lines or sentences open with their bodies (`县环保局:负责…` / `县交通局。负责…`: `_duty_lines`, a run
+each). The task-level rule (`resolve_roles`): when a task names a
 lead, its responsible units support it, and the label that named them is kept (`责任单位`); a unit has
 one role per task (lead, then support, then responsible). Other prose is never read for units. A unit
 is never invented: every name is text of the document.

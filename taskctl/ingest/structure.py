@@ -11,7 +11,9 @@ over items 1, 2): then they are tasks too, and pass their units to no item. Sect
 Sub-points (`(1)`, `1)`, `①`) under an item (`1.`, `(一)`) are that item's text, as a clerk reads them,
 unless they carry their own responsibility annotations: then they are tasks. An annotation on its own
 line after the last sub-point, when no other sub-point has one, closes the parent item (it is the
-parent's), so the sub-points are folded into the parent too.
+parent's), so the sub-points are folded into the parent too. Label lines after the last of a
+heading's items (`1、` `2、` then `责任单位:…`), when no item has its own and the document does not
+close each item so, assign the heading's section (`lift_closing_annotations`).
 
 Text after the last item's closing annotation (a closing paragraph such as `各地区、各部门要…`) is not part
 of that task. An attachment (`附件`) ends the body; a task table in it is not read from plain text and
