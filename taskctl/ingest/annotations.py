@@ -467,6 +467,18 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     return True
 
 
+def _names_units_before_its_verb(clause: str) -> bool:
+    """Whether a clause that also says when names its units (`市发改委负责2023年底前`)."""
+    if not _verbs_in(clause):
+        return False
+    probe = _Clauses()
+    return (
+        _read_clause(clause, probe)
+        and not probe.rejected
+        and any(names for _role, names, _source in probe.additions)
+    )
+
+
 def _reads_as_clause(clause: str) -> bool:
     """Whether a clause after a full stop goes on naming units: a role clause, or a list of
     names shaped like units."""
@@ -494,8 +506,8 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
             continue
         if clause.startswith(ANNOTATION_NOTE_OPENERS):
             break  # `以下各项工作均需…落实,不再列出`: a note about the document, to the end
-        if is_time_phrase(clause):  # `责任单位:…,6月底完成`: when, not who
-            found.times.append(clause)
+        if is_time_phrase(clause) and not _names_units_before_its_verb(clause):
+            found.times.append(clause)  # `责任单位:…,6月底完成`: when, not who
             continue
         marks = (len(found.additions), len(found.times), len(found.rejected))
         if _read_clause(clause, found):

@@ -1292,3 +1292,10 @@ def test_a_groups_members_glued_after_its_leader_are_no_persons_of_the_leader() 
     ).tasks
     assert task.persons == ["曹局长"]
     assert task.attributes["成员"] == "高琰、朱海涛"
+
+
+def test_a_clause_naming_its_unit_and_its_time_glued_together() -> None:
+    (task,) = parse_text("2023年工作要点\n1.推进项目建设。(市发改委负责2023年底前)\n").tasks
+    assert (task.responsible, task.deadline_text) == (["市发改委"], "2023年底前")
+    (task,) = parse_text("2023年工作要点\n1.推进项目建设。(市发改委负责,持续推进)\n").tasks
+    assert (task.responsible, task.deadline_text) == (["市发改委"], "持续推进")
