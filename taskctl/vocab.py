@@ -518,6 +518,8 @@ REGION_WORDS: tuple[str, ...] = (
     "镇",
     "街道",
     "乡镇",
+    "村",
+    "社区",
 )
 
 # Group placeholders: units that stand for a group, not one organisation. Prefixes and suffixes.

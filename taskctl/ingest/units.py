@@ -110,7 +110,7 @@ def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
 
 
 _LABEL_INSIDE = lazy(COMPOSED_LABEL_PATTERN)
-_LOWEST_LEVELS = ("街道", "乡镇", "镇", "乡")
+_LOWEST_LEVELS = ("街道", "乡镇", "镇", "乡", "村", "社区")
 _COUNTED = lazy(r"^[0-9]{1,3}个(?=[\u4e00-\u9fff])")
 
 
@@ -245,10 +245,11 @@ def split_units(text: str) -> list[str]:
             and fragments
             and piece.startswith(REGION_WORDS)
             and not piece.startswith(_LEVEL_GROUPS)  # `各区县、市直各单位`: two groups
-            # a level named again (`各市(县)、市发改委`), or any after the lowest (`各街道、市执法局`),
-            # starts a unit of its own; `各县、市、区政府`, `各街道、镇` go on
+            # a level named again (`各市(县)、市发改委`), or a higher one after the lowest
+            # (`各街道、市执法局`), starts a unit of its own; `各县、市、区政府`, `各乡、镇人民政府`,
+            # `各村、社区` go on
             and piece[0] not in fragments[-1]
-            and (not fragments[-1].endswith(_LOWEST_LEVELS) or _is_bare_region_fragment(piece))
+            and (not fragments[-1].endswith(_LOWEST_LEVELS) or piece.startswith(_LOWEST_LEVELS))
         ) or (shared and piece in SHARED_HEAD_NOUNS):
             # `各县区党委、政府`: a head noun alone, the 各 before it reaching it too
             fragments[-1] += "、" + piece
