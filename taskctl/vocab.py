@@ -521,6 +521,24 @@ REGION_WORDS: tuple[str, ...] = (
     "村",
     "社区",
 )
+# The lowest levels: after one only a level of the same rank goes on a group (`各乡、镇人民政府`,
+# `各村、社区`; `各街道、市执法局` is two units).
+LOWEST_REGION_WORDS: tuple[str, ...] = ("街道", "乡镇", "镇", "乡", "村", "社区")
+# What a kind of units named by what they do ends with, after 和/及 (`行政执法局和共建单位`).
+GROUP_NOUNS: tuple[str, ...] = ("单位", "部门")
+# Words of a unit column's header that say its cells name persons too (`牵头单位及主要负责人`).
+PERSON_HEADER_WORDS: tuple[str, ...] = ("责任人", "负责人", "领导", "联系人")
+# How a time phrase may open right after a role verb in a note (`市发改委负责 年底前`).
+TIME_PHRASE_STARTS: tuple[str, ...] = (
+    "年底",
+    "年内",
+    "月底",
+    "长期",
+    "持续",
+    "每年",
+    "每月",
+    "每季度",
+)
 
 # Group placeholders: units that stand for a group, not one organisation. Prefixes and suffixes.
 GROUP_UNIT_PREFIXES: tuple[str, ...] = (

@@ -29,6 +29,7 @@ from taskctl.vocab import (
     PERSONS,
     PLAN_TITLE_WORDS,
     ROLE_VERBS,
+    TIME_PHRASE_STARTS,
     UNIT_NAME_ENDINGS,
     VIEWER_COPY_MARKERS,
     label_role,
@@ -299,7 +300,7 @@ def _separate_note_units(match: re.Match[str]) -> str:
         verb_before = _TRAILING_VERB.search(before) and is_unit_name(_TRAILING_VERB.sub("", before))
         if whole and is_unit_name(before):
             out.append("、" + right)
-        elif verb_before and (whole or after[:1].isdigit() or after.startswith(_TIME_STARTS)):
+        elif verb_before and (whole or after[:1].isdigit() or after.startswith(TIME_PHRASE_STARTS)):
             out.append("," + right)  # `市发改委牵头 市财政局配合`, `市发改委负责 2023年底前`
         else:
             out.append(" " + right)
@@ -308,7 +309,6 @@ def _separate_note_units(match: re.Match[str]) -> str:
 
 # A note in brackets with a space inside (`(市发改委牵头 市财政局 市统计局配合)`, `(市发改委 市财政局)`).
 _SPACED_NOTE = lazy(r"\([^()\n]* [^()\n]*\)")
-_TIME_STARTS = ("年底", "年内", "月底", "长期", "持续", "每年", "每月", "每季度")
 _TRAILING_VERB = lazy(
     "(?:" + "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True)) + ")$"
 )

@@ -34,6 +34,7 @@ from taskctl.vocab import (
     LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
     LEADING_WITH_SUPPORT,
+    PERSON_HEADER_WORDS,
     PLAN_TITLE_WORDS,
     TABLE_HEADERS,
     label_role,
@@ -210,7 +211,7 @@ def find_header(rows: list[list[str]]) -> Header | None:
             elif name in ("lead", "support", "responsible") and name in header.columns:
                 header.extra_unit_columns.append((name, column))
             if name in ("lead", "support", "responsible") and any(
-                word in texts[column] for word in _PERSON_WORDS
+                word in texts[column] for word in PERSON_HEADER_WORDS
             ):
                 header.unit_person_columns.add(column)
             header.columns.setdefault(name, column)
@@ -460,10 +461,6 @@ def _units_and_persons(names: list[str]) -> tuple[list[str], list[str]]:
             units.append(parts[0])
         persons.append(parts[1])
     return units, persons
-
-
-# Words of a unit column's header that say its cells name persons too (`牵头单位及主要负责人`).
-_PERSON_WORDS = ("责任人", "负责人", "领导", "联系人")
 
 
 def _marked_leads(units: list[str], role: str) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     CHINESE_NUMERAL_CHARS,
     COMPOSED_LABEL_PATTERN,
+    GROUP_NOUNS,
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
@@ -24,6 +25,7 @@ from taskctl.vocab import (
     LEADER_TITLES,
     LEVEL_PHRASES,
     LIST_NAME_STARTS,
+    LOWEST_REGION_WORDS,
     NOT_IN_UNIT_NAMES,
     NOT_UNIT_ENDINGS,
     NOT_UNIT_STARTS,
@@ -110,7 +112,6 @@ def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
 
 
 _LABEL_INSIDE = lazy(COMPOSED_LABEL_PATTERN)
-_LOWEST_LEVELS = ("街道", "乡镇", "镇", "乡", "村", "社区")
 _COUNTED = lazy(r"^[0-9]{1,3}个(?=[\u4e00-\u9fff])")
 
 
@@ -185,7 +186,7 @@ def _group_tail(name: str) -> tuple[str, ...]:
                 # `环境影响评价处和农村环境监督管理处`: a whole name of its own after the join
                 or (len(right) >= 5 and not right.startswith(SHARED_HEAD_NOUNS))
                 # `行政执法局和共建单位`: a kind of units named by what they do
-                or right.endswith(_GROUP_NOUNS)
+                or right.endswith(GROUP_NOUNS)
             )
             # after 等 a group cut where a copy ends (`市住建局等政府各有关`) is the guard's to refuse
             cut_group = join == "等" and any(word in right for word in GROUP_TAIL_STARTS)
@@ -197,7 +198,6 @@ def _group_tail(name: str) -> tuple[str, ...]:
 
 
 _JOINS = tuple(sorted(GROUP_TAIL_JOINS, key=len, reverse=True))
-_GROUP_NOUNS = ("单位", "部门")
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -249,7 +249,10 @@ def split_units(text: str) -> list[str]:
             # (`各街道、市执法局`), starts a unit of its own; `各县、市、区政府`, `各乡、镇人民政府`,
             # `各村、社区` go on
             and piece[0] not in fragments[-1]
-            and (not fragments[-1].endswith(_LOWEST_LEVELS) or piece.startswith(_LOWEST_LEVELS))
+            and (
+                not fragments[-1].endswith(LOWEST_REGION_WORDS)
+                or piece.startswith(LOWEST_REGION_WORDS)
+            )
         ) or (shared and piece in SHARED_HEAD_NOUNS):
             # `各县区党委、政府`: a head noun alone, the 各 before it reaching it too
             fragments[-1] += "、" + piece
