@@ -942,7 +942,8 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
 
 
 # Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).
-_UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:要[^。;:\n]{0,80}?,)?负责")
+# (the name may close a sentence of its own: `6、区质量技监局。负责规范市场计量行为…`)
+_UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?负责")
 
 
 def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int]) -> bool:

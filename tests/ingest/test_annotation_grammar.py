@@ -1301,3 +1301,13 @@ def test_a_clause_naming_its_unit_and_its_time_glued_together() -> None:
     assert (task.responsible, task.deadline_text) == (["市发改委"], "2023年底前")
     (task,) = parse_text("2023年工作要点\n1.推进项目建设。(市发改委负责,持续推进)\n").tasks
     assert (task.responsible, task.deadline_text) == (["市发改委"], "持续推进")
+
+
+def test_an_item_opening_with_its_unit_as_a_sentence_of_its_own() -> None:
+    doc = parse_text(
+        "平安市场创建方案\n四、职责分工\n6、区质量技监局。负责规范市场计量行为。\n7、区城管执法大队。负责查处无照经营。\n"
+    )
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("区质量技监局", ["区质量技监局"]),
+        ("区城管执法大队", ["区城管执法大队"]),
+    ]
