@@ -48,6 +48,9 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
 LABEL_HOLDER_WORDS: tuple[str, ...] = (
     "单位", "部门", "处室", "科室", "处", "科", "机构", "主体", "科室单位", "处室单位", "部门单位",
     "单位部门", "主体单位", "主体部门", "股室",
+    # a ministry's departments (`牵头负责司局`, 工业和信息化部's indicator table, 2018), a province's
+    # or a city's (`责任厅局`, `牵头委办局`)
+    "司局", "厅局", "委办局", "局办",
 )  # fmt: skip
 # A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role; written
 # without 级 too (`省牵头单位:省农业农村厅`, a city table of provincial tasks naming the province's lead).
@@ -925,6 +928,8 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "地点", "时间", "内容", "金额",
     # an inspection sheet's place column (序号 | 路段名称 | 问题描述 | 责任单位)
     "名称", "路段", "点位",
+    # a ministry's indicator table (指标名称 | 预期效果 | 完成时限 | 指标属性 | 牵头负责司局 | 备注)
+    "效果", "属性",
     # what a column of work is called where no task word names it (`督办事项`): the task column when
     # it stands before the units (not 任务 or 工作: a title line `2024年重点任务`, a wrapped `攻坚目标`
     # / `任务`)

@@ -1674,3 +1674,16 @@ def test_in_a_rectification_list_the_problem_is_the_task_not_its_measure() -> No
         ("门前乱堆乱放", ["城管局"]),
         ("路面破损", ["住建局"]),
     ]
+
+
+def test_a_ministrys_indicator_table_one_cell_a_line_closed_by_bars() -> None:
+    cells = [
+        "序号", "指标名称", "预期效果", "完成时限", "指标 属性", "牵头负责司局", "备注",
+        "1", "创建国家级示范区", "确定首批名单", "6月", "预期性", "规划司", "",
+        "2", "钢铁去产能规模", "3000万吨左右", "12月", "约束性", "原材料工业司", "",
+    ]  # fmt: skip
+    doc = parse_text("工业和信息化部2018年关键业绩指标\n" + "".join(f"{c} |\n" for c in cells))
+    assert [(t.title, t.lead, t.deadline_text) for t in doc.tasks] == [
+        ("创建国家级示范区", ["规划司"], "6月"),
+        ("钢铁去产能规模", ["原材料工业司"], "12月"),
+    ]
