@@ -136,6 +136,8 @@ _VERB = lazy(
 )
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
+# Words after a verb that open what it does, though their first character may end a name (组, 办).
+_VERB_OBJECTS = ("组织", "办理")
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = lazy(LEADER_PATTERN + "$")
 _LEADER_POST = lazy(LEADER_POST_PATTERN)
@@ -328,7 +330,13 @@ def _verbs_in(clause: str) -> list[re.Match[str]]:
         if sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS)):
             continue
         after = clause[match.end() :]
-        if after and after[0] in _NAME_CONTINUES and not _VERB.match(after):
+        if (
+            after
+            and after[0] in _NAME_CONTINUES
+            and not _VERB.match(after)
+            # (`负责组织各村保洁人员`: 组织 is what it does, not a name's 组)
+            and not after.startswith(_VERB_OBJECTS)
+        ):
             continue
         verbs.append(match)
     return verbs

@@ -1311,3 +1311,10 @@ def test_an_item_opening_with_its_unit_as_a_sentence_of_its_own() -> None:
         ("区质量技监局", ["区质量技监局"]),
         ("区城管执法大队", ["区城管执法大队"]),
     ]
+
+
+def test_a_verb_whose_object_opens_like_a_names_ending() -> None:
+    (task,) = parse_text(
+        "环境整治通知\n四、责任分工\n1.由保洁公司负责组织各村保洁人员,按区域开展整治工作。\n"
+    ).tasks
+    assert task.responsible == ["保洁公司"]
