@@ -92,6 +92,7 @@ EXACT = (
     "jiaxing2023",
     "jiayu2021",
     "jieganjinshao",
+    "jinan2019",
     "jindong2024",
     "jingtai",
     "jingzhou2009",
@@ -122,6 +123,7 @@ EXACT = (
     "meishan2017",
     "meishan2017b",
     "mianyang2023",
+    "miit2018",
     "muli2024",
     "mzb2021",
     "nanling2024",
@@ -137,7 +139,9 @@ EXACT = (
     "pingli2015",
     "putuo2021",
     "qiaocheng2025",
+    "qingdao2019",
     "qingdao2023",
+    "qingdao2023b",
     "qingtian2021",
     "qiongzhong2020",
     "qiongzhong2021",
@@ -194,6 +198,7 @@ EXACT = (
     "wuxi2011",
     "xialu2020",
     "xiamen2019",
+    "xianan2023",
     "xianchengzhengzhi",
     "xiangcanzhuo2015",
     "xiangxi2020",
@@ -203,6 +208,7 @@ EXACT = (
     "xiaoshan",
     "xining2017",
     "xinxiang2016",
+    "xinyu",
     "xinzhan2022",
     "xuchang2020",
     "xuhui",
@@ -412,6 +418,10 @@ FLOORS = {
     "longwan2023": (0.0, 0.0),
     # a page starting mid-list; `由区工商分局牵头组织区相关部门…` is not read
     "minhang2012": (0.44, 0.44),
+    # collection 26, as read now (first seen at c942baf)
+    # an office with no role word (`乡村振兴办公室做好组织协调工作`) and cadres by post as subjects
+    # (`各包村干部、村干部,负责…`) are not read
+    "gaozhuang2021": (0.66, 0.66),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
