@@ -15,6 +15,11 @@ def _roles(task) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-u
     return task.lead, task.support, task.responsible
 
 
+def _table(title: str, rows: list[list[str]], separator: str) -> str:
+    """A table as a clerk pastes it: its title, then one row a line, cells split by `separator`."""
+    return title + "\n" + "".join(separator.join(row) + "\n" for row in rows)
+
+
 # --- the header ---------------------------------------------------------------------------------
 
 
@@ -1594,7 +1599,7 @@ def test_the_unit_that_takes_the_work_on_beside_its_helpers_leads(separator: str
         ["1", "推进政务服务一网通办", "市政务服务局", "市大数据局、市财政局", "2023年6月"],
         ["2", "优化营商环境", "市发改委", "各区县", "2023年底"],
     ]
-    doc = parse_text("督办事项清单\n" + "".join(separator.join(row) + "\n" for row in rows))
+    doc = parse_text(_table("督办事项清单", rows, separator))
     assert [_roles(task) for task in doc.tasks] == [
         (["市政务服务局"], ["市大数据局", "市财政局"], []),
         (["市发改委"], ["各区县"], []),
@@ -1633,7 +1638,7 @@ def test_a_unit_column_that_names_each_units_person_too(separator: str) -> None:
         ["1", "推进某项工作", "陈明", "县教育局 张三", "6月底"],
         ["2", "另一项工作", "陈明", "县财政局李四、县统计局欧阳明", "年底"],
     ]
-    doc = parse_text("2023年重点任务分解表\n" + "".join(separator.join(r) + "\n" for r in rows))
+    doc = parse_text(_table("2023年重点任务分解表", rows, separator))
     assert [(t.title, t.lead, t.persons) for t in doc.tasks] == [
         ("推进某项工作", ["县教育局"], ["陈明", "张三"]),
         ("另一项工作", ["县财政局", "县统计局"], ["陈明", "李四", "欧阳明"]),
@@ -1656,7 +1661,7 @@ def test_task_columns_named_by_the_kind_of_work_they_hold(header: list[str]) -> 
         ["1", "推进一网通办", "市政务服务局", "6月底"],
         ["2", "优化营商环境", "市发改委", "年底"],
     ]
-    doc = parse_text("2023年重点工作清单\n" + "".join("\t".join(r) + "\n" for r in rows))
+    doc = parse_text(_table("2023年重点工作清单", rows, "\t"))
     assert [(t.title, t.responsible) for t in doc.tasks] == [
         ("推进一网通办", ["市政务服务局"]),
         ("优化营商环境", ["市发改委"]),
@@ -1669,7 +1674,7 @@ def test_in_a_rectification_list_the_problem_is_the_task_not_its_measure() -> No
         ["1", "门前乱堆乱放", "立即清理", "城管局", "立行立改"],
         ["2", "路面破损", "修复路面", "住建局", "6月底前"],
     ]
-    doc = parse_text("问题整改清单\n" + "".join(" | ".join(r) + "\n" for r in rows))
+    doc = parse_text(_table("问题整改清单", rows, " | "))
     assert [(t.title, t.responsible) for t in doc.tasks] == [
         ("门前乱堆乱放", ["城管局"]),
         ("路面破损", ["住建局"]),
