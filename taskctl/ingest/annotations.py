@@ -841,7 +841,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         reading = Annotation(spans=[(0, unit_first.end())])
         reading.add(RESPONSIBLE, [unit_first.group(1)])
         annotations.append(reading)
-    duty = _UNIT_DUTY.match(text) if not annotations and "负责" in text[:120] else None
+    duty = _UNIT_DUTY.match(text) if not annotations and _DUTY_HINT.search(text, 0, 120) else None
     if duty is not None:
         # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
         names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
@@ -951,7 +951,11 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
 
 # Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).
 # (the name may close a sentence of its own: `6、区质量技监局。负责规范市场计量行为…`)
-_UNIT_DUTY = lazy(r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?负责")
+# (or of the words that say it does its part: `乡村振兴办公室做好组织协调工作`)
+_UNIT_DUTY = lazy(
+    r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?(?:负责|做好|抓好|承担)"
+)
+_DUTY_HINT = lazy("负责|做好|抓好|承担")
 
 
 def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int]) -> bool:

@@ -1318,3 +1318,16 @@ def test_a_verb_whose_object_opens_like_a_names_ending() -> None:
         "环境整治通知\n四、责任分工\n1.由保洁公司负责组织各村保洁人员,按区域开展整治工作。\n"
     ).tasks
     assert task.responsible == ["保洁公司"]
+
+
+@pytest.mark.parametrize(
+    ("item", "responsible"),
+    [
+        ("乡村振兴办公室做好组织协调工作,对各村整治情况进行检查。", ["乡村振兴办公室"]),
+        ("市应急局抓好督导检查。", ["市应急局"]),
+        ("切实做好防汛工作。", []),  # no body opens it
+    ],
+)
+def test_a_body_opening_an_item_as_the_subject_of_its_work(item: str, responsible: list) -> None:
+    (task,) = parse_text("环境整治通知\n四、责任分工\n1." + item + "\n").tasks
+    assert task.responsible == responsible
