@@ -1331,3 +1331,12 @@ def test_a_verb_whose_object_opens_like_a_names_ending() -> None:
 def test_a_body_opening_an_item_as_the_subject_of_its_work(item: str, responsible: list) -> None:
     (task,) = parse_text("环境整治通知\n四、责任分工\n1." + item + "\n").tasks
     assert task.responsible == responsible
+
+
+def test_a_first_listed_rule_naming_the_lead_department_or_unit_and_the_others() -> None:
+    first, second = parse_text(
+        "教育规划纲要任务分工\n1.推进素质教育。(市教委、市财政局、市发展改革委。列在首位的为牵头部门或单位,"
+        "有关部门和单位按照职责分工负责,下同)\n2.加强教师队伍建设。(市教委、市人力社保局)\n"
+    ).tasks
+    assert (first.lead, first.support) == (["市教委"], ["市财政局", "市发展改革委"])
+    assert (second.lead, second.support) == (["市教委"], ["市人力社保局"])
