@@ -410,6 +410,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     "运营商", "电力", "供电", "方面", "地", "学", "园", "场", "港", "狱", "库",
     # a county bureau's own sections (农业股, 财务股, 农田建设管理股: 怀远县农业农村局's progress table)
     "股",
+    # a county's works (`县污水处理厂`, `自来水厂`: an inspection's rectification notice, 2021)
+    "厂",
 )  # fmt: skip
 # Endings of a unit's name of two characters (`团委`, `农办`, `工会`, `海关`, `人行`): the only two-character
 # names the unit guard takes, and what a ministry's short names for its departments (`(应急中心、固体

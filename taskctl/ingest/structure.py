@@ -867,7 +867,7 @@ def lift_closing_annotations(nodes: list[Node]) -> None:
             continue
         if _has_annotation(parent) or any(_has_annotation(nodes[kid]) for kid in kids[:-1]):
             continue
-        if _UNIT_HEADING.match(parent.marker.rest) or _LEADER_HEADING.match(parent.marker.rest):
+        if _names_its_units(nodes, parent_index):
             continue  # `(二)省编办牵头的工作`: a heading whose units its items take
         if not _closes_on_own_line(last):
             continue
@@ -879,6 +879,49 @@ def lift_closing_annotations(nodes: list[Node]) -> None:
         parent.lines.extend(last.lines[first:])
         parent.line_numbers.extend(last.line_numbers[first:])
         del last.lines[first:], last.line_numbers[first:]
+
+
+def _names_its_units(nodes: list[Node], index: int | None) -> bool:
+    """Whether the heading at `index` names the unit or leader its items answer to (`(二)省编办牵头
+    的工作`, `一、王丹县长牵头重点工作`)."""
+    if index is None:
+        return False
+    rest = nodes[index].marker.rest
+    return bool(_UNIT_HEADING.match(rest) or _LEADER_HEADING.match(rest))
+
+
+def share_closing_annotations(nodes: list[Node]) -> None:
+    """Label lines after the last item of a run numbered from 1 again (`1.…` `2.…` / `整改责任单位:X`
+    / `1.…` / `整改责任单位:Y`, an inspection's findings place by place), when no other item of the
+    run has a note, assign each item of the run: the lines are given to every one of them. Not in a
+    document whose items close with such lines each (an item before the last of its run does)."""
+    runs: list[list[int]] = []
+    last_of: dict[tuple[int | None, str], list[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.folded or node.children:
+            continue
+        key = (node.parent, node.marker.style)
+        run = last_of.get(key)
+        if run is None or node.marker.value == 1:
+            run = []
+            runs.append(run)
+            last_of[key] = run
+        run.append(index)
+    if any(_closes_on_own_line(nodes[item]) for run in runs for item in run[:-1]):
+        return
+    for run in runs:
+        last = nodes[run[-1]]
+        if len(run) < 2 or any(_has_annotation(nodes[item]) for item in run[:-1]):
+            continue
+        if not _closes_on_own_line(last) or _names_its_units(nodes, last.parent):
+            continue
+        text = last.text
+        first = text.count("\n", 0, node_annotations(text)[0][0].spans[0][0])
+        if not _LABEL_LINE_START.match(last.lines[first]):
+            continue
+        for item in run[:-1]:
+            nodes[item].lines.extend(last.lines[first:])
+            nodes[item].line_numbers.extend(last.line_numbers[first:])
 
 
 def drop_closing_text(nodes: list[Node]) -> None:
@@ -1040,6 +1083,7 @@ def build_items(
     warnings = [ParseWarning(line, message) for line, message in outline.warnings]
     fold_sub_items(outline.nodes)
     lift_closing_annotations(outline.nodes)
+    share_closing_annotations(outline.nodes)
     drop_closing_text(outline.nodes)
     keep_assigned_goals(outline.nodes)
     demote_bare_sections(outline.nodes)

@@ -504,3 +504,18 @@ def test_a_division_of_duties_under_a_heading_each_line_or_sentence_opening_with
         ("三-1", ["县环保局"]),
         ("三-2", ["县交通局", "公路局"]),
     ]
+
+
+def test_label_lines_after_a_run_numbered_from_one_again_assign_each_item_of_the_run() -> None:
+    doc = parse_text(
+        "督查通报\n1.市场内卫生间堆放杂物;\n整改责任单位:县市场监督管理局 整改时限:8月13日前\n"
+        "1.员工食堂杂物乱堆放;\n2.临时厨房垃圾乱堆放。\n整改责任单位:县污水处理厂 整改时限:8月13日前\n"
+        "1.住户门前积水;\n2.垃圾桶未加盖。\n责任单位:县住房和城乡建设局\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("1", ["县市场监督管理局"]),
+        ("1", ["县污水处理厂"]),
+        ("2", ["县污水处理厂"]),
+        ("1", ["县住房和城乡建设局"]),
+        ("2", ["县住房和城乡建设局"]),
+    ]
