@@ -63,6 +63,7 @@ EXACT = (
     "haiyan2022",
     "hangzhou2015",
     "hangzhou2021",
+    "hangzhougongkai2021",
     "hanyang2019",
     "hbb2017",
     "heilongjiang2013",
@@ -138,6 +139,7 @@ EXACT = (
     "pingdingshan2013",
     "pingli2015",
     "putuo2021",
+    "puyang2015",
     "qiaocheng2025",
     "qingdao2019",
     "qingdao2023",
@@ -166,6 +168,7 @@ EXACT = (
     "shenggaige",
     "shenggaige2",
     "shengsi2023",
+    "shenyang2021",
     "shenzhen",
     "shifenjie",
     "shijiazhuang",
@@ -183,6 +186,7 @@ EXACT = (
     "taizhou2019",
     "tianjin2020",
     "tianjin2020b",
+    "tianjinjiaoyu2010",
     "tongliang2025",
     "tongshan2022",
     "tongxiang2020",
@@ -208,6 +212,7 @@ EXACT = (
     "xiaoshan",
     "xining2017",
     "xinxiang2016",
+    "xinyang2017",
     "xinyu",
     "xinzhan2022",
     "xuchang2020",
@@ -233,6 +238,7 @@ EXACT = (
     "zhejiang2014",
     "zhejiang2020",
     "zhejiangdaqi2020",
+    "zhejianggongkai2020",
     "zhengzhou2007",
     "zhenhai2011",
     "zhenjiang",
@@ -422,6 +428,17 @@ FLOORS = {
     # units exact; cadres named by post as subjects (`各包村干部、村干部,负责…`) are not read as
     # persons
     "gaozhuang2021": (1.0, 1.0),
+    # collection 27, as read now (first seen at ddb5432)
+    # meeting decisions in prose (`由X牵头,由Y…参加`, a unit as the subject of `要…`) are not read
+    "huanjingjiyao": (0.14, 0.14),
+    # 7/12: the article flattened onto one line glues findings to the deadline before them
+    # (`…8月13日前1.B3-03住户…`, `…前操作间存在鼠粪`), so five findings are not items
+    "maguan2021": (0.5, 0.5),
+    # a company as the responsible body (`华晨汽车固原昌隆4S店`) is refused for its figure
+    "yuanzhou": (0.88, 0.88),
+    # units exact; a section heading holding only its label (`一、责任单位:综合执法局`) has no title,
+    # the answer's is the label line
+    "zhongmu2016": (1.0, 1.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -466,6 +483,7 @@ COUNTS_OFF = {
     "chengguan2023": 4,
     "longwan2023": 2,
     "minhang2012": 7,
+    "maguan2021": 7,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows
@@ -481,6 +499,7 @@ REFUSED = (
     "hezhangzhi2019",  # a viewer's page marker inside the note and a marker printed twice (`1 1 `)
     "guangzhou2019",  # a spam mirror's one label:value item (`任务41`)
     "shuiliju2008",  # paragraphs opening with months (`7月,`), no numbering, no units
+    "shanghai2021",  # a leaders' division of work: name lines over `负责…`/`分管…` lines, no numbers
 )
 ROLES = ("lead", "support", "responsible")
 
