@@ -393,6 +393,11 @@ LEADER_HEADING_PATTERN = (
 # Responsible verbs and labels that lead when supporting units are named beside them
 # (`由省经贸委承办,省农业厅协办`, `承办单位 | 协办单位`), as 主办 does.
 LEADING_WITH_SUPPORT: tuple[str, ...] = ("承办",)
+# Verbs whose subject, opening an item, is the body doing it (`区住建局负责…`, `乡村振兴办公室做好…`).
+DUTY_VERBS: tuple[str, ...] = ("负责", "做好", "抓好", "承担")
+# Words after a role verb that open what it does, though their first character may end a name (组,
+# 办): `由保洁公司负责组织各村保洁人员`.
+VERB_OBJECTS: tuple[str, ...] = ("组织", "办理")
 # Kept for the table reader's quick test of a cell (`X牵头,Y配合`).
 INLINE_ROLE_VERBS: tuple[tuple[str, str], ...] = tuple(
     sorted(ROLE_VERBS.items(), key=lambda item: len(item[0]), reverse=True)

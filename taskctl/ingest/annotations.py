@@ -61,6 +61,7 @@ from taskctl.vocab import (
     CONNECTIVE_VERBS,
     CUT_NAME_STEMS,
     DEADLINE,
+    DUTY_VERBS,
     FIRST_LISTED_LEADS_PATTERN,
     INLINE_CLAUSE_PREFIXES,
     LEAD,
@@ -79,6 +80,7 @@ from taskctl.vocab import (
     SUPPORT,
     SURNAMES,
     UNIT_NAME_MAX,
+    VERB_OBJECTS,
     label_role,
     verb_role,
 )
@@ -136,8 +138,6 @@ _VERB = lazy(
 )
 # A verb followed by one of these is part of a name (`城乡统筹办`, `省实施办`, `各项目牵头单位`), not a verb.
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
-# Words after a verb that open what it does, though their first character may end a name (组, 办).
-_VERB_OBJECTS = ("组织", "办理")
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = lazy(LEADER_PATTERN + "$")
 _LEADER_POST = lazy(LEADER_POST_PATTERN)
@@ -335,7 +335,7 @@ def _verbs_in(clause: str) -> list[re.Match[str]]:
             and after[0] in _NAME_CONTINUES
             and not _VERB.match(after)
             # (`负责组织各村保洁人员`: 组织 is what it does, not a name's 组)
-            and not after.startswith(_VERB_OBJECTS)
+            and not after.startswith(VERB_OBJECTS)
         ):
             continue
         verbs.append(match)
@@ -953,9 +953,11 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
 # (the name may close a sentence of its own: `6、区质量技监局。负责规范市场计量行为…`)
 # (or of the words that say it does its part: `乡村振兴办公室做好组织协调工作`)
 _UNIT_DUTY = lazy(
-    r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?(?:负责|做好|抓好|承担)"
+    r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?(?:"
+    + "|".join(DUTY_VERBS)
+    + ")"
 )
-_DUTY_HINT = lazy("负责|做好|抓好|承担")
+_DUTY_HINT = lazy("|".join(DUTY_VERBS))
 
 
 def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int]) -> bool:

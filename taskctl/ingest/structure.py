@@ -869,16 +869,23 @@ def lift_closing_annotations(nodes: list[Node]) -> None:
             continue
         if _names_its_units(nodes, parent_index):
             continue  # `(二)省编办牵头的工作`: a heading whose units its items take
-        if not _closes_on_own_line(last):
+        first = _closing_label_lines(last)
+        if first is None:
             continue
-        text = last.text
-        start = node_annotations(text)[0][0].spans[0][0]
-        first = text.count("\n", 0, start)
-        if not _LABEL_LINE_START.match(last.lines[first]):
-            continue  # a note closing the item's own paragraph
         parent.lines.extend(last.lines[first:])
         parent.line_numbers.extend(last.line_numbers[first:])
         del last.lines[first:], last.line_numbers[first:]
+
+
+def _closing_label_lines(node: Node) -> int | None:
+    """The index of the first of the label lines that close `node` on lines of their own (`责任单位:…`
+    after its text), or None when its first note is no such line (a note closing its own
+    paragraph)."""
+    if not _closes_on_own_line(node):
+        return None
+    text = node.text
+    first = text.count("\n", 0, node_annotations(text)[0][0].spans[0][0])
+    return first if _LABEL_LINE_START.match(node.lines[first]) else None
 
 
 def _names_its_units(nodes: list[Node], index: int | None) -> bool:
@@ -913,11 +920,8 @@ def share_closing_annotations(nodes: list[Node]) -> None:
         last = nodes[run[-1]]
         if len(run) < 2 or any(_has_annotation(nodes[item]) for item in run[:-1]):
             continue
-        if not _closes_on_own_line(last) or _names_its_units(nodes, last.parent):
-            continue
-        text = last.text
-        first = text.count("\n", 0, node_annotations(text)[0][0].spans[0][0])
-        if not _LABEL_LINE_START.match(last.lines[first]):
+        first = _closing_label_lines(last)
+        if first is None or _names_its_units(nodes, last.parent):
             continue
         for item in run[:-1]:
             nodes[item].lines.extend(last.lines[first:])
