@@ -57,6 +57,7 @@ _PRIVATE_USE_GLYPHS = {0x1001B0: "."}
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_EDGE_SPACES = " " + _ODD_SPACES
 
 _TRANSLATE: dict[int, str | None] = {code: text for code, text in _YI_PUNCTUATION.items()}
 _TRANSLATE.update({ord(ch): None for ch in _ZERO_WIDTH})
@@ -731,19 +732,26 @@ def join_viewer_chunks(raw_lines: list[str]) -> list[str]:
     first = next((i for i, line in enumerate(raw_lines) if line.lstrip().startswith("1、")), None)
     if first is None:
         return raw_lines
-    end = first
+    numbered: list[str] = []  # the chunks in order; blank lines between them (a page's
+    end = first  # paragraph spacing) are skipped
     while end < len(raw_lines):
+        if not raw_lines[end].strip():
+            end += 1
+            continue
         match = _CHUNK.match(raw_lines[end])
-        if match is None or int(match.group(1)) != end - first + 1:
+        if match is None or int(match.group(1)) != len(numbered) + 1:
             break
+        numbered.append(raw_lines[end])
         end += 1
-    chunks = raw_lines[first : end - 1]
-    if end - first < 2 or any(len(line) < _CHUNK_MIN for line in chunks):
+    while end > first and not raw_lines[end - 1].strip():
+        end -= 1
+    chunks = numbered[:-1]
+    if len(numbered) < 2 or any(len(line) < _CHUNK_MIN for line in chunks):
         return raw_lines
     viewer = any(marker in line for line in raw_lines[:first] for marker in VIEWER_COPY_MARKERS)
     if not viewer and any(line.rstrip().endswith(_SENTENCE_END) for line in chunks):
         return raw_lines  # long items, each a whole sentence: no viewer's chunks
-    joined = "".join(_CHUNK.sub("", line, count=1) for line in raw_lines[first:end])
+    joined = "".join(_CHUNK.sub("", line, count=1) for line in numbered)
     blanks = [""] * (end - first - 1)  # the lines after keep their numbers
     return [*raw_lines[:first], joined, *blanks, *raw_lines[end:]]
 
@@ -820,7 +828,8 @@ def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
     (a web page's text copied without its breaks) is cut, each piece numbered as its source line."""
-    raw_lines = text.splitlines()
+    # a page's indents (`\u3000\u3000`, no-break spaces) go first: the passes below read line starts
+    raw_lines = [line.strip(_EDGE_SPACES) for line in text.splitlines()]
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
     raw_lines = join_label_lines(raw_lines)

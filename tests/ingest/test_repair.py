@@ -172,20 +172,38 @@ def test_a_viewer_copy_has_its_chunks_joined_and_its_items_read() -> None:
     ]
 
 
+@pytest.mark.parametrize("spacing", ["\n\n", "\n\u3000\u3000"])
+def test_a_viewer_copy_with_blank_lines_between_its_chunks(spacing: str) -> None:
+    """A page that spaces or indents its paragraphs: the viewer's chunks are joined all the same."""
+    from taskctl.ingest import parse_text
+
+    doc = parse_text(VIEWER_COPY.replace("\n", spacing))
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.1", "全面推进商事制度落实", ["市工商质监局"]),
+        ("一.2", "推进公共服务和中介服务清理规范试点", ["市编办"]),
+    ]
+
+
 def test_long_numbered_items_are_no_viewer_chunks() -> None:
     item = "加强统筹协调,完善工作机制," * 12
     lines = [f"1、{item}。(牵头单位:市发改委)", f"2、{item}。(牵头单位:市财政局)", "3、做好总结。"]
     assert join_viewer_chunks(lines) == lines
 
 
-def test_a_page_showing_one_task_as_a_label_value_form() -> None:
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000", "\xa0 "])
+def test_a_page_showing_one_task_as_a_label_value_form(indent: str) -> None:
+    """Read the same whether the page indents its lines (`\u3000\u3000`, no-break spaces) or not."""
     from taskctl.ingest import parse_text
 
-    doc = parse_text(
-        "\n重点工作: | 135.统筹违法建设治理与城市更新。 |\n牵头单位: | 市城市管理综合执法局 |\n"
-        "年度阶段性工作目标: | 完成工作任务的90%以上。 |\n进展情况、存在问题 及下一步工作建议: |\n"
-        "已完成。 |"
-    )
+    lines = [
+        "",
+        "重点工作: | 135.统筹违法建设治理与城市更新。 |",
+        "牵头单位: | 市城市管理综合执法局 |",
+        "年度阶段性工作目标: | 完成工作任务的90%以上。 |",
+        "进展情况、存在问题 及下一步工作建议: |",
+        "已完成。 |",
+    ]
+    doc = parse_text("\n".join(indent + line for line in lines))
     (task,) = doc.tasks
     assert (task.number, task.title, task.lead) == (
         "135",
