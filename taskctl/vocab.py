@@ -30,6 +30,9 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     LEAD: (
         "牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "主责任", "主要负责", "牵头主办",
         "组长",
+        # the lead named by what it does first (`牵头实施单位`, `牵头落实部门`), or as the one who
+        # drives the work (`主抓单位`, a county's 重点工作 list)
+        "牵头实施", "牵头落实", "牵头推进", "主抓",
     ),
     SUPPORT: (
         "配合", "参加", "参与", "协作", "支持", "协办", "协同", "协助", "配合责任", "协同责任",
@@ -38,6 +41,7 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     RESPONSIBLE: (
         "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
         "具体实施", "具体承办", "具体落实", "责任主体", "主体责任", "工作责任", "任务责任", "推进",
+        "完成",
         # the body in charge of the field (`主管部门:市林业局`), the one a task is assigned to
         # (`包保单位`, `包联单位`, `挂点单位`: county and township plans), its 职能部门
         "主管", "包保", "包联", "挂点", "挂联", "职能",
@@ -51,6 +55,13 @@ LABEL_HOLDER_WORDS: tuple[str, ...] = (
     # a ministry's departments (`牵头负责司局`, 工业和信息化部's indicator table, 2018), a province's
     # or a city's (`责任厅局`, `牵头委办局`)
     "司局", "厅局", "委办局", "局办",
+    # a county's or a district's own offices (`责任股室`, `责任站所`, `责任局室`)
+    "站所", "局室", "科股",
+)  # fmt: skip
+# The holder named again in brackets before the colon (`责任科室(单位):`, `牵头处(室):`, `责任单位(人):`):
+# the label is read without the bracket.
+BRACKETED_HOLDER_WORDS: tuple[str, ...] = (
+    "单位", "部门", "处室", "科室", "室", "股", "股室", "所", "站所", "人", "个人", "责任人",
 )  # fmt: skip
 # A level before a label (`市级牵头单位:`, `县级责任部门:`) changes nothing of its role; written
 # without 级 too (`省牵头单位:省农业农村厅`, a city table of provincial tasks naming the province's lead).
@@ -93,6 +104,11 @@ ANNOTATION_LABELS: dict[str, str] = {
     **BARE_ROLE_LABELS,
     # `部门分工:省发展改革委牵头,各地、各部门配合。`: role verbs in the value give the roles
     "部门分工": RESPONSIBLE,
+    # the townships a county's task falls to (`责任乡镇:`, `责任街道:`); not composed, so that a
+    # township's bare name stays a name
+    "责任乡镇": RESPONSIBLE,
+    "责任街道": RESPONSIBLE,
+    "责任镇街": RESPONSIBLE,
     "责任分工": RESPONSIBLE,
     "牵头领导": PERSONS,
     "牵头负责领导": PERSONS,
@@ -123,6 +139,15 @@ ANNOTATION_LABELS: dict[str, str] = {
     "包保领导": PERSONS,
     "挂帅领导": PERSONS,
     "包联领导": PERSONS,
+    "包抓领导": PERSONS,
+    "包案领导": PERSONS,
+    "挂点领导": PERSONS,
+    "挂钩领导": PERSONS,
+    "督导领导": PERSONS,
+    "协管领导": PERSONS,
+    "配合领导": PERSONS,
+    "分管负责人": PERSONS,
+    "责任领导人": PERSONS,
     "领衔领导": PERSONS,
     "责任市领导": PERSONS,
     "责任县领导": PERSONS,

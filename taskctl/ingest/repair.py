@@ -23,6 +23,7 @@ from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     ANNOTATION_LABELS,
+    BRACKETED_HOLDER_WORDS,
     COMPOSED_LABEL_PATTERN,
     LIST_NAME_STARTS,
     NOTICE_WORDS,
@@ -544,7 +545,7 @@ def repair_lines(lines: list[str]) -> list[str]:
 
 # A label naming its holder twice, the second in brackets (`责任科室(单位):就业科…`, a city bureau's
 # plan, 2022): the label without the bracket.
-_BRACKETED_HOLDER = lazy(r"(?<=[\u4e00-\u9fff])\((?:单位|部门|处室|科室)\)(?=:)")
+_BRACKETED_HOLDER = lazy(rf"(?<=[\u4e00-\u9fff])\((?:{'|'.join(BRACKETED_HOLDER_WORDS)})\)(?=:)")
 
 
 # A label whose value stands in brackets closing its line (`第一组:组长单位(县政府办)`, a county's

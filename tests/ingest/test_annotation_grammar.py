@@ -308,6 +308,37 @@ def test_a_leader_heading_may_name_the_post_first() -> None:
     assert doc.tasks[0].persons == []
 
 
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("主抓单位", "lead"),
+        ("牵头实施单位", "lead"),
+        ("牵头处(室)", "lead"),
+        ("牵头单位(部门)", "lead"),
+        ("配合科(股)", "support"),
+        ("责任处(室)", "responsible"),
+        ("责任单位(人)", "responsible"),
+        ("完成单位", "responsible"),
+        ("责任站所", "responsible"),
+        ("责任局室", "responsible"),
+        ("责任乡镇", "responsible"),
+        ("责任街道", "responsible"),
+    ],
+)
+def test_label_forms_give_their_role(label: str, role: str) -> None:
+    """Labels a department composes otherwise, or whose holder it names again in brackets."""
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:市发改委、市财政局)\n").tasks
+    roles = {"lead": task.lead, "support": task.support, "responsible": task.responsible}
+    assert roles == {name: ["市发改委", "市财政局"] if name == role else [] for name in roles}
+    assert task.attributes == {}
+
+
+@pytest.mark.parametrize("label", ["包抓领导", "挂点领导", "督导领导", "分管负责人"])
+def test_leaders_by_their_duty_are_persons(label: str) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:王明;牵头单位:市发改委)\n").tasks
+    assert task.persons == ["王明"] and task.lead == ["市发改委"]
+
+
 @pytest.mark.parametrize("label", ["责任领导", "分管领导", "牵头领导", "责任人", "联系人"])
 def test_person_labels_never_give_units(label: str) -> None:
     (task,) = parse_text(f"2024年工作要点\n1.完善制度。({label}:王明;牵头单位:市发改委)\n").tasks
