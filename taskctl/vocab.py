@@ -329,6 +329,10 @@ ROLE_VERBS: dict[str, str] = {
     "协同": SUPPORT,  # closing a clause only; between two lists it joins them (CONNECTIVE_VERBS)
     "协同推进": SUPPORT,
     "协同落实": SUPPORT,
+    "积极参与": SUPPORT,
+    "支持": SUPPORT,  # `(市发改委牵头,市财政局、市税务局支持)`
+    "大力支持": SUPPORT,
+    "给予支持": SUPPORT,
     # responsible: 国发〔2020〕6号 (`按职责分工负责`: `MANNER_PATTERN` + 负责), 民政部 plans (`落实`)
     # the division alone, whatever verb follows it (`按职责分工卖力`: a reworded copy's 负责)
     "按职责分工": RESPONSIBLE,
@@ -355,6 +359,8 @@ ROLE_VERBS: dict[str, str] = {
     "督促": RESPONSIBLE,
     "督导": RESPONSIBLE,
     "统筹": RESPONSIBLE,
+    "负责指导": RESPONSIBLE,
+    "具体承办": RESPONSIBLE,
     "各负其责": RESPONSIBLE,  # `(市政府办公室统筹,各部门各负其责)`
     "各司其职": RESPONSIBLE,
     "推进": RESPONSIBLE,  # `(市农业农村局会同市乡村振兴局推进)`
