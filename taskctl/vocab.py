@@ -364,6 +364,14 @@ ROLE_VERBS: dict[str, str] = {
     "各负其责": RESPONSIBLE,  # `(市政府办公室统筹,各部门各负其责)`
     "各司其职": RESPONSIBLE,
     "推进": RESPONSIBLE,  # `(市农业农村局会同市乡村振兴局推进)`
+    "推动": RESPONSIBLE,
+    # supervising the ones who do it, like 统筹 (`(各州、市人民政府负责;省旅游发展委协调推动)`,
+    # a provincial office's tourism plan, 2018); 协调 alone is too common in task text
+    "协调推动": RESPONSIBLE,
+    "协调推进": RESPONSIBLE,
+    "统筹推进": RESPONSIBLE,
+    "督促指导": RESPONSIBLE,
+    "指导督促": RESPONSIBLE,
     "为主": LEAD,  # `(市文广旅局为主,各区县配合)`
     "主抓": LEAD,  # `(市卫健委主抓,市医保局协同)`
 }
@@ -421,6 +429,12 @@ LEADER_HEADING_PATTERN = (
     rf"^(?:(?P<post>{_TITLES}))?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?(post)|(?:{_TITLES}))"
     r"(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
 )
+# A heading that is a leader's name and posts, nothing else (`(一)卢志军 市委副书记、市委政法委书记`,
+# a city's progress report on its leaders' pledges, 2022): each post opens with its level.
+LEADER_POSTS_HEADING_PATTERN = (
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:(?:省|市|县|区|州|镇|乡)[\u4e00-\u9fff]{0,8}?"
+    rf"(?:{_TITLES})(?:、|,|$))+$"
+)
 # Responsible verbs and labels that lead when supporting units are named beside them
 # (`由省经贸委承办,省农业厅协办`, `承办单位 | 协办单位`), as 主办 does.
 LEADING_WITH_SUPPORT: tuple[str, ...] = ("承办",)
@@ -448,6 +462,9 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     "股",
     # a county's works (`县污水处理厂`, `自来水厂`: an inspection's rectification notice, 2021)
     "厂",
+    # a street office written without 道 (`仁兴街`, a 沈阳 district, 2019), towns and streets as one
+    # group (`镇街(园区)`, 广东 cities)
+    "街",
 )  # fmt: skip
 # Endings of a unit's name of two characters (`团委`, `农办`, `工会`, `海关`, `人行`): the only two-character
 # names the unit guard takes, and what a ministry's short names for its departments (`(应急中心、固体
@@ -475,7 +492,7 @@ NOT_IN_UNIT_NAMES: tuple[str, ...] = (
     "负责", "牵头", "配合", "参与", "会同", "协助", "落实", "加强", "推进", "推动", "完成", "开展",
     "确保", "做好", "加快", "提升", "完善", "实现", "制定", "建立", "健全", "按照", "根据", "要求",
     "任务", "涉及", "不再", "年底", "月底", "以前", "之前", "以上", "的", "以下", "均需", "开工",
-    "启动", "新建", "建成", "提高", "扩大",
+    "启动", "新建", "建成", "提高", "扩大", "依据", "依照",
 )  # fmt: skip
 # Level phrases some group names hold, with a word of `NOT_IN_UNIT_NAMES` inside: `各地级以上市人民政府`
 # (every Guangdong plan), `县级以上人民政府`. The guard reads a name without them.

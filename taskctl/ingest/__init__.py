@@ -144,17 +144,27 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
     from taskctl.ingest.annotations import find_annotations
 
     closing = []
+    roles = False  # whether a note names a lead or a support (a bare list of names does not)
     for index, line in enumerate(lines):
         annotations, _problems = find_annotations(line.text)
-        if any(
-            a.names_units()
-            and (a.spans[0][1] >= len(line.text.rstrip("。; |")) or a.spans[0][0] == 0)
+        found = [
+            a
             for a in annotations
-        ):
+            if a.names_units()
+            and (a.spans[0][1] >= len(line.text.rstrip("。; |")) or a.spans[0][0] == 0)
+        ]
+        if found:
             # a note closing the line, or the bodies it opens with (`区住建局负责…`)
             closing.append(index)
-    if len(closing) < 2:
+            roles = roles or any(a.lead or a.support for a in found)
+    # one paragraph closed by a note of roles (`…(市科技局牵头负责,市财政局配合)`) is enough where
+    # the copy ends soon after it
+    if len(closing) < (1 if roles and len(lines) - closing[-1] <= 2 else 2):
         return None
+    last = closing[-1] + 1
+    if last == len(lines) - 1 and _is_cut_paragraph(lines[last].text):
+        # the next paragraph, cut by the copy's end before its note, is the next item
+        closing.append(last)
     numbered = list(lines)
     for position, index in enumerate(closing, start=1):
         text = lines[index].text
@@ -167,6 +177,17 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
     return numbered
 
 
+def _is_cut_paragraph(text: str) -> bool:
+    """A paragraph of task text cut by the copy's end: a sentence opening it, none closing it."""
+    return (
+        len(text) >= _CUT_PARAGRAPH_MIN
+        and "。" in text[:_CUT_PARAGRAPH_MIN]
+        and not text.rstrip().endswith(("。", ";", "!", "?", ")", "”"))
+    )
+
+
+# The shortest cut paragraph taken for an item (a heading sentence and some of its text).
+_CUT_PARAGRAPH_MIN = 30
 # A bullet a list's line opens with.
 _BULLET = lazy(r"^[•●○◆◇■□▪▶►◎·*-][ \t]*")
 # A photo caption's number (`图①:`, `图1:` in a news report of an inspection).

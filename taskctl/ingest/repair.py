@@ -311,9 +311,8 @@ def _separate_note_units(match: re.Match[str]) -> str:
 
 # A note in brackets with a space inside (`(市发改委牵头 市财政局 市统计局配合)`, `(市发改委 市财政局)`).
 _SPACED_NOTE = lazy(r"\([^()\n]* [^()\n]*\)")
-_TRAILING_VERB = lazy(
-    "(?:" + "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True)) + ")$"
-)
+_ROLE_VERB_ALTERNATION = "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True))
+_TRAILING_VERB = lazy(f"(?:{_ROLE_VERB_ALTERNATION})$")
 
 
 def _flattened_table(pieces: list[str]) -> bool:
@@ -844,7 +843,55 @@ def repair_text(text: str) -> list[Line]:
             for piece in _unglued_items(repaired):
                 lines.append(Line(piece, number))
                 widths.append(_display_width(raw.strip()))
-    return join_lines(lines, widths)
+    return _close_cut_note(join_lines(lines, widths))
+
+
+# A 由-clause cut by the copy's end before its verb (`由市交通运输局、市公路局、西华县人民政府`).
+_CUT_BY_CLAUSE = lazy(r"^由([^。;:()]+?)[、,]?$")
+
+
+def _close_cut_note(lines: list[Line]) -> list[Line]:
+    """The lines with a note the copy's end cuts (`…(国务院审改办、人力`, `由市交通运输局、市公路局`
+    on a line of its own) closed, so that it is read as a note: the names in it before the cut are
+    whole; a cut last name is the unit guard's to refuse. A bracket of text (`(2024年`) stays text."""
+    if not lines:
+        return lines
+    from taskctl.ingest.units import is_unit_name
+
+    last = lines[-1]
+    text = last.text
+    if _bracket_depth(text) == 1:
+        opened = text.rfind("(")
+        inside = text[opened + 1 :]
+        # a bare list only: a note with a label or a role verb is read cut as it is
+        if inside and not any(mark in inside for mark in "。(:") and not _ROLE_WORD.search(inside):
+            whole = _without_cut_name(inside)
+            if whole and (whole != inside.rstrip("、,;") or is_unit_name(whole)):
+                return [*lines[:-1], Line(f"{text[: opened + 1]}{whole})", last.number)]
+    cut = _CUT_BY_CLAUSE.match(text)
+    if cut is not None:
+        whole = _without_cut_name(cut.group(1))
+        pieces = _CUT_PIECE.split(whole)
+        if len(pieces) >= 2 and is_unit_name(pieces[0]):
+            return [*lines[:-1], Line(f"({whole})", last.number)]
+    return lines
+
+
+_ROLE_WORD = lazy(_ROLE_VERB_ALTERNATION)
+# Where a list a copy's end cuts is cut into its names (what follows the last one is cut).
+_CUT_PIECE = lazy(r"[、,;:]")
+
+
+def _without_cut_name(text: str) -> str:
+    """A list cut by the copy's end without its cut last piece: `市发改委、市财` → `市发改委`,
+    `市发改委、` → `市发改委`; a last piece shaped like a whole name stays."""
+    from taskctl.ingest.units import is_unit_name
+
+    text = text.rstrip("、,;")
+    pieces = _CUT_PIECE.split(text)
+    if len(pieces) >= 2 and not is_unit_name(pieces[-1]):
+        return text[: len(text) - len(pieces[-1])].rstrip("、,;:")
+    return text
 
 
 def _unglued_items(text: str) -> list[str]:

@@ -42,6 +42,7 @@ from taskctl.vocab import (
     CLOSING_SECTION_HEADINGS,
     LEAD,
     LEADER_HEADING_PATTERN,
+    LEADER_POSTS_HEADING_PATTERN,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
     PAGE_CHROME_BAR_COUNT,
@@ -720,8 +721,9 @@ def _without_heading(
     line_end = plain.find("\n")
     if line_end >= 0 and (first_end < 0 or line_end < first_end):
         first_end = line_end
-    rest = plain[first_end + 1 :].strip() if first_end >= 0 else ""
-    return lead_phrase(rest) if rest else title
+    # (a stop left at the next line's start, `…能力` / `。ㄒ唬…`, opens no sentence)
+    rest = plain[first_end + 1 :].strip().lstrip("。,;、:").strip() if first_end >= 0 else ""
+    return (lead_phrase(rest) if rest else "") or title
 
 
 def _annotated_runs(
@@ -759,7 +761,7 @@ def _annotated_runs(
     tail = text[start:].strip(" \n。;,")
     cut = not text.rstrip().endswith(tuple(_SENTENCE_CLOSERS))  # a copy ending mid-sentence
     if (
-        len(runs) >= 2
+        (len(runs) >= 2 or _cut_paragraph_after_note(text, runs[-1][2][-1].spans[0][0], start))
         and len(tail) >= _MIN_TAIL_RUN
         and ("。" in tail or cut or _starts_sub_item(tail))
     ):
@@ -772,6 +774,26 @@ def _annotated_runs(
     return [(a, b, tuple(c)) for a, b, c in runs]
 
 
+def _cut_paragraph_after_note(text: str, start: int, end: int) -> bool:
+    """Whether, under a heading line of its own, the text after a note (from `start` to `end`)
+    closing a paragraph is a paragraph of its own that the copy's end cuts mid-sentence (`(一)优化…`
+    / `携手…(X牵头)` / `积极参与建设…,做好穗莞深`): the next run of work, whose note the copy lost.
+    A note on the item's first line (its body after it) or opening its line is not such a run's."""
+    heading_end = text.find("\n")
+    line_start = text.rfind("\n", 0, start) + 1
+    rest = text[end:]
+    stripped = rest.lstrip(" 。;,")
+    return (
+        0 < heading_end < line_start
+        and start - line_start >= _MIN_CUT_PARAGRAPH
+        and "\n" in rest[: len(rest) - len(stripped) + 1]
+        and len(stripped) >= _MIN_CUT_PARAGRAPH
+        and not stripped.rstrip().endswith(tuple(_SENTENCE_CLOSERS))
+    )
+
+
+#: The shortest paragraph of a run read so (a sentence and more).
+_MIN_CUT_PARAGRAPH = 30
 # What a paragraph's last sentence ends with when the copy is whole.
 _SENTENCE_CLOSERS = "。;!?)”\"'"
 
@@ -948,6 +970,10 @@ def drop_closing_text(nodes: list[Node]) -> None:
     keep = text.count("\n", 0, line_end) + 1
     if len(annotations) > 1 and not last.lines[keep].startswith(CLOSING_OPENERS):
         return  # a paragraph of several annotated runs goes on: a further run, not a closing word
+    closing = max(annotations, key=lambda annotation: annotation.spans[-1][1])
+    paragraph = _cut_paragraph_after_note(text, closing.spans[0][0], end)
+    if paragraph and not last.lines[keep].startswith(CLOSING_OPENERS):
+        return  # the next run, cut by the copy's end before its note
     del last.lines[keep:]
     del last.line_numbers[keep:]
 
@@ -1150,11 +1176,12 @@ def _give_counted_items(draft: ItemDraft, items: list[ItemDraft]) -> None:
 
 
 _LEADER_HEADING = lazy(LEADER_HEADING_PATTERN)
+_LEADER_POSTS_HEADING = lazy(LEADER_POSTS_HEADING_PATTERN)
 
 
 def _leader_of(heading: ItemDraft) -> str | None:
     """The leader a heading puts in charge (`王丹县长牵头重点工作` → 王丹), or None."""
-    match = _LEADER_HEADING.match(heading.title)
+    match = _LEADER_HEADING.match(heading.title) or _LEADER_POSTS_HEADING.match(heading.title)
     return match.group("name") if match else None
 
 

@@ -211,10 +211,28 @@ def _fragment_names(fragment: str) -> tuple[str, ...]:
     names: list[str] = []
     for word in _split_on_spaces(fragment):
         for name in _group_tail(word.strip(EDGE_PUNCTUATION)):
-            name = strip_etc(name.strip(EDGE_PUNCTUATION))
+            name = strip_etc(_without_cut_bracket(name.strip(EDGE_PUNCTUATION)))
             if name:
                 names.append(name)
     return tuple(names)
+
+
+# A bracket opened after a name and never closed (`各区人民政府〈含开发区`, where a copy ends).
+_CUT_BRACKET = lazy(r"^(.+?)[(〔〈\[【][^)〕〉\]】]*$")
+
+
+def _without_cut_bracket(name: str) -> str:
+    """A unit's name without the qualifying bracket a copy's end cut (`各区人民政府〈含开发区` →
+    `各区人民政府`): the name before it is whole; other names stay as they are."""
+    if not name or name[-1] in ")〕〉]】":
+        return name
+    cut = _CUT_BRACKET.match(name)
+    if cut is None or not is_unit_name(cut.group(1)):
+        return name
+    qualifier = name[len(cut.group(1)) + 1 :]
+    # a qualifier (`〈含开发区`) leaves the name whole; a name cut inside its own bracket (`各镇乡(`,
+    # `各镇乡(街`) stays cut, for the guard to refuse
+    return cut.group(1) if qualifier.startswith(NOT_UNIT_STARTS) else name
 
 
 # Groups named by a level (`市直各单位`, `县级各部门`): never the rest of a compound region name.

@@ -1372,3 +1372,39 @@ def test_a_first_listed_rule_naming_the_lead_department_or_unit_and_the_others()
     ).tasks
     assert (first.lead, first.support) == (["市教委"], ["市财政局", "市发展改革委"])
     assert (second.lead, second.support) == (["市教委"], ["市人力社保局"])
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # a bare list cut by the copy's end: its whole names are read, the cut one is dropped
+        ("(市发改委、市财政局、市商", ([], [], ["市发改委", "市财政局"])),
+        ("(市发改委、市财政局", ([], [], ["市发改委", "市财政局"])),
+        # a 由-clause on its own line, cut before its verb
+        (
+            "\n由市交通运输局、市公路局,西华县人民政府,市经济",
+            ([], [], ["市交通运输局", "市公路局", "西华县人民政府"]),
+        ),
+        # a note with its roles is read as it is
+        ("(市发改委牵头,市财政局、市商", (["市发改委"], ["市财政局"], [])),
+        # a qualifying bracket after a whole name, cut
+        (
+            "(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、",
+            (["市发改委"], ["各区人民政府"], []),
+        ),
+        # a bracket of text stays text
+        ("(依据区人代会", ([], [], [])),
+        ("(2024年", ([], [], [])),
+    ],
+)
+def test_a_note_cut_by_the_copys_end(tail: str, expected: tuple) -> None:
+    task = parse_text(
+        "2024年工作要点\n1.加强统筹。(市统计局负责)\n2.完善制度,加强监管。" + tail
+    ).tasks[-1]
+    assert (task.lead, task.support, task.responsible) == expected
+
+
+@pytest.mark.parametrize("names", ["各相关部门、镇街(园区)", "仁兴街、北二路街道"])
+def test_streets_and_towns_as_bodies(names: str) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。(责任单位:{names})\n").tasks
+    assert task.responsible == names.split("、")

@@ -519,3 +519,57 @@ def test_label_lines_after_a_run_numbered_from_one_again_assign_each_item_of_the
         ("1", ["县住房和城乡建设局"]),
         ("2", ["县住房和城乡建设局"]),
     ]
+
+
+# copies cut by their end (a page's stored text stops mid-paragraph)
+
+
+def test_one_unnumbered_paragraph_closed_by_a_note_of_roles_and_the_cut_one_after_it() -> None:
+    doc = parse_text(
+        "德州市实施方案\n为加快跨越发展,结合我市实际,制定本实施方案。\n"
+        "加强科技创新主体培育。实施科技型中小企业创新能力提升工程,落实研发费用加计扣除政策。"
+        "(市科技局牵头负责,市财政局配合)\n"
+        "强化科技平台载体赋能。高水平建设重大产业创新平台,积极争创省技术创新中心;鼓励开展"
+    )
+    assert [(t.number, t.title[:6], t.lead, t.support) for t in doc.tasks] == [
+        ("1", "加强科技创新", ["市科技局"], ["市财政局"]),
+        ("2", "强化科技平台", [], []),
+    ]
+
+
+def test_a_cut_paragraph_after_an_annotated_one_under_a_heading_line_is_the_next_run() -> None:
+    doc = parse_text(
+        "实施意见\n一、深化区域经济合作\n(一)优化区域经济发展格局\n"
+        "携手珠三角各市以及港澳共同打造粤港澳大湾区城市群,推进大珠三角世界级城市群建设。"
+        "(牵头单位:市发改局;各相关部门按职责分工负责)\n"
+        "积极参与建设珠江-西江经济带,打造内陆主要货源地节点。协助推进深茂铁路前期工作,做好穗莞深"
+    )
+    assert [(t.number, t.title[:6], t.lead, t.support) for t in doc.tasks] == [
+        ("一.(一)-1", "携手珠三角各", ["市发改局"], ["各相关部门"]),
+        ("一.(一)-2", "积极参与建设", [], []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # the item's body after a note on its title line
+        "\n根据工作安排,截至目前已完成筛查1036人,筛查率100%确诊阳性3人,发病率0.32",
+        # a closing paragraph, whole
+        "\n经指挥部研究,决定对上述单位予以通报批评,督促其于7月7日前整改到位,并报告处理结果。",
+    ],
+)
+def test_text_after_a_note_on_the_item_line_is_no_run(after: str) -> None:
+    (task,) = parse_text(
+        "工作要点\n一、民生实事\n(四)新生儿先天性心脏病筛查与诊治(牵头责任单位:县卫生健康委员会)"
+        + after
+    ).tasks
+    assert task.lead == ["县卫生健康委员会"]
+
+
+def test_a_heading_naming_a_leader_by_name_and_posts_gives_the_items_their_person() -> None:
+    (task,) = parse_text(
+        "承诺事项进展情况\n一、市委领导\n(一)卢志军 市委副书记、市委政法委书记\n"
+        "1.深入开展“零上访零事故零案件”创建活动。\n推进情况:全市达标占比90%。\n"
+    ).tasks
+    assert (task.number, task.persons) == ("一.(一).1", ["卢志军"])
