@@ -363,6 +363,9 @@ def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
         problem = unit_problem(bare)
         if problem is None:
             names.append(name)
+        elif _LEADER_POST.fullmatch(bare):
+            # `分管副市长、市发改委牵头`: a leader named by the post beside the units, a person
+            found.additions.append((PERSONS, (bare,), ""))
         else:
             found.rejected.append((name, problem))
     return tuple(names)
@@ -444,16 +447,16 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         )
         role = LEAD if connective else SUPPORT if after_connective else verb_role(verb)
         after_connective = connective
+        posts = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
+            # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
+            found.additions.append((PERSONS, tuple(posts), ""))
+            continue
         leaders = _leaders(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if leaders:
             # `由杨志武副市长负责`, `由鲁国会、郑忠安副厅长分别负责`: leaders answer for the task,
             # persons, not units
             found.additions.append((PERSONS, leaders, ""))
-            continue
-        posts = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
-        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
-            # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
-            found.additions.append((PERSONS, tuple(posts), ""))
             continue
         rejected = len(found.rejected)
         names = _checked_units(segment, found)
@@ -530,6 +533,11 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
         del found.additions[marks[0] :], found.times[marks[1] :], found.rejected[marks[2] :]
         if role is not None:
             _read_list(clause, role, source, found)
+            continue
+        posts = split_units(_strip_prefix(clause))
+        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
+            # `(分管副市长,市发改委牵头)`: the leader named by the post answers for it, a person
+            found.additions.append((PERSONS, tuple(posts), ""))
             continue
         names, persons = split_person_notes(split_units(clause))
         bare = [_strip_lead_note(name) for name in names]

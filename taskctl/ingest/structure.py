@@ -94,8 +94,9 @@ _MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(一)", re.compile(rf"\(\s*({_CN})\s*\)\s*[、.]?")),
     ("一、", re.compile(rf"({_CN})\s*[、.]")),
     ("(1)", re.compile(r"\(\s*([0-9]{1,3})\s*\)\s*[、.]?")),
-    # `1。` too: a news portal's copy writes the item's full stop as an ideographic one
-    ("1.", re.compile(r"([0-9]{1,3})\s*(?:、|[.。](?![0-9]))")),
+    # `1。` too: a news portal's copy writes the item's full stop as an ideographic one; a digit after
+    # the stop is a decimal (`2.45万`) unless it opens a year (`1.2024年6月底前完成…`)
+    ("1.", re.compile(r"([0-9]{1,3})\s*(?:、|[.。](?!(?!(?:19|20)[0-9]{2}年)[0-9]))")),
     ("1)", re.compile(r"([0-9]{1,3})\)")),
     ("①", re.compile(f"([{CIRCLED_NUMBERS}])")),
 )

@@ -22,6 +22,7 @@ from taskctl.vocab import (
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
     LABEL_HOLDER_WORDS,
+    LEADER_POST_PATTERN,
     LEADER_TITLES,
     LEVEL_PHRASES,
     LIST_NAME_STARTS,
@@ -333,11 +334,14 @@ def split_persons(text: str) -> list[str]:
 
 
 _TITLES = tuple(sorted(LEADER_TITLES, key=len, reverse=True))
+_LEADER_POST = lazy(LEADER_POST_PATTERN)
 
 
 def _without_title(name: str) -> str:
     """`副市长张三`, `张三同志` → 张三; a title alone (`副市长` written apart from the name) → ''."""
     name = name.removesuffix("同志")
+    if _LEADER_POST.fullmatch(name):
+        return name  # `分管副市长`: a leader named by the post, no name to take from it
     for title in _TITLES:
         if name == title:
             return ""

@@ -1408,3 +1408,18 @@ def test_a_note_cut_by_the_copys_end(tail: str, expected: tuple) -> None:
 def test_streets_and_towns_as_bodies(names: str) -> None:
     (task,) = parse_text(f"2024年工作要点\n1.完善制度。(责任单位:{names})\n").tasks
     assert task.responsible == names.split("、")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(分管副市长,市发改委牵头)",
+        "(分管副市长负责,市发改委牵头)",
+        "(分管副市长、市发改委牵头)",
+        "(市发改委牵头,分管副市长)",
+        "(责任领导:分管副市长;牵头单位:市发改委)",
+    ],
+)
+def test_a_leader_named_by_the_post_is_a_person_as_written(note: str) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。{note}\n").tasks
+    assert (task.lead, task.persons) == (["市发改委"], ["分管副市长"])

@@ -573,3 +573,13 @@ def test_a_heading_naming_a_leader_by_name_and_posts_gives_the_items_their_perso
         "1.深入开展“零上访零事故零案件”创建活动。\n推进情况:全市达标占比90%。\n"
     ).tasks
     assert (task.number, task.persons) == ("一.(一).1", ["卢志军"])
+
+
+def test_an_item_opening_with_a_year_is_numbered() -> None:
+    doc = parse_text(
+        "2024年工作要点\n1.2024年6月底前完成制度修订。(市发改委负责)\n2.加强监管。(市财政局负责)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1", "2024年6月底前完成制度修订", ["市发改委"]),
+        ("2", "加强监管", ["市财政局"]),
+    ]
