@@ -620,6 +620,11 @@ GROUP_UNIT_PREFIXES: tuple[str, ...] = (
     "全省",
     "省直有关",
 )
+# What follows a group prefix in task text, never a group of bodies (`相关工作`, `有关要求`, `各项任务`).
+GROUP_PREFIX_NOT_BODIES: tuple[str, ...] = (
+    "工作", "要求", "情况", "事项", "任务", "规定", "政策", "内容", "问题", "资金", "项目", "措施",
+    "文件", "精神", "项", "类", "级", "种", "方案", "制度", "标准",
+)  # fmt: skip
 # One regular expression for all of the above (used by the store to tell groups from departments).
 GROUP_UNIT_PATTERN = (
     r"^(?:各|有关|相关|全省|省直有关)|各(?:有关|相关)?(?:处室|单位|部门)|等(?:单位|部门)?$"

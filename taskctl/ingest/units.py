@@ -18,6 +18,7 @@ from taskctl.vocab import (
     CHINESE_NUMERAL_CHARS,
     COMPOSED_LABEL_PATTERN,
     GROUP_NOUNS,
+    GROUP_PREFIX_NOT_BODIES,
     GROUP_TAIL_JOINS,
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
@@ -404,7 +405,9 @@ def unit_problem(name: str) -> str | None:
         return None
     for prefix in GROUP_UNIT_PREFIXES:
         if bare.startswith(prefix) and 0 < len(bare) - len(prefix) <= 4:
-            return None  # a group: 各地, 有关方面, 各区县
+            if bare[len(prefix) :].startswith(GROUP_PREFIX_NOT_BODIES):
+                return "task text, not a group of bodies"  # `相关工作`, `各项任务`
+            return None  # a group: 各地, 有关方面, 各区县, 各班级
     return "not shaped like a unit name"
 
 

@@ -230,6 +230,16 @@ def test_rejected_candidates_are_warnings() -> None:
     assert any("加强统筹协调的各部门" in w.message for w in doc.warnings)
 
 
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("相关工作", False), ("各项任务", False), ("各班级", True), ("有关方面", True)],
+)
+def test_a_group_prefix_before_task_text_is_no_group(name: str, unit: bool) -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert (unit_problem(name) is None) == unit
+
+
 # properties: no unit holds a label colon, a label word or a role verb; order of parts is irrelevant
 PARTS = [
     "牵头单位:省科技厅",
