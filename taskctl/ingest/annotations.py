@@ -1031,11 +1031,29 @@ def _closing_assignments(text: str, annotations: list[Annotation]) -> list[Annot
             continue
         prefix = clause if verbs[-1].end() == len(clause) else _opening_assignment(clause)
         if not prefix or len(clause) - len(prefix) > _MAX_OBJECT:
+            agent = _agent_before_duty(clause)
+            if agent:
+                # `由市政府办公室下达目标任务并负责考核`: the body 由 names does the task
+                reading = Annotation()
+                reading.add(RESPONSIBLE, [agent], "由")
+                found.append(_copy(reading, (match.start(1), match.end(1))))
             continue
         reading = read_content(prefix, False)
         if reading is not None and reading.names_units() and not reading.rejected:
             found.append(_copy(reading, (match.start(1), match.end(1))))
     return found
+
+
+def _agent_before_duty(clause: str) -> str:
+    """The unit a closing `由X…并负责…` clause names before a verb of its own (`由市政府目标办下达目标
+    任务并负责考核` → 市政府目标办): the longest name after 由 shaped like a unit, or ''."""
+    if "并负责" not in clause and "并牵头" not in clause:
+        return ""
+    body = clause[1:]
+    for end in range(min(len(body) - 2, UNIT_NAME_MAX), 2, -1):
+        if is_unit_name(body[:end]) and not is_unit_name(body[: end + 1]):
+            return body[:end]
+    return ""
 
 
 # A clause opening with 由 that closes its sentence, and the longest object its verb may take there

@@ -1433,3 +1433,11 @@ def test_streets_and_towns_as_bodies(names: str) -> None:
 def test_a_leader_named_by_the_post_is_a_person_as_written(note: str) -> None:
     (task,) = parse_text(f"2024年工作要点\n1.完善制度。{note}\n").tasks
     assert (task.lead, task.persons) == (["市发改委"], ["分管副市长"])
+
+
+def test_a_closing_by_clause_naming_its_body_before_a_verb_of_its_own() -> None:
+    first, second = parse_text(
+        "目标考核办法\n(四)政务工作目标,基本分值为4分,由市政府办公室下达目标任务并负责考核。\n"
+        "(五)信访维稳目标,基本分值为3分,由市政府目标办下达目标任务并负责考核。\n"
+    ).tasks
+    assert (first.responsible, second.responsible) == (["市政府办公室"], ["市政府目标办"])

@@ -401,9 +401,8 @@ FLOORS = {
     "yinchuan2019": (1.0, 1.0),
     # 2/7: every digit of the copy is lost (markers `、`), and `由X考评` (who assesses) names no role
     "xiangzhenkaoping": (0.0, 0.0),
-    # 6/8: `由市政府办公室下达目标任务并负责考核` (a verb before 并负责) is not read; two procedural
-    # sections are not tasks
-    "zigong2006": (0.72, 0.72),
+    # units exact; 6/8: two procedural sections are not tasks
+    "zigong2006": (1.0, 1.0),
     # collection 24, as read now (first seen at 83e0f90)
     # units exact; 12/14: the leading group (people, no work) is read as a task, and one group's
     # duties numbered inline after `工作职责:` are not split
