@@ -876,7 +876,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if annotation.names_units() or annotation.persons
         for span in annotation.spans
     ]
-    for match in _PROSE_ASSIGNMENT.finditer(text) if "会同" in text else ():
+    for match in _PROSE_ASSIGNMENT.finditer(text) if "由" in text else ():
         found = _prose_assignment(match)
         if found is not None and not any(a <= match.start() < b for a, b in taken):
             annotations.append(found)
@@ -1108,12 +1108,13 @@ _UNIT_FIRST = lazy(r"[ \t]*([\u4e00-\u9fff()]{3,20}?)[ \t]*:")
 
 
 # `…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。`: the way 国办 divisions of work
-# assign a task in running prose (X leads, the units after 会同 support). Only this unambiguous
-# form is read in prose: `由市政府授权X…` names no role.
+# assign a task in running prose (X leads, the units after 会同 support); `由区工商分局牵头组织区相关
+# 部门对…进行评估` (a district's plan, 2012) the same. Only these unambiguous forms are read in prose:
+# `由市政府授权X…` names no role.
 _PROSE_ASSIGNMENT = lazy(
-    r"(?:^|(?<=[,;。\n]))由(?P<lead>[^,;。\n由]{2,40}?)(?:会同|联合)"
+    r"(?:^|(?<=[,;。\n]))由(?P<lead>[^,;。\n由]{2,40}?)(?:牵头,?)?(?:会同|联合|组织)"
     r"(?P<support>[^,;。\n]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位|方面))?"
-    r"(?=研究|负责|共同|提出|制定|落实|组织|推进|抓好|开展|做好|办理|按职责)"
+    r"(?=研究|负责|共同|提出|制定|落实|组织|推进|抓好|开展|做好|办理|按职责|对|进行)"
 )
 
 

@@ -1441,3 +1441,18 @@ def test_a_closing_by_clause_naming_its_body_before_a_verb_of_its_own() -> None:
         "(五)信访维稳目标,基本分值为3分,由市政府目标办下达目标任务并负责考核。\n"
     ).tasks
     assert (first.responsible, second.responsible) == (["市政府办公室"], ["市政府目标办"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "由区工商分局牵头组织区相关部门对辖区市场开展创建活动进行评估验收。",
+        "由区工商分局会同区相关部门研究提出落实意见。",
+        "由区工商分局牵头,会同区相关部门开展评估。",
+    ],
+)
+def test_a_by_sentence_naming_who_leads_and_whom_it_brings_in(sentence: str) -> None:
+    (task,) = parse_text(
+        f"工作方案\n(三)检查验收阶段(9-10月)。{sentence}严格对照标准检查。\n"
+    ).tasks
+    assert (task.lead, task.support) == (["区工商分局"], ["区相关部门"])

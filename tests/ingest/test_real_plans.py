@@ -429,8 +429,9 @@ FLOORS = {
     "chengguan2023": (0.0, 0.0),
     # a Word table one cell a line whose header cell `区本级` / `任务数` is wrapped in two
     "longwan2023": (0.0, 0.0),
-    # a page starting mid-list; `由区工商分局牵头组织区相关部门…` is not read
-    "minhang2012": (0.44, 0.44),
+    # a page starting mid-list; `各镇、街道、莘庄工业区。` opening an item (its bodies as a sentence,
+    # a group among them) is not read
+    "minhang2012": (0.72, 0.72),
     # collection 26, as read now (first seen at c942baf)
     # units exact; cadres named by post as subjects (`各包村干部、村干部,负责…`) are not read as
     # persons
