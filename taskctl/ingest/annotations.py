@@ -854,7 +854,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
         names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
         leaders = _leaders(duty.group(1).strip())
-        if names and all(is_body_name(name) for name in names):
+        if names and _all_bodies(names):
             reading = Annotation(spans=[(0, duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
             annotations.append(reading)
@@ -955,6 +955,19 @@ def _note_to_line_end(text: str, start: int) -> Annotation | None:
     if reading is None or not reading.names_units():
         return None
     return _copy(reading, (start, end))
+
+
+def _all_bodies(names: list[str]) -> bool:
+    """Whether the names opening an item are bodies: each one a body's name (`区住建局`), or, in a
+    list of several, each one shaped like a unit and one at least a body's name (`各镇、街道、莘庄
+    工业区`)."""
+    if all(is_body_name(name) for name in names):
+        return True
+    return (
+        len(names) >= 2
+        and all(unit_problem(name) is None for name in names)
+        and any(is_body_name(name) for name in names)
+    )
 
 
 # Bodies opening an item's text as the subject of 负责 (`区住建局负责…`, `区委农办要结合…,负责…`).

@@ -1456,3 +1456,13 @@ def test_a_by_sentence_naming_who_leads_and_whom_it_brings_in(sentence: str) -> 
         f"工作方案\n(三)检查验收阶段(9-10月)。{sentence}严格对照标准检查。\n"
     ).tasks
     assert (task.lead, task.support) == (["区工商分局"], ["区相关部门"])
+
+
+def test_an_item_opening_with_its_bodies_as_a_sentence() -> None:
+    doc = parse_text(
+        "工作方案\n6、区质量技监局。负责规范市场计量行为。\n7、区城管执法大队、莘庄工业区。负责查处违法行为。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [
+        ["区质量技监局"],
+        ["区城管执法大队", "莘庄工业区"],
+    ]

@@ -429,9 +429,9 @@ FLOORS = {
     "chengguan2023": (0.0, 0.0),
     # a Word table one cell a line whose header cell `区本级` / `任务数` is wrapped in two
     "longwan2023": (0.0, 0.0),
-    # a page starting mid-list; `各镇、街道、莘庄工业区。` opening an item (its bodies as a sentence,
-    # a group among them) is not read
-    "minhang2012": (0.72, 0.72),
+    # a page starting mid-list; `各镇、街道、莘庄工业区。负责…`: `各镇、街道` is read as one group
+    # (as `各街道、镇` is), the answer splits it
+    "minhang2012": (0.76, 0.76),
     # collection 26, as read now (first seen at c942baf)
     # units exact; cadres named by post as subjects (`各包村干部、村干部,负责…`) are not read as
     # persons
@@ -466,6 +466,7 @@ KNOWN_EXTRA_UNITS = {
     "shenyang2026": ["各区"],
     "shengsi2021": ["市科技局"],
     "maanshan2021": ["各县区", "开发园区"],
+    "minhang2012": ["各镇、街道"],
     "guangdongwjw2021": ["宣传处会办公室"],
     "taizhou2018": ["各县(市、区)"],
 }
