@@ -167,6 +167,14 @@ ANNOTATION_LABELS: dict[str, str] = {
     "进度安排": DEADLINE,
     "办结时间": DEADLINE,
     "完成时限要求": DEADLINE,
+    # rectification lists and exposure pages (`整改时限:8月13日前`, `【整改期限】立行立改`)
+    "整改时限": DEADLINE,
+    "整改期限": DEADLINE,
+    "时限": DEADLINE,
+    "期限": DEADLINE,
+    "截止时间": DEADLINE,
+    "完成日期": DEADLINE,
+    "办结期限": DEADLINE,
 }
 
 

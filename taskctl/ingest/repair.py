@@ -824,6 +824,83 @@ def join_label_lines(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# A label line of a record (`工作任务:完善…`, `【主管单位】市城管局`), its value possibly on the next
+# line (`【存在问题】` / `此路段道路积尘严重…`).
+_RECORD_LABEL = lazy(
+    r"^[ \t]*(?:【([\u4e00-\u9fff、()]{2,12})】|([\u4e00-\u9fff、()]{2,12})[ \t]*[:：])[ \t]*(.*)$"
+)
+# A heading in brackets over a record (`【1月21日 问题一】`, an exposure page's problem).
+_RECORD_HEADING = lazy(r"^[ \t]*【[^】]{1,30}】[ \t]*$")
+
+
+def join_record_lines(raw_lines: list[str]) -> list[str]:
+    """The lines of a text that writes each task as a record of label lines, the task's own label
+    among them (`工作任务:…` / `牵头单位:…` / `完成时限:…`, again for the next; an exposure page's
+    `【点位名称】…` / `【主管单位】…` / `【存在问题】` over its text), as numbered items and their
+    label lines: the task label's value opens the record as `N.` (N from its `序号` line if any).
+    A record ends where its label lines do, or where one of its labels comes again. Texts that
+    number their items, or whose records name no unit, are returned as they are."""
+    from taskctl.ingest.tables import exact_header_field
+
+    labelled: dict[int, tuple[str, str, str | None]] = {}  # index → (label, value, field)
+    for index, line in enumerate(raw_lines):
+        match = _RECORD_LABEL.match(line) if ("【" in line or ":" in line or "：" in line) else None
+        if match is not None:
+            label = match.group(1) or match.group(2)
+            labelled[index] = (label, match.group(3).strip(), exact_header_field(label))
+    fields = [field for _label, _value, field in labelled.values()]
+    if fields.count("task") < 1 or not {"lead", "support", "responsible"} & set(fields):
+        return raw_lines
+    records: list[list[int]] = []
+    seen: set[str] = set()
+    index = 0
+    while index < len(raw_lines):
+        if index not in labelled:
+            index += 1
+            continue
+        label, value, _field = labelled[index]
+        if not records or label in seen or index - records[-1][-1] > 2:
+            records.append([])
+            seen = set()
+        records[-1].append(index)
+        seen.add(label)
+        # a label alone on its line: its value is the next line, when that is no label
+        following = index + 1
+        if not value and following < len(raw_lines) and following not in labelled:
+            labelled[index] = (label, raw_lines[following].strip(), labelled[index][2])
+            records[-1].append(following)
+            index = following
+        index += 1
+    tasks = [r for r in records if any(i in labelled and labelled[i][2] == "task" for i in r)]
+    if not tasks or any(
+        match_marker(line.strip()) for i, line in enumerate(raw_lines) if i not in labelled
+    ):
+        return raw_lines
+    out = list(raw_lines)
+    for position, record in enumerate(tasks, start=1):
+        number = str(position)
+        task_at = -1
+        for i in record:
+            if i not in labelled:
+                out[i] = ""  # a label's value, moved to its label's line
+                continue
+            label, value, field = labelled[i]
+            if field == "number":
+                number = value if value.isdigit() else number
+                out[i] = ""
+            elif field == "task":
+                task_at = i
+            else:
+                out[i] = f"{label}:{value}"
+        # the task's text opens the record; what stood on its first line takes the task label's
+        out[task_at] = out[record[0]] if task_at != record[0] else ""
+        out[record[0]] = f"{number}.{labelled[task_at][1]}"
+        above = record[0] - 1
+        if above >= 0 and above not in labelled and _RECORD_HEADING.match(raw_lines[above]):
+            out[above] = ""  # `【1月21日 问题一】` over the record: its heading, no task's text
+    return out
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
@@ -832,7 +909,7 @@ def repair_text(text: str) -> list[Line]:
     raw_lines = [line.strip(_EDGE_SPACES) for line in text.splitlines()]
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
-    raw_lines = join_label_lines(raw_lines)
+    raw_lines = join_record_lines(join_label_lines(raw_lines))
     raw_lines = split_run_on(join_viewer_chunks(raw_lines))
     lines: list[Line] = []
     widths: list[int] = []

@@ -57,6 +57,7 @@ EXACT = (
     "guangdong2023",
     "guangzhou2007",
     "guangzhou2012",
+    "guangzhou2019",
     "guangzhou2023",
     "guichi2020",
     "guoban2014",
@@ -514,7 +515,6 @@ REFUSED = (
     "jituanjihua",  # a company's rules numbered `3 职责 3.1 …` and a table flattened onto one line
     "wanjiang2010",  # a `| ` table naming no unit (its only body column is 数据来源): nothing to read
     "hezhangzhi2019",  # a viewer's page marker inside the note and a marker printed twice (`1 1 `)
-    "guangzhou2019",  # a spam mirror's one label:value item (`任务41`)
     "shuiliju2008",  # paragraphs opening with months (`7月,`), no numbering, no units
     "shanghai2021",  # a leaders' division of work: name lines over `负责…`/`分管…` lines, no numbers
     "guobangansu2010",  # a news retelling: paragraphs whose subjects `X、Y将负责…`, no numbers

@@ -339,3 +339,26 @@ def test_question_marks_a_copy_put_for_wide_spaces_beside_spaces_are_removed() -
 def test_names_in_a_note_separated_by_spaces_are_never_glued(note: str, roles: tuple) -> None:
     (task,) = parse_text("2023年工作要点\n1.推进某项工作。" + note + "\n").tasks
     assert (task.lead, task.support, task.responsible) == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年任务清单\n工作任务:完善制度体系\n牵头单位:市发改委\n完成时限:6月底\n"
+        "工作任务:加强市场监管\n牵头单位:市财政局\n",
+        # the number on a line of its own, the unit before the task
+        "2024年任务清单\n序号:1\n牵头单位:市发改委\n工作任务:完善制度体系\n完成时限:6月底\n"
+        "序号:2\n牵头单位:市财政局\n工作任务:加强市场监管\n",
+        # an exposure page: bracketed labels, a heading over each record, a value on the next line
+        "2024年问题曝光\n【1月21日 问题一】\n【主管单位】市发改委\n【存在问题】\n完善制度体系\n【整改期限】6月底\n"
+        "【1月22日 问题二】\n【主管单位】市财政局\n【存在问题】\n加强市场监管\n",
+    ],
+)
+def test_tasks_written_as_records_of_label_lines(text: str) -> None:
+    doc = parse_text(text)
+    assert [(t.number, t.title) for t in doc.tasks] == [
+        ("1", "完善制度体系"),
+        ("2", "加强市场监管"),
+    ]
+    assert [t.lead or t.responsible for t in doc.tasks] == [["市发改委"], ["市财政局"]]
+    assert doc.tasks[0].deadline_text == "6月底"
