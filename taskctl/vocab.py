@@ -756,6 +756,8 @@ CLOSING_SECTION_HEADINGS: tuple[str, ...] = (
     "组织领导", "组织保障", "保障措施", "工作保障", "工作要求", "组织实施", "有关要求", "工作步骤",
     "实施步骤", "时间安排", "进度安排", "督促检查", "监督检查", "加强领导", "加强组织领导",
     "强化组织领导", "强化组织保障", "加强督查", "强化督查", "强化督导", "几点要求", "相关要求",
+    # how the work is checked (`三、监督及考核`, a township's safety campaign, 2017)
+    "监督及考核", "监督考核", "督查考核", "考核奖惩", "检查考核",
 )  # fmt: skip
 
 # How a document's closing paragraph starts (`各地区、各部门要…`, `本方案自印发之日起施行`): after the last

@@ -57,6 +57,7 @@ from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     ANNOTATION_NOTE_OPENERS,
     ASSIGNMENT_OPENERS,
+    CLOSING_SECTION_HEADINGS,
     COMPOSED_LABEL_PATTERN,
     CONNECTIVE_VERBS,
     CUT_NAME_STEMS,
@@ -850,17 +851,28 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         reading.add(RESPONSIBLE, [unit_first.group(1)])
         annotations.append(reading)
     duty = _UNIT_DUTY.match(text) if not annotations and _DUTY_HINT.search(text, 0, 120) else None
+    heading_end = text.find("\n")
+    if duty is None and not annotations and 0 < heading_end <= _HEADING_LINE_MAX:
+        heading = text[:heading_end]
+        if (
+            "。" not in heading
+            and not heading.startswith(CLOSING_SECTION_HEADINGS)  # how the work is organised
+            and _DUTY_HINT.search(text, heading_end, heading_end + 120)
+            and not _duty_lines(text, [])  # a division of duties: each body its own run
+        ):
+            # `(一)道路交通领域` / `镇派出所负责…`: the bodies open the text under the item's heading
+            duty = _UNIT_DUTY.match(text, heading_end + 1)
     if duty is not None:
         # `区住建局负责全区村庄环境整治总协调工作…`: a division of duties, each body first
         names = split_units(duty.group(1)) if not duty.group(1).startswith("由") else []
         leaders = _leaders(duty.group(1).strip())
         if names and _all_bodies(names):
-            reading = Annotation(spans=[(0, duty.end())])
+            reading = Annotation(spans=[(duty.start(), duty.end())])
             reading.add(RESPONSIBLE, names, "负责")
             annotations.append(reading)
         elif leaders:
             # `游膺局长负责联系昆山…`: a leader named with the post answers for the item
-            reading = Annotation(spans=[(0, duty.end())])
+            reading = Annotation(spans=[(duty.start(), duty.end())])
             reading.add(PERSONS, list(leaders))
             annotations.append(reading)
     if "负责" in text:
@@ -876,7 +888,7 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if annotation.names_units() or annotation.persons
         for span in annotation.spans
     ]
-    for match in _PROSE_ASSIGNMENT.finditer(text) if "由" in text else ():
+    for match in _PROSE_ASSIGNMENT.finditer(text) if _PROSE_HINT.search(text) else ():
         found = _prose_assignment(match)
         if found is not None and not any(a <= match.start() < b for a, b in taken):
             annotations.append(found)
@@ -979,6 +991,8 @@ _UNIT_DUTY = lazy(
     + ")"
 )
 _DUTY_HINT = lazy("|".join(DUTY_VERBS))
+# The longest heading line an item's text may open with before the bodies of its duty.
+_HEADING_LINE_MAX = 30
 
 
 def _inside_another(span: tuple[int, int], spans: list[tuple[int, int]], reach: list[int]) -> bool:
@@ -1122,21 +1136,30 @@ _UNIT_FIRST = lazy(r"[ \t]*([\u4e00-\u9fff()]{3,20}?)[ \t]*:")
 
 # `…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。`: the way 国办 divisions of work
 # assign a task in running prose (X leads, the units after 会同 support); `由区工商分局牵头组织区相关
-# 部门对…进行评估` (a district's plan, 2012) the same. Only these unambiguous forms are read in prose:
-# `由市政府授权X…` names no role.
+# 部门对…进行评估` (a district's plan, 2012), `镇应急办牵头,组织各村(居)委会开展…` (a township's,
+# 2025) the same. Only these unambiguous forms are read in prose: `由市政府授权X…` names no role.
 _PROSE_ASSIGNMENT = lazy(
-    r"(?:^|(?<=[,;。\n]))由(?P<lead>[^,;。\n由]{2,40}?)(?:牵头,?)?(?:会同|联合|组织)"
+    r"(?:^|(?<=[,;。\n]))(?P<by>由)?(?P<lead>[^,;。\n由]{2,40}?)(?P<leads>牵头,?)?"
+    r"(?P<join>会同|联合|组织)"
     r"(?P<support>[^,;。\n]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位|方面))?"
     r"(?=研究|负责|共同|提出|制定|落实|组织|推进|抓好|开展|做好|办理|按职责|对|进行)"
 )
 
 
+_PROSE_HINT = lazy("由|牵头|会同")
+
+
 def _prose_assignment(match: re.Match[str]) -> Annotation | None:
     """The lead and supporting units of a `由X会同Y…` sentence, or None when a name is no unit's."""
+    if not (match.group("by") or match.group("leads") or match.group("join") == "会同"):
+        return None  # `X组织Y…` alone: prose, not an assignment
     found = _Clauses()
     lead = _checked_units(match.group("lead"), found)
+    if not lead or found.rejected:
+        return None
+    # (among those brought in, people are no units: `各村(居)委会及网格员` gives 各村(居)委会)
     support = _checked_units(match.group("support"), found)
-    if not lead or not support or found.rejected or found.additions:
+    if not support or found.additions:
         return None
     annotation = Annotation(spans=[(match.start(), match.end())])
     annotation.add(LEAD, lead, "由…会同")

@@ -1466,3 +1466,27 @@ def test_an_item_opening_with_its_bodies_as_a_sentence() -> None:
         ["区质量技监局"],
         ["区城管执法大队", "莘庄工业区"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "roles"),
+    [
+        ("镇派出所负责强化执法力度,严厉查处违法行为。", ([], [], ["镇派出所"])),
+        ("镇应急办牵头,组织各村(居)委会开展敲门行动。", (["镇应急办"], ["各村(居)委会"], [])),
+        ("市发改委会同市财政局研究制定办法。", (["市发改委"], ["市财政局"], [])),
+        ("市教育局组织各学校开展安全教育。", ([], [], [])),  # prose: who organises is no assignment
+    ],
+)
+def test_bodies_opening_the_text_under_an_items_heading_line(body: str, roles: tuple) -> None:
+    first, _second = parse_text(
+        f"工作方案\n三、责任分工\n(一)消防安全领域\n{body}\n(二)其他领域\n镇政府办负责统筹。\n"
+    ).tasks
+    assert (first.lead, first.support, first.responsible) == roles
+
+
+def test_a_closing_sections_text_opening_with_a_body_is_no_task() -> None:
+    doc = parse_text(
+        "工作方案\n一、任务\n1.开展专项整治。(责任单位:镇安监站)\n三、监督及考核\n"
+        "镇安委会办公室负责监督各有关责任单位组织开展的专项整治。\n"
+    )
+    assert [t.number for t in doc.tasks] == ["一.1"]
