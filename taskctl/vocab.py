@@ -147,6 +147,11 @@ ANNOTATION_LABELS: dict[str, str] = {
     "协管领导": PERSONS,
     "配合领导": PERSONS,
     "分管负责人": PERSONS,
+    # a city's 实事 list (`主管领导:刘东`, `主要责任人:毛杰`, 郑州 2012)
+    "主管领导": PERSONS,
+    "主要责任人": PERSONS,
+    "任务责任人": PERSONS,
+    "主要负责人": PERSONS,
     "责任领导人": PERSONS,
     "领衔领导": PERSONS,
     "责任市领导": PERSONS,

@@ -157,9 +157,12 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
             # a note closing the line, or the bodies it opens with (`区住建局负责…`)
             closing.append(index)
             roles = roles or any(a.lead or a.support for a in found)
+    blocks = _items_over_label_lines(lines, closing)
+    if blocks is not None:
+        closing = blocks
     # one paragraph closed by a note of roles (`…(市科技局牵头负责,市财政局配合)`) is enough where
     # the copy ends soon after it
-    if len(closing) < (1 if roles and len(lines) - closing[-1] <= 2 else 2):
+    elif len(closing) < (1 if roles and len(lines) - closing[-1] <= 2 else 2):
         return None
     last = closing[-1] + 1
     if last == len(lines) - 1 and _is_cut_paragraph(lines[last].text):
@@ -175,6 +178,38 @@ def _number_annotated_lines(lines: list[Line]) -> list[Line] | None:
         else:  # a bullet it opens with (`● 推进…`) is no part of the task
             numbered[index] = replace(lines[index], text=f"{position}.{_BULLET.sub('', text)}")
     return numbered
+
+
+def _items_over_label_lines(lines: list[Line], annotated: list[int]) -> list[int] | None:
+    """The items of a text that writes each one as a line over its label lines (`市区新建中小学校30所。`
+    / `主管领导:刘东` / `责任单位:市教育局` / `进度安排:…`, a newspaper's list of a city's 实事): the
+    line above each run of label lines, and a last line after the last run that the copy cut
+    (`新建、改扩建幼儿园84所,`). None unless two runs at least name units so."""
+    items: list[int] = []
+    for index in annotated:
+        if not _LABEL_LINE.match(lines[index].text):
+            return None
+        above = index - 1
+        while above >= 0 and _LABEL_LINE.match(lines[above].text):
+            above -= 1
+        if above < 0 or (items and above < items[-1]):
+            return None
+        if not items or above != items[-1]:
+            items.append(above)
+    if len(items) < 2:
+        return None
+    last = len(lines) - 1
+    if (
+        _LABEL_LINE.match(lines[last - 1].text)
+        and not _LABEL_LINE.match(lines[last].text)
+        and not lines[last].text.rstrip().endswith(("。", "!", "?"))
+    ):
+        items.append(last)  # the next item, cut before its label lines
+    return items
+
+
+# A label line: a short label, a colon, its value (`主管领导:刘东`, `进度安排:6月底前…`).
+_LABEL_LINE = lazy(r"^[\u4e00-\u9fff()]{2,10}:")
 
 
 def _is_cut_paragraph(text: str) -> bool:

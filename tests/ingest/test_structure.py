@@ -583,3 +583,17 @@ def test_an_item_opening_with_a_year_is_numbered() -> None:
         ("1", "2024年6月底前完成制度修订", ["市发改委"]),
         ("2", "加强监管", ["市财政局"]),
     ]
+
+
+def test_unnumbered_items_each_over_its_label_lines() -> None:
+    doc = parse_text(
+        "2012年十大实事\n关键词 教育\n市区新增中小学招生学位2.36万个。\n主管领导:刘东\n责任单位:市教育局\n"
+        "主要责任人:毛杰\n进度安排:12月底前全部落实。\n新建、改扩建中小学校30所。\n主管领导:刘东\n"
+        "责任单位:市教育局、市财政局\n进度安排:12月底前全部开工。\n新建、改扩建幼儿园84所,"
+    )
+    assert [(t.number, t.title, t.responsible, t.persons) for t in doc.tasks] == [
+        ("1", "市区新增中小学招生学位2.36万个", ["市教育局"], ["刘东", "毛杰"]),
+        ("2", "新建、改扩建中小学校30所", ["市教育局", "市财政局"], ["刘东"]),
+        ("3", "新建、改扩建幼儿园84所", [], []),
+    ]
+    assert doc.tasks[0].attributes == {"进度安排": "12月底前全部落实"}
