@@ -453,6 +453,20 @@ LEADER_POSTS_HEADING_PATTERN = (
 LEADING_WITH_SUPPORT: tuple[str, ...] = ("承办",)
 # Verbs whose subject, opening an item, is the body doing it (`区住建局负责…`, `乡村振兴办公室做好…`).
 DUTY_VERBS: tuple[str, ...] = ("负责", "做好", "抓好", "承担")
+# Adverbs between a body and its role verb (`发展改革委、财政部将负责…`, a 新华社 report of a 国办
+# division, 2010; `市发改委要牵头`): no part of the body's name.
+VERB_ADVERBS: tuple[str, ...] = (
+    "还将",
+    "也将",
+    "将",
+    "也要",
+    "均要",
+    "都要",
+    "要",
+    "应当",
+    "应",
+    "须",
+)
 # Words after a role verb that open what it does, though their first character may end a name (组,
 # 办): `由保洁公司负责组织各村保洁人员`.
 VERB_OBJECTS: tuple[str, ...] = ("组织", "办理")

@@ -81,6 +81,7 @@ from taskctl.vocab import (
     SUPPORT,
     SURNAMES,
     UNIT_NAME_MAX,
+    VERB_ADVERBS,
     VERB_OBJECTS,
     label_role,
     verb_role,
@@ -460,7 +461,7 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
             found.additions.append((PERSONS, leaders, ""))
             continue
         rejected = len(found.rejected)
-        names = _checked_units(segment, found)
+        names = _checked_units(_without_adverb(segment), found)
         if not names and len(found.rejected) > rejected:
             return False  # a piece between the verbs names no unit: not a clause of units and verbs
         found.additions.append((role, names, verb))
@@ -477,6 +478,21 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
     elif tail:
         found.times.append(tail)
     return True
+
+
+def _without_adverb(segment: str) -> str:
+    """The names before a role verb without an adverb closing them (`市发改委将` → `市发改委`,
+    `市发改委要` → `市发改委`); a name ending like one (`成都`) stays whole."""
+    stripped = segment.rstrip(EDGE_PUNCTUATION)
+    if not stripped.endswith(VERB_ADVERBS) or unit_problem(stripped) is None:
+        return segment
+    for adverb in VERB_ADVERBS:
+        if stripped.endswith(adverb):
+            rest = stripped[: -len(adverb)]
+            names = split_units(_strip_prefix(rest))
+            if names and unit_problem(names[-1]) is None:
+                return rest
+    return segment
 
 
 def _names_units_before_its_verb(clause: str) -> bool:
@@ -987,6 +1003,8 @@ def _all_bodies(names: list[str]) -> bool:
 # (or of the words that say it does its part: `乡村振兴办公室做好组织协调工作`)
 _UNIT_DUTY = lazy(
     r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?(?:"
+    + "|".join(VERB_ADVERBS)
+    + ")?(?:"
     + "|".join(DUTY_VERBS)
     + ")"
 )

@@ -1490,3 +1490,17 @@ def test_a_closing_sections_text_opening_with_a_body_is_no_task() -> None:
         "镇安委会办公室负责监督各有关责任单位组织开展的专项整治。\n"
     )
     assert [t.number for t in doc.tasks] == ["一.1"]
+
+
+@pytest.mark.parametrize(
+    ("item", "roles"),
+    [
+        ("完善制度。(市发改委将负责)", ([], [], ["市发改委"])),
+        ("完善制度。(市发改委要牵头,市财政局要配合)", (["市发改委"], ["市财政局"], [])),
+        ("完善制度。(成都市政府负责)", ([], [], ["成都市政府"])),  # 都 of a name is no adverb
+        ("发展改革委、财政部将负责支持建设都市经济圈。", ([], [], ["发展改革委", "财政部"])),
+    ],
+)
+def test_an_adverb_between_the_bodies_and_their_verb(item: str, roles: tuple) -> None:
+    task = parse_text(f"2024年工作要点\n1.{item}\n2.其他工作。(市统计局负责)\n").tasks[0]
+    assert (task.lead, task.support, task.responsible) == roles
