@@ -80,6 +80,7 @@ from taskctl.vocab import (
     GROUP_UNIT_PREFIXES,
     HEADER_CELL_TAILS,
     LABEL_HOLDER_WORDS,
+    LEAD_UNIT_MARKS,
     LEADER_PATTERN,
     PAGE_CHROME_LINE_STARTS,
     TABLE_HEADERS,
@@ -927,6 +928,158 @@ def _bar_marked_rows(
     return None
 
 
+# A line of bars alone closing a row of one cell a line (`||`, `|||`): one bar for each cell that a
+# merge above leaves out of the row.
+_FILLER = lazy(r"^\|{2,}$")
+
+
+def _filler_bar_rows(lines: list[str]) -> list[list[str]] | None:
+    """A table copied one cell a line, each cell closed by a bar (`钱 宇` / `|`, or `区城管局 |`),
+    whose rows that a merged cell above leaves short end with a line of bars, one for each cell left
+    out (`||`): a row is its cells up to the header's width or to such a line. Which columns a short
+    row lacks is told by the shapes of its cells (a task's text, names, a unit list); those take the
+    cell above (the merge). None for text of any other shape."""
+    if sum(bool(_FILLER.match(line)) for line in lines) < 2:
+        return None
+    cells: list[str | int] = []  # a cell's text, or the count of cells a row's filler leaves out
+    pending: list[str] = []
+    for line in lines:
+        if _FILLER.match(line):
+            if pending:
+                cells.append("\n".join(pending))
+                pending = []
+            cells.append(len(line))
+        elif line == "|":
+            cells.append("\n".join(pending))
+            pending = []
+        elif line.endswith("|") and "|" not in line[:-1]:
+            pending.append(line[:-1].strip())
+            cells.append("\n".join(pending))
+            pending = []
+        else:
+            pending.append(line)
+    if pending:
+        cells.append("\n".join(pending))
+    for index, cell in enumerate(cells[:-1]):
+        # the lines above the header run into its first cell (`(共118项)` / `序号` / `|`)
+        if isinstance(cell, str) and "\n" in cell and header_kind(str(cells[index + 1])):
+            above, _, first = cell.rpartition("\n")
+            if header_kind(first):
+                cells[index : index + 1] = [above, first]
+                break
+    start = next(
+        (
+            index
+            for index in range(len(cells))
+            if _header_run(cells, index) >= 3
+            and _is_header([str(c) for c in cells[index : index + _header_run(cells, index)]])
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    width = _header_run(cells, start)
+    header = [str(cell) for cell in cells[start : start + width]]
+    fields = _column_fields(header)
+    titles = [
+        [line] for cell in cells[:start] if isinstance(cell, str) for line in cell.splitlines()
+    ][-(HEADER_SEARCH_ROWS - 1) :]
+    rows: list[list[str]] = []
+    row: list[str] = []
+    above: list[str] | None = None
+    misfits = 0
+    for cell in [*cells[start + width :], 0]:
+        if isinstance(cell, str):
+            row.append(cell)
+            if len(row) < width:
+                continue
+            missing = 0
+        else:
+            missing = cell
+            if not row:
+                continue
+        if len(row) + missing > width:
+            # an empty row the copy ran into this one (a section row without its text, `|` then
+            # `||||`): its cells are no part of the row, which lacks what its width says
+            before = len(row)
+            while row and not row[-1] and len(row) + missing > width:
+                row.pop()
+            misfits += len(row) == before  # more cells than the header has: not this shape
+            missing = width - len(row)
+        elif len(row) + missing != width and cell != 0:
+            misfits += 1
+        if len(row) == 1 and match_marker(row[0].strip()) is not None and missing:
+            rows.append([row[0]] * width)  # a section row across the table
+            above = None
+        else:
+            # (the last row, cut where the copy ends, takes nothing from above: what it lacks may
+            # be what the copy lost)
+            placed = _placed_short_row(row[:width], width, fields, None if cell == 0 else above)
+            rows.append(placed)
+            above = placed
+        row = []
+    if misfits * 3 > len(rows) or len(rows) < 2:
+        return None
+    return [*titles, header, *rows]
+
+
+def _header_run(cells: list[str | int], start: int) -> int:
+    """How many header cells follow one another from `start`."""
+    end = start
+    while end < len(cells) and isinstance(cells[end], str) and header_kind(str(cells[end])):
+        end += 1
+    return end - start
+
+
+def _placed_short_row(
+    row: list[str], width: int, fields: list[str | None], above: list[str] | None
+) -> list[str]:
+    """A row's cells in their columns: a row short of the header's width lacks the cells a merge
+    above leaves out, found by the cells' shapes (the columns left out take the cell above)."""
+    import itertools
+
+    if len(row) >= width:
+        return row[:width]
+    best: tuple[float, int] | None = None
+    chosen: tuple[int, ...] = tuple(range(len(row)))
+    for columns in itertools.combinations(range(width), len(row)):
+        cost = sum(_fit(fields[c], row[i]) for i, c in enumerate(columns))
+        key = (cost, -sum(columns))  # ties: the merged cells are the leftmost (group cells)
+        if best is None or key < best:
+            best, chosen = key, columns
+    # a merged 序号, leader, deadline or unit cell is the row's too; a merged group cell (a task
+    # column's, another kind's) is left empty, as the table reader reads a group merged away
+    placed = [
+        above[c] if above is not None and fields[c] in _SPANNED_FIELDS else "" for c in range(width)
+    ]
+    for i, c in enumerate(chosen):
+        placed[c] = row[i]
+    return placed
+
+
+_SPANNED_FIELDS = ("persons", "deadline", *_ROLE_FIELDS)
+
+
+def _fit(field: str | None, cell: str) -> float:
+    """How badly a cell fits a column of the field (0: well)."""
+    lines = [line.strip() for line in cell.splitlines() if line.strip()]
+    shapes = {_shape(line.lstrip("".join(LEAD_UNIT_MARKS))) for line in lines} or {"empty"}
+    shape = shapes.pop() if len(shapes) == 1 else "text"
+    if shape == "empty":
+        return 0.5
+    if field == "number":
+        return 0.0 if shape == "number" else 9.0
+    if field == "task":
+        return {"text": 0.0, "short": 1.0}.get(shape, 6.0)
+    if field == "persons":
+        return 0.0 if shape == "person" else 9.0
+    if field in _ROLE_FIELDS:
+        return 0.0 if shape in ("units", "part") else 8.0
+    if field == "deadline":
+        return {"time": 0.0, "short": 1.0}.get(shape, 5.0)
+    return 1.0
+
+
 def _opens_cell(line: str) -> bool:
     return line.startswith("|") and bool(line[1:].strip(" |"))
 
@@ -1453,6 +1606,9 @@ def pasted_tables(
     marked = _bar_marked_rows([line for line in lines if line], notes)
     if marked is not None:
         return [(None, marked)]
+    filled = _filler_bar_rows([line for line in lines if line])
+    if filled is not None:
+        return [(None, filled)]
     lines = [
         line.rstrip(" |").strip()
         if line.endswith("|") and (line.count("|") == 1 or not line.strip(" |"))

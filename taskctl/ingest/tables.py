@@ -187,12 +187,17 @@ def find_header(rows: list[list[str]]) -> Header | None:
             )
             for column in fields
         }
-        filled = {
-            column
-            for row in rows[last + 1 :]
-            for column, cell in enumerate(row)
-            if column in fields and cell and cell.strip()
-        }
+        counts = {column: 0 for column in fields}
+        for row in rows[last + 1 :]:
+            if len({cell for cell in row if cell}) < 2:
+                continue  # a section row across the table, or a spacer
+            for column, cell in enumerate(row):
+                if column in counts and cell and cell.strip():
+                    counts[column] += 1
+        # a column the rows fill: on half of them at least as often as the fullest task column (a
+        # group cell merged over many rows shows on few: `项目` over `重点工作目标任务`)
+        most = max((counts[c] for c, name in fields.items() if name == "task"), default=0)
+        filled = {column for column, count in counts.items() if count and 2 * count >= most}
         fields = {c: n for c, n in fields.items() if not late_task_column(c, fields, texts, filled)}
         names = set(fields.values())
         if "support" in names and "lead" not in names:
@@ -264,6 +269,10 @@ def _attribute_columns(header_rows: list[list[str]], fields: dict[int, str]) -> 
 _PIPE_TABLE_MIN_BARS = 6
 
 
+# A line of bars alone (`||`, `|||`): a row of one cell a line that merged cells left short.
+_FILLER_LINE = lazy(r"^[ \t]*\|{2,}[ \t]*$", re.MULTILINE)
+
+
 def pipe_table_rows(text: str) -> list[list[str]] | None:
     """The rows of a task table copied from a web page as text, each cell closed by `|` (`序号 |`,
     `目标与任务 |`, … one cell a line, rows not marked): the header is the longest run of cells naming
@@ -281,6 +290,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
         return None  # a row a line (`| 序号 | 重点任务 |`, Markdown): `ingest.pasted` reads those
     if _ROW_END.search(text) and len(_CELL_START.findall(text)) >= 2:
         return None  # cells opened by `| ` on their line, rows ended by a lone bar: `ingest.pasted`
+    if len(_FILLER_LINE.findall(text)) >= 2:
+        return None  # short rows closed by a bar for each merged cell (`||`): `ingest.pasted`
     pieces = text.split("|")
     # whatever follows the last bar closes no cell: the text after the table, or a cell cut where
     # the copy ends (`区经济信息委` without its bar), kept when it fills the last row's next cell

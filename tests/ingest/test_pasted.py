@@ -1692,3 +1692,33 @@ def test_a_ministrys_indicator_table_one_cell_a_line_closed_by_bars() -> None:
         ("创建国家级示范区", ["规划司"], "6月"),
         ("钢铁去产能规模", ["原材料工业司"], "12月"),
     ]
+
+
+def _barred_cells(*rows: list[str]) -> str:
+    """A table copied one cell a line, each cell closed by a bar on the line below, a row that
+    merged cells above leave short closed by one bar for each cell it lacks."""
+    lines: list[str] = []
+    for cells, missing in rows:
+        for cell in cells:
+            lines += [cell, "|"]
+        if missing:
+            lines.append("|" * missing)
+    return "\n".join(lines)
+
+
+def test_a_table_one_cell_a_line_whose_short_rows_end_with_a_bar_for_each_merged_cell() -> None:
+    text = "2024年重点工作目标任务分解落实方案\n" + _barred_cells(
+        (["序号", "项目", "重点工作目标任务", "牵头领导", "责任单位"], 0),
+        (["一、主要预期目标"], 4),
+        (["1", "经济指标", "1.地区生产总值增长5%以上。", "钱 宇", "★区发改委、统计局"], 0),
+        # the group cells and the leader cell merged from the row above
+        (["2.一般公共预算收入增长6%以上。", "★区财政局、税务局"], 3),
+        # the group cells merged; an empty leader cell of its own
+        (["3.规上工业总产值增长5%左右。", "", "★区工信局、统计局"], 2),
+    )
+    doc = parse_text(text)
+    assert [(t.title, t.lead, t.support, t.persons) for t in doc.tasks] == [
+        ("地区生产总值增长5%以上", ["区发改委"], ["统计局"], ["钱宇"]),
+        ("一般公共预算收入增长6%以上", ["区财政局"], ["税务局"], ["钱宇"]),
+        ("规上工业总产值增长5%左右", ["区工信局"], ["统计局"], []),
+    ]
