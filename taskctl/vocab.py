@@ -109,6 +109,9 @@ ANNOTATION_LABELS: dict[str, str] = {
     "责任乡镇": RESPONSIBLE,
     "责任街道": RESPONSIBLE,
     "责任镇街": RESPONSIBLE,
+    # the places' governments a task falls to (`责任地区:各区市县政府、先导区管委会`, 大连 2025);
+    # not composed: `负责区域:府学后街…` (a grid's streets) names places, no bodies
+    "责任地区": RESPONSIBLE,
     "责任分工": RESPONSIBLE,
     "牵头领导": PERSONS,
     "牵头负责领导": PERSONS,

@@ -466,6 +466,12 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
             return False  # a piece between the verbs names no unit: not a clause of units and verbs
         found.additions.append((role, names, verb))
     tail = clause[position:].strip(EDGE_PUNCTUATION)
+    if tail and clause[position:].lstrip().startswith("、"):
+        # `X和Y分别牵头、Z` (a 责任单位 value): the names after the verb are the list's others
+        names = _checked_units(tail, _Clauses())
+        if names and len(names) == len(split_units(tail)):
+            found.additions.append((RESPONSIBLE, names, ""))
+            return True
     if after_connective and tail:
         # `A会同B` with no verb after B: B supports
         names = _checked_units(tail, found)

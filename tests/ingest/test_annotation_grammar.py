@@ -334,6 +334,7 @@ def test_a_leader_heading_may_name_the_post_first() -> None:
         ("责任局室", "responsible"),
         ("责任乡镇", "responsible"),
         ("责任街道", "responsible"),
+        ("责任地区", "responsible"),
     ],
 )
 def test_label_forms_give_their_role(label: str, role: str) -> None:
@@ -1504,3 +1505,18 @@ def test_a_closing_sections_text_opening_with_a_body_is_no_task() -> None:
 def test_an_adverb_between_the_bodies_and_their_verb(item: str, roles: tuple) -> None:
     task = parse_text(f"2024年工作要点\n1.{item}\n2.其他工作。(市统计局负责)\n").tasks[0]
     assert (task.lead, task.support, task.responsible) == roles
+
+
+def test_the_names_after_a_lead_clause_in_a_unit_list_support_it() -> None:
+    (task,) = parse_text(
+        "2024年工作要点\n1.完善制度。\n责任单位:经济投资局和航空口岸局分别牵头、区发改局\n"
+    ).tasks
+    assert (task.lead, task.support) == (["经济投资局", "航空口岸局"], ["区发改局"])
+
+
+def test_a_grids_area_label_names_places_not_units() -> None:
+    (task,) = parse_text(
+        "网格化管理任务分配\n1、负责区域:府学后街、府学西街、沿河巷\n负责人:曹局长\n"
+        "2、负责区域:山拖小区、乔家街\n负责人:蒲国华\n"
+    ).tasks[:1]
+    assert not (task.lead or task.support or task.responsible)
