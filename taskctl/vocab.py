@@ -423,6 +423,9 @@ LEADER_TITLES: tuple[str, ...] = (
     # a department's own leaders (`由金国兴总工负责`, a 环保厅's internal division, 2010)
     "总工程师", "总工", "总经济师", "副巡视员", "巡视员", "副处长", "处长", "副镇长", "镇长",
     "副乡长", "乡长", "副州长", "州长",
+    # a government's party-group members in charge of a share (`二、张盈军区政府党组成员牵头重点工作`,
+    # 宁波 海曙区 2023)
+    "区政府党组成员", "市政府党组成员", "县政府党组成员", "党组成员", "党组副书记", "党组书记",
 )  # fmt: skip
 # A leader named with the title (`杨志武副市长`, `王丹县长`).
 LEADER_PATTERN = (

@@ -302,6 +302,13 @@ def test_a_leader_heading_gives_its_tasks_a_person() -> None:
     assert not any("王丹" in unit for t in doc.tasks for unit in t.responsible)
 
 
+def test_a_leader_heading_naming_a_party_group_member() -> None:
+    (task,) = parse_text(
+        "2023年重点工作\n二、张盈军区政府党组成员牵头重点工作\n1.推进招商。\n责任单位:区商务局\n"
+    ).tasks
+    assert (task.persons, task.responsible) == (["张盈军"], ["区商务局"])
+
+
 def test_a_leader_heading_may_name_the_post_first() -> None:
     # `区长陈兴立牵头重点工作` over a table one cell a line: the rows take the leader
     doc = parse_text(
