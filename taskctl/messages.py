@@ -927,6 +927,7 @@ _REASONS_ZH = {
     "a sentence, not a name": "是句子而非名称",
     "a rank, not a name": "是名次而非名称",
     "holds a number": "含有数量",
+    "holds a symbol": "含有符号",
     "a note, not a name": "是说明而非名称",
     "a verb phrase, not a name": "是动宾短语而非名称",
     "task text, not a group of bodies": "是任务用语而非单位统称",

@@ -249,11 +249,13 @@ def _label_role(label: str) -> str | None:
 
 # A note after a unit in a list that makes it the lead: `责任单位:市发展改革委(牵头)、市财政局`.
 LEAD_UNIT_NOTES: tuple[str, ...] = (
-    "(牵头)", "(牵头单位)", "(主责)", "[牵头]", "【牵头】", "(牵头部门)", "(主办)", "牵头",
+    "(牵头)", "(牵头单位)", "(主责)", "[牵头]", "【牵头】", "(牵头部门)", "(主办)", "〔牵头〕", "〈牵头〉",
+    "牵头",
 )  # fmt: skip
 # A mark before a unit in a list that makes it the lead: `▲发改局,各部门,各镇乡(街道)` (a city's
-# 责任清单 table, 2023: `带▲的为牵头单位`). The mark is never part of the name.
-LEAD_UNIT_MARKS = "▲△★☆●◆※"
+# 责任清单 table, 2023: `带▲的为牵头单位`; `*` in a district's Word table, 2023). The mark is never part
+# of the name.
+LEAD_UNIT_MARKS = "▲△★☆●◆※*"
 
 # Common family names (the hundred most frequent, 2020 census): a bracket after a unit that starts
 # with one and holds two to four characters names the unit's responsible person (`市住建局(张三)`,

@@ -213,7 +213,8 @@ def _fragment_names(fragment: str) -> tuple[str, ...]:
     names: list[str] = []
     for word in _split_on_spaces(fragment):
         for name in _group_tail(word.strip(EDGE_PUNCTUATION)):
-            name = strip_etc(_without_cut_bracket(name.strip(EDGE_PUNCTUATION)))
+            # (a footnote's mark after a name, `市发改委*`, is no part of it)
+            name = strip_etc(_without_cut_bracket(name.strip(EDGE_PUNCTUATION).rstrip("*")))
             if name:
                 names.append(name)
     return tuple(names)
@@ -373,6 +374,8 @@ def unit_problem(name: str) -> str | None:
         return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
         return "a sentence, not a name"
+    if _SYMBOL.search(name):
+        return "holds a symbol"  # `*市发改委`, `市@发改委`: a mark or a copy's noise, no name's
     if name.count("(") != name.count(")") or name.count("〔") != name.count("〕"):
         return "cut inside its brackets"  # `各镇乡(` where a copy ends
     if _NUMBER_WITH_UNIT.search(name) and not (_COUNTED.match(name) and _is_bare_region(name)):
@@ -411,6 +414,7 @@ def unit_problem(name: str) -> str | None:
     return "not shaped like a unit name"
 
 
+_SYMBOL = lazy(r"[*#@&$%^~<>=+|\\]")
 _OFFICE_END = lazy(
     "(?:"
     + "|".join(map(re.escape, sorted(NOT_IN_UNIT_NAMES, key=len, reverse=True)))

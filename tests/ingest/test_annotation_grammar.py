@@ -1527,3 +1527,23 @@ def test_a_grids_area_label_names_places_not_units() -> None:
         "2、负责区域:山拖小区、乔家街\n负责人:蒲国华\n"
     ).tasks[:1]
     assert not (task.lead or task.support or task.responsible)
+
+
+@pytest.mark.parametrize(
+    ("note", "roles"),
+    [
+        ("(市发改委〔牵头〕、市财政局)", (["市发改委"], ["市财政局"], [])),
+        ("(责任单位:*市发改委、市财政局)", (["市发改委"], ["市财政局"], [])),  # `*` marks the lead
+        ("(责任单位:市发改委*)", ([], [], ["市发改委"])),  # a footnote's mark
+    ],
+)
+def test_marks_beside_a_units_name_are_no_part_of_it(note: str, roles: tuple) -> None:
+    (task,) = parse_text(f"2024年工作要点\n1.完善制度。{note}\n").tasks
+    assert (task.lead, task.support, task.responsible) == roles
+
+
+@pytest.mark.parametrize("name", ["*市发改委", "市@发改委", "市发改委#"])
+def test_a_name_holding_a_symbol_is_no_unit(name: str) -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem(name) == "holds a symbol"
