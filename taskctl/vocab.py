@@ -37,6 +37,8 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     SUPPORT: (
         "配合", "参加", "参与", "协作", "支持", "协办", "协同", "协助", "配合责任", "协同责任",
         "协作责任", "配合参与", "参与配合", "协同配合", "配合负责", "配合落实", "副组长",
+        # the bodies whose figures a target is counted from (`数据提供单位:市统计局`, 成都 2019)
+        "数据提供", "信息提供", "资料提供",
     ),
     RESPONSIBLE: (
         "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
@@ -511,7 +513,11 @@ SHORT_UNIT_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 # The office words a body named for the work it drives ends with (`健康中国行动推进办`,
 # `城乡环境整治办公室`): the verb before one is part of the name.
-OFFICE_WORDS: tuple[str, ...] = ("办公室", "办", "领导小组", "小组", "指挥部", "中心", "委员会")
+OFFICE_WORDS: tuple[str, ...] = (
+    "办公室", "办", "领导小组", "小组", "指挥部", "中心", "委员会",
+    # departments named for what they do in the task (`相关规划制定部门`, 海关总署 2021)
+    "部门",
+)  # fmt: skip
 # Endings of a government body's name that may stand alone on a line over the items it answers for
 # (`凤台县政府` / `1.…`, a city's assessment targets by county and department, 2006); not places an
 # inspection lists (`儋州村社区`, `文明实践站`).

@@ -349,6 +349,20 @@ def _plan_after(body: list[Line], start: int) -> int | None:
     return None
 
 
+def _plan_after_attachment_list(body: list[Line], start: int) -> int | None:
+    """The index of the plan title opening the first attachment, when the line at `start` lists a
+    notice's attachments and the notice's date follows within a few lines (`附件:1.…` / `2.…` /
+    `沁县人民政府办公室` / `2025年5月18日` / `(此件公开发布)` / `附件1` / `…任务清单` / `一、…`)."""
+    for index in range(start + 1, min(start + _ATTACHMENT_LIST_MAX, len(body))):
+        if _DATE_LINE.fullmatch(body[index].text):
+            return _plan_after(body, index + 1)
+    return None
+
+
+#: How far after the line listing the attachments the notice's date may stand.
+_ATTACHMENT_LIST_MAX = 10
+
+
 @dataclass
 class Outline:
     """What `read_outline` finds: title, period, item tree and warnings."""
@@ -402,6 +416,19 @@ def read_outline(lines: list[Line]) -> Outline:
                 resume = plan + 1
                 continue
         if nodes and text.startswith(ATTACHMENT_MARKERS):
+            plan = _plan_after_attachment_list(body, position)
+            if plan is not None:
+                # the covering notice's list of attachments (`附件:1.…任务清单` / `2.…`), its
+                # signature and date, then the first attachment: the plan starts there
+                nodes.clear()
+                stack.clear()
+                last_value.clear()
+                warnings.clear()
+                non_task_zone = False
+                title = body[plan].text
+                period_start, period_end, period_text = find_period(title, [])
+                resume = plan + 1
+                continue
             table_line = _table_header_line(body[position:])
             if table_line is not None:
                 warnings.append(
@@ -1190,7 +1217,7 @@ def _units_of_heading(draft: ItemDraft) -> None:
     """A heading or item that names the unit in charge of its work (`(一)省监察厅牵头的工作`,
     `(三)省编办牵头的工作` over items 1, 2: a province's division by leaders and lead units, 2008)
     has that unit in the verb's role, its title kept, unless it names units of its own."""
-    if draft.lead or draft.responsible or not draft.title.endswith(UNIT_HEADING_WORDS):
+    if draft.lead or draft.responsible or not any(w in draft.title for w in UNIT_HEADING_WORDS):
         return
     from taskctl.ingest.units import is_unit_name, split_units
 
@@ -1215,7 +1242,8 @@ _UNIT_HEADING = lazy(
     )
     + ")的?(?:"
     + "|".join(UNIT_HEADING_WORDS)
-    + ")$"
+    # (and how many there are: `一、县示范区管委会牵头工作(8项)`)
+    + r")(?:\([0-9一二三四五六七八九十]{1,3}[项条个件]\))?$"
 )
 
 

@@ -597,3 +597,17 @@ def test_unnumbered_items_each_over_its_label_lines() -> None:
         ("3", "新建、改扩建幼儿园84所", [], []),
     ]
     assert doc.tasks[0].attributes == {"进度安排": "12月底前全部落实"}
+
+
+def test_a_notice_listing_its_attachments_then_the_first_attachment_holding_the_plan() -> None:
+    doc = parse_text(
+        "县直各有关单位:\n现将任务分解印发给你们,请认真贯彻落实。\n一、责任到人,闭环管理。各单位要细化职责。\n"
+        "二、节点管控,动态调度。各单位要紧盯目标任务。\n附件:1.2025年县政府工作报告任务清单\n"
+        "2.2025年民生实事任务分解\n沁县人民政府办公室\n2025年5月18日\n(此件公开发布)\n附件1\n"
+        "2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(2项)\n1.建设养殖基地。\n"
+        "2.打造生产基地。\n"
+    )
+    assert [(t.number, t.title, t.lead) for t in doc.tasks] == [
+        ("一.1", "建设养殖基地", ["县示范区管委会"]),
+        ("一.2", "打造生产基地", ["县示范区管委会"]),
+    ]
