@@ -232,7 +232,13 @@ def test_rejected_candidates_are_warnings() -> None:
 
 @pytest.mark.parametrize(
     ("name", "unit"),
-    [("相关工作", False), ("各项任务", False), ("各班级", True), ("有关方面", True)],
+    [
+        ("相关工作", False),
+        ("各项任务", False),
+        ("各班级", True),
+        ("有关方面", True),
+        ("相关规划制定部门", True),  # a department named for what it does in the task
+    ],
 )
 def test_a_group_prefix_before_task_text_is_no_group(name: str, unit: bool) -> None:
     from taskctl.ingest.units import unit_problem
@@ -342,6 +348,7 @@ def test_a_leader_heading_may_name_the_post_first() -> None:
         ("责任乡镇", "responsible"),
         ("责任街道", "responsible"),
         ("责任地区", "responsible"),
+        ("数据提供单位", "support"),
     ],
 )
 def test_label_forms_give_their_role(label: str, role: str) -> None:
