@@ -31,6 +31,7 @@ EXACT = (
     "chaoyang2022",
     "chaozhou2019",
     "chengdu2015",
+    "chengdu2019",
     "chizhou",
     "chizhouysh2017",
     "chongchuan2023",
@@ -46,6 +47,7 @@ EXACT = (
     "dongguan2017",
     "dongguan2021",
     "fangxian2023",
+    "fujianhbt2013",
     "fuyu",
     "gangcheng2021",
     "gansu2020",
@@ -61,6 +63,7 @@ EXACT = (
     "guangzhou2012",
     "guangzhou2019",
     "guangzhou2023",
+    "guangzhouhaiguan2021",
     "guichi2020",
     "gulou2024",
     "guoban2014",
@@ -69,6 +72,7 @@ EXACT = (
     "guofa2018",
     "guofa2020",
     "gzjtj2022",
+    "haiguan2021",
     "haishu2023",
     "haiyan2022",
     "hangzhou2015",
@@ -76,6 +80,7 @@ EXACT = (
     "hangzhougongkai2021",
     "hanyang2019",
     "hbb2017",
+    "hefei2018",
     "heilongjiang2009",
     "heilongjiang2013",
     "henan2023",
@@ -140,6 +145,7 @@ EXACT = (
     "miit2018",
     "muli2024",
     "mzb2021",
+    "mzb2022",
     "nanling2024",
     "neijiang",
     "neimenggu2013",
@@ -149,6 +155,7 @@ EXACT = (
     "ningbo2007",
     "ningbo2014",
     "ningxia2010",
+    "nongyebu2018",
     "pingdingshan2013",
     "pinghu2024",
     "pingli2015",
@@ -160,6 +167,7 @@ EXACT = (
     "qingdao2023b",
     "qingtian2021",
     "qingzhou2023",
+    "qinxian2025",
     "qiongzhong2020",
     "qiongzhong2021",
     "qiongzhong2022",
@@ -174,6 +182,7 @@ EXACT = (
     "shangcheng2019",
     "shanghai2017",
     "shanghai2024",
+    "shanghaizscq2021",
     "shanxi2008",
     "shaoguan2019",
     "shaoxing2020",
@@ -230,6 +239,7 @@ EXACT = (
     "xianyukaohe2021",
     "xiaoshan",
     "xining2017",
+    "xinmi2021",
     "xinxiang2016",
     "xinyang2017",
     "xinyu",
@@ -480,6 +490,12 @@ FLOORS = {
     "xunchazhenggai": (1.0, 1.0),
     # units exact; 3/2: a heading cut by the copy's end (`(二)…`) is counted as a task
     "xianyang2022b": (1.0, 1.0),
+    # collection 30, as read now (first seen at d2f6671)
+    # a note glued to the text without a stop or a bracket (`…办事条件等信息审批处牵头,各有关处室、
+    # 民服中心配合`) is not read
+    "liaoningmzt2020": (0.89, 0.89),
+    # `政策牵头起草部门负责…` (a group named with 牵头 inside) and `办公室督促落实` are not read
+    "zhishichanquan2019": (0.5, 0.5),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
