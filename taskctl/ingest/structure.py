@@ -402,33 +402,25 @@ def read_outline(lines: list[Line]) -> Outline:
         if position < resume:
             continue
         text = line.text
+        plan = None
         if nodes and _DATE_LINE.fullmatch(text):
+            # the items so far were the covering notice's (`一、各单位要…`): the plan starts here
             plan = _plan_after(body, position + 1)
-            if plan is not None:
-                # the items so far were the covering notice's (`一、各单位要…`): the plan starts here
-                nodes.clear()
-                stack.clear()
-                last_value.clear()
-                warnings.clear()
-                non_task_zone = False
-                title = body[plan].text
-                period_start, period_end, period_text = find_period(title, [])
-                resume = plan + 1
-                continue
-        if nodes and text.startswith(ATTACHMENT_MARKERS):
+        elif nodes and text.startswith(ATTACHMENT_MARKERS):
+            # the covering notice's list of attachments (`附件:1.…任务清单` / `2.…`), its signature
+            # and date, then the first attachment: the plan starts there
             plan = _plan_after_attachment_list(body, position)
-            if plan is not None:
-                # the covering notice's list of attachments (`附件:1.…任务清单` / `2.…`), its
-                # signature and date, then the first attachment: the plan starts there
-                nodes.clear()
-                stack.clear()
-                last_value.clear()
-                warnings.clear()
-                non_task_zone = False
-                title = body[plan].text
-                period_start, period_end, period_text = find_period(title, [])
-                resume = plan + 1
-                continue
+        if plan is not None:
+            nodes.clear()
+            stack.clear()
+            last_value.clear()
+            warnings.clear()
+            non_task_zone = False
+            title = body[plan].text
+            period_start, period_end, period_text = find_period(title, [])
+            resume = plan + 1
+            continue
+        if nodes and text.startswith(ATTACHMENT_MARKERS):
             table_line = _table_header_line(body[position:])
             if table_line is not None:
                 warnings.append(
