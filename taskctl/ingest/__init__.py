@@ -223,6 +223,7 @@ def _is_cut_paragraph(text: str) -> bool:
 
 # The shortest cut paragraph taken for an item (a heading sentence and some of its text).
 _CUT_PARAGRAPH_MIN = 30
+
 # A bullet a list's line opens with.
 _BULLET = lazy(r"^[•●○◆◇■□▪▶►◎·*-][ \t]*")
 # A photo caption's number (`图①:`, `图1:` in a news report of an inspection).

@@ -849,7 +849,7 @@ def join_record_lines(raw_lines: list[str]) -> list[str]:
             label = match.group(1) or match.group(2)
             labelled[index] = (label, match.group(3).strip(), exact_header_field(label))
     fields = [field for _label, _value, field in labelled.values()]
-    if fields.count("task") < 1 or not {"lead", "support", "responsible"} & set(fields):
+    if "task" not in fields or not {"lead", "support", "responsible"} & set(fields):
         return raw_lines
     records: list[list[int]] = []
     seen: set[str] = set()
