@@ -1267,7 +1267,11 @@ def _inherit_units(draft: ItemDraft, items: list[ItemDraft]) -> None:
         heading = items[ancestor]
         if heading.kind == "task":
             return  # a task over tasks keeps its units: they are not its items' units
-        if heading.lead or heading.support or heading.responsible:
+        if (heading.lead or heading.support or heading.responsible) and (
+            ancestor == draft.parent or not _UNIT_HEADING.match(heading.title)
+        ):
+            # (a part named for its unit, `第一部分 通州区政府主责任务`, over sections whose items
+            # name their own: its unit is its items' only where they stand right under it)
             draft.lead = list(heading.lead)
             draft.support = list(heading.support)
             draft.responsible = list(heading.responsible)

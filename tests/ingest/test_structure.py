@@ -611,3 +611,16 @@ def test_a_notice_listing_its_attachments_then_the_first_attachment_holding_the_
         ("一.1", "建设养殖基地", ["县示范区管委会"]),
         ("一.2", "打造生产基地", ["县示范区管委会"]),
     ]
+
+
+def test_a_part_named_for_its_unit_gives_it_only_to_the_items_right_under_it() -> None:
+    doc = parse_text(
+        "任务分工\n第一部分 区政府主责任务(3项)\n一、生态环境\n(一)主要指标\n1.森林覆盖率达到36.5%。\n"
+        "牵头单位:区园林绿化局\n2.人均体育场地面积达到2.4平方米。\n牵头单位:\n"
+        "二、县示范区管委会牵头工作(1项)\n1.建设养殖基地。\n"
+    )
+    assert [(t.title, t.lead) for t in doc.tasks] == [
+        ("森林覆盖率达到36.5%", ["区园林绿化局"]),
+        ("人均体育场地面积达到2.4平方米", []),  # its label cut empty: no unit of the part's
+        ("建设养殖基地", ["县示范区管委会"]),
+    ]
