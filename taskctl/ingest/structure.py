@@ -177,8 +177,9 @@ def is_chrome(text: str) -> bool:
     )
 
 
-# A line naming a file (`17.内蒙古自治区…政策清单.docx`, a document-sharing site's listing).
-_FILE_NAME = lazy(r"\.(?:docx?|wps|pdf|xlsx?|et|txt|ofd)$", re.IGNORECASE)
+# A line naming a file (`17.内蒙古自治区…政策清单.docx`, a document-sharing site's listing), or an
+# image a page shows (`640.webp.jpg`, a news repost's picture between its paragraphs).
+_FILE_NAME = lazy(r"\.(?:docx?|wps|pdf|xlsx?|et|txt|ofd|jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 
 def _is_notice(text: str) -> bool:

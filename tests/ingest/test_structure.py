@@ -140,6 +140,13 @@ def test_page_chrome_is_dropped() -> None:
     assert doc.tasks[0].full_text == "加强建设。"
 
 
+def test_an_images_file_name_is_no_item() -> None:
+    doc = parse_text(
+        "2025年目标任务分解清单\n640.webp.jpg\n一、市长牵头重点工作\n1.收入增长2%。\n牵头单位:市财政局\n"
+    )
+    assert [(t.number, t.lead) for t in doc.tasks] == [("一.1", ["市财政局"])]
+
+
 def test_out_of_sequence_warns_with_line() -> None:
     doc = parse_text("2023年工作要点\n一、任务\n1.甲。\n3.丙。\n三、其他\n(二)乙。\n")
     assert [(w.line, w.message) for w in doc.warnings] == [
