@@ -502,6 +502,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     # a street office written without 道 (`仁兴街`, a 沈阳 district, 2019), towns and streets as one
     # group (`镇街(园区)`, 广东 cities)
     "街",
+    # a market or a new town run as a body (`五金城`, 永康 2008; `科技城`, `商城`)
+    "城",
 )  # fmt: skip
 # Endings of a unit's name of two characters (`团委`, `农办`, `工会`, `海关`, `人行`): the only two-character
 # names the unit guard takes, and what a ministry's short names for its departments (`(应急中心、固体

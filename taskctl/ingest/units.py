@@ -312,6 +312,10 @@ def split_persons(text: str) -> list[str]:
     name padded with a space (`俞 悦`) is one name."""
     names: list[str] = []
     pieces: list[str] = []
+    bracketed = _NAMES_IN_BRACKETS.fullmatch(text.strip(EDGE_PUNCTUATION))
+    if bracketed is not None:
+        # `按《市委工作要点》分工(蒋永根、俞福才、金跃民)`: a phrase saying who, the names after it
+        text = bracketed.group("names")
     for piece, _separator in split_top_level(text, "、,;，；"):
         piece = piece.strip(EDGE_PUNCTUATION)
         padded = _padded_names(piece)
@@ -337,6 +341,10 @@ def split_persons(text: str) -> list[str]:
 
 _TITLES = tuple(sorted(LEADER_TITLES, key=len, reverse=True))
 _LEADER_POST = lazy(LEADER_POST_PATTERN)
+# A phrase (a rule, a reference: no name) and the names it stands for in brackets.
+_NAMES_IN_BRACKETS = lazy(
+    r"(?P<phrase>[^()]{5,40})\((?P<names>[\u4e00-\u9fff]{2,3}(?:[、,][\u4e00-\u9fff]{2,3})+)\)"
+)
 
 
 def _without_title(name: str) -> str:

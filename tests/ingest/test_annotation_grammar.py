@@ -1554,3 +1554,12 @@ def test_a_name_holding_a_symbol_is_no_unit(name: str) -> None:
     from taskctl.ingest.units import unit_problem
 
     assert unit_problem(name) == "holds a symbol"
+
+
+def test_leaders_named_in_brackets_after_a_phrase_saying_who() -> None:
+    (task,) = parse_text(
+        "2008年工作分解\n1.推进总部经济。\n责任领导:按《市委工作要点》分工(蒋永根、俞福才、金跃民);"
+        "责任单位:总部办、五金城、科技局\n"
+    ).tasks
+    assert task.persons == ["蒋永根", "俞福才", "金跃民"]
+    assert task.responsible == ["总部办", "五金城", "科技局"]  # a market run as a body
