@@ -38,6 +38,7 @@ EXACT = (
     "chuangwenxuexiao2021",
     "chuzhou2020",
     "cixi2021",
+    "dalian2022",
     "dalian2025",
     "daolujiaotong2013",
     "daxing2023",
@@ -115,9 +116,11 @@ EXACT = (
     "jingzhou2009",
     "jingzhou2022",
     "jingzhouchuangwen",
+    "jinhua2018",
     "jining2015",
     "jinxiang2021",
     "jinxiang2025",
+    "jinzhou2019",
     "jinzhouxian2020",
     "jishui",
     "jtb2015",
@@ -209,14 +212,17 @@ EXACT = (
     "suzhou2024",
     "suzhou2025",
     "taizhou2019",
+    "tianjin2017",
     "tianjin2020",
     "tianjin2020b",
+    "tianjin2021",
     "tianjinjiaoyu2010",
     "tiexi2019",
     "tongliang2025",
     "tongshan2022",
     "tongxiang2020",
     "tongxin2023",
+    "tongzhou2021",
     "weihai2023",
     "wenqi2017",
     "wuchang2023",
@@ -252,6 +258,7 @@ EXACT = (
     "yantian2023",
     "yinzhou2024",
     "yiwushequ",
+    "yongkang2008",
     "yueqing2022",
     "yueyang2019",
     "yuhuan2021",
@@ -496,6 +503,22 @@ FLOORS = {
     "liaoningmzt2020": (0.89, 0.89),
     # `政策牵头起草部门负责…` (a group named with 牵头 inside) and `办公室督促落实` are not read
     "zhishichanquan2019": (0.5, 0.5),
+    # collection 31, as read now (first seen at 341c4da and e6b276e)
+    # `各区县(市)政府、开发园区管委会`: read as two groups, the answer keeps one (as haicheng2023's);
+    # other answers split such lists
+    "ningbo2019": (0.6, 0.6),
+    "ningbo2025": (0.77, 0.77),
+    # a table whose cells are glued without separators (`1确保…96.5%。市发改委`): its glued rows'
+    # numbered steps are read as items (3/2), no unit
+    "shaoxing2021": (0.0, 0.0),
+    # 14/16: two `(一)主要目标任务` headings with a target sentence are headings here, and a unit
+    # line after a run of items (`市发改委(代建办)`) goes to the last item only
+    "xuchang2011": (0.95, 0.95),
+    # units exact; `省政府分管领导同志` is kept without its 同志
+    "liaoning2023": (1.0, 1.0),
+    # 2/3: a table one cell a line without a unit column, its units in the heading above it
+    # (`一、各区、县(市)政府、市政府各部门负责落实的工作任务`), is not read as a table
+    "shenyang2017": (0.5, 0.5),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -506,6 +529,8 @@ KNOWN_EXTRA_UNITS = {
     "shengsi2021": ["市科技局"],
     "maanshan2021": ["各县区", "开发园区"],
     "minhang2012": ["各镇、街道"],
+    "ningbo2019": ["各区县(市)政府", "开发园区管委会"],
+    "ningbo2025": ["各区(县、市)政府", "开发园区管委会"],
     "guangdongwjw2021": ["宣传处会办公室"],
     "taizhou2018": ["各县(市、区)"],
 }
@@ -543,6 +568,9 @@ COUNTS_OFF = {
     "putian2022": 1,
     "ningzhengfa2008": 3,
     "xianyang2022b": 3,
+    "shaoxing2021": 3,
+    "xuchang2011": 14,
+    "shenyang2017": 2,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows
@@ -559,6 +587,7 @@ REFUSED = (
     "shanghai2021",  # a leaders' division of work: name lines over `负责…`/`分管…` lines, no numbers
     "guobangansu2010",  # a news retelling: paragraphs whose subjects `X、Y将负责…`, no numbers
     "qingyang2023",  # a table flattened one row a line, its cells apart by single spaces
+    "shaoxing2023",  # a table whose cells are glued without separators, on a spam mirror
 )
 ROLES = ("lead", "support", "responsible")
 
