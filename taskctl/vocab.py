@@ -39,6 +39,9 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "协作责任", "配合参与", "参与配合", "协同配合", "配合负责", "配合落实", "副组长",
         # the bodies whose figures a target is counted from (`数据提供单位:市统计局`, 成都 2019)
         "数据提供", "信息提供", "资料提供",
+        # the departments a consultation is held with (`承办部门:市政协提案委` / `协商部门:…`, 威海
+        # 2023)
+        "协商",
     ),
     RESPONSIBLE: (
         "责任", "负责", "承办", "实施", "承担", "落实", "执行", "具体责任", "共同责任", "具体负责",
@@ -463,6 +466,15 @@ LEADER_POSTS_HEADING_PATTERN = (
 LEADING_WITH_SUPPORT: tuple[str, ...] = ("承办",)
 # Verbs whose subject, opening an item, is the body doing it (`区住建局负责…`, `乡村振兴办公室做好…`).
 DUTY_VERBS: tuple[str, ...] = ("负责", "做好", "抓好", "承担")
+# How an object after a closing role verb starts that says no more than "the work" (`由X负责做好
+# 相关工作。`, a people's congress's supervision plans, 2017, 2020): the clause is a note.
+VACUOUS_OBJECT_STARTS: tuple[str, ...] = (
+    "做好相关",
+    "做好有关",
+    "相关工作",
+    "有关工作",
+    "具体工作",
+)
 # Adverbs between a body and its role verb (`发展改革委、财政部将负责…`, a 新华社 report of a 国办
 # division, 2010; `市发改委要牵头`): no part of the body's name.
 VERB_ADVERBS: tuple[str, ...] = (

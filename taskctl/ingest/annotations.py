@@ -81,6 +81,7 @@ from taskctl.vocab import (
     SUPPORT,
     SURNAMES,
     UNIT_NAME_MAX,
+    VACUOUS_OBJECT_STARTS,
     VERB_ADVERBS,
     VERB_OBJECTS,
     label_role,
@@ -1081,7 +1082,11 @@ def _closing_assignments(text: str, annotations: list[Annotation]) -> list[Annot
         if not verbs:
             continue
         prefix = clause if verbs[-1].end() == len(clause) else _opening_assignment(clause)
-        if not prefix or len(clause) - len(prefix) > _MAX_OBJECT:
+        object_ = clause[len(prefix) :] if prefix else ""
+        # `由财政经济委员会负责做好相关工作。`: an object that says no more than "the work" (a
+        # congress's supervision plan) is no task text of its own, however long
+        vacuous = object_.startswith(VACUOUS_OBJECT_STARTS) and len(object_) <= _MAX_VACUOUS_OBJECT
+        if not prefix or (len(object_) > _MAX_OBJECT and not vacuous):
             agent = _agent_before_duty(clause)
             if agent:
                 # `由市政府办公室下达目标任务并负责考核`: the body 由 names does the task
@@ -1113,6 +1118,7 @@ _CLOSING_BY = lazy(
     r"(?:^|(?<=[,。;\n]))[ \t]*(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
 )
 _MAX_OBJECT = 4
+_MAX_VACUOUS_OBJECT = 10
 
 
 def _duty_clauses(text: str, annotations: list[Annotation]) -> list[Annotation]:

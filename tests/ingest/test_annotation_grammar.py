@@ -349,6 +349,7 @@ def test_a_leader_heading_may_name_the_post_first() -> None:
         ("责任街道", "responsible"),
         ("责任地区", "responsible"),
         ("数据提供单位", "support"),
+        ("协商部门", "support"),
     ],
 )
 def test_label_forms_give_their_role(label: str, role: str) -> None:
@@ -1563,3 +1564,16 @@ def test_leaders_named_in_brackets_after_a_phrase_saying_who() -> None:
     ).tasks
     assert task.persons == ["蒋永根", "俞福才", "金跃民"]
     assert task.responsible == ["总部办", "五金城", "科技局"]  # a market run as a body
+
+
+def test_a_closing_by_clause_whose_object_only_says_the_work() -> None:
+    first, second = parse_text(
+        "2020年监督工作计划\n一、听取报告\n(一)听取和审议法治建设情况的报告。报告拟安排在4月份的会议上审议。"
+        "由监察和司法委员会负责做好相关工作。\n(二)听取和审议预算执行情况的报告。"
+        "由财政经济委员会、预算工作委员会负责做好相关工作。\n"
+    ).tasks
+    assert (first.responsible, second.responsible) == (
+        ["监察和司法委员会"],
+        ["财政经济委员会", "预算工作委员会"],
+    )
+    assert first.title == "听取和审议法治建设情况的报告"
