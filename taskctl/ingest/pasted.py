@@ -592,6 +592,13 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
                 header.pop()  # `时限要求 | ||`: cells the header row leaves empty
             if len(header) < 2 or not _is_header(header):
                 continue
+            under = index + below
+            if under < len(lines) and _MARKDOWN_RULE.match(lines[under]):
+                under += 1  # a Markdown table's rule under its first header row
+            if under < len(lines):
+                refined = _sub_header(header, split(lines[under]))
+                if refined is not None:
+                    header, below = refined, under - index + 1
             body = _normalized(lines[index + below :])
             header = _normalized(header)
             return [
@@ -599,6 +606,47 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
                 *_body_rows(body, name, split, header),
             ]
     return None
+
+
+def _sub_header(header: list[str], lower: list[str]) -> list[str] | None:
+    """The header made more specific by a second header row under a cell that spans some columns
+    (`序号 | 重点任务 | 责任单位 | | 完成时限` over ` | | 牵头单位 | 配合单位 |`, or the lower row
+    written without its empty cells: `牵头单位 | 配合单位`), or None when the row is no such row."""
+    cells = [cell for cell in lower if cell]
+    if not cells or any(header_kind(cell) is None for cell in cells):
+        return None
+    if len(lower) == len(header):
+        # the lower cells stand under the cells they refine
+        return [below or above for above, below in zip(header, lower, strict=True)]
+    fields = header_fields(header)
+    lower_fields = set(header_fields(cells))
+    for column, name in enumerate(fields):
+        # the one cell the lower row spells out: a unit column over units of their roles
+        # (`责任单位` over `牵头单位 | 配合单位`), a period over its parts
+        if name in _ROLE_FIELDS and lower_fields <= set(_ROLE_FIELDS) and len(cells) >= 2:
+            span = column + 1
+            while span < len(header) and not header[span]:
+                span += 1  # the empty cells the spanning cell covers
+            return [*header[:column], *cells, *header[span:]]
+    return None
+
+
+def _spanned_header(header: list[str]) -> list[str]:
+    """A header of one cell a line whose second row spells out a unit cell of the first (`序号` /
+    `重点任务` / `责任单位` / `完成时限` / `牵头单位` / `配合单位`): the role cells closing the run
+    stand where the cell they refine does (序号, 重点任务, 牵头单位, 配合单位, 完成时限). Any other
+    header is returned as it is."""
+    fields = header_fields(header)
+    tail = len(header)
+    while tail > 0 and fields[tail - 1] in ("lead", "support"):
+        tail -= 1
+    spelled = header[tail:]
+    if len(spelled) < 2 or "responsible" not in fields[:tail]:
+        return header
+    at = fields.index("responsible")
+    if any(name in ("lead", "support") for name in fields[:tail]) or at == tail - 1:
+        return header  # the units' columns are in the first row, or the unit cell ends it
+    return [*header[:at], *spelled, *header[at + 1 : tail]]
 
 
 def _two_line_header(first: str, second: str) -> str:
@@ -1141,7 +1189,7 @@ def _cell_lines_tables(
             break
         body += lines[end:stop]
         found: list[tuple[int, str]] = []
-        rows = _cell_rows(_normalized(header), _normalized(body), found)
+        rows = _cell_rows(_normalized(_spanned_header(header)), _normalized(body), found)
         position = following
         if rows is None:
             continue

@@ -1722,3 +1722,29 @@ def test_a_table_one_cell_a_line_whose_short_rows_end_with_a_bar_for_each_merged
         ("一般公共预算收入增长6%以上", ["区财政局"], ["税务局"], ["钱宇"]),
         ("规上工业总产值增长5%左右", ["区工信局"], ["统计局"], []),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| 序号 | 重点任务 | 责任单位 | | 完成时限 |\n| | | 牵头单位 | 配合单位 | |\n",
+        "| 序号 | 重点任务 | 责任单位 | | 完成时限 |\n|---|---|---|---|---|\n| | | 牵头单位 | 配合单位 | |\n",
+        "序号 | 重点任务 | 责任单位 | 完成时限 |\n牵头单位 | 配合单位 |\n",
+        "序号\t重点任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n",
+        "序号\t重点任务\t责任单位\t完成时限\n牵头单位\t配合单位\n",
+        "序号\n重点任务\n责任单位\n完成时限\n牵头单位\n配合单位\n",
+    ],
+)
+def test_a_unit_column_spelled_out_by_a_second_header_row(header: str) -> None:
+    """`责任单位` over `牵头单位 | 配合单位`: the most common two-row header of a division table."""
+    if "|" in header:
+        rows = "| 1 | 完善制度 | 市发改委 | 市财政局 | 2024年6月 |\n| 2 | 加强监管 | 市市场监管局 | 市公安局 | 2024年12月 |\n"
+    elif "\t" in header:
+        rows = "1\t完善制度\t市发改委\t市财政局\t2024年6月\n2\t加强监管\t市市场监管局\t市公安局\t2024年12月\n"
+    else:
+        rows = "1\n完善制度\n市发改委\n市财政局\n2024年6月\n2\n加强监管\n市市场监管局\n市公安局\n2024年12月\n"
+    doc = parse_text("2024年任务分解表\n" + header + rows)
+    assert [(t.title, t.lead, t.support, t.deadline_text) for t in doc.tasks] == [
+        ("完善制度", ["市发改委"], ["市财政局"], "2024年6月"),
+        ("加强监管", ["市市场监管局"], ["市公安局"], "2024年12月"),
+    ]
