@@ -928,6 +928,9 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "工作内容",
         "具体任务",
         "工作事项",
+        # a disclosure list's items (`公开事项`: a university's 信息公开目录 | 责任部门)
+        "公开事项",
+        "公开内容",
         "目标与任务",
         "目标任务",
         # county and development-zone tables (重点工作 | 责任领导 | 责任单位), 民生实事 lists

@@ -59,6 +59,7 @@ others of the row (a row with a lead and no 配合单位) stays empty.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -588,17 +589,17 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
                 continue
             split = _splitter(name, line)
             header = split(line)
+            spanning = list(header)  # (its empty cells may be what a cell above spans)
             while header and not header[-1]:
                 header.pop()  # `时限要求 | ||`: cells the header row leaves empty
-            if len(header) < 2 or not _is_header(header):
-                continue
             under = index + below
             if under < len(lines) and _MARKDOWN_RULE.match(lines[under]):
                 under += 1  # a Markdown table's rule under its first header row
-            if under < len(lines):
-                refined = _sub_header(header, split(lines[under]))
-                if refined is not None:
-                    header, below = refined, under - index + 1
+            refined = _sub_header(spanning, split(lines[under])) if under < len(lines) else None
+            if refined is not None and _is_header(refined):
+                header, below = refined, under - index + 1
+            elif len(header) < 2 or not _is_header(header):
+                continue
             body = _normalized(lines[index + below :])
             header = _normalized(header)
             return [
@@ -615,9 +616,17 @@ def _sub_header(header: list[str], lower: list[str]) -> list[str] | None:
     cells = [cell for cell in lower if cell]
     if not cells or any(header_kind(cell) is None for cell in cells):
         return None
-    if len(lower) == len(header):
-        # the lower cells stand under the cells they refine
-        return [below or above for above, below in zip(header, lower, strict=True)]
+    # a cell over the empty ones it spans (`责任单位 | |`, `信息更新 | |`): the lower cells, as
+    # many, are its parts, wherever the copy put them in their row
+    spans = [
+        (column, width)
+        for column, cell in enumerate(header)
+        if cell
+        and (width := 1 + len(list(itertools.takewhile(lambda c: not c, header[column + 1 :])))) > 1
+    ]
+    if len(spans) == 1 and spans[0][1] == len(cells):
+        column, width = spans[0]
+        return [*header[:column], *cells, *header[column + width :]]
     fields = header_fields(header)
     lower_fields = set(header_fields(cells))
     for column, name in enumerate(fields):
@@ -1084,8 +1093,6 @@ def _placed_short_row(
 ) -> list[str]:
     """A row's cells in their columns: a row short of the header's width lacks the cells a merge
     above leaves out, found by the cells' shapes (the columns left out take the cell above)."""
-    import itertools
-
     if len(row) >= width:
         return row[:width]
     best: tuple[float, int] | None = None

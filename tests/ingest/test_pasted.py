@@ -1748,3 +1748,16 @@ def test_a_unit_column_spelled_out_by_a_second_header_row(header: str) -> None:
         ("完善制度", ["市发改委"], ["市财政局"], "2024年6月"),
         ("加强监管", ["市市场监管局"], ["市公安局"], "2024年12月"),
     ]
+
+
+def test_a_second_header_row_under_a_group_cell_naming_no_field() -> None:
+    """`信息更新` spans `责任部门 | 生成时间`, the lower row's cells written from its start."""
+    doc = parse_text(
+        "信息公开目录\n序号 | 类别 | 公开事项 | 信息更新 | |\n责任部门 | 生成时间 | |||\n"
+        "1 | 基本信息 | 学校章程及各项规章制度 | 党办校办 | 变动即更 |\n"
+        "2 | 招生信息 | 招生章程及招生计划 | 招生办公室 | 每年5月 |\n"
+    )
+    assert [(t.title, t.responsible) for t in doc.tasks] == [
+        ("学校章程及各项规章制度", ["党办校办"]),
+        ("招生章程及招生计划", ["招生办公室"]),
+    ]
