@@ -372,7 +372,8 @@ def unit_problem(name: str) -> str | None:
     short name without any of those faults (`海关`, `人民银行`)."""
     if ":" in name or "：" in name:
         return "holds a label"
-    if len(name) > UNIT_NAME_MAX:
+    if len(name) > UNIT_NAME_MAX and len(_INNER_BRACKETS.sub("", name)) > UNIT_NAME_MAX:
+        # (a name's alias in brackets is not counted: `教育科学文化卫生(民族宗教侨务外事)委员会`)
         return "too long for a unit name"
     if len(name) < 2 or (len(name) == 2 and name[0] in "省市州县区" and name[1] not in "委府"):
         # `市协` (a copy cut inside 市科协): a level and one character names no unit but 市委, 市府
@@ -422,6 +423,7 @@ def unit_problem(name: str) -> str | None:
     return "not shaped like a unit name"
 
 
+_INNER_BRACKETS = lazy(r"\([^()]{1,12}\)")
 _SYMBOL = lazy(r"[*#@&$%^~<>=+|\\]")
 _OFFICE_END = lazy(
     "(?:"

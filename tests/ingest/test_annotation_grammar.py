@@ -1577,3 +1577,10 @@ def test_a_closing_by_clause_whose_object_only_says_the_work() -> None:
         ["财政经济委员会", "预算工作委员会"],
     )
     assert first.title == "听取和审议法治建设情况的报告"
+
+
+def test_a_long_name_with_its_alias_in_brackets_is_a_unit() -> None:
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem("教育科学文化卫生(民族宗教侨务外事)委员会") is None
+    assert unit_problem("教育科学文化卫生民族宗教侨务外事工作委员会") == "too long for a unit name"
