@@ -47,6 +47,7 @@ EXACT = (
     "dezhou2023",
     "dongguan2017",
     "dongguan2021",
+    "ezhourd2020",
     "fangxian2023",
     "fujianhbt2013",
     "fuyu",
@@ -129,7 +130,9 @@ EXACT = (
     "keqiao2023",
     "lanzhou",
     "lanzhou2025",
+    "laoxialu2024",
     "liandu2023",
+    "lianyungang2011",
     "liaoning2012",
     "liaoning2015",
     "liaozhong2024",
@@ -142,6 +145,7 @@ EXACT = (
     "liuan2021",
     "liupanshui",
     "lueyang2019",
+    "luohu2022",
     "meishan2017",
     "meishan2017b",
     "mianyang2023",
@@ -174,6 +178,7 @@ EXACT = (
     "qiongzhong2020",
     "qiongzhong2021",
     "qiongzhong2022",
+    "quanguorenda2017",
     "quzhou2021",
     "sanya",
     "shaanxi2015",
@@ -519,6 +524,31 @@ FLOORS = {
     # 2/3: a table one cell a line without a unit column, its units in the heading above it
     # (`一、各区、县(市)政府、市政府各部门负责落实的工作任务`), is not read as a table
     "shenyang2017": (0.5, 0.5),
+    # collection 32, as read now (first seen at cc99c6d)
+    # 12/4: a consultation plan whose topics' numbered parts (协商形式, 时间安排, 组织实施) the answer
+    # reads as the topic's attributes, the parser as its tasks
+    "nanhuzx2017": (0.0, 0.0),
+    # 7/3: a table one cell a line whose rows hold numbered criteria; its 责任科室 cells are not read
+    "qinglianjiguan": (0.0, 0.0),
+    # units exact; 4/5: two items under `主要内容:` with no note are read as one
+    "weihaizx2023": (1.0, 1.0),
+    # units exact; a heading's person in a note (`(李焕龙负责)`) is not given to its items
+    "ankang2017": (1.0, 1.0),
+    # 19/18: a `|` table with a two-row header and merged rows; the category row that lost its 序号
+    # is read as a row
+    "beidaxinxigongkai": (0.85, 0.85),
+    # a library's plan in prose (`由龙松小组负责`, staff named with 同志) is not read
+    "jingzhoutushuguan2017": (0.0, 0.0),
+    # 8/4: a report's problems and measures both numbered `1、…4、` on one line; `学校要求总务处组织…`
+    # (a body inside the measure's sentence) is not read
+    "shangzhou2018": (0.0, 0.0),
+    # units exact; 6/5: the last heading cut by the copy's end is counted as a task
+    "xianxuexiao2012": (1.0, 1.0),
+    # a unit cell holding two names glued (`党委组织部人事处`, read as one) and rows merged from above
+    "xinxiangxuexiao": (0.8, 0.8),
+    # section headings with their own note (`(责任部门:教导处、校长室)`) are read as tasks, as the
+    # issue asks; the answer gives the note to the items under them
+    "xuexiaoanquan": (0.47, 0.47),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -531,6 +561,7 @@ KNOWN_EXTRA_UNITS = {
     "minhang2012": ["各镇、街道"],
     "ningbo2019": ["各区县(市)政府", "开发园区管委会"],
     "ningbo2025": ["各区(县、市)政府", "开发园区管委会"],
+    "nanhuzx2017": ["区级有关部门(单位)", "镇、街道联络室"],
     "guangdongwjw2021": ["宣传处会办公室"],
     "taizhou2018": ["各县(市、区)"],
 }
@@ -571,6 +602,13 @@ COUNTS_OFF = {
     "shaoxing2021": 3,
     "xuchang2011": 14,
     "shenyang2017": 2,
+    "nanhuzx2017": 12,
+    "qinglianjiguan": 7,
+    "weihaizx2023": 4,
+    "beidaxinxigongkai": 19,
+    "jingzhoutushuguan2017": 3,
+    "shangzhou2018": 8,
+    "xianxuexiao2012": 6,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows
