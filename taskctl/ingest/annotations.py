@@ -44,6 +44,7 @@ from taskctl.ingest.units import (
     EDGE_PUNCTUATION,
     OPENERS,
     is_body_name,
+    is_person_name,
     is_short_unit_name,
     is_unit_name,
     split_person_notes,
@@ -455,6 +456,12 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
             # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
             found.additions.append((PERSONS, tuple(posts), ""))
             continue
+        named = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if named and role == RESPONSIBLE and all(len(n) == 3 and is_person_name(n) for n in named):
+            # `(李焕龙负责)`: a person, by a full name alone, answers for it (two characters are
+            # as often a word: `全面负责`, `师生负责`)
+            found.additions.append((PERSONS, tuple(named), ""))
+            continue
         leaders = _leaders(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if leaders:
             # `由杨志武副市长负责`, `由鲁国会、郑忠安副厅长分别负责`: leaders answer for the task,
@@ -638,7 +645,7 @@ def read_content(content: str, bare_lists: bool) -> Annotation | None:
             annotation.add(target, names, source)
         annotation.add(DEADLINE, found.times)
         annotation.rejected.extend(found.rejected)
-    if not labelled and not annotation.names_units() and not rules:
+    if not labelled and not annotation.names_units() and not annotation.persons and not rules:
         return None
     return annotation
 

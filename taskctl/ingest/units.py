@@ -514,6 +514,11 @@ def unit_and_person(name: str) -> tuple[str, str] | None:
     return None
 
 
+def is_person_name(name: str) -> bool:
+    """Whether a name is shaped like a person's and like no unit's (`李焕龙`, not `林站`)."""
+    return _is_person_name(name)
+
+
 def _is_person_name(name: str) -> bool:
     """Whether a name is shaped like a person's (`张三`, `欧阳明`): two or three characters after a
     family name, and no unit's."""

@@ -1584,3 +1584,14 @@ def test_a_long_name_with_its_alias_in_brackets_is_a_unit() -> None:
 
     assert unit_problem("教育科学文化卫生(民族宗教侨务外事)委员会") is None
     assert unit_problem("教育科学文化卫生民族宗教侨务外事工作委员会") == "too long for a unit name"
+
+
+def test_a_person_by_full_name_answering_for_a_section_gives_its_items_the_person() -> None:
+    doc = parse_text(
+        "2017年工作要点\n一、深化体制机制改革(李焕龙负责)\n1.推进法人治理结构改革。\n"
+        "二、加强读者服务(全面负责)\n1.延长开放时间。\n"
+    )
+    assert [(t.title, t.persons) for t in doc.tasks] == [
+        ("推进法人治理结构改革", ["李焕龙"]),
+        ("延长开放时间", []),  # `全面` is a word, not a person
+    ]
