@@ -19,6 +19,7 @@ REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 EXACT = (
     "anhui2021",
     "anhui2022",
+    "ankang2017",
     "anquan2021",
     "baoshan2008",
     "baotou2011",
@@ -532,8 +533,6 @@ FLOORS = {
     "qinglianjiguan": (0.0, 0.0),
     # units exact; 4/5: two items under `主要内容:` with no note are read as one
     "weihaizx2023": (1.0, 1.0),
-    # units exact; a heading's person in a note (`(李焕龙负责)`) is not given to its items
-    "ankang2017": (1.0, 1.0),
     # 19/18: a `|` table with a two-row header and merged rows; the category row that lost its 序号
     # is read as a row
     "beidaxinxigongkai": (0.85, 0.85),
