@@ -24,13 +24,15 @@ HOSTILE = [
 ]
 
 # The parser ends an annotation at ')' and splits units at ';' and ',', and its unit guard wants a
-# name that ends like a unit (处, 办): the document carries hostile names shaped so; assign and list
-# get the full set.
+# name that ends like a unit (处, 办) and holds no symbol (`=`, `%`, `*` …): the document carries
+# hostile names shaped so (quotes, SQL words, a comment, a LIKE wildcard `_`); assign and list get
+# the full set.
 DOCUMENT = """注入测试工作要点
 一、重点工作
-1.完成第一项任务。(牵头单位:甲' OR '1'='1处,配合单位:DROP TABLE tasks--办)
-2.完成第二项任务。(牵头单位:乙处\" OR \"\"=\"处,配合单位:%' --办)
+1.完成第一项任务。(牵头单位:甲' OR '1'处,配合单位:DROP TABLE tasks--办)
+2.完成第二项任务。(牵头单位:乙处\" OR \"\"处,配合单位:_' --办)
 """
+DOCUMENT_UNITS = ["甲' OR '1'处", "DROP TABLE tasks--办", '乙处" OR ""处', "_' --办"]
 
 
 def tables(db_url: str) -> dict[str, int]:
@@ -60,10 +62,12 @@ def test_hostile_unit_names_in_a_document(run: Runner, db_url: str, tmp_path) ->
     counts = assert_intact(db_url)
     assert counts["tasks"] == 3
     names = unit_names(run)
-    for name in ["甲' OR '1'='1处", "DROP TABLE tasks--办", '乙处" OR ""="处', "%' --办"]:
+    for name in DOCUMENT_UNITS:
         assert normalize_unit_name(name) in names
-    out = json.loads(run.ok("list", "--unit", "甲' OR '1'='1处", "--format", "json"))
+    out = json.loads(run.ok("list", "--unit", "甲' OR '1'处", "--format", "json"))
     assert len(out) == 1, "the quote matches one unit, not every row"
+    out = json.loads(run.ok("list", "--unit", "_' --办", "--format", "json"))
+    assert len(out) == 1, "the wildcard matches one unit, not every row"
 
 
 @pytest.mark.parametrize("name", HOSTILE)
