@@ -314,7 +314,7 @@ _UNIT_COSTS = {"units": 0.0, "part": 0.5, "person": 2.0}
 _PERSON_COSTS = {"person": 0.0, "units": 2.0}
 _DEADLINE_COSTS = {"time": 0.0, "short": 0.3, "person": 1.0}  # `9月投入使用`
 _TEXT_COSTS = {
-    "text": 0.0, "short": 0.0, "units": 0.5, "part": 0.5, "time": 0.5, "person": 0.5, "number": 1.0,
+    "text": 0.0, "short": 0.0, "units": 0.5, "part": 0.8, "time": 0.5, "person": 0.5, "number": 1.0,
     "figures": 0.0,
 }  # fmt: skip
 # text-like shapes: what a task's text, a group cell or a note looks like

@@ -1761,3 +1761,17 @@ def test_a_second_header_row_under_a_group_cell_naming_no_field() -> None:
         ("学校章程及各项规章制度", ["党办校办"]),
         ("招生章程及招生计划", ["招生办公室"]),
     ]
+
+
+def test_the_last_rows_unit_cell_cut_by_the_copys_end_stays_a_unit_cell() -> None:
+    doc = parse_text(
+        "2017年政务公开工作要点实施方案\n目标\n任务\n主要内容\n责任单位\n一、以政务公开助力稳增长\n"
+        "(一)加强预期引导\n围绕我市经济社会发展形势,及时宣传解读。\n市发改委牵头落实\n"
+        "加强财政政策信息公开,按月公开全市财政收支情况。\n市财政局牵头落实\n"
+        "加强市内外舆情收集研判,及时发布权威消息。\n市发改委、市财政局、市人社局、人民银"
+    )
+    last = doc.tasks[-1]
+    assert (last.title, last.responsible) == (
+        "加强市内外舆情收集研判,及时发布权威消息",
+        ["市发改委", "市财政局", "市人社局"],
+    )
