@@ -977,6 +977,18 @@ def _unglued_items(text: str) -> list[str]:
     the next marker of the same style, right after a closing bracket. Other lines stay whole."""
     if ")" not in text:
         return [text]
+    if text.startswith("("):
+        # `(责任单位:市城建局)2.完成…`: the note closing the item above, the next item glued on
+        close = text.find(")")
+        note = text[1:close]
+        following = match_marker(text[close + 1 :])
+        if (
+            (":" in note or _ROLE_WORD.search(note))
+            and following is not None
+            and following.rest
+            and _opens_text(following.rest)
+        ):
+            return [text[: close + 1], *_unglued_items(text[close + 1 :])]
     marker = match_marker(text)
     if marker is None or not marker.rest:
         return [text]

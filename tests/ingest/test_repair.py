@@ -362,3 +362,14 @@ def test_tasks_written_as_records_of_label_lines(text: str) -> None:
     ]
     assert [t.lead or t.responsible for t in doc.tasks] == [["市发改委"], ["市财政局"]]
     assert doc.tasks[0].deadline_text == "6月底"
+
+
+def test_a_note_opening_a_line_with_the_next_item_glued_on() -> None:
+    doc = parse_text(
+        "2015年创卫实施方案\n二、主要任务\n1.改造城市棚户区100万平方米。\n"
+        "(责任单位:市城建局)2.完成老旧燃气管网改造。\n(责任单位:市公用事业局)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("二.1", "改造城市棚户区100万平方米", ["市城建局"]),
+        ("二.2", "完成老旧燃气管网改造", ["市公用事业局"]),
+    ]
