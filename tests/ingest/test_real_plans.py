@@ -83,6 +83,7 @@ EXACT = (
     "hangzhougongkai2021",
     "hanyang2019",
     "hbb2017",
+    "hechi2024",
     "hefei2018",
     "heilongjiang2009",
     "heilongjiang2013",
@@ -224,6 +225,7 @@ EXACT = (
     "tianjin2021",
     "tianjinjiaoyu2010",
     "tiexi2019",
+    "tonghua2015",
     "tongliang2025",
     "tongshan2022",
     "tongxiang2020",
@@ -548,6 +550,25 @@ FLOORS = {
     # section headings with their own note (`(责任部门:教导处、校长室)`) are read as tasks, as the
     # issue asks; the answer gives the note to the items under them
     "xuexiaoanquan": (0.47, 0.47),
+    # collection 33, as read now (first seen at b386001 and 7ed76a8)
+    # units exact; duties given to people by their roles in prose (`包片党政领导负责…`) are not read
+    # as persons
+    "changzhuyuan2021": (1.0, 1.0),
+    # 9/1: a site's table of contents repeating the group headings is read as items
+    "fangyiju2020": (0.0, 0.0),
+    # 2/6: a whole plan on one line, its labels glued (`牵头领导:阮斌副局长责任部门:建工科`)
+    "jianshechuangwen": (0.54, 0.54),
+    # 3/6: a `|` table whose rows hold one or two group cells before the task, and names masked by
+    # the site (`****分局`), which the guard refuses
+    "shipinanquan2025": (0.0, 0.0),
+    # 4/5: a PDF viewer's page starting inside an item, its notes' roles read apart from the answer
+    "baoan2017": (0.57, 0.44),
+    # units exact; a table without 序号 whose 目标/任务 cells stand once over five rows: the first
+    # row's title is its 目标 cell
+    "weifang2017": (1.0, 1.0),
+    # units exact; 5/6: the last item, a heading line followed only by the site's `(未完,全文共2014字,
+    # 当前显示627字)`, is not counted
+    "yixian2007": (1.0, 1.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -608,6 +629,11 @@ COUNTS_OFF = {
     "jingzhoutushuguan2017": 3,
     "shangzhou2018": 8,
     "xianxuexiao2012": 6,
+    "fangyiju2020": 9,
+    "jianshechuangwen": 2,
+    "shipinanquan2025": 3,
+    "baoan2017": 4,
+    "yixian2007": 5,
 }
 REFUSED = (
     "fenguanlingdao",  # a box-drawn table whose columns rowspan at different rows
