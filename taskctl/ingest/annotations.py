@@ -451,12 +451,11 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         )
         role = LEAD if connective else SUPPORT if after_connective else verb_role(verb)
         after_connective = connective
-        posts = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
-        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
-            # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
-            found.additions.append((PERSONS, tuple(posts), ""))
-            continue
         named = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
+        if named and all(_LEADER_POST.fullmatch(post) for post in named):
+            # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
+            found.additions.append((PERSONS, tuple(named), ""))
+            continue
         if named and role == RESPONSIBLE and all(len(n) == 3 and is_person_name(n) for n in named):
             # `(李焕龙负责)`: a person, by a full name alone, answers for it (two characters are
             # as often a word: `全面负责`, `师生负责`)
@@ -1194,7 +1193,7 @@ def _prose_assignment(match: re.Match[str]) -> Annotation | None:
     lead = _checked_units(match.group("lead"), found)
     if not lead or found.rejected:
         return None
-    # (among those brought in, people are no units: `各村(居)委会及网格员` gives 各村(居)委会)
+    # (among those brought in, a name the guard refuses is left out; the others still support)
     support = _checked_units(match.group("support"), found)
     if not support or found.additions:
         return None
