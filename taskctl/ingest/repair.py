@@ -853,24 +853,28 @@ def join_record_lines(raw_lines: list[str]) -> list[str]:
         return raw_lines
     records: list[list[int]] = []
     seen: set[str] = set()
-    index = 0
-    while index < len(raw_lines):
+    # (blank lines, a page's paragraph spacing, are no part of the records)
+    filled = [index for index, line in enumerate(raw_lines) if line.strip()]
+    place = {index: position for position, index in enumerate(filled)}
+    position = 0
+    while position < len(filled):
+        index = filled[position]
         if index not in labelled:
-            index += 1
+            position += 1
             continue
         label, value, _field = labelled[index]
-        if not records or label in seen or index - records[-1][-1] > 2:
+        if not records or label in seen or position - place[records[-1][-1]] > 2:
             records.append([])
             seen = set()
         records[-1].append(index)
         seen.add(label)
         # a label alone on its line: its value is the next line, when that is no label
-        following = index + 1
-        if not value and following < len(raw_lines) and following not in labelled:
+        if not value and position + 1 < len(filled) and filled[position + 1] not in labelled:
+            following = filled[position + 1]
             labelled[index] = (label, raw_lines[following].strip(), labelled[index][2])
             records[-1].append(following)
-            index = following
-        index += 1
+            position += 1
+        position += 1
     tasks = [r for r in records if any(i in labelled and labelled[i][2] == "task" for i in r)]
     if not tasks or any(
         match_marker(line.strip()) for i, line in enumerate(raw_lines) if i not in labelled
@@ -895,7 +899,7 @@ def join_record_lines(raw_lines: list[str]) -> list[str]:
         # the task's text opens the record; what stood on its first line takes the task label's
         out[task_at] = out[record[0]] if task_at != record[0] else ""
         out[record[0]] = f"{number}.{labelled[task_at][1]}"
-        above = record[0] - 1
+        above = filled[place[record[0]] - 1] if place[record[0]] else -1
         if above >= 0 and above not in labelled and _RECORD_HEADING.match(raw_lines[above]):
             out[above] = ""  # `【1月21日 问题一】` over the record: its heading, no task's text
     return out

@@ -354,8 +354,9 @@ def test_names_in_a_note_separated_by_spaces_are_never_glued(note: str, roles: t
         "【1月22日 问题二】\n【主管单位】市财政局\n【存在问题】\n加强市场监管\n",
     ],
 )
-def test_tasks_written_as_records_of_label_lines(text: str) -> None:
-    doc = parse_text(text)
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"])
+def test_tasks_written_as_records_of_label_lines(text: str, spacing: str) -> None:
+    doc = parse_text(text.replace("\n", spacing))
     assert [(t.number, t.title) for t in doc.tasks] == [
         ("1", "完善制度体系"),
         ("2", "加强市场监管"),
