@@ -44,6 +44,7 @@ from taskctl.ingest.units import (
     EDGE_PUNCTUATION,
     OPENERS,
     is_body_name,
+    is_leader_post,
     is_person_name,
     is_short_unit_name,
     is_unit_name,
@@ -70,7 +71,6 @@ from taskctl.vocab import (
     LEAD_UNIT_MARKS,
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
-    LEADER_POST_PATTERN,
     LEADING_WITH_SUPPORT,
     MANNER_PATTERN,
     NOTE_LABELS,
@@ -144,7 +144,6 @@ _VERB = lazy(
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = lazy(LEADER_PATTERN + "$")
-_LEADER_POST = lazy(LEADER_POST_PATTERN)
 _MAX_TRAILING = 8
 
 _ROLE_FIELDS = {
@@ -367,7 +366,7 @@ def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
         problem = unit_problem(bare)
         if problem is None:
             names.append(name)
-        elif _LEADER_POST.fullmatch(bare):
+        elif is_leader_post(bare):
             # `分管副市长、市发改委牵头`: a leader named by the post beside the units, a person
             found.additions.append((PERSONS, (bare,), ""))
         else:
@@ -452,7 +451,7 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         role = LEAD if connective else SUPPORT if after_connective else verb_role(verb)
         after_connective = connective
         named = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
-        if named and all(_LEADER_POST.fullmatch(post) for post in named):
+        if named and all(map(is_leader_post, named)):
             # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written
             found.additions.append((PERSONS, tuple(named), ""))
             continue
@@ -565,7 +564,7 @@ def _read_clauses(text: str, role: str | None, source: str) -> _Clauses | None:
             _read_list(clause, role, source, found)
             continue
         posts = split_units(_strip_prefix(clause))
-        if posts and all(_LEADER_POST.fullmatch(post) for post in posts):
+        if posts and all(map(is_leader_post, posts)):
             # `(分管副市长,市发改委牵头)`: the leader named by the post answers for it, a person
             found.additions.append((PERSONS, tuple(posts), ""))
             continue

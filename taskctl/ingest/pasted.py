@@ -1024,18 +1024,17 @@ def _filler_bar_rows(lines: list[str]) -> list[list[str]] | None:
             if header_kind(first):
                 cells[index : index + 1] = [above, first]
                 break
-    start = next(
+    runs = ((index, _header_run(cells, index)) for index in range(len(cells)))
+    start, width = next(
         (
-            index
-            for index in range(len(cells))
-            if _header_run(cells, index) >= 3
-            and _is_header([str(c) for c in cells[index : index + _header_run(cells, index)]])
+            (index, width)
+            for index, width in runs
+            if width >= 3 and _is_header([str(c) for c in cells[index : index + width]])
         ),
-        None,
+        (None, 0),
     )
     if start is None:
         return None
-    width = _header_run(cells, start)
     header = [str(cell) for cell in cells[start : start + width]]
     fields = _column_fields(header)
     titles = [

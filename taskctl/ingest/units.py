@@ -341,6 +341,13 @@ def split_persons(text: str) -> list[str]:
 
 _TITLES = tuple(sorted(LEADER_TITLES, key=len, reverse=True))
 _LEADER_POST = lazy(LEADER_POST_PATTERN)
+
+
+def is_leader_post(name: str) -> bool:
+    """Whether a name is a leader's post alone (`分管副市长`, `联系市领导`): a person as written."""
+    return _LEADER_POST.fullmatch(name) is not None
+
+
 # A phrase (a rule, a reference: no name) and the names it stands for in brackets.
 _NAMES_IN_BRACKETS = lazy(
     r"(?P<phrase>[^()]{5,40})\((?P<names>[\u4e00-\u9fff]{2,3}(?:[、,][\u4e00-\u9fff]{2,3})+)\)"
@@ -350,7 +357,7 @@ _NAMES_IN_BRACKETS = lazy(
 def _without_title(name: str) -> str:
     """`副市长张三`, `张三同志` → 张三; a title alone (`副市长` written apart from the name) → ''."""
     name = name.removesuffix("同志")
-    if _LEADER_POST.fullmatch(name):
+    if is_leader_post(name):
         return name  # `分管副市长`: a leader named by the post, no name to take from it
     for title in _TITLES:
         if name == title:
@@ -505,21 +512,16 @@ def unit_and_person(name: str) -> tuple[str, str] | None:
     """A name the unit guard refuses, read in a list of units and persons: a person's (`张三` →
     ('', '张三')) or a unit's with a person's glued after it (`县教育局张三` → ('县教育局', '张三')); None
     when it is neither."""
-    if _is_person_name(name):
+    if is_person_name(name):
         return "", name
     for size in (3, 2):
         unit, person = name[:-size], name[-size:]
-        if _is_person_name(person) and unit_problem(unit) is None:
+        if is_person_name(person) and unit_problem(unit) is None:
             return unit, person
     return None
 
 
 def is_person_name(name: str) -> bool:
-    """Whether a name is shaped like a person's and like no unit's (`李焕龙`, not `林站`)."""
-    return _is_person_name(name)
-
-
-def _is_person_name(name: str) -> bool:
     """Whether a name is shaped like a person's (`张三`, `欧阳明`): two or three characters after a
     family name, and no unit's."""
     return (
