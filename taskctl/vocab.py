@@ -62,6 +62,8 @@ LABEL_HOLDER_WORDS: tuple[str, ...] = (
     "司局", "厅局", "委办局", "局办",
     # a county's or a district's own offices (`责任股室`, `责任站所`, `责任局室`)
     "站所", "局室", "科股",
+    # a company's or a group's departments (`牵头部室`, `配合部室`), a task force (`责任专班`)
+    "部室", "专班",
 )  # fmt: skip
 # The holder named again in brackets before the colon (`责任科室(单位):`, `牵头处(室):`, `责任单位(人):`):
 # the label is read without the bracket.

@@ -23,6 +23,7 @@ from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
     ANNOTATION_LABELS,
+    BARE_ROLE_LABELS,
     BRACKETED_HOLDER_WORDS,
     COMPOSED_LABEL_PATTERN,
     LIST_NAME_STARTS,
@@ -195,8 +196,8 @@ _LONE_BAR = lazy(r"^([^|\n]*?)[ \t]*\|[ \t]*$", re.MULTILINE)
 def _label_and_line_marks(text: str) -> str:
     """Labels written otherwise in the colon form (`【牵头单位】X`, `责任主体。X`) and line starts
     without marks that are no text (`??1.`, `# 标题`); one line or a whole text."""
-    if "【" in text:
-        text = _BRACKETED_LABEL.sub(r"\1:", text)
+    if "【" in text or "[" in text or "〔" in text:
+        text = _BRACKETED_LABEL.sub(lambda m: (m.group(1) or m.group(2)) + ":", text)
     if "为" in text:
         text = _COUNTED_ASSIGNMENT.sub(r"\1,\2:", text)
     if "?" in text or "\ufffd" in text:
@@ -622,9 +623,13 @@ _LINE_LABEL_STOP = lazy(f"^[ \t]*({ANNOTATION_LABEL_PATTERN})。", re.MULTILINE)
 _LOST_INDENT = lazy(r"^[ \t]*[?\ufffd]{1,4}(?=[^?\ufffd\s])", re.MULTILINE)
 
 
-# A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`): the
-# colon form every other reader knows.
-_BRACKETED_LABEL = lazy(f"【({ANNOTATION_LABEL_PATTERN})】:?")
+# A label written in lenticular brackets instead of before a colon (`【牵头单位】市发改委`), or in square
+# or tortoise-shell ones (`[责任单位]市发改委`, `〔牵头单位〕`; a role word alone in those marks a
+# unit before it: `市发改委〔牵头〕`): the colon form every other reader knows.
+_BRACKETED_LABEL = lazy(
+    f"【({ANNOTATION_LABEL_PATTERN})】:?"
+    f"|[\\[〔](?!(?:{'|'.join(BARE_ROLE_LABELS)})[\\]〕])({ANNOTATION_LABEL_PATTERN})[\\]〕]:?"
+)
 
 
 # A web page copied as one run of text (its line breaks turned into spaces): item markers and labels

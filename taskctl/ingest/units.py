@@ -367,6 +367,8 @@ def _without_title(name: str) -> str:
             # `各区区长`, `各县县长`, `五县县长`: a post held in every district, kept as written
             group = rest.startswith(GROUP_UNIT_PREFIXES) or rest[0] in CHINESE_NUMERAL_CHARS
             return name if group else rest
+        if rest != name and len(rest) == 1:
+            return name  # `王副市长`: the surname and the post, the person as written (not `王副`)
     return name
 
 

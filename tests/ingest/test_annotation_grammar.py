@@ -350,6 +350,10 @@ def test_a_leader_heading_may_name_the_post_first() -> None:
         ("责任地区", "responsible"),
         ("数据提供单位", "support"),
         ("协商部门", "support"),
+        # a company's departments (`牵头部室`), a task force (`责任专班`)
+        ("牵头部室", "lead"),
+        ("配合部室", "support"),
+        ("责任专班", "responsible"),
     ],
 )
 def test_label_forms_give_their_role(label: str, role: str) -> None:
@@ -392,7 +396,13 @@ def test_a_skipped_number_is_an_item_with_a_warning() -> None:
 
 @pytest.mark.parametrize(
     ("value", "persons"),
-    [("副市长 张三", ["张三"]), ("张三副市长、李四同志", ["张三", "李四"]), ("王 五", ["王五"])],
+    [
+        ("副市长 张三", ["张三"]),
+        ("张三副市长、李四同志", ["张三", "李四"]),
+        ("王 五", ["王五"]),
+        # a leader named by the surname and the post: the person as written, not a name cut from it
+        ("王副市长、李局长", ["王副市长", "李局长"]),
+    ],
 )
 def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
     (task,) = parse_text(
@@ -405,6 +415,8 @@ def test_leader_titles_are_not_persons(value: str, persons: list[str]) -> None:
     "text",
     [
         "2024年工作要点\n1.完善制度。\n【牵头单位】市发改委\n【配合单位】市财政局\n",
+        "2024年工作要点\n1.完善制度。[牵头单位]市发改委 [配合单位]市财政局\n",
+        "2024年工作要点\n1.完善制度。\n〔牵头单位〕市发改委\n〔配合单位〕:市财政局\n",
         "2024年工作要点\n1.完善制度。(牵头责任部门:市发改委;参加部门:市财政局)\n",
         "2024年工作要点\n1.完善制度。(市发改委牵头抓总,市财政局密切配合)\n",
         # the body in charge of the field, beside a lead, works with it
