@@ -94,7 +94,8 @@ from taskctl.vocab import (
 )
 
 _MARKDOWN_RULE = lazy(r"^\|?\s*:?-{3,}")
-_WIDE_GAP = lazy(r"[ \t\u3000]{2,}")
+# (an ideographic space is as wide as two spaces: one is a gap between cells aligned in it)
+_WIDE_GAP = lazy(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*")
 # a 序号 cell: `3`, `3.`, `3、`, and `9*` (a mark the table explains elsewhere, kept in the label)
 _NUMBER = lazy(r"^[0-9]{1,3}\*?[.、]?$")
 # a name of two or three characters, or four written with a space (`周 斐`, `陆 明俞 悦`): four
@@ -600,7 +601,7 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
                 header, below = refined, under - index + 1
             elif len(header) < 2 or not _is_header(header):
                 continue
-            body = _normalized(lines[index + below :])
+            body = _normalized(lines[index + below :], wide=name == "gap")
             header = _normalized(header)
             return [
                 *[[text] for text in lines[max(0, index - HEADER_SEARCH_ROWS + 1) : index]],
@@ -1744,8 +1745,11 @@ def _join_quoted_cells(lines: list[str]) -> list[str]:
     return out
 
 
-def _normalized(lines: list[str]) -> list[str]:
-    """Lines in NFKC (`（一）` → `(一)`, `１` → `1`), read once a table's header is found."""
+def _normalized(lines: list[str], *, wide: bool = False) -> list[str]:
+    """Lines in NFKC (`（一）` → `(一)`, `１` → `1`), read once a table's header is found; with
+    `wide`, an ideographic space stays a gap between cells (two spaces, not NFKC's one)."""
+    if wide:
+        lines = [line.replace("\u3000", "  ") for line in lines]
     return [unicodedata.normalize("NFKC", line).strip(" ") for line in lines]
 
 

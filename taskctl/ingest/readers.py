@@ -80,6 +80,23 @@ def sniff_format(data: bytes, source: str) -> str:
     return "text"
 
 
+def _holds_a_csv_table(text: str) -> bool:
+    """Whether a text is a CSV task table: one of its first lines, split as CSV, is a table header
+    (`序号,工作任务,牵头单位,配合单位`), no tab or bar in it, and the next line has as many cells."""
+    import csv
+
+    from taskctl.ingest.pasted import is_header_line
+
+    lines = [line for line in text.splitlines()[:12] if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if "," not in line or "\t" in line or "|" in line or " " in line.strip():
+            continue
+        header, below = csv.reader([line, lines[index + 1]])
+        if len(header) >= 3 and len(below) == len(header) and is_header_line("\t".join(header)):
+            return True
+    return False
+
+
 def _zip_kind(data: bytes, source: str) -> str:
     import io
     import zipfile
@@ -124,11 +141,11 @@ def _read_document(
     if kind == "text":
         from taskctl.ingest import decode_bytes, parse_text
 
-        return parse_text(
-            decode_bytes(data, source=source, encoding=encoding),
-            source=source,
-            first_lead=first_lead,
-        )
+        text = decode_bytes(data, source=source, encoding=encoding)
+        if _holds_a_csv_table(text):
+            kind = "csv"  # a CSV export saved or pasted as .txt: its cells are split by commas
+        else:
+            return parse_text(text, source=source, first_lead=first_lead)
     if kind == "docx":
         from taskctl.ingest.docx import read_docx
 

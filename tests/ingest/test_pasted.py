@@ -1775,3 +1775,17 @@ def test_the_last_rows_unit_cell_cut_by_the_copys_end_stays_a_unit_cell() -> Non
         "加强市内外舆情收集研判,及时发布权威消息",
         ["市发改委", "市财政局", "市人社局"],
     )
+
+
+def test_columns_aligned_with_ideographic_spaces() -> None:
+    """A table aligned with ideographic spaces (`　`, as wide as two spaces): one between two cells
+    is a gap, so the lead and the supporting unit after it stay apart."""
+    text = (
+        "序号　工作任务　　　　　　牵头单位　　配合单位\n"
+        "１　　推进数字政府建设　　市大数据局　市发改委\n"
+        "２　　优化营商环境　　　　市发改委　　市市场监管局、市税务局\n"
+    )
+    assert [(t.number, t.title, t.lead, t.support) for t in parse_text(text).tasks] == [
+        ("1", "推进数字政府建设", ["市大数据局"], ["市发改委"]),
+        ("2", "优化营商环境", ["市发改委"], ["市市场监管局", "市税务局"]),
+    ]

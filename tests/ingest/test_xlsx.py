@@ -72,6 +72,29 @@ def test_csv_in_any_encoding_and_delimiter(tmp_path: Path, encoding: str, delimi
     assert (first_lead.tasks[0].lead, first_lead.tasks[0].support) == (["省科技厅"], ["省财政厅"])
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_csv_table_saved_as_text_is_read_as_csv(tmp_path: Path, encoding: str) -> None:
+    """A CSV export saved (or pasted) as .txt: its cells split by commas, not its text by markers."""
+    rows = [
+        ["2022年重点工作任务清单"],
+        ["序号", "工作任务", "牵头单位", "配合单位"],
+        ["1", "制定实施方案,明确分工。", "省科技厅", "省财政厅、省教育厅"],
+        ["2", "开展督查。", "省政府办公厅", ""],
+    ]
+    parsed = read(write_csv(tmp_path / "清单.txt", rows, encoding=encoding))
+    assert [(t.number, t.title, t.lead, t.support) for t in parsed.tasks] == [
+        ("1", "制定实施方案,明确分工", ["省科技厅"], ["省财政厅", "省教育厅"]),
+        ("2", "开展督查", ["省政府办公厅"], []),
+    ]
+
+
+def test_prose_with_commas_saved_as_text_is_not_read_as_csv(tmp_path: Path) -> None:
+    path = tmp_path / "要点.txt"
+    path.write_text("2024年工作要点\n1.完善制度,健全机制。(牵头单位:市发改委,配合单位:市财政局)\n")
+    (task,) = read(path).tasks
+    assert (task.lead, task.support) == (["市发改委"], ["市财政局"])
+
+
 def test_group_column_becomes_headings_and_dates_are_deadlines(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
