@@ -526,6 +526,8 @@ SHORT_UNIT_ENDINGS: tuple[str, ...] = (
     "司", "局", "委", "厅", "办", "处", "科", "站", "所", "队", "会", "院", "部", "府", "关", "行",
     # the federations and associations (`妇联`, `残联`, `侨联`, `科协`, `政协`)
     "联", "协",
+    # a bureau's own centre, a school (`责任科室:局机关科室、中心、执法支队`, a city bureau, 2020)
+    "中心", "校",
 )  # fmt: skip
 # The office words a body named for the work it drives ends with (`健康中国行动推进办`,
 # `城乡环境整治办公室`): the verb before one is part of the name.
@@ -1068,6 +1070,8 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     # it stands before the units (not 任务 or 工作: a title line `2024年重点任务`, a wrapped `攻坚目标`
     # / `任务`)
     "事项",
+    # a plan's points by level (`一级要点 | 二级要点 | 责任科室`, a city bureau's 政务公开 division, 2022)
+    "要点",
 )  # fmt: skip
 # Header words of a column grouping the rows (`类别`, `指标`): its cell written again on each row of a
 # group is the group's heading, not an attribute of each task.

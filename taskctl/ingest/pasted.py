@@ -148,11 +148,21 @@ def _header_words(text: str, start: int = 0, end: int = 200_000) -> int:
     )
 
 
+def _few_words_header(line: str) -> bool:
+    """A `|` or tab header row with one header word, its other columns named otherwise (`工作要求 |
+    一级要点 | 二级要点 | 责任科室`: the task column is the one before the units, by its place)."""
+    if ("|" not in line and "\t" not in line) or _header_words(line, 0, len(line)) != 1:
+        return False
+    return _is_header([cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()])
+
+
 def is_header_line(line: str) -> bool:
     """Whether a line of text is a table's header row (`重点任务 | 工作内容 | 负责科室 |`): cells
     naming a task column and a unit, person or deadline column."""
-    if len(line) > _MAX_HEADER_LINE or _header_words(line) < 2:
+    if len(line) > _MAX_HEADER_LINE:
         return False
+    if _header_words(line) < 2:
+        return _few_words_header(line)
     cells = [cell.strip() for cell in re.split(r"[|\t]|\s{2,}", line) if cell.strip()]
     return _is_header(cells) or _is_header(_split_letter_spaced(line))
 
@@ -577,7 +587,7 @@ def _line_rows(lines: list[str]) -> list[list[str]] | None:
         if len(line) > _MAX_HEADER_LINE:
             continue
         below = 1
-        if _header_words(line, 0, len(line)) < 2:
+        if _header_words(line, 0, len(line)) < 2 and not _few_words_header(line):
             # a header row written over two lines (`序号 | 重点 | 牵头 |` / ` | 任务 | 单位 |`)
             if ("|" not in line and "\t" not in line) or index + 1 == len(lines):
                 continue
@@ -763,8 +773,10 @@ def _body_rows(
         if numbered and cells and _shape(cells[0]) == "number":
             label, cells = cells[0].rstrip(".、"), cells[1:]
         # `(二)聚焦… | 4.建立… | …` under a group column: the section cell is a section row's
-        over_item = (
-            layout.has_groups() and len(cells) > 1 and _is_section(cells[0]) and _is_item(cells[1])
+        # (or in columns named otherwise, `工作要求 | 一级要点`, whose cells open with section markers)
+        over_item = len(cells) > 1 and (
+            (layout.has_groups() and _is_section(cells[0]) and _is_item(cells[1]))
+            or 0 < len(_leading_sections(cells)[0]) <= layout.detail
         )
         if len(cells) == width and not over_item and _fit_as_they_stand(cells, layout):
             add(label, cells)
@@ -1655,7 +1667,9 @@ def pasted_tables(
     the title rows first); [] when the text holds no table header."""
     from taskctl.ingest.structure import is_chrome
 
-    if _header_words(text) < 2:
+    if _header_words(text) < 2 and not any(
+        _few_words_header(line) for line in text.splitlines() if len(line) <= _MAX_HEADER_LINE
+    ):
         return []
     lines = _unflattened([line.strip(" \u3000") for line in text.splitlines()])
     marked = _bar_marked_rows([line for line in lines if line], notes)

@@ -284,7 +284,8 @@ def pipe_table_rows(text: str) -> list[list[str]] | None:
     if text.count("|") < _PIPE_TABLE_MIN_BARS:
         return None
     if any(
-        line.count("|") >= 3 and sum(bool(header_field(cell)) for cell in line.split("|")) >= 2
+        line.count("|") >= 3
+        and sum(bool(field) for field in header_fields([c.strip() for c in line.split("|")])) >= 2
         for line in text.splitlines()
     ):
         return None  # a row a line (`| 序号 | 重点任务 |`, Markdown): `ingest.pasted` reads those
@@ -798,7 +799,40 @@ class _Builder:
                 self.warnings.append(ParseWarning(line, "row without task text skipped"))
                 continue
             under = group if group is not None else section if section is not None else parent
-            self.task(cells, header, line, under, next_ordinal(under))
+            number_cell = _cell(cells, header.columns.get("number")).strip()
+            column = header.task_columns[-1]
+            for item in [task_text] if number_cell else _cell_items(task_text):
+                # a task cell holding the next item too (`4.规范… 5.用好…`): a task each, the
+                # row's other cells shared
+                row = cells if item == task_text else [*cells[:column], item, *cells[column + 1 :]]
+                self.task(row, header, line, under, next_ordinal(under))
+
+
+def _cell_items(text: str) -> list[str]:
+    """A task cell numbering itself split before each next item it holds after a sentence's end
+    (`4.规范…实效。 5.用好…` → two cells), the numbers rising by one in one style; [text] else."""
+    from taskctl.ingest.structure import match_marker
+
+    marker = match_marker(text)
+    if marker is None or marker.style not in ("1.", "(1)", "1)", "①") or not marker.rest:
+        return [text]
+    items: list[str] = []
+    start, value = 0, marker.value
+    for found in _ITEM_AFTER_STOP.finditer(text):
+        following = match_marker(text[found.end() :])
+        if (
+            following is not None
+            and following.style == marker.style
+            and following.value == value + 1
+            and following.rest
+        ):
+            items.append(text[start : found.end()].strip())
+            start, value = found.end(), following.value
+    return [*items, text[start:].strip()]
+
+
+# Where a next item may open inside a cell: after a sentence's end (and the spaces after it).
+_ITEM_AFTER_STOP = lazy(r"(?<=[。;；!?])\s*|\s+(?=[(（]?[0-9]{1,2}[.、)）])")
 
 
 def _group_labels(cell: str) -> list[str]:

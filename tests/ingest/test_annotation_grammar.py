@@ -1233,8 +1233,11 @@ def test_a_unit_and_the_bodies_under_it_are_two_units() -> None:
 def test_a_word_of_two_characters_names_a_unit_only_when_it_ends_like_one() -> None:
     doc = parse_text(
         "督查情况汇总\n1.小区草坪上存在晾晒物品现象(现场督促物业已整改)。\n2.完善制度。(团委、海关负责)\n"
+        "3.规范登记。(牵头科室:登记科;责任科室:局机关科室、中心、执法支队)\n"
     )
-    assert [t.responsible for t in doc.tasks] == [[], ["团委", "海关"]]
+    assert [t.responsible for t in doc.tasks] == [[], ["团委", "海关"], []]
+    # a bureau's own centre beside its offices
+    assert doc.tasks[2].support == ["局机关科室", "中心", "执法支队"]
 
 
 def test_a_head_noun_alone_after_a_group_shares_its_each() -> None:

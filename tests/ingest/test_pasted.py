@@ -1789,3 +1789,24 @@ def test_columns_aligned_with_ideographic_spaces() -> None:
         ("1", "推进数字政府建设", ["市大数据局"], ["市发改委"]),
         ("2", "优化营商环境", ["市发改委"], ["市市场监管局", "市税务局"]),
     ]
+
+
+def test_columns_of_points_by_level_with_section_cells_and_two_items_in_a_cell() -> None:
+    """`工作要求 | 一级要点 | 二级要点 | 责任科室`: the task column is the one before the units; the
+    cells opening with section markers are headings (printed on a group's first row only), and a
+    task cell holding the next item too is a task each, sharing the row's unit cell."""
+    text = (
+        "市统计局2023年政务公开工作分工\n"
+        "工作要求 | 一级要点 | 二级要点 | 责任科室 |\n"
+        "一、夯实工作基础 | (一)规范文件公开。 | 1.清理规范性文件,确保文本最新。 | 法规科牵头,办公室配合 |\n"
+        "2.健全动态更新机制。 | 办公室牵头,各科室按职责分工落实 | ||\n"
+        "(二)推进标准化建设。 | 3.更新主动公开目录。 4.规范依申请公开办理。 | 办公室 | |\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.number, t.title, t.lead, t.support, t.responsible) for t in tasks] == [
+        ("一.(一).1", "清理规范性文件,确保文本最新", ["法规科"], ["办公室"], []),
+        ("一.(一).2", "健全动态更新机制", ["办公室"], ["各科室"], []),
+        ("一.(二).3", "更新主动公开目录", [], [], ["办公室"]),
+        ("一.(二).4", "规范依申请公开办理", [], [], ["办公室"]),
+    ]
+    assert all(t.attributes == {} for t in tasks)
