@@ -541,6 +541,8 @@ OFFICE_WORDS: tuple[str, ...] = (
 # inspection lists (`儋州村社区`, `文明实践站`).
 UNIT_LINE_ENDINGS: tuple[str, ...] = (
     "政府", "局", "委", "办", "厅", "委员会", "办公室", "管委会", "公司", "集团",
+    # a body named by its field (`(一)农业部门:要采取…`, a township's division of duties)
+    "部门",
 )  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20

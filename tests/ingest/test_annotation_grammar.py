@@ -1195,6 +1195,18 @@ def test_a_thing_that_ends_like_a_unit_before_a_colon_is_no_unit() -> None:
     assert [t.responsible for t in doc.tasks] == [[], ["市卫生局"]]
 
 
+def test_a_body_named_by_its_field_before_a_colon_is_the_unit() -> None:
+    doc = parse_text(
+        "五、职责分工\n(一)农业部门:要采取有效措施,推广秸秆综合利用。\n"
+        "(二)公安部门:对蓄意焚烧的行为人,要依法打击。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [["农业部门"], ["公安部门"]]
+    assert [t.title for t in doc.tasks] == [
+        "要采取有效措施,推广秸秆综合利用",
+        "对蓄意焚烧的行为人,要依法打击",
+    ]
+
+
 def test_an_office_named_for_the_work_it_drives_is_a_unit() -> None:
     (task,) = parse_text("2022年工作要点\n1.召开工作调度会议。(健康中国行动推进办负责)\n").tasks
     assert task.responsible == ["健康中国行动推进办"]
