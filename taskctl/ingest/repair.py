@@ -18,7 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from taskctl.ingest.patterns import lazy
-from taskctl.ingest.structure import STYLE_RANK, match_marker, may_be_glued_marker
+from taskctl.ingest.structure import (
+    SECTION_STYLES,
+    STYLE_RANK,
+    match_marker,
+    may_be_glued_marker,
+)
 from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
     ANNOTATION_LABEL_PATTERN,
@@ -910,6 +915,74 @@ def join_record_lines(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# A numbered line's text that is a label and its value (`责任单位:市教育局`, `项目内容及任务分解:`).
+_LABEL_AND_VALUE = lazy(r"([\u4e00-\u9fff、]{2,10})[ \t]*[:：][ \t]*(.*)")
+# The roles of labels that make a run of numbered label lines an item's label lines.
+_ITEM_LABEL_ROLES = ("lead", "support", "responsible", PERSONS, "deadline")
+
+
+def unnumber_label_lines(raw_lines: list[str]) -> list[str]:
+    """Label lines numbered like sub-items (`三、实施…` / `(一)责任领导:高勤` / `(二)责任单位:市教育局`
+    / `(三)协办单位:…` / `(四)项目内容及任务分解:` / `(五)资金筹措:…`, a city's 实事 list): numbered
+    lines in one style whose numbers rise by one, each a label and its value, one of them a unit's,
+    a person's or a deadline's label, are the label lines of the item above, not items. Lines
+    numbered otherwise under a label whose value stands below it (`1、新建…` / `2、将…`) are that
+    value. Texts without such runs are returned as they are."""
+    found: list[tuple[int, str, int, str | None, str]] = []  # index, style, value, role, rest
+    for index, line in enumerate(raw_lines):
+        if ":" not in line and "：" not in line:
+            continue
+        marker = match_marker(line.strip())
+        label = _LABEL_AND_VALUE.fullmatch(marker.rest) if marker is not None else None
+        if marker is not None and label is not None:
+            found.append(
+                (index, marker.style, marker.value, label_role(label.group(1)), marker.rest)
+            )
+    if not found:
+        return raw_lines
+    runs: list[list[tuple[int, str, int, str | None, str]]] = []
+    for entry in found:
+        last = runs[-1][-1] if runs else None
+        if last is not None and entry[1] == last[1] and entry[2] == last[2] + 1:
+            between = raw_lines[last[0] + 1 : entry[0]]
+            marked = [match_marker(line.strip()) for line in between if line.strip()]
+            if not any(m is not None and m.style == entry[1] for m in marked):
+                runs[-1].append(entry)
+                continue
+        runs.append([entry])
+    out = list(raw_lines)
+    for run in runs:
+        if run[0][1] in SECTION_STYLES or not any(
+            role in _ITEM_LABEL_ROLES for *_rest, role, _text in run
+        ):
+            continue  # `一、责任单位:住建局` over its items, `四、责任分工:`: sections, not labels
+        # the item they label: the nearest numbered line above, in another style (a copy starting
+        # inside a run, `(六)完成时限:…`, has lost it)
+        marker = next(
+            (m for line in reversed(raw_lines[: run[0][0]]) if (m := match_marker(line.strip()))),
+            None,
+        )
+        if (marker is None or marker.style == run[0][1]) and run[0][2] == 1:
+            continue  # label lines under no item: the text's own items
+        end = len(raw_lines)
+        for position, (index, _style, _value, _role, rest) in enumerate(run):
+            out[index] = rest
+            following = run[position + 1][0] if position + 1 < len(run) else end
+            if rest.rstrip().endswith((":", "：")):
+                # the label's value below it, numbered in its own way: one line of the label's
+                values = []
+                for below in range(index + 1, following):
+                    text = raw_lines[below].strip()
+                    if not text:
+                        continue
+                    if match_marker(text) is None and not values:
+                        break
+                    values.append(text)
+                    out[below] = ""
+                out[index] = rest.rstrip() + " ".join(values)
+    return out
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
@@ -918,7 +991,7 @@ def repair_text(text: str) -> list[Line]:
     raw_lines = [line.strip(_EDGE_SPACES) for line in text.splitlines()]
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
-    raw_lines = join_record_lines(join_label_lines(raw_lines))
+    raw_lines = unnumber_label_lines(join_record_lines(join_label_lines(raw_lines)))
     raw_lines = split_run_on(join_viewer_chunks(raw_lines))
     lines: list[Line] = []
     widths: list[int] = []

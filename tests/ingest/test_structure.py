@@ -631,3 +631,30 @@ def test_a_part_named_for_its_unit_gives_it_only_to_the_items_right_under_it() -
         ("人均体育场地面积达到2.4平方米", []),  # its label cut empty: no unit of the part's
         ("建设养殖基地", ["县示范区管委会"]),
     ]
+
+
+def test_label_lines_numbered_like_sub_items_label_the_item_above() -> None:
+    """`(一)责任领导:` `(二)责任单位:` … under an item are its label lines, not its items; lines
+    numbered otherwise under a label whose value stands below it are that value."""
+    doc = parse_text(
+        "2009年十件实事任务分解\n"
+        "(五)完成时限:2009年内\n"
+        "一、新建乡镇卫生院10所\n"
+        "(一)责任领导:王刚\n(二)责任单位:市卫生局\n(三)协办单位:市财政局,各县区政府\n"
+        "(四)任务分解:\n1、新建5所。\n2、改建5所。\n(五)完成时限:2009年底\n"
+        "二、改造农村公路300公里\n(一)责任领导:李强\n(二)责任单位:市交通局\n"
+    )
+    tasks = doc.tasks
+    assert [(t.number, t.title, t.responsible, t.support, t.persons) for t in tasks] == [
+        ("一", "新建乡镇卫生院10所", ["市卫生局"], ["市财政局", "各县区政府"], ["王刚"]),
+        ("二", "改造农村公路300公里", ["市交通局"], [], ["李强"]),
+    ]
+    assert tasks[0].attributes["任务分解"].startswith("1、新建5所。")
+
+
+def test_numbered_sections_opening_with_a_label_stay_sections() -> None:
+    doc = parse_text(
+        "环境卫生整治方案\n一、整治时间:2021年6月23日\n二、整治任务:\n1.清理村庄垃圾;\n2.清除杂草;\n"
+        "三、责任分工:\n1.保洁公司负责组织清运工作;\n2.乡村振兴办公室做好组织协调工作。\n"
+    )
+    assert [t.number for t in doc.tasks][-4:] == ["二.1", "二.2", "三.1", "三.2"]
