@@ -44,6 +44,7 @@ from taskctl.ingest.units import (
     EDGE_PUNCTUATION,
     OPENERS,
     is_body_name,
+    is_body_with_aliases,
     is_leader_post,
     is_person_name,
     is_short_unit_name,
@@ -789,6 +790,19 @@ def _copy(reading: Annotation, span: tuple[int, int]) -> Annotation:
     return copy
 
 
+def _names_merged_offices(text: str, start: int, end: int) -> bool:
+    """Whether the bracket at text[start:end] closes a line that is a body's name and the names of
+    the offices it also is (`综合办公室(党群工作部、监察室、督查室、财务室)`, a zone's departments as
+    headings): part of that name, no note of who does a task."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[end : len(text) if line_end < 0 else line_end].strip(" 。"):
+        return False
+    return is_body_name(text[line_start:start].strip()) and is_body_with_aliases(
+        text[line_start:end].strip()
+    )
+
+
 def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProblem]]:
     """Every annotation in `text` (in order) and every annotation-like text that could not be read
     (a bracket never closed, a label without units, a candidate the unit guard refused)."""
@@ -810,6 +824,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             at_end = _at_paragraph_end(text, end)
             after_sentence = _after_sentence(text, start)
             if not (at_end or after_sentence or _before_sentence(text, end)):
+                continue
+            if _names_merged_offices(text, start, end):
                 continue
             bare = after_sentence and (at_end or text.count("\n", 0, start) in closed_lines)
             # `【市发改委】推进…`: a list of names opening the item says who does it; a list of

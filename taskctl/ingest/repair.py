@@ -23,6 +23,7 @@ from taskctl.ingest.structure import (
     STYLE_RANK,
     match_marker,
     may_be_glued_marker,
+    next_items,
 )
 from taskctl.ingest.units import is_unit_name
 from taskctl.vocab import (
@@ -30,6 +31,7 @@ from taskctl.vocab import (
     ANNOTATION_LABELS,
     BARE_ROLE_LABELS,
     BRACKETED_HOLDER_WORDS,
+    CIRCLED_NUMBERS,
     COMPOSED_LABEL_PATTERN,
     LIST_NAME_STARTS,
     NOTICE_WORDS,
@@ -1000,8 +1002,9 @@ def repair_text(text: str) -> list[Line]:
     ):
         if repaired:
             for piece in _unglued_items(repaired):
-                lines.append(Line(piece, number))
-                widths.append(_display_width(raw.strip()))
+                for item in _listed_items(piece):
+                    lines.append(Line(item, number))
+                    widths.append(_display_width(raw.strip()))
     return _close_cut_note(join_lines(lines, widths))
 
 
@@ -1090,6 +1093,22 @@ def _unglued_items(text: str) -> list[str]:
             start, value = at + 1, following.value
         at = text.find(")", at + 1)
     return [*pieces, text[start:]] if pieces else [text]
+
+
+def _listed_items(text: str) -> list[str]:
+    """A line that is a list of items run together, opening with the first (`①积极宣传…;②积极协调…;
+    ③负责党建…`, a zone's duties by department), cut before each next one after a sentence's end.
+    Other lines (a task whose text lists its points: `1.加强监管,重点做好:①…;②…`) stay whole."""
+    if text[:1] not in CIRCLED_NUMBERS and not text.startswith("(1)"):
+        return [text]
+    marker = match_marker(text)
+    if marker is None or marker.value != 1:
+        return [text]
+    return next_items(text, _AFTER_STOP)
+
+
+# Where a next item of a list run together may open: after a sentence's end.
+_AFTER_STOP = lazy(r"(?<=[。;；])\s*")
 
 
 def _opens_text(rest: str) -> bool:

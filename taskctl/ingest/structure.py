@@ -147,6 +147,32 @@ def _match_marker(text: str) -> Marker | None:
     return None
 
 
+#: Marker styles of the items a line or a cell may run together (`①…;②…`, `4.… 5.…`).
+INLINE_ITEM_STYLES = ("1.", "(1)", "1)", "①")
+
+
+def next_items(text: str, boundary: re.Pattern[str]) -> list[str]:
+    """`text`, opening with an item marker, cut before each next item it holds where `boundary`
+    matches (after a sentence's end: `①…;②…;③…`): the same style, the number one more each time;
+    [text] for text that holds none."""
+    marker = match_marker(text)
+    if marker is None or marker.style not in INLINE_ITEM_STYLES or not marker.rest:
+        return [text]
+    items: list[str] = []
+    start, value = 0, marker.value
+    for found in boundary.finditer(text):
+        following = match_marker(text[found.end() :])
+        if (
+            following is not None
+            and following.style == marker.style
+            and following.value == value + 1
+            and following.rest
+        ):
+            items.append(text[start : found.end()].strip())
+            start, value = found.end(), following.value
+    return [*items, text[start:].strip()]
+
+
 # --- Title and period -----------------------------------------------------------------------------
 
 _YEAR_RANGE = lazy(
@@ -873,7 +899,7 @@ def fold_sub_items(nodes: list[Node]) -> None:
     for index in range(len(nodes) - 1, -1, -1):
         parent = nodes[index]
         kids = [nodes[kid] for kid in children.get(index, ()) if not nodes[kid].folded]
-        if not kids or parent.marker.style in SECTION_STYLES:
+        if not kids or parent.marker.style in SECTION_STYLES or _introduces_a_list(parent):
             continue
         if any(kid.marker.style not in SUB_ITEM_STYLES or kid.children for kid in kids):
             continue
@@ -881,11 +907,25 @@ def fold_sub_items(nodes: list[Node]) -> None:
         if annotated and not (annotated == [kids[-1]] and _closes_on_own_line(kids[-1])):
             continue
         for kid in kids:
-            parent.lines.append(kid.head)
+            if kid.line == parent.line_numbers[-1]:
+                parent.lines[-1] += kid.head  # `①…;②…` run together on one line: kept so
+                parent.line_numbers.extend(kid.line_numbers[1:])
+            else:
+                parent.lines.append(kid.head)
+                parent.line_numbers.extend(kid.line_numbers)
             parent.lines.extend(kid.lines[1:])
-            parent.line_numbers.extend(kid.line_numbers)
             kid.folded = True
         parent.children -= len(kids)
+
+
+def _introduces_a_list(node: Node) -> bool:
+    """True for an item whose text is only a short heading closed by a colon (`(1)年度主要任务与要求:`
+    over `①…` `②…`): its points are the items it announces, not its own text's parts."""
+    lines = [line for line in node.lines if line.strip()]
+    return len(lines) == 1 and lines[0].endswith(":") and len(lines[0]) <= _LIST_HEADING_MAX
+
+
+_LIST_HEADING_MAX = 16
 
 
 # A line that opens with a responsibility label (`责任单位:…`, `【牵头单位】…`).
@@ -1170,7 +1210,32 @@ def build_items(
                 _inherit_units(draft, items)
                 apply_conventions(draft, conventions)
             items.append(draft)
+    _units_of_body_headings(items)
     return items, warnings
+
+
+def _units_of_body_headings(items: list[ItemDraft]) -> None:
+    """In a text whose items name no unit at all, a heading that is a body's name (`(二)招商合作局
+    (行政审批局、政务服务中心)` over its duties, a zone's departments) answers for the items under
+    it. (Where items name their units, a heading shaped like a body's name is a project's: `七、市直
+    公用事业综合服务中心` over the works building it.)"""
+    from taskctl.ingest.units import is_body_name, is_body_with_aliases
+
+    if any(item.lead or item.support or item.responsible for item in items):
+        return
+    bodies: dict[int, str] = {}
+    for index, item in enumerate(items):
+        if item.kind == "heading":
+            title = item.full_text.strip().rstrip(":")
+            if is_body_name(title) or is_body_with_aliases(title):
+                bodies[index] = title
+                item.responsible = [title]
+            continue
+        ancestor = item.parent
+        while ancestor is not None and ancestor not in bodies:
+            ancestor = items[ancestor].parent
+        if ancestor is not None:
+            item.responsible = [bodies[ancestor]]
 
 
 # An assignment after a run of items, with their count (`4项目标的,责任单位:市发展改革委。`, as repair

@@ -810,25 +810,10 @@ class _Builder:
 
 def _cell_items(text: str) -> list[str]:
     """A task cell numbering itself split before each next item it holds after a sentence's end
-    (`4.规范…实效。 5.用好…` → two cells), the numbers rising by one in one style; [text] else."""
-    from taskctl.ingest.structure import match_marker
+    or a space (`4.规范…实效。 5.用好…` → two cells); [text] else."""
+    from taskctl.ingest.structure import next_items
 
-    marker = match_marker(text)
-    if marker is None or marker.style not in ("1.", "(1)", "1)", "①") or not marker.rest:
-        return [text]
-    items: list[str] = []
-    start, value = 0, marker.value
-    for found in _ITEM_AFTER_STOP.finditer(text):
-        following = match_marker(text[found.end() :])
-        if (
-            following is not None
-            and following.style == marker.style
-            and following.value == value + 1
-            and following.rest
-        ):
-            items.append(text[start : found.end()].strip())
-            start, value = found.end(), following.value
-    return [*items, text[start:].strip()]
+    return next_items(text, _ITEM_AFTER_STOP)
 
 
 # Where a next item may open inside a cell: after a sentence's end (and the spaces after it).

@@ -432,7 +432,7 @@ def unit_problem(name: str) -> str | None:
     return "not shaped like a unit name"
 
 
-_INNER_BRACKETS = lazy(r"\([^()]{1,12}\)")
+_INNER_BRACKETS = lazy(r"\([^()]{1,24}\)")
 _SYMBOL = lazy(r"[*#@&$%^~<>=+|\\]")
 _OFFICE_END = lazy(
     "(?:"
@@ -485,6 +485,21 @@ def is_body_name(name: str) -> bool:
     return is_unit_name(name) and (
         name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS)
     )
+
+
+# A body's name and, in brackets, the names it also goes by (`县发改局(粮食局)`, `综合办公室(党群工作部、
+# 监察室)`).
+_ALIASED = lazy(r"(?P<name>[^()]{2,20})\((?P<aliases>[^()]{2,40})\)")
+
+
+def is_body_with_aliases(text: str) -> bool:
+    """True for a body's name followed by the bodies it also is, in brackets (`招商合作局(行政审批局、
+    政务服务中心)`): one unit's name, every name in it a body's, no verb or label among them."""
+    match = _ALIASED.fullmatch(text)
+    if match is None or unit_problem(text) is not None or not is_body_name(match.group("name")):
+        return False
+    aliases = split_units(match.group("aliases"))
+    return bool(aliases) and all(is_unit_name(alias) for alias in aliases)
 
 
 # A person's name in brackets after a unit (`市发改委(张三)`, `市财政局(李四、王五)`).

@@ -658,3 +658,31 @@ def test_numbered_sections_opening_with_a_label_stay_sections() -> None:
         "三、责任分工:\n1.保洁公司负责组织清运工作;\n2.乡村振兴办公室做好组织协调工作。\n"
     )
     assert [t.number for t in doc.tasks][-4:] == ["二.1", "二.2", "三.1", "三.2"]
+
+
+def test_departments_as_headings_over_their_duties_run_together_on_one_line() -> None:
+    """A zone's departments as headings (a body's name and, in brackets, the offices it also is),
+    each over a list heading closed by a colon and its duties `①…;②…` on one line: each duty is a
+    task of that department."""
+    doc = parse_text(
+        "工业园区部室职责\n(一)综合办公室(党群工作部、财务室)\n(1)年度主要任务:\n"
+        "①完成上稿8篇;②理顺园区体制机制;③做好后勤管理。\n"
+        "(二)招商合作局\n(1)年度主要任务:\n①引进工业项目6个;②落实行政审批。\n"
+    )
+    office = "综合办公室(党群工作部、财务室)"
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("(一).(1).①", "完成上稿8篇", [office]),
+        ("(一).(1).②", "理顺园区体制机制", [office]),
+        ("(一).(1).③", "做好后勤管理", [office]),
+        ("(二).(1).①", "引进工业项目6个", ["招商合作局"]),
+        ("(二).(1).②", "落实行政审批", ["招商合作局"]),
+    ]
+
+
+def test_a_heading_shaped_like_a_body_gives_no_unit_where_items_name_theirs() -> None:
+    """`七、市直综合服务中心` over works that name their units is a project, not the works' unit."""
+    doc = parse_text(
+        "重点项目建设任务\n七、市直综合服务中心\n1.电线迁改工程,3月完成。\n责任单位:市供电公司。\n"
+        "2.基坑开挖工程,6月完工。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [["市供电公司"], []]
