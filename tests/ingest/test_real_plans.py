@@ -19,6 +19,7 @@ REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 EXACT = (
     "anhui2021",
     "anhui2022",
+    "anhuijtt2025",
     "ankang2017",
     "anquan2021",
     "baoshan2008",
@@ -95,6 +96,7 @@ EXACT = (
     "huainan2006",
     "huainan2025",
     "huaiyuan2023",
+    "huaiyuanybj2025",
     "huanggang2007",
     "huarong2021",
     "hubei2018",
@@ -146,6 +148,7 @@ EXACT = (
     "liuan2017",
     "liuan2021",
     "liupanshui",
+    "liupanshuiscj2020",
     "lueyang2019",
     "luohu2022",
     "meishan2017",
@@ -155,6 +158,7 @@ EXACT = (
     "muli2024",
     "mzb2021",
     "mzb2022",
+    "nandan2018",
     "nanling2024",
     "neijiang",
     "neimenggu2013",
@@ -192,6 +196,7 @@ EXACT = (
     "shangcheng2019",
     "shanghai2017",
     "shanghai2024",
+    "shanghaiscj2019",
     "shanghaizscq2021",
     "shanxi2008",
     "shaoguan2019",
@@ -207,8 +212,10 @@ EXACT = (
     "shifenjie",
     "shijiazhuang",
     "shijingshan2019",
+    "shiyan2008",
     "shiyan2023",
     "shiyiwu",
+    "shuangpai2019",
     "sichuan2011",
     "sichuan2015",
     "sichuan2022",
@@ -264,6 +271,7 @@ EXACT = (
     "xxzhenchuangwen2021",
     "yangxian2024",
     "yantian2023",
+    "yingkoursj2024",
     "yinzhou2024",
     "yiwushequ",
     "yongkang2008",
@@ -288,6 +296,7 @@ EXACT = (
     "zhenhai2011",
     "zhenjiang",
     "zhongdian2022",
+    "zhongshanybj2022",
     "zhoukou2013",
     "zhoushan2022",
     "zhuji2023",
@@ -569,6 +578,10 @@ FLOORS = {
     # units exact; 5/6: the last item, a heading line followed only by the site's `(未完,全文共2014字,
     # 当前显示627字)`, is not counted
     "yixian2007": (1.0, 1.0),
+    # collection 34, as read now (first seen at 627dde4 and bce2ce3)
+    # units exact; a body named before its colon (`(一)农业部门:要采取…`) is read apart from the
+    # task's title, the answer's titles start with it
+    "jinshaozhen": (1.0, 1.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
