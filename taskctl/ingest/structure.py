@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -344,6 +345,57 @@ def _glued_number_marker(
     return Marker("1.", expected, str(expected), text[match.end() :].strip())
 
 
+#: Marker styles of decimal numbering (`1.1`, `1.1.1`): the label is the whole number.
+DECIMAL_STYLES = ("1.1", "1.1.1")
+# A decimal item number at a line's start (`2.3 完善…`, `1.2.1推进…`), not a decimal figure (`2.45万`,
+# `1.5%`): text follows, after a space or opening with a character that counts nothing.
+_DECIMAL = lazy(
+    r"([0-9]{1,2}(?:\.[0-9]{1,2}){1,2})(?![0-9.%])[ \t]*"
+    r"(?=[\u4e00-\u9fff“\"《(])(?![万亿元个倍千百米吨年月日天项次人家所条台座辆户亩])"
+)
+# A part's heading numbered alone (`2 推进产业升级`) over its decimal items (`2.1 …`).
+_BARE_NUMBER = lazy(r"([0-9]{1,2})[ \t]*([\u4e00-\u9fff][^。;,:]{1,30})")
+
+
+def uses_decimal_numbering(lines: list[Line]) -> bool:
+    """Whether a text numbers its items with decimals (`1.1`, `1.2`, … at line starts): two at
+    least, the second the first's next."""
+    found = [
+        match.group(1)
+        for line in lines
+        if line.text[:1].isdigit() and (match := _DECIMAL.match(line.text)) is not None
+    ]
+    return any(
+        first.rsplit(".", 1)[0] == second.rsplit(".", 1)[0]
+        and int(second.rsplit(".", 1)[1]) == int(first.rsplit(".", 1)[1]) + 1
+        for first, second in itertools.pairwise(found)
+    )
+
+
+def _decimal_marker(text: str, following: list[Line]) -> Marker | None:
+    """The decimal item number `text` opens with (`2.3 完善…` → label 2.3, value 3), or a part's
+    heading numbered alone over its first decimal item (`2 推进…` over `2.1 …`); None else."""
+    if not text[:1].isdigit():
+        return None
+    match = _DECIMAL.match(text)
+    if match is not None:
+        token = match.group(1)
+        style = "1.1" if token.count(".") == 1 else "1.1.1"
+        return Marker(style, int(token.rsplit(".", 1)[1]), token, text[match.end() :].strip())
+    bare = _BARE_NUMBER.fullmatch(text)
+    if bare is not None and any(
+        line.text.startswith(f"{bare.group(1)}.1") and _DECIMAL.match(line.text)
+        for line in following
+    ):
+        return Marker("1.", int(bare.group(1)), bare.group(1), bare.group(2).strip())
+    return None
+
+
+def _decimal_prefix(marker: Marker) -> str:
+    """`2.3` → '2'; the label of the item a decimal item is numbered under."""
+    return marker.label.rsplit(".", 1)[0] if marker.style in DECIMAL_STYLES else marker.label
+
+
 #: How far past the expected number an arabic item may jump (a skipped or cut item) and still be
 #: read as the next item.
 _MAX_SKIP = 2
@@ -424,6 +476,7 @@ def read_outline(lines: list[Line]) -> Outline:
     non_task_zone = False
     start = 0 if title_index is None else title_index + 1
     body = lines[start:]
+    decimal = uses_decimal_numbering(body)
     resume = 0
     for position, line in enumerate(body):
         if position < resume:
@@ -465,6 +518,8 @@ def read_outline(lines: list[Line]) -> Outline:
                 last.line_numbers.pop()
             break
         marker = match_marker(text) or _glued_number_marker(text, stack, nodes, last_value)
+        if marker is None and decimal:
+            marker = _decimal_marker(text, body[position + 1 : position + 3])
         if marker is None and stack and nodes[stack[-1]].lines == [""]:
             # a marker alone on its line (`第一章`, `一、`): this line is its heading
             node = nodes[stack[-1]]
@@ -502,6 +557,12 @@ def read_outline(lines: list[Line]) -> Outline:
             # of a `(一)` the copy lost: a sibling of that group under `一、`, not a sub-item of 8
             found_at = _outranked(marker.style, [nodes[i] for i in stack])
         expected = previous.marker.value + 1 if previous else 1
+        if (
+            previous is not None
+            and marker.style in DECIMAL_STYLES
+            and _decimal_prefix(previous.marker) != _decimal_prefix(marker)
+        ):
+            expected = 1  # `2.1` after `1.3`: the next part's first item
         runs_on = previous is None and marker.value == last_value.get(marker.style, 0) + 1
         if stack and _far_out_of_sequence(marker, expected, runs_on, last_value):
             # `121.人才工程` after item 10: a number in the text, not the next item
@@ -524,6 +585,12 @@ def read_outline(lines: list[Line]) -> Outline:
         parent = stack[-1] if stack else None
         parent_node = nodes[parent] if parent is not None else None
         number = f"{parent_node.number}.{marker.label}" if parent_node else marker.label
+        if (
+            marker.style in DECIMAL_STYLES
+            and parent_node is not None
+            and parent_node.marker.label == _decimal_prefix(marker)
+        ):
+            number = f"{parent_node.number}.{marker.value}"  # `2.1` under `2`: not `2.2.1`
         node = Node(
             marker=marker,
             line=line.number,

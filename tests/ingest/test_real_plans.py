@@ -578,6 +578,10 @@ FLOORS = {
     # units exact; 5/6: the last item, a heading line followed only by the site's `(未完,全文共2014字,
     # 当前显示627字)`, is not counted
     "yixian2007": (1.0, 1.0),
+    # 6/10: a company's rules numbered `3 职责 3.1 …` (3.1 glued to its part's heading line, not
+    # read) over duties whose subjects are posts and departments ending in 部 (not read as bodies),
+    # and a table flattened onto one line (not read)
+    "jituanjihua": (0.0, 0.0),
     # collection 34, as read now (first seen at 627dde4 and bce2ce3)
     # units exact; a body named before its colon (`(一)农业部门:要采取…`) is read apart from the
     # task's title, the answer's titles start with it
@@ -604,6 +608,7 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "jituanjihua": 6,
     "jiamusi2018": 1,
     "lucheng2013": 17,
     "xianning2020": 3,
@@ -656,7 +661,6 @@ REFUSED = (
     "zhonglou2021",
     "jingyang2016",  # an assessment table one cell a line whose unit cells are glued (`区发改局区统计局`)
     "guangan2014",  # a news post whose one assignment is `承办单位为:X(主办)、A、B(会办)` in prose
-    "jituanjihua",  # a company's rules numbered `3 职责 3.1 …` and a table flattened onto one line
     "wanjiang2010",  # a `| ` table naming no unit (its only body column is 数据来源): nothing to read
     "hezhangzhi2019",  # a viewer's page marker inside the note and a marker printed twice (`1 1 `)
     "shuiliju2008",  # paragraphs opening with months (`7月,`), no numbering, no units

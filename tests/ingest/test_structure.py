@@ -686,3 +686,38 @@ def test_a_heading_shaped_like_a_body_gives_no_unit_where_items_name_theirs() ->
         "2.基坑开挖工程,6月完工。\n"
     )
     assert [t.responsible for t in doc.tasks] == [["市供电公司"], []]
+
+
+def test_decimal_numbering() -> None:
+    """Items numbered `1.1`, `1.2`, `1.2.1` under parts numbered alone (`1 经济发展`); decimal figures
+    opening a line's text (`2.5亿元`) are no numbers of items."""
+    doc = parse_text(
+        "2024年工作要点\n1 经济发展\n1.1 推进项目建设。(牵头单位:市发改委)\n"
+        "1.2 加强队伍建设。\n1.2.1 细化方案。(牵头单位:市人社局)\n1.2.2 组织实施。(牵头单位:市财政局)\n"
+        "2 民生保障\n2.1 办好教育。(牵头单位:市教育局)\n2.2 增加收入。\n2.5亿元用于补助。\n"
+    )
+    assert [(i.kind, i.number, i.title, i.lead) for i in doc.items] == [
+        ("heading", "1", "经济发展", []),
+        ("task", "1.1", "推进项目建设", ["市发改委"]),
+        ("heading", "1.2", "加强队伍建设", []),
+        ("task", "1.2.1", "细化方案", ["市人社局"]),
+        ("task", "1.2.2", "组织实施", ["市财政局"]),
+        ("heading", "2", "民生保障", []),
+        ("task", "2.1", "办好教育", ["市教育局"]),
+        ("task", "2.2", "增加收入", []),
+    ]
+    assert "2.5亿元用于补助" in doc.tasks[-1].full_text
+    assert doc.warnings == []
+
+
+def test_decimal_items_without_part_headings_restart_at_each_part() -> None:
+    doc = parse_text(
+        "工作计划\n一、重点任务\n1.1 推进项目建设。(责任部门:企划部)\n1.2 加强队伍建设。(责任部门:人资部)\n"
+        "2.1 办好培训。(责任部门:人资部)\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("一.1.1", ["企划部"]),
+        ("一.1.2", ["人资部"]),
+        ("一.2.1", ["人资部"]),
+    ]
+    assert doc.warnings == []
