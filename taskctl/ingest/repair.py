@@ -985,6 +985,27 @@ def unnumber_label_lines(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# A table of contents' heading (`目录`, `目錄/提綱:……`, a site's outline of the page).
+_CONTENTS = lazy(r"^(?:目录|目錄|提纲|提綱)(?:[/／](?:提纲|提綱))?[:：]?[ \t…\.·]*$")
+
+
+def without_contents(raw_lines: list[str]) -> list[str]:
+    """A text without its table of contents (`目录` over numbered headings, the plan's own headings
+    again), which names no task: the heading line and the numbered lines after it, up to the first
+    line that is not numbered. Other texts are returned as they are."""
+    for index, line in enumerate(raw_lines):
+        if not _CONTENTS.match(line.strip()):
+            continue
+        end = index + 1
+        while end < len(raw_lines) and (
+            not raw_lines[end].strip() or match_marker(raw_lines[end].strip()) is not None
+        ):
+            end += 1
+        if end - index > 2:
+            return [*raw_lines[:index], *[""] * (end - index), *raw_lines[end:]]
+    return raw_lines
+
+
 def repair_text(text: str) -> list[Line]:
     """Repair a whole document: the non-blank lines, repaired and joined, with source line numbers.
     A document viewer's numbered chunks are joined again, then a long line that runs items together
@@ -994,6 +1015,8 @@ def repair_text(text: str) -> list[Line]:
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
     raw_lines = unnumber_label_lines(join_record_lines(join_label_lines(raw_lines)))
+    if "目" in text or "提" in text:
+        raw_lines = without_contents(raw_lines)
     raw_lines = split_run_on(join_viewer_chunks(raw_lines))
     lines: list[Line] = []
     widths: list[int] = []

@@ -334,7 +334,8 @@ def split_persons(text: str) -> list[str]:
     only_posts = all(bare and not _without_title(bare) for bare in bares)
     for bare in bares:
         name = bare if only_posts else _without_title(bare)
-        if name and name not in names:
+        # (`**`, `XXX`: a name a site masked names no one)
+        if name and name not in names and any(ch.isalpha() and ch not in "xX" for ch in name):
             names.append(name)
     return names
 

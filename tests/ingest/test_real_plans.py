@@ -51,6 +51,7 @@ EXACT = (
     "dongguan2021",
     "ezhourd2020",
     "fangxian2023",
+    "fangyiju2020",
     "fujianhbt2013",
     "fuyu",
     "gangcheng2021",
@@ -563,8 +564,6 @@ FLOORS = {
     # units exact; duties given to people by their roles in prose (`包片党政领导负责…`) are not read
     # as persons
     "changzhuyuan2021": (1.0, 1.0),
-    # 9/1: a site's table of contents repeating the group headings is read as items
-    "fangyiju2020": (0.0, 0.0),
     # 2/6: a whole plan on one line, its labels glued (`牵头领导:阮斌副局长责任部门:建工科`)
     "jianshechuangwen": (0.54, 0.54),
     # 3/6: a `|` table whose rows hold one or two group cells before the task, and names masked by
@@ -647,7 +646,6 @@ COUNTS_OFF = {
     "jingzhoutushuguan2017": 3,
     "shangzhou2018": 8,
     "xianxuexiao2012": 6,
-    "fangyiju2020": 9,
     "jianshechuangwen": 2,
     "shipinanquan2025": 3,
     "baoan2017": 4,

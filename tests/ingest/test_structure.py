@@ -721,3 +721,17 @@ def test_decimal_items_without_part_headings_restart_at_each_part() -> None:
         ("一.2.1", ["人资部"]),
     ]
     assert doc.warnings == []
+
+
+def test_a_table_of_contents_names_no_task() -> None:
+    """A site's outline of the page (`目录/提纲:` over the plan's headings) is no list of tasks; a
+    leader's name masked by the site (`**`) names no one."""
+    doc = parse_text(
+        "目录/提纲:……\n一、指导思想\n二、组织架构及职责\n(一)办公室\n(二)宣传组\n……\n"
+        "某局防控工作方案\n一、指导思想\n以习近平新时代中国特色社会主义思想为指引。\n"
+        "二、组织架构及职责\n(一)办公室\n组长:**\n主责部门:办公室、人事科\n(二)宣传组\n组长:王刚\n主责部门:宣传科\n"
+    )
+    assert [(t.number, t.title, t.lead, t.persons) for t in doc.tasks] == [
+        ("二.(一)", "办公室", ["办公室", "人事科"], []),
+        ("二.(二)", "宣传组", ["宣传科"], ["王刚"]),
+    ]
