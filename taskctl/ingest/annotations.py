@@ -43,6 +43,7 @@ from taskctl.ingest.units import (
     CLOSERS,
     EDGE_PUNCTUATION,
     OPENERS,
+    has_lead_mark,
     is_body_name,
     is_body_with_aliases,
     is_leader_post,
@@ -69,7 +70,6 @@ from taskctl.vocab import (
     FIRST_LISTED_LEADS_PATTERN,
     INLINE_CLAUSE_PREFIXES,
     LEAD,
-    LEAD_UNIT_MARKS,
     LEAD_UNIT_NOTES,
     LEADER_PATTERN,
     LEADING_WITH_SUPPORT,
@@ -377,7 +377,7 @@ def _checked_units(text: str, found: _Clauses) -> tuple[str, ...]:
 
 def _strip_lead_note(name: str) -> str:
     """The name without a note or mark making it the lead (`市发改委(牵头)`, `▲发改局`)."""
-    if name[:1] in LEAD_UNIT_MARKS and len(name) > 2:
+    if has_lead_mark(name):
         return name[1:].strip()
     if not name.endswith(LEAD_UNIT_NOTES):
         return name

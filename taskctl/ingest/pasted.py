@@ -273,6 +273,13 @@ def _shape(piece: str) -> str:
         return "number"
     if len(piece) <= 16 and not any(ch in piece for ch in ",。;") and is_time_phrase(piece):
         return "time"
+    if (
+        len(piece) <= 24
+        and "," in piece
+        and "。" not in piece
+        and all(part and is_time_phrase(part) for part in re.split(r"[,;]", piece))
+    ):
+        return "time"  # `2025年11月底前,并长期坚持`: time phrases one after the other
     if _FIGURES.match(piece):
         return "figures"
     names = split_units("、".join(piece.splitlines()))

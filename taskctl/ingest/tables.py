@@ -31,7 +31,6 @@ from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     GROUP_HEADER_ENDINGS,
     INLINE_ROLE_VERBS,
-    LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
     LEADING_WITH_SUPPORT,
     PERSON_HEADER_WORDS,
@@ -478,10 +477,12 @@ def _units_and_persons(names: list[str]) -> tuple[list[str], list[str]]:
 def _marked_leads(units: list[str], role: str) -> dict[str, list[str]]:
     """{role: units}, or, when some units carry a lead mark (`▲发改局,各部门`), the marked ones as
     leads and the others as support (in a 责任单位 or 牵头单位 column) without their marks."""
-    if not any(unit[:1] in LEAD_UNIT_MARKS for unit in units):
+    from taskctl.ingest.units import has_lead_mark
+
+    if not any(has_lead_mark(unit) for unit in units):
         return {role: units}
-    leads = [unit[1:].strip() for unit in units if unit[:1] in LEAD_UNIT_MARKS]
-    others = [unit for unit in units if unit[:1] not in LEAD_UNIT_MARKS]
+    leads = [unit[1:].strip() for unit in units if has_lead_mark(unit)]
+    others = [unit for unit in units if not has_lead_mark(unit)]
     found = {"lead": leads}
     if others:
         found["support" if role in ("responsible", "lead") else role] = others

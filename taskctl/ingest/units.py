@@ -23,6 +23,7 @@ from taskctl.vocab import (
     GROUP_TAIL_STARTS,
     GROUP_UNIT_PREFIXES,
     LABEL_HOLDER_WORDS,
+    LEAD_UNIT_MARKS,
     LEADER_POST_PATTERN,
     LEADER_TITLES,
     LEVEL_PHRASES,
@@ -373,6 +374,12 @@ def _without_title(name: str) -> str:
     return name
 
 
+def has_lead_mark(name: str) -> bool:
+    """Whether a name opens with a mark making it the lead (`▲发改局`, `*市发改委`); a run of marks
+    is a site's mask of the name's first characters (`****体育局`), no mark."""
+    return name[:1] in LEAD_UNIT_MARKS and name[1:2] != name[:1] and len(name) > 2
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def unit_problem(name: str) -> str | None:
     """Why `name` cannot be a unit's name, or None when it can.
@@ -393,6 +400,11 @@ def unit_problem(name: str) -> str | None:
         return "too short for a unit name"
     if any(ch in name for ch in "。!?\n"):
         return "a sentence, not a name"
+    if "**" in name:
+        # `****分局`, `县**局`: a name a site masked, the mask standing for its characters
+        masked = _MASK.sub("某", name)
+        if not _SYMBOL.search(masked):
+            return unit_problem(masked)
     if _SYMBOL.search(name):
         return "holds a symbol"  # `*市发改委`, `市@发改委`: a mark or a copy's noise, no name's
     if name.count("(") != name.count(")") or name.count("〔") != name.count("〕"):
@@ -434,6 +446,7 @@ def unit_problem(name: str) -> str | None:
 
 
 _INNER_BRACKETS = lazy(r"\([^()]{1,24}\)")
+_MASK = lazy(r"\*{2,}")
 _SYMBOL = lazy(r"[*#@&$%^~<>=+|\\]")
 _OFFICE_END = lazy(
     "(?:"

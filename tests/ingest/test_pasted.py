@@ -1810,3 +1810,23 @@ def test_columns_of_points_by_level_with_section_cells_and_two_items_in_a_cell()
         ("一.(二).4", "规范依申请公开办理", [], [], ["办公室"]),
     ]
     assert all(t.attributes == {} for t in tasks)
+
+
+def test_masked_names_and_a_deadline_of_two_time_phrases() -> None:
+    """Unit names a site masked (`****分局`, `县**局`) are the document's units as written, a run of
+    stars no lead mark; `2025年11月底前,并长期坚持` is a deadline cell, so the cells stay in place
+    in rows that the section cells above leave short."""
+    text = (
+        "| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+        "| 一、治理突出问题 | (一)强化源头治理 | 1.加强土壤污染源头防控。 | ****分局牵头,各有关部门按照职责分工负责 "
+        "| 2025年11月底前,并长期坚持 |\n"
+        "| 2.开展农药减量行动。 | 县农业农村局 | 2025年11月底前,并长期坚持 | ||\n"
+        "| (二)整治校园食品安全 | 3.深化校园餐专项整治。 | ****体育局、县**局 | 2025年11月底前,并长期坚持 | |\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.number, t.title, t.lead, t.support, t.responsible) for t in tasks] == [
+        ("一.(一).1", "加强土壤污染源头防控", ["****分局"], ["各有关部门"], []),
+        ("一.(一).2", "开展农药减量行动", [], [], ["县农业农村局"]),
+        ("一.(二).3", "深化校园餐专项整治", [], [], ["****体育局", "县**局"]),
+    ]
+    assert (str(tasks[0].deadline), tasks[0].deadline_text) == ("2025-11-30", "2025年11月底前")

@@ -213,6 +213,7 @@ EXACT = (
     "shifenjie",
     "shijiazhuang",
     "shijingshan2019",
+    "shipinanquan2025",
     "shiyan2008",
     "shiyan2023",
     "shiyiwu",
@@ -566,9 +567,6 @@ FLOORS = {
     "changzhuyuan2021": (1.0, 1.0),
     # 2/6: a whole plan on one line, its labels glued (`牵头领导:阮斌副局长责任部门:建工科`)
     "jianshechuangwen": (0.54, 0.54),
-    # 3/6: a `|` table whose rows hold one or two group cells before the task, and names masked by
-    # the site (`****分局`), which the guard refuses
-    "shipinanquan2025": (0.0, 0.0),
     # 4/5: a PDF viewer's page starting inside an item, its notes' roles read apart from the answer
     "baoan2017": (0.57, 0.44),
     # units exact; a table without 序号 whose 目标/任务 cells stand once over five rows: the first
@@ -647,7 +645,6 @@ COUNTS_OFF = {
     "shangzhou2018": 8,
     "xianxuexiao2012": 6,
     "jianshechuangwen": 2,
-    "shipinanquan2025": 3,
     "baoan2017": 4,
     "yixian2007": 5,
 }
