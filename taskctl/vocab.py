@@ -1086,6 +1086,8 @@ TABLE_OTHER_HEADERS: tuple[str, ...] = (
     "单位", "计量单位", "评分部门", "考核部门", "评分单位", "监督电话", "联系电话",
     # a city's half-year progress table (完成状态: 序时推进); not a page's 效力状态
     "完成状态", "办理状态", "推进状态", "进展状态",
+    # an assessment's scores (`评分指标 | 分值 | 责任部门`, a university's disclosure indicators, 2020)
+    "分值", "分数", "得分", "权重", "赋分",
 )  # fmt: skip
 
 # The second half of a header cell wrapped in its narrow column when the first half is a header cell

@@ -1321,11 +1321,13 @@ def _cell_rows(
         )
     ]
     if "number" in fields:
-        at = fields.index("number")
+        # (the rows' own: the last 序号, when a first numbers the groups they are in)
+        at = len(fields) - 1 - fields[::-1].index("number")
         columns, names = fields[:at] + fields[at + 1 :], header[:at] + header[at + 1 :]
         layout = _Layout.of(columns, floating=at > 0)
         starts = _row_starts(body, len(columns))
     else:
+        at = 0
         columns, names = fields, header
         layout = _Layout.of(columns, floating=True)
         starts = _row_starts(body, len(columns))
@@ -1335,7 +1337,8 @@ def _cell_rows(
         if len(starts) < 2:
             starts = []
     width = len(columns)
-    out: list[list[str]] = [["序号", *names]]
+    # (the 序号 column where the header has it: a first one numbering groups stays before it)
+    out: list[list[str]] = [[*names[:at], "序号", *names[at:]]]
     costs: list[float] = []
     rows = (
         _numbered_rows(body, starts, layout, costs)
@@ -1364,7 +1367,7 @@ def _cell_rows(
         if label is None:  # a section row, across the table
             out.append([cells[0]] * (width + 1))
         else:
-            out.append([label, *cells])
+            out.append([*cells[:at], label, *cells[at:]])
     return out
 
 
@@ -1553,12 +1556,19 @@ def _numbered_rows(
     if layout.floating or layout.has_groups():
         carried = before
     rows.extend((None, [text]) for text in sections)
+    group_markers: set[tuple[str, int]] = set()  # the markers group cells opened with so far
     for position, start in enumerate(starts):
         end = bounds[position + 1]
         lines = body[start + 1 : end]
         sections: list[str] = []
+        following: list[str] = []
         if position + 1 < len(starts):
             sections, lines = _trailing_sections(lines, keep=1)
+            last = match_marker(lines[-1]) if len(lines) > 1 and not sections else None
+            if last is not None and (last.style, last.value - 1) in group_markers:
+                # `(2)学校章程…` after a row's cells, a group cell `(1)…` above: the next group's
+                # cell, rowspanned over the rows after it
+                following, lines = lines[-1:], lines[:-1]
         label = body[start].rstrip(".、")
         pieces = carried + lines
         carried = []
@@ -1571,6 +1581,9 @@ def _numbered_rows(
             if costs is not None:
                 costs.append(placed.cost)
             cells = [_joined(cell) for cell in placed.cells]
+            for cell in cells[: layout.detail]:
+                if (marker := match_marker(cell)) is not None:
+                    group_markers.add((marker.style, marker.value))
             if parent is not None:  # a sub-row: its empty cells are rowspanned from the row above
                 if not rest and position == len(starts) - 1 and _is_scrap(cells):
                     break  # `区`, `区机关事务`: what the copy's end left of a cell, no sub-row
@@ -1580,6 +1593,7 @@ def _numbered_rows(
                 carried = rest  # the next row's group cells
                 break
             parent, pieces = cells, rest
+        carried += following
         rows.extend((None, [text]) for text in sections)
     return rows
 

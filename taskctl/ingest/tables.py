@@ -119,6 +119,17 @@ def header_fields(cells: list[str]) -> list[str | None]:
     columns grouping the rows (`序号 | 预期目标 | 责任单位 | 进展情况`, a district's quarterly progress
     table, 2021; `一级指标 | … | 五级指标 | 责任科室、单位`, a district bureau's assessment table)."""
     fields = [header_field(cell) for cell in cells]
+    numbers = [index for index, name in enumerate(fields) if name == "number"]
+    if "task" in fields and len(numbers) > 1 and fields.index("task") < numbers[-1]:
+        # a second 序号 after the task column (`序号 | 类别 | 公开事项 | 序号 | 评分指标 | 分值 |
+        # 责任部门`): the rows it numbers are the tasks, their text the column after it; the
+        # columns before are groups
+        after = numbers[-1] + 1
+        if after < len(cells) and fields[after] is None:
+            from taskctl.ingest.pasted import OTHER, header_kind
+
+            if header_kind(cells[after]) == OTHER:
+                fields[after] = "task"
     if "task" in fields:
         return fields
     roles = [index for index, name in enumerate(fields) if name in _ROLE_FIELDS]
@@ -218,6 +229,11 @@ def find_header(rows: list[list[str]]) -> Header | None:
                 word in texts[column] for word in PERSON_HEADER_WORDS
             ):
                 header.unit_person_columns.add(column)
+            if name == "number" and any(
+                fields.get(other) == "task" for other in range(header.columns.get(name, 0), column)
+            ):
+                # a second 序号 after the groups' text (`序号 | 公开事项 | 序号 | 评分指标`): the rows'
+                header.columns[name] = column
             header.columns.setdefault(name, column)
         header.attributes = _attribute_columns(rows[index : last + 1], fields)
         return header
@@ -238,6 +254,8 @@ def late_task_column(
         and name == "task"
         and other in filled
         and exact_header_field(texts.get(other, "")) is not None
+        # (a 序号 between them numbers the later column's rows: those are the tasks)
+        and not any(fields.get(between) == "number" for between in range(other + 1, column))
         for other, name in fields.items()
     )
 

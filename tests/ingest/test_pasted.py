@@ -1830,3 +1830,22 @@ def test_masked_names_and_a_deadline_of_two_time_phrases() -> None:
         ("一.(二).3", "深化校园餐专项整治", [], [], ["****体育局", "县**局"]),
     ]
     assert (str(tasks[0].deadline), tasks[0].deadline_text) == ("2025-11-30", "2025年11月底前")
+
+
+def test_a_table_numbering_its_groups_and_its_rows_one_cell_a_line() -> None:
+    """`序号 | 类别 | 公开事项 | 序号 | 评分指标 | 分值 | 责任部门`, one cell a line, each closed by a bar:
+    the rows are numbered by the second 序号, their text the column after it; the group cells
+    before (`(2)…`, standing once over their rows) are headings; a merged unit cell is shared."""
+    text = (
+        "2020年信息公开工作安排\n序号 |\n类别 |\n公开事项 |\n序号 |\n评分指标 |\n分值 |\n责任部门 |\n"
+        "一 |\n基本信息 |\n(1)办学基本情况 |\n1 |\n总体情况介绍 |\n0.8 |\n党政办 |\n"
+        "2 |\n领导班子分工 |\n0.8 |\n(2)学校规章制度 |\n3 |\n学校章程 |\n0.8 |\n法规科 |\n"
+        "4 |\n各项规章制度 |\n0.8 |\n人事处、计财处 |\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.responsible, t.attributes.get("分值")) for t in doc.tasks] == [
+        ("(1).1", "总体情况介绍", ["党政办"], "0.8"),
+        ("(1).2", "领导班子分工", ["党政办"], "0.8"),
+        ("(2).3", "学校章程", ["法规科"], "0.8"),
+        ("(2).4", "各项规章制度", ["人事处", "计财处"], "0.8"),
+    ]
