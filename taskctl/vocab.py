@@ -453,6 +453,16 @@ LEADER_POST_PATTERN = (
 _TITLES = "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
 # What a heading naming its lead unit calls the work under it (`(一)省监察厅牵头的工作`).
 UNIT_HEADING_WORDS: tuple[str, ...] = ("工作", "重点工作", "工作任务", "任务", "事项")
+# How a sentence announcing the list below it ends (`…设置以下工作小组:`, `主要任务如下:`): its points
+# are the items it announces, not parts of its own text.
+LIST_ANNOUNCING_ENDS: tuple[str, ...] = (
+    "以下工作小组:", "以下工作组:", "以下小组:", "如下:", "以下任务:", "以下工作:", "以下职责:",
+)  # fmt: skip
+# What a heading naming a body calls the duties under it (`第七条 区科委工作职责:`, a district's
+# division of work-safety duties; `(三)县应急局主要职责`).
+DUTY_HEADING_WORDS: tuple[str, ...] = (
+    "职责", "工作职责", "主要职责", "具体职责", "安全生产职责", "职责任务", "职责分工",
+)  # fmt: skip
 LEADER_HEADING_PATTERN = (
     rf"^(?:(?P<post>{_TITLES}))?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?(post)|(?:{_TITLES}))"
     r"(?:同志)?(?:牵头|负责|分管|主抓|领衔)"
@@ -543,6 +553,8 @@ UNIT_LINE_ENDINGS: tuple[str, ...] = (
     "政府", "局", "委", "办", "厅", "委员会", "办公室", "管委会", "公司", "集团",
     # a body named by its field (`(一)农业部门:要采取…`, a township's division of duties)
     "部门",
+    # a news agency's branch, a co-operative (`(16)新华社山西分社:第一时间获知…`, a drought plan)
+    "社",
 )  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20

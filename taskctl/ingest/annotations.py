@@ -1030,7 +1030,9 @@ def _all_bodies(names: list[str]) -> bool:
 # (the name may close a sentence of its own: `6、区质量技监局。负责规范市场计量行为…`)
 # (or of the words that say it does its part: `乡村振兴办公室做好组织协调工作`)
 _UNIT_DUTY = lazy(
-    r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?(?:要[^。;:\n]{0,80}?,)?(?:"
+    r"[ \t]*([\u4e00-\u9fff()、]{2,30}?)(?:[ \t]*。)?"
+    # (`…要加强领导,负责…`; `市应急局在市政府的统一领导下,负责…`)
+    r"(?:要[^。;:\n]{0,80}?,|在[^。;:\n]{0,40}?(?:领导|指挥|指导|部署)下,?)?(?:"
     + "|".join(VERB_ADVERBS)
     + ")?(?:"
     + "|".join(DUTY_VERBS)

@@ -642,10 +642,15 @@ _BRACKETED_LABEL = lazy(
 # A web page copied as one run of text (its line breaks turned into spaces): item markers and labels
 # after a space or a sentence's end start lines of their own again.
 _RUN_ON_LINE = 240
+# (and a sentence giving the work above to its units after a space, `此项工作由市农业局负责…`: the
+# closing note of an item's points, a line of its own)
 _RUN_ON_BREAK = lazy(
     r"(?<=[\s\u3000。;；:：)）\]】〕])"
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
-    r"|[0-9０-９]{1,3}[.、．](?![0-9０-９])|[\u4e00-\u9fff]{2,8}[:：])[\u4e00-\u9fff“\"《(（])"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（][0-9]{1,2}[)）]"
+    r"|[0-9０-９]{1,3}[.、．](?![0-9０-９])|[\u4e00-\u9fff]{2,8}[:：])[\u4e00-\u9fff“\"《(（]"
+    r"|(?<=\s)(?:此项|该项|本项|以上|上述)(?:工作|任务)由"
+    # a decimal item number after a space (`… 2.2 省防总办公室 …`, a plan flattened onto one line)
+    r"|(?<=\s)[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}[ \t]+[\u4e00-\u9fff])"
 )
 
 
@@ -675,6 +680,12 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
             }
         )
         starts = sorted({*starts, *_glued_markers(raw, starts)})
+        # (a label right after a marker, `(10)省民政厅:…`, is the item's text, not a line of its own)
+        starts = [
+            start
+            for before, start in zip([0, *starts], starts, strict=False)
+            if not _BARE_MARKER.fullmatch(raw[before:start].strip())
+        ]
         if len(starts) < 2:
             out.append(raw)
             continue
@@ -684,6 +695,9 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
             previous = start
         out.append(raw[previous:])
     return out
+
+
+_BARE_MARKER = lazy(r"[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、．]")
 
 
 def _is_bar_row(raw: str) -> bool:

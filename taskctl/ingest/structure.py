@@ -41,9 +41,11 @@ from taskctl.vocab import (
     CIRCLED_NUMBERS,
     CLOSING_OPENERS,
     CLOSING_SECTION_HEADINGS,
+    DUTY_HEADING_WORDS,
     LEAD,
     LEADER_HEADING_PATTERN,
     LEADER_POSTS_HEADING_PATTERN,
+    LIST_ANNOUNCING_ENDS,
     NON_TASK_HEADINGS,
     NOTICE_WORDS,
     PAGE_CHROME_BAR_COUNT,
@@ -83,7 +85,10 @@ class Marker:
 SECTION_STYLES = ("第一", "一、")
 # The rank Chinese documents give their markers (GB/T 9704: 一、 over (一) over 1.): in a copy that
 # starts inside a section (`(四)…` then `二、…`), a higher marker numbered past 1 is not a sub-item.
-STYLE_RANK = {"第一": 0, "一、": 1, "(一)": 2, "1.": 3, "(1)": 3, "1)": 3, "①": 3}
+STYLE_RANK = {
+    "第一": 0, "一、": 1, "第一条": 1, "(一)": 2, "1.": 3, "(1)": 3, "1)": 3, "①": 3,
+    "1.1": 4, "1.1.1": 5,
+}  # fmt: skip
 
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
@@ -391,6 +396,27 @@ def _decimal_marker(text: str, following: list[Line]) -> Marker | None:
     return None
 
 
+def _decimal_place(marker: Marker, open_nodes: list[Node]) -> int:
+    """How many open nodes stay above a decimal item (`2.2`): those up to its part (`2`), a decimal
+    item of fewer places (`2` over `2.2`, `2.2` over `2.2.1`) or a section; not the points of the
+    item before it (`(12)`), whatever their marker."""
+    keep = len(open_nodes)
+    places = marker.label.count(".")
+    while keep:
+        above = open_nodes[keep - 1].marker
+        if above.style in DECIMAL_STYLES and above.label.count(".") < places:
+            break
+        if above.label == _decimal_prefix(marker) or above.style in (
+            "第一",
+            "一、",
+            "第一条",
+            "(一)",
+        ):
+            break
+        keep -= 1
+    return keep
+
+
 def _decimal_prefix(marker: Marker) -> str:
     """`2.3` → '2'; the label of the item a decimal item is numbered under."""
     return marker.label.rsplit(".", 1)[0] if marker.style in DECIMAL_STYLES else marker.label
@@ -552,7 +578,9 @@ def read_outline(lines: list[Line]) -> Outline:
                 previous = nodes[stack[index]]
                 found_at = index
                 break
-        if previous is None and stack and marker.value > 1:
+        if previous is None and stack and marker.style in DECIMAL_STYLES:
+            found_at = _decimal_place(marker, [nodes[i] for i in stack])
+        elif previous is None and stack and marker.value > 1:
             # `二、` after a copy's first item `(四)`: a section, not a sub-item; `(二)` after item 8
             # of a `(一)` the copy lost: a sibling of that group under `一、`, not a sub-item of 8
             found_at = _outranked(marker.style, [nodes[i] for i in stack])
@@ -989,7 +1017,12 @@ def _introduces_a_list(node: Node) -> bool:
     """True for an item whose text is only a short heading closed by a colon (`(1)年度主要任务与要求:`
     over `①…` `②…`): its points are the items it announces, not its own text's parts."""
     lines = [line for line in node.lines if line.strip()]
-    return len(lines) == 1 and lines[0].endswith(":") and len(lines[0]) <= _LIST_HEADING_MAX
+    return (
+        len(lines) == 1
+        and lines[0].endswith(":")
+        # (or a sentence announcing them: `…省防总设置以下工作小组:`)
+        and (len(lines[0]) <= _LIST_HEADING_MAX or lines[0].endswith(LIST_ANNOUNCING_ENDS))
+    )
 
 
 _LIST_HEADING_MAX = 16
@@ -1342,9 +1375,17 @@ def _units_of_heading(draft: ItemDraft) -> None:
     """A heading or item that names the unit in charge of its work (`(一)省监察厅牵头的工作`,
     `(三)省编办牵头的工作` over items 1, 2: a province's division by leaders and lead units, 2008)
     has that unit in the verb's role, its title kept, unless it names units of its own."""
+    from taskctl.ingest.units import is_unit_name, split_units
+
+    duties = _DUTIES_HEADING.match(draft.title) if "职责" in draft.title else None
+    if duties is not None and not (draft.lead or draft.support or draft.responsible):
+        # `第七条 区科委工作职责:` over the duties `(一)`…: the body named answers for them
+        names = split_units(duties.group("units"))
+        if names and all(is_unit_name(name) for name in names):
+            draft.responsible = names
+        return
     if draft.lead or draft.responsible or not any(w in draft.title for w in UNIT_HEADING_WORDS):
         return
-    from taskctl.ingest.units import is_unit_name, split_units
 
     match = _UNIT_HEADING.match(draft.title)
     if match is None:
@@ -1369,6 +1410,12 @@ _UNIT_HEADING = lazy(
     + "|".join(UNIT_HEADING_WORDS)
     # (and how many there are: `一、县示范区管委会牵头工作(8项)`)
     + r")(?:\([0-9一二三四五六七八九十]{1,3}[项条个件]\))?$"
+)
+
+
+# A heading naming a body's duties (`区科委工作职责`, `市公安局主要职责`, `县教育局的职责`).
+_DUTIES_HEADING = lazy(
+    r"^(?P<units>[^,。;:()]{2,30}?)的?(?:" + "|".join(DUTY_HEADING_WORDS) + r")[::]?$"
 )
 
 

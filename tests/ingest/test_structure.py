@@ -735,3 +735,41 @@ def test_a_table_of_contents_names_no_task() -> None:
         ("二.(一)", "办公室", ["办公室", "人事科"], []),
         ("二.(二)", "宣传组", ["宣传科"], ["王刚"]),
     ]
+
+
+def test_articles_naming_a_body_s_duties_give_it_the_duties_below() -> None:
+    """`第七条 区科委工作职责:` over `(一)` `(二)`: the body answers for each duty; a copy opening with
+    the last duty of an article it lost keeps that duty without a unit, the next article on top."""
+    doc = parse_text(
+        "(五)负责学校校舍安全工程的监督检查。\n第七条 区科委工作职责:\n(一)推动安全生产科技进步。\n"
+        "(二)负责安全生产科技攻关。\n第八条 区公安分局工作职责:\n(一)对消防工作实施监督管理。\n"
+    )
+    assert [(t.number, t.responsible) for t in doc.tasks] == [
+        ("(五)", []),
+        ("第七条.(一)", ["区科委"]),
+        ("第七条.(二)", ["区科委"]),
+        ("第八条.(一)", ["区公安分局"]),
+    ]
+
+
+def test_a_flattened_duty_list_numbered_in_brackets_and_decimals() -> None:
+    """A page flattened onto one line: `(10)省民政厅:…` items and decimal sections after spaces start
+    lines of their own; a body ending in 社 is a body; a sentence announcing the groups below keeps
+    them as items; a body's duty after `在…领导下` is its own."""
+    line = (
+        "[接上页] (10)省民政厅:核实全省干旱灾害的损失,组织安排救灾工作。 (11)新华社山西分社:第一时间获知"
+        "抗旱信息,坚持正面报道为主。 (12)省气象局在省防指的统一领导下,负责提供降雨信息,做好气象预报"
+        "工作,适时开展人工增雨作业。 2.2 省防总办公室 承担省防总日常工作。 "
+        "2.3 省防总工作小组 在启动应急响应时,省防总设置以下工作小组: "
+        "(1)综合协调组:由省应急厅牵头,省水利厅参与。主要职责是汇总灾情,协调处理抢险救灾相关事宜。 "
+        "(2)宣传报道组:由省委宣传部牵头,有关单位参与。主要职责是组织协调有关新闻单位及时报道。"
+    )
+    doc = parse_text(line + "\n")
+    assert [(t.number, t.responsible, t.lead, t.support) for t in doc.tasks] == [
+        ("(10)", ["省民政厅"], [], []),
+        ("(11)", ["新华社山西分社"], [], []),
+        ("(12)", ["省气象局"], [], []),
+        ("2.2", ["省防总办公室"], [], []),
+        ("2.3.(1)", [], ["省应急厅"], ["省水利厅"]),
+        ("2.3.(2)", [], ["省委宣传部"], ["有关单位"]),
+    ]
