@@ -31,8 +31,9 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "主责任", "主要负责", "牵头主办",
         "组长",
         # the lead named by what it does first (`牵头实施单位`, `牵头落实部门`), or as the one who
-        # drives the work (`主抓单位`, a county's 重点工作 list)
-        "牵头实施", "牵头落实", "牵头推进", "主抓",
+        # drives the work (`主抓单位`, a county's 重点工作 list), or starts it (`发起部门` beside
+        # `配合部门`, a city's joint inspection list, 2025)
+        "牵头实施", "牵头落实", "牵头推进", "主抓", "发起",
     ),
     SUPPORT: (
         "配合", "参加", "参与", "协作", "支持", "协办", "协同", "协助", "配合责任", "协同责任",
@@ -1080,12 +1081,19 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "名称", "路段", "点位",
     # a ministry's indicator table (指标名称 | 预期效果 | 完成时限 | 指标属性 | 牵头负责司局 | 备注)
     "效果", "属性",
+    # a joint inspection list (抽查事项 | 检查对象 | 发起部门 | 配合部门 | 抽查层级, a city, 2025)
+    "对象", "层级",
     # what a column of work is called where no task word names it (`督办事项`): the task column when
     # it stands before the units (not 任务 or 工作: a title line `2024年重点任务`, a wrapped `攻坚目标`
     # / `任务`)
     "事项",
     # a plan's points by level (`一级要点 | 二级要点 | 责任科室`, a city bureau's 政务公开 division, 2022)
     "要点",
+)  # fmt: skip
+# How a header naming the work of its rows ends (`抽查事项`, `工作内容`, `整改措施`): of the columns
+# before the units that no task word names, the task's text is the last so named (not `检查对象`).
+WORK_HEADER_ENDINGS: tuple[str, ...] = (
+    "事项", "内容", "任务", "工作", "措施", "要求", "目标", "问题", "要点",
 )  # fmt: skip
 # Header words of a column grouping the rows (`类别`, `指标`): its cell written again on each row of a
 # group is the group's heading, not an attribute of each task.

@@ -36,6 +36,7 @@ from taskctl.vocab import (
     PERSON_HEADER_WORDS,
     PLAN_TITLE_WORDS,
     TABLE_HEADERS,
+    WORK_HEADER_ENDINGS,
     label_role,
 )
 
@@ -137,17 +138,22 @@ def header_fields(cells: list[str]) -> list[str | None]:
         return fields
     from taskctl.ingest.pasted import OTHER, header_kind
 
-    column = roles[0] - 1
-    if (
-        column >= 0
-        and fields[column] is None
-        and header_kind(cells[column]) == OTHER
-        # before it the 序号, or columns of other kinds that group the rows (`一级指标` … `四级指标`)
-        and all(
-            name == "number" or (name is None and header_kind(cell) == OTHER)
-            for cell, name in zip(cells[:column], fields[:column], strict=True)
-        )
+    # before the units: the 序号, or columns of other kinds that group the rows (`一级指标` … `四级
+    # 指标`) or describe them (`检查对象`)
+    before = range(roles[0])
+    if not before or not all(
+        fields[c] == "number" or (fields[c] is None and header_kind(cells[c]) == OTHER)
+        for c in before
     ):
+        return fields
+    # the task's text: the last of them named for work (`抽查事项` before `检查对象`), else the last
+    named = [
+        c
+        for c in before
+        if fields[c] is None and "".join(cells[c].split()).endswith(WORK_HEADER_ENDINGS)
+    ]
+    column = named[-1] if named else roles[0] - 1
+    if fields[column] is None:
         fields[column] = "task"
     return fields
 

@@ -1849,3 +1849,20 @@ def test_a_table_numbering_its_groups_and_its_rows_one_cell_a_line() -> None:
         ("(2).3", "学校章程", ["法规科"], "0.8"),
         ("(2).4", "各项规章制度", ["人事处", "计财处"], "0.8"),
     ]
+
+
+def test_a_header_naming_its_task_column_only_by_the_work_it_holds() -> None:
+    """`抽查领域 | 抽查事项 | 检查对象 | 发起部门 | 配合部门`: no task word names a column, so the task's
+    text is the last column named for work before the units (`抽查事项`, not `检查对象`); the body
+    that starts a joint inspection (`发起部门`) leads it."""
+    text = (
+        "序号 | 抽查领域 | 抽查事项 | 检查对象 | 发起部门 | 配合部门 | 抽查层级 | 备注 |\n"
+        "1 | 旅馆抽查 | 旅馆取得许可证情况 | 各类旅馆 | 卫生健康部门 | 市场监管部门 | 市级 | 重点抽查 |\n"
+        "2 | 学校抽查 | 学校配备卫生技术人员情况 | 市直各类学校 | 市卫生健康委员会 | 市教育局 | 市级 | 一般抽查 |\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.title, t.lead, t.support) for t in tasks] == [
+        ("旅馆取得许可证情况", ["卫生健康部门"], ["市场监管部门"]),
+        ("学校配备卫生技术人员情况", ["市卫生健康委员会"], ["市教育局"]),
+    ]
+    assert tasks[0].attributes["检查对象"] == "各类旅馆"
