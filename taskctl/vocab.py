@@ -51,6 +51,8 @@ LABEL_ROLE_WORDS: dict[str, tuple[str, ...]] = {
         # the body in charge of the field (`主管部门:市林业局`), the one a task is assigned to
         # (`包保单位`, `包联单位`, `挂点单位`: county and township plans), its 职能部门
         "主管", "包保", "包联", "挂点", "挂联", "职能",
+        # the body a patch of the town is given to (`由包片单位县幼儿园负责…`, a county's 创建 bulletin)
+        "包片",
         # a working group's members (`(一)监督工作组` / `组 长:X` / `成员单位:纪委办、组织办`)
         "成员",
     ),

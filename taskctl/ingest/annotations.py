@@ -318,11 +318,14 @@ def _strip_prefix(text: str) -> str:
             text = text[len(prefix) :]
             break
     # a word describing the unit before its name (`包片单位县文广局`: the unit in charge of the
-    # patch, 县文广局)
+    # patch, 县文广局; a unit label so used: `包片单位城关小学`)
     return _DESCRIBED_UNIT.sub("", text, count=1)
 
 
-_DESCRIBED_UNIT = lazy(r"^[\u4e00-\u9fff]{1,4}?(?:单位|部门)(?=[省市县区乡镇])")
+_DESCRIBED_UNIT = lazy(
+    r"^(?:[\u4e00-\u9fff]{1,4}?(?:单位|部门)(?=[省市县区乡镇])"
+    f"|(?:{COMPOSED_LABEL_PATTERN})(?=[\u4e00-\u9fff]{{2}}))"
+)
 
 
 def _verbs_in(clause: str) -> list[re.Match[str]]:
@@ -1138,9 +1141,10 @@ def _agent_before_duty(clause: str) -> str:
 # A clause opening with 由 that closes its sentence, and the longest object its verb may take there
 # (`负责考核`, `组织实施`): a longer text after the verb is the task's own.
 _CLOSING_BY = lazy(
-    r"(?:^|(?<=[,。;\n]))[ \t]*(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
+    r"(?:^|(?<=[,。;\n:])|(?<=\([0-9]\))|(?<=\([0-9]{2}\)))[ \t]*"
+    r"(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
 )
-_MAX_OBJECT = 4
+_MAX_OBJECT = 12
 _MAX_VACUOUS_OBJECT = 10
 
 

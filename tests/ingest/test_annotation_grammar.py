@@ -1362,6 +1362,19 @@ def test_a_clause_with_you_closing_its_sentence_says_who_does_the_task() -> None
     ]
 
 
+def test_rectification_measures_name_their_bodies_in_by_clauses() -> None:
+    """A bulletin's measures: `由包片单位城关小学…负责规范` (the unit the patch is given to, named
+    after its label), a measure's points `(1)由X负责更换破损垃圾桶。` with an object of a few words."""
+    doc = parse_text(
+        "督查通报\n1、幼儿园片区:民主巷垃圾箱破损严重。\n整改措施:(1)由县环卫站负责更换破损垃圾桶。\n"
+        "2、城关小学片区:商户占路经营。\n整改措施:由包片单位城关小学和市容整治联合执法工作组负责规范。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [
+        ["县环卫站"],
+        ["城关小学", "市容整治联合执法工作组"],
+    ]
+
+
 def test_a_leader_named_with_the_post_opening_an_item_answers_for_it() -> None:
     doc = parse_text(
         "局领导联系重点企业分工\n一、联系分工\n1.游膺局长负责联系昆山市,重点联系江苏金螳螂装饰有限公司。\n"
