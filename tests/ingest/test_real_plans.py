@@ -22,6 +22,7 @@ EXACT = (
     "anhuijtt2025",
     "ankang2017",
     "anquan2021",
+    "anquanzhize",
     "baoshan2008",
     "baotou2011",
     "beijing2018",
@@ -105,6 +106,7 @@ EXACT = (
     "hunan2018",
     "huoshan2025",
     "huzhou2020",
+    "hyitxinxigongkai2020",
     "jiangchengben",
     "jiangmen",
     "jiangmen2018",
@@ -133,6 +135,9 @@ EXACT = (
     "kaifeng2005",
     "kaifeng2022",
     "keqiao2023",
+    "kexie2025",
+    "kexuesuzhi2016",
+    "kexuesuzhi2020",
     "lanzhou",
     "lanzhou2025",
     "laoxialu2024",
@@ -269,6 +274,7 @@ EXACT = (
     "xinzhan2022",
     "xuchang2020",
     "xuhui",
+    "xupu2018",
     "xuzhou2010",
     "xxzhenchuangwen2021",
     "yangxian2024",
@@ -583,6 +589,23 @@ FLOORS = {
     # units exact; a body named before its colon (`(一)农业部门:要采取…`) is read apart from the
     # task's title, the answer's titles start with it
     "jinshaozhen": (1.0, 1.0),
+    # collection 35, as read now (first seen at 9384054 and 94b9b7c)
+    # units exact; the title is the 抽查事项 cell (the work), the answer's the 抽查领域 cell
+    "choucha2025": (1.0, 1.0),
+    # units exact; `县住房城乡建设局:负责…` paragraphs titled after the body's name and colon, the
+    # answer's titles start with them
+    "fangxun2022": (1.0, 1.0),
+    # working groups in prose (`X为组长单位`, `X担任组长`, `Y参与`) and a body's duties under a
+    # glued heading (`工作职责 省防总在…负责`) are not read
+    "guangdongsanfang": (0.0, 0.0),
+    # a measure's second point closing with a comma (`(2)由包片单位县幼儿园负责…,更换…`) is not read
+    "pingli2015b": (0.94, 0.94),
+    # units exact; 13/14: a decimal section cut by the copy's end (`2.4 抗旱应急工作组 为确保`), one
+    # decimal alone, is text of the last item
+    "shanxikanghan": (1.0, 1.0),
+    # 3/4: a section of common duties (`一、共同职责` and its text) beside a section of items is
+    # read as a heading; the items' titles start after the body's name and colon
+    "zhejiangfangzhi2019": (0.0, 0.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -605,6 +628,8 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "shanxikanghan": 13,
+    "zhejiangfangzhi2019": 3,
     "jituanjihua": 6,
     "jiamusi2018": 1,
     "lucheng2013": 17,
