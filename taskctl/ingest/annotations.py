@@ -940,7 +940,8 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
         if found is not None and not any(a <= match.start() < b for a, b in taken):
             annotations.append(found)
             taken.append(found.spans[0])
-    for line_start in _clause_starts(text) if "由" in text or "牵头" in text else ():
+    opens = "由" in text or "牵头" in text or ("为" in text and _NAMED_AS.search(text))
+    for line_start in _clause_starts(text) if opens else ():
         if _LABEL.match(text, line_start):
             continue  # a responsibility label opens no role clause: the label is read above
         sentence_end = _SENTENCE_END.search(text, line_start)
@@ -964,6 +965,10 @@ def find_annotations(text: str) -> tuple[list[Annotation], list[AnnotationProble
             )
     annotations.sort(key=lambda item: item.spans[0])
     return annotations, problems
+
+
+# A body named by its role in a clause (`市委宣传部为组长单位,…`): the clause assigns.
+_NAMED_AS = lazy(f"为(?:{COMPOSED_LABEL_PATTERN})")
 
 
 def _cut_off_note(text: str, start: int) -> Annotation | None:

@@ -1362,6 +1362,18 @@ def test_a_clause_with_you_closing_its_sentence_says_who_does_the_task() -> None
     ]
 
 
+def test_a_working_group_s_units_named_by_their_roles_in_a_clause() -> None:
+    """`宣传报道组:市委宣传部为组长单位,市文旅局等有关单位参与。` (a contingency plan's groups)."""
+    doc = parse_text(
+        "三、工作组\n(1)宣传报道组:市委宣传部为组长单位,市文旅局等有关单位参与。主要职责是组织报道。\n"
+        "(2)医疗救治组:市卫健委为牵头单位,市医保局为成员单位。主要职责是救治伤员。\n"
+    )
+    assert [(t.title, t.lead, t.support, t.responsible) for t in doc.tasks] == [
+        ("宣传报道组", ["市委宣传部"], ["市文旅局", "有关单位"], []),
+        ("医疗救治组", ["市卫健委"], ["市医保局"], []),
+    ]
+
+
 def test_rectification_measures_name_their_bodies_in_by_clauses() -> None:
     """A bulletin's measures: `由包片单位城关小学…负责规范` (the unit the patch is given to, named
     after its label), a measure's points `(1)由X负责更换破损垃圾桶。` with an object of a few words."""

@@ -595,9 +595,9 @@ FLOORS = {
     # units exact; `县住房城乡建设局:负责…` paragraphs titled after the body's name and colon, the
     # answer's titles start with them
     "fangxun2022": (1.0, 1.0),
-    # working groups in prose (`X为组长单位`, `X担任组长`, `Y参与`) and a body's duties under a
+    # a leader by post in prose (`X担任组长`) and a body's duties under a
     # glued heading (`工作职责 省防总在…负责`) are not read
-    "guangdongsanfang": (0.0, 0.0),
+    "guangdongsanfang": (0.6, 0.6),
     # a measure's second point closing with a comma (`(2)由包片单位县幼儿园负责…,更换…`) is not read
     "pingli2015b": (0.94, 0.94),
     # units exact; 13/14: a decimal section cut by the copy's end (`2.4 抗旱应急工作组 为确保`), one
