@@ -741,7 +741,7 @@ SHARED_HEAD_NOUNS: tuple[str, ...] = (
 # Endings of a name cut short where a copy ends, though they end like a unit (`各功能区管委` of 管委会,
 # `区人大常委` of 常委会): a note the text ends inside drops such a last name and keeps a whole one
 # (`各街办事处`, `市税务局`).
-CUT_NAME_STEMS: tuple[str, ...] = ("管委", "常委", "委员", "办事", "人民", "工作领导")
+CUT_NAME_STEMS: tuple[str, ...] = ("管委", "常委", "委员", "办事", "人民", "工作领导", "各部")
 
 # Prefixes a document may write or leave out of the same unit's name (`省科技厅` = `科技厅`).
 OPTIONAL_UNIT_PREFIXES: tuple[str, ...] = ("省", "市", "国家")

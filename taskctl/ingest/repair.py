@@ -657,7 +657,8 @@ _RUN_ON_BREAK = lazy(
 # A section heading with its first item glued to it (`一、降低制度性交易成本1.全面推进…`,
 # `二、工作措施(一)降低企业税收负担`): the item starts a line of its own.
 _GLUED_FIRST_ITEM = lazy(
-    r"[一二三四五六七八九十]{1,3}、([\u4e00-\u9fff“”]{2,30}?)(?=(?:1[.、]|\(一\))[\u4e00-\u9fff“])"
+    r"[一二三四五六七八九十]{1,3}、([\u4e00-\u9fff“”]{2,30}?)[ \t]*"
+    r"(?=(?:1[.、]|\(一\))[\u4e00-\u9fff“])"
 )
 # What stands before such a heading: the line's start, a space or a sentence's end.
 _BEFORE_HEADING = " \t\u3000。;:)"
@@ -669,7 +670,12 @@ def split_run_on(raw_lines: list[str]) -> list[str]:
     out: list[str] = []
     for raw in raw_lines:
         if len(raw) < _RUN_ON_LINE or _is_bar_row(raw):
-            out.append(raw)
+            glued = _GLUED_FIRST_ITEM.match(raw) if len(raw) > 6 and raw[1:2] == "、" else None
+            if glued is not None and not _is_bar_row(raw):
+                # `一、持续推进学习 1.推动…`: a section heading, its first item glued on
+                out.extend([raw[: glued.end(1)], raw[glued.end(1) :].lstrip()])
+            else:
+                out.append(raw)
             continue
         starts = sorted(
             {match.end() for match in _RUN_ON_BREAK.finditer(raw)}
@@ -1097,39 +1103,50 @@ def _unglued_items(text: str) -> list[str]:
     """A line that opens with an item marker cut before each next item glued to the note closing
     the one before (`(一)…增长11%。(省发改委负责)(二)公共财政…`, `1.…(X主办,Y协办)2.重点抓好…`):
     the next marker of the same style, right after a closing bracket. Other lines stay whole."""
-    if ")" not in text:
+    if ")" not in text and "〕" not in text and "】" not in text:
         return [text]
-    if text.startswith("("):
-        # `(责任单位:市城建局)2.完成…`: the note closing the item above, the next item glued on
-        close = text.find(")")
-        note = text[1:close]
-        following = match_marker(text[close + 1 :])
+    if text.startswith(("(", "〔", "【")):
+        # `(责任单位:市城建局)2.完成…`, `〔牵头单位:…〕 二、压实…`: the note closing the item above,
+        # the next item or section glued on
+        close = _NOTE_CLOSE.search(text)
+        note = text[1 : close.start()] if close else ""
+        following = match_marker(text[close.end() :].lstrip()) if close else None
         if (
-            (":" in note or _ROLE_WORD.search(note))
+            close is not None
+            and (":" in note or _ROLE_WORD.search(note))
             and following is not None
             and following.rest
             and _opens_text(following.rest)
         ):
-            return [text[: close + 1], *_unglued_items(text[close + 1 :])]
+            return [text[: close.end()], *_unglued_items(text[close.end() :].lstrip())]
     marker = match_marker(text)
     if marker is None or not marker.rest:
         return [text]
     pieces: list[str] = []
     start, value = 0, marker.value
-    at = text.find(")", len(text) - len(marker.rest))
-    while at >= 0:
-        following = match_marker(text[at + 1 :])
-        if (
-            following is not None
-            and following.style == marker.style
-            and following.value == value + 1
-            and following.rest
-            and _opens_text(following.rest)
+    for close in _NOTE_CLOSE.finditer(text, len(text) - len(marker.rest)):
+        after = text[close.end() :]
+        following = match_marker(after.lstrip())
+        if following is None or not following.rest or not _opens_text(following.rest):
+            continue
+        if following.style == marker.style and following.value == value + 1:
+            pieces.append(text[start : close.end()])
+            start, value = close.end(), following.value
+        elif (
+            following.style in SECTION_STYLES
+            and following.style != marker.style
+            and text[close.end() - 1] != ")"
+            and _ROLE_WORD.search(text, start, close.end())
         ):
-            pieces.append(text[start : at + 1])
-            start, value = at + 1, following.value
-        at = text.find(")", at + 1)
-    return [*pieces, text[start:]] if pieces else [text]
+            # `…〔牵头单位:县司法局〕 二、压实…`: the next section after the item's note
+            pieces.append(text[start : close.end()])
+            start = close.end()
+            break
+    return [*pieces, text[start:].lstrip()] if pieces else [text]
+
+
+# Where a note closes (and the spaces after it).
+_NOTE_CLOSE = lazy(r"[)〕】]")
 
 
 def _listed_items(text: str) -> list[str]:

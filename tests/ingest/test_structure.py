@@ -773,3 +773,20 @@ def test_a_flattened_duty_list_numbered_in_brackets_and_decimals() -> None:
         ("2.3.(1)", [], ["省应急厅"], ["省水利厅"]),
         ("2.3.(2)", [], ["省委宣传部"], ["有关单位"]),
     ]
+
+
+def test_a_flattened_copy_glues_headings_items_and_notes_after_spaces() -> None:
+    """A Word copy flattened by a document site: a section's first item after its heading on one
+    line (`一、持续推进学习 1.推动…`), the next section or item after an item's note (`〔…〕 二、压实…`,
+    `〔…〕 3.县政府…`), and a note cut by the copy's end inside `各部门` (no `县政府各部` stored)."""
+    doc = parse_text(
+        "2022年法治政府建设工作计划\n一、持续推进学习 1.推动学习宣传贯彻法治思想走深走实。\n"
+        "〔牵头单位:县司法局;责任单位:县政府各部门〕 二、压实第一责任人职责\n"
+        "2.将法治政府建设同部署同推进。〔牵头单位:县政府办公室〕 3.县政府常务会议定期研究法治工作。\n"
+        "〔牵头单位:县政府办公室、县司法局;责任单位:县政府各部"
+    )
+    assert [(t.number, t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("一.1", "推动学习宣传贯彻法治思想走深走实", ["县司法局"], ["县政府各部门"]),
+        ("二.2", "将法治政府建设同部署同推进", ["县政府办公室"], []),
+        ("二.3", "县政府常务会议定期研究法治工作", ["县政府办公室", "县司法局"], []),
+    ]
