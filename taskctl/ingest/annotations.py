@@ -324,7 +324,7 @@ def _strip_prefix(text: str) -> str:
 
 _DESCRIBED_UNIT = lazy(
     r"^(?:[\u4e00-\u9fff]{1,4}?(?:单位|部门)(?=[省市县区乡镇])"
-    f"|(?:{COMPOSED_LABEL_PATTERN})(?=[\u4e00-\u9fff]{{2}}))"
+    f"|[\u4e00-\u9fff]{{0,8}}?(?:{COMPOSED_LABEL_PATTERN})(?=[\u4e00-\u9fff]{{2}}))"
 )
 
 
@@ -1105,7 +1105,10 @@ def _closing_assignments(text: str, annotations: list[Annotation]) -> list[Annot
     `…。由市住建局负责。` (units, a role verb and at most a short object after it)."""
     found: list[Annotation] = []
     taken = [span for annotation in annotations for span in annotation.spans]
-    for match in _CLOSING_BY.finditer(text):
+    matches = [(match, False) for match in _CLOSING_BY.finditer(text)]
+    if ":" in text and "由" in text:
+        matches += [(match, True) for match in _MEASURE_BY.finditer(text)]
+    for match, measure in matches:
         if any(a <= match.start(1) < b for a, b in taken):
             continue
         clause = match.group(1)
@@ -1114,6 +1117,8 @@ def _closing_assignments(text: str, annotations: list[Annotation]) -> list[Annot
             continue
         prefix = clause if verbs[-1].end() == len(clause) else _opening_assignment(clause)
         object_ = clause[len(prefix) :] if prefix else ""
+        if measure and prefix:
+            object_ = ""  # a measure's value opening with who does it: its object is the measure
         # `由财政经济委员会负责做好相关工作。`: an object that says no more than "the work" (a
         # congress's supervision plan) is no task text of its own, however long
         vacuous = object_.startswith(VACUOUS_OBJECT_STARTS) and len(object_) <= _MAX_VACUOUS_OBJECT
@@ -1150,6 +1155,12 @@ _CLOSING_BY = lazy(
     r"(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
 )
 _MAX_OBJECT = 12
+# A label's value opening with a 由-clause up to its first comma (`整改要求:由X负责对…开展劝阻教育,…`,
+# a bulletin's rectification measures): who does the measure, whatever its object.
+_MEASURE_BY = lazy(
+    r"^[ \t]*[\u4e00-\u9fff]{2,8}[:：](?:[^\n由]*?,)?[ \t]*(由(?!于|此)[^,。;\n]{2,80}?)(?=,)",
+    re.MULTILINE,
+)
 _MAX_VACUOUS_OBJECT = 10
 
 

@@ -1387,6 +1387,16 @@ def test_rectification_measures_name_their_bodies_in_by_clauses() -> None:
     ]
 
 
+def test_a_measure_s_by_clause_before_a_comma_names_who_does_it() -> None:
+    """`整改要求:按照…的要求,由沿线包片单位X、Y负责对…开展劝阻教育,…`: the 由-clause of a measure
+    names its bodies whatever the object, the place and label before them no part of the names."""
+    (task,) = parse_text(
+        "督查通报\n1、陈家坝沿线商户出店经营。\n整改要求:按照先劝阻、再处罚的要求,由陈家坝沿线包片单位"
+        "县职教中心、县消防大队负责对各自片区出店商户开展经常性劝阻教育,在本月底以前将门店报县住建局。\n"
+    ).tasks
+    assert task.responsible == ["县职教中心", "县消防大队"]
+
+
 def test_a_leader_named_with_the_post_opening_an_item_answers_for_it() -> None:
     doc = parse_text(
         "局领导联系重点企业分工\n一、联系分工\n1.游膺局长负责联系昆山市,重点联系江苏金螳螂装饰有限公司。\n"
