@@ -1155,10 +1155,11 @@ _CLOSING_BY = lazy(
     r"(由(?!于|此)[^,。;\n]{2,60}?)(?=[。;]|[ \t]*$|[ \t]*\n)"
 )
 _MAX_OBJECT = 12
-# A label's value opening with a 由-clause up to its first comma (`整改要求:由X负责对…开展劝阻教育,…`,
-# a bulletin's rectification measures): who does the measure, whatever its object.
+# A label's value opening with a 由…负责 clause up to its first comma (`整改要求:由X负责对…开展劝阻教育,
+# …`, a bulletin's rectification measures): who does the measure, whatever its object.
 _MEASURE_BY = lazy(
-    r"^[ \t]*[\u4e00-\u9fff]{2,8}[:：](?:[^\n由]*?,)?[ \t]*(由(?!于|此)[^,。;\n]{2,80}?)(?=,)",
+    r"^[ \t]*[\u4e00-\u9fff]{2,8}[:：](?:[^\n由]*?,)?[ \t]*"
+    r"(由(?!于|此)[^,。;\n]{2,40}?负责[^,。;\n]{0,60}?)(?=,)",
     re.MULTILINE,
 )
 _MAX_VACUOUS_OBJECT = 10
