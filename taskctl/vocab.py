@@ -531,6 +531,8 @@ UNIT_NAME_ENDINGS: tuple[str, ...] = (
     "街",
     # a market or a new town run as a body (`五金城`, 永康 2008; `科技城`, `商城`)
     "城",
+    # the party's central bodies (`共青团中央`, a national committee's plan, 2023)
+    "中央",
 )  # fmt: skip
 # Endings of a unit's name of two characters (`团委`, `农办`, `工会`, `海关`, `人行`): the only two-character
 # names the unit guard takes, and what a ministry's short names for its departments (`(应急中心、固体
@@ -1006,6 +1008,8 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
         "考核指标",
         "指标名称",
         "工作名称",
+        # a bureau's monthly list (工作安排 | 工作完成情况(具体表述) | 牵头单位, a city bureau, 2024)
+        "工作安排",
     ),
     "lead": (
         "牵头单位",

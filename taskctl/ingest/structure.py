@@ -28,6 +28,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -504,6 +505,14 @@ def read_outline(lines: list[Line]) -> Outline:
     body = lines[start:]
     decimal = uses_decimal_numbering(body)
     resume = 0
+    tail = _cut_item_tail(lines, start, first_item)
+    if tail is not None:
+        # a copy starting inside an item (a journal's page 7: `范意识和防护能力。(X、Y按职责分工负责)`
+        # then `(四)…`): that item's end, numbered before the first whole one
+        nodes.append(tail)
+        stack.append(0)
+        last_value[tail.marker.style] = tail.marker.value
+        resume = first_item - start
     for position, line in enumerate(body):
         if position < resume:
             continue
@@ -636,6 +645,58 @@ def read_outline(lines: list[Line]) -> Outline:
         stack.append(len(nodes))
         nodes.append(node)
     return Outline(title, period_start, period_end, period_text, nodes, warnings, unit_lines)
+
+
+def _cut_item_tail(lines: list[Line], start: int, first_item: int) -> Node | None:
+    """The end of the item before the copy's first one, when the copy starts inside it: the line
+    just before a first item numbered past one (`(四)`) closes with a note naming units. None
+    otherwise (a preamble, or a list that starts at its first item)."""
+    if first_item >= len(lines) or first_item <= start:
+        return None
+    first = match_marker(lines[first_item].text)
+    if first is None or first.value < 2 or first.style not in _LABELS:
+        return None
+    tail = lines[start:first_item]
+    while tail and (is_chrome(tail[0].text) or _DATE_LINE.search(tail[0].text)):
+        tail = tail[1:]  # a page's byline (`编辑: 向日葵8AS 2016-12-31`)
+    text = "\n".join(line.text for line in tail)
+    annotations = node_annotations(text)[0]
+    if not text.endswith(")") or len(text) > _CUT_TAIL_MAX:
+        return None
+    if not any(a.names_units() for a in annotations):
+        return None
+    value = first.value - 1
+    label = _LABELS[first.style](value)
+    # (a page's running head joined before it, `Page 7 …工作要点3范意识和防护能力。`, ends at its
+    # page number)
+    head = _RUNNING_HEAD_END.match(text, 0, min(span[0] for a in annotations for span in a.spans))
+    rest = text[head.end() :] if head is not None else text
+    parts = rest.split("\n")
+    marker = Marker(first.style, value, label, parts[0])
+    numbers = [line.number for line in tail][-len(parts) :]
+    return Node(marker, numbers[0], None, 1, label, parts[0], parts, numbers)
+
+
+# The longest text a copy may start with inside an item it cut.
+_CUT_TAIL_MAX = 600
+# The end of a page's running head before a cut item's text (`Page 7 - …3`): its last Latin letter
+# or digit, in a head holding Latin letters.
+_RUNNING_HEAD_END = lazy(r"(?=[^\n]*[A-Za-z])[^\n]*[0-9A-Za-z][ \t]*(?=[\u4e00-\u9fff])")
+
+
+def _chinese(value: int) -> str:
+    from taskctl.ingest.docx import chinese_numeral
+
+    return chinese_numeral(value)
+
+
+# How a marker of each style is labelled, from its value.
+_LABELS: dict[str, Callable[[int], str]] = {
+    "(一)": lambda value: f"({_chinese(value)})",
+    "一、": _chinese,
+    "1.": str,
+    "(1)": lambda value: f"({value})",
+}
 
 
 def _unit_line(text: str, following: list[str]) -> list[str]:

@@ -576,8 +576,9 @@ FLOORS = {
     "changzhuyuan2021": (1.0, 1.0),
     # 2/6: a whole plan on one line, its labels glued (`牵头领导:阮斌副局长责任部门:建工科`)
     "jianshechuangwen": (0.54, 0.54),
-    # 4/5: a PDF viewer's page starting inside an item, its notes' roles read apart from the answer
-    "baoan2017": (0.57, 0.44),
+    # units exact; a PDF viewer's page starting inside an item: that item's title drops the `;`
+    # the answer's title keeps (`6条河流治理`)
+    "baoan2017": (1.0, 1.0),
     # units exact; a table without 序号 whose 目标/任务 cells stand once over five rows: the first
     # row's title is its 目标 cell
     "weifang2017": (1.0, 1.0),
@@ -680,7 +681,6 @@ COUNTS_OFF = {
     "shangzhou2018": 8,
     "xianxuexiao2012": 6,
     "jianshechuangwen": 2,
-    "baoan2017": 4,
     "yixian2007": 5,
 }
 REFUSED = (

@@ -790,3 +790,24 @@ def test_a_flattened_copy_glues_headings_items_and_notes_after_spaces() -> None:
         ("二.2", "将法治政府建设同部署同推进", ["县政府办公室"], []),
         ("二.3", "县政府常务会议定期研究法治工作", ["县政府办公室", "县司法局"], []),
     ]
+
+
+def test_a_copy_starting_inside_an_item_keeps_that_item_s_end() -> None:
+    """A journal's page 7 starts inside item (三): its end, closed by a note naming units, is item
+    (三), the page's running head joined before it (`Page 7 … 3`) no part of it."""
+    doc = parse_text(
+        "Page 7 - 药房杂志2023年1期\n2023 年 3 月 第 1 期    某委员会:2023年工作要点    3\n"
+        "范意识和防护能力。(国家卫生健康委、共青团中央按职责分工负责)\n"
+        "(四)持续推进宣讲员队伍建设。(健康中国行动推进办负责)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("(三)", "范意识和防护能力", ["国家卫生健康委", "共青团中央"]),
+        ("(四)", "持续推进宣讲员队伍建设", ["健康中国行动推进办"]),
+    ]
+
+
+def test_a_preamble_before_a_first_item_is_no_item() -> None:
+    doc = parse_text(
+        "2024年工作要点\n为做好今年工作,制定本要点。\n(一)持续推进宣讲员队伍建设。(健康中国行动推进办负责)\n"
+    )
+    assert [t.number for t in doc.tasks] == ["(一)"]
