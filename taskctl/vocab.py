@@ -456,6 +456,11 @@ LEADER_POST_PATTERN = (
 _TITLES = "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
 # What a heading naming its lead unit calls the work under it (`(一)省监察厅牵头的工作`).
 UNIT_HEADING_WORDS: tuple[str, ...] = ("工作", "重点工作", "工作任务", "任务", "事项")
+# How a sentence giving all the items above it to their units opens (`以上工作由省教育厅、人力资源社会
+# 保障厅牵头,会同省财政厅…`, a province's 民生 plan, 2011): its units are each item's.
+WORK_ABOVE_OPENERS: tuple[str, ...] = (
+    "以上工作", "上述工作", "以上各项工作", "上述各项工作", "以上任务", "上述任务", "以上各项任务",
+)  # fmt: skip
 # How a sentence announcing the list below it ends (`…设置以下工作小组:`, `主要任务如下:`): its points
 # are the items it announces, not parts of its own text.
 LIST_ANNOUNCING_ENDS: tuple[str, ...] = (

@@ -447,6 +447,8 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
                 continue  # `…综合整治联合执法工作组`: 联合 inside a unit's name, no verb
         position = match.end()
         if not segment.strip(EDGE_PUNCTUATION):
+            # `(由X牵头,会同Y、Z)`: a clause opening with 会同, its names after it support
+            after_connective = after_connective or (verb in CONNECTIVE_VERBS and match.start() == 0)
             continue
         # `会同`, `协同` join two lists (`A会同B负责`: A leads); closing a clause, a verb of its own
         connective = verb in CONNECTIVE_VERBS and (

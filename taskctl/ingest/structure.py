@@ -62,6 +62,7 @@ from taskctl.vocab import (
     TASK_SECTION_LABELS,
     UNIT_HEADING_WORDS,
     UNIT_LINE_ENDINGS,
+    WORK_ABOVE_OPENERS,
     chinese_number,
 )
 
@@ -1129,7 +1130,9 @@ def _closing_label_lines(node: Node) -> int | None:
         return None
     text = node.text
     first = text.count("\n", 0, node_annotations(text)[0][0].spans[0][0])
-    return first if _LABEL_LINE_START.match(node.lines[first]) else None
+    line = node.lines[first]
+    # (or a sentence giving all the work above to its units: `以上工作由省教育厅牵头,会同…`)
+    return first if _LABEL_LINE_START.match(line) or line.startswith(WORK_ABOVE_OPENERS) else None
 
 
 def _names_its_units(nodes: list[Node], index: int | None) -> bool:

@@ -1374,6 +1374,25 @@ def test_a_working_group_s_units_named_by_their_roles_in_a_clause() -> None:
     ]
 
 
+def test_a_clause_opening_with_huitong_names_the_supporting_units() -> None:
+    (task,) = parse_text(
+        "2024年工作要点\n1.加快建设。(由省教育厅牵头,会同省财政厅、省公安厅)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["省教育厅"], ["省财政厅", "省公安厅"])
+
+
+def test_a_closing_sentence_gives_the_work_above_to_its_units() -> None:
+    """`以上工作由X牵头,会同Y负责。` after the last item: each item above is theirs."""
+    doc = parse_text(
+        "民生工作安排\n4.加快中等职业学校建设。2011年3月底前完成部署。\n5.提升普通高中办学水平。\n"
+        "以上工作由省教育厅、省人社厅牵头,会同省财政厅负责。\n"
+    )
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (["省教育厅", "省人社厅"], ["省财政厅"]),
+        (["省教育厅", "省人社厅"], ["省财政厅"]),
+    ]
+
+
 def test_rectification_measures_name_their_bodies_in_by_clauses() -> None:
     """A bulletin's measures: `由包片单位城关小学…负责规范` (the unit the patch is given to, named
     after its label), a measure's points `(1)由X负责更换破损垃圾桶。` with an object of a few words."""
