@@ -400,7 +400,7 @@ ROLE_VERBS: dict[str, str] = {
     "统筹推进": RESPONSIBLE,
     "督促指导": RESPONSIBLE,
     "指导督促": RESPONSIBLE,
-    "为主": LEAD,  # `(市文广旅局为主,各区县配合)`
+    "为主": LEAD,  # `(市文广旅局为主,各区县配合)`, `以乡综治办为主` (a township's plan, 2012)
     "主抓": LEAD,  # `(市卫健委主抓,市医保局协同)`
 }
 # How a unit does its part, written before the role verb; it changes nothing of the verb's role:

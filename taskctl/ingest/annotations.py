@@ -456,6 +456,8 @@ def _read_clause(clause: str, found: _Clauses) -> bool:
         )
         role = LEAD if connective else SUPPORT if after_connective else verb_role(verb)
         after_connective = connective
+        if verb == "为主" and "以" in segment:
+            segment = segment[segment.rindex("以") + 1 :]  # `…整治以X为主`: X, not the topic
         named = split_units(_strip_prefix(segment.strip(EDGE_PUNCTUATION)))
         if named and all(map(is_leader_post, named)):
             # `分管副省长、协管副秘书长负责`: leaders named by their posts, persons as written

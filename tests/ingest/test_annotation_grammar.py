@@ -1374,6 +1374,15 @@ def test_a_working_group_s_units_named_by_their_roles_in_a_clause() -> None:
     ]
 
 
+def test_yi_x_wei_zhu_makes_x_the_lead() -> None:
+    """`…整治以乡综治办、治安派出所为主,土地文化部门配合`: the names between 以 and 为主 lead, the
+    topic before 以 is no part of them (never a unit `…整治以乡综治办`)."""
+    (task,) = parse_text(
+        "整治方案\n1.开展治安排查。(周边治安交通秩序整治以乡综治办、治安派出所为主,土地文化部门配合)\n"
+    ).tasks
+    assert (task.lead, task.support) == (["乡综治办", "治安派出所"], ["土地文化部门"])
+
+
 def test_a_clause_opening_with_huitong_names_the_supporting_units() -> None:
     (task,) = parse_text(
         "2024年工作要点\n1.加快建设。(由省教育厅牵头,会同省财政厅、省公安厅)\n"
