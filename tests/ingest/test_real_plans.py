@@ -115,6 +115,7 @@ EXACT = (
     "jiangxi2017",
     "jiangyan",
     "jiankangzhongguo2022",
+    "jiankangzhongguo2023",
     "jiaoyuju2022",
     "jiaxing2023",
     "jiayu2021",
@@ -280,6 +281,7 @@ EXACT = (
     "xupu2018",
     "xuzhou2010",
     "xxzhenchuangwen2021",
+    "yanan2018",
     "yangxian2024",
     "yantian2023",
     "yingkoursj2024",
@@ -616,6 +618,24 @@ FLOORS = {
     "huanbaoducha": (0.0, 0.0),
     # a township's measures name the body only as the object of 安排 (`安排蓝山社区对…进行核查`)
     "wangyuan": (0.0, 0.0),
+    # collection 37, as read now (first seen at 07e85c7 and d656f88)
+    # units exact; item (一)'s title is its heading sentence, the answer's the sentence after it
+    "fujian2011": (1.0, 1.0),
+    # a name masked by the site (`xx广播电视台负责`) is not read
+    "fushunchuangwen": (0.94, 0.94),
+    # 4/7: a State Council plan's items whose roles stand in label sub-items (`(2)责任主体。X是责任
+    # 主体。`), the copy starting inside a list
+    "guofa2008": (0.0, 0.0),
+    # the closing `以上工作由…牵头,会同省财政厅、公安` is cut by the copy's end: its support not read
+    "jiaoyuminsheng2011": (0.8, 0.8),
+    # 3/4: an item whose roles are spread over four prose clauses (`校内整治由学校负责`, `以…为主`,
+    # `…以土地办负责`) is read in part
+    "zhoubianzhian2012": (0.72, 0.54),
+    # units exact; 1/2: a `|` row cut by the copy's end whose header has a second task-like column
+    # (`存在问题和下步计划`) is placed one column over and read without task text
+    "jinhua2023": (1.0, 1.0),
+    # a one-cell-a-line table (no 序号) followed by a numbered section is read as text
+    "shaoxing2024": (0.0, 0.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -638,6 +658,9 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "guofa2008": 4,
+    "zhoubianzhian2012": 3,
+    "jinhua2023": 1,
     "huanbaoducha": 1,
     "shanxikanghan": 13,
     "zhejiangfangzhi2019": 3,
@@ -698,6 +721,7 @@ REFUSED = (
     "guobangansu2010",  # a news retelling: paragraphs whose subjects `X、Y将负责…`, no numbers
     "qingyang2023",  # a table flattened one row a line, its cells apart by single spaces
     "shaoxing2023",  # a table whose cells are glued without separators, on a spam mirror
+    "jieganzhen",  # `一是…五是` items in a forum copy with pinyin glosses and anti-copy noise
 )
 ROLES = ("lead", "support", "responsible")
 
