@@ -273,6 +273,29 @@ def _table_holds_the_tasks(table: ParsedDocument, tasks: list) -> bool:  # type:
     return len(found) > len(tasks) or (len(found) == len(tasks) and units(found) > units(tasks))
 
 
+def _units_from_table(items: list[ItemDraft], table: ParsedDocument) -> None:
+    """The outline's tasks that name no unit take the units of the table row holding the same task
+    (a one-cell-a-line table read as text too, numbered items after it: `1.持续推进…` / `…` / `市府办`
+    then `二、…` / `1、下发…`), when every row of the table is such a task; the table's order kept."""
+    tasks = [item for item in items if item.kind == "task"]
+    rows = table.tasks
+    keys = {_title_key(task.title): task for task in tasks}
+    if not rows or any(_title_key(row.title) not in keys for row in rows):
+        return
+    for row in rows:
+        task = keys[_title_key(row.title)]
+        if task.lead or task.support or task.responsible or task.persons:
+            continue
+        task.lead, task.support = list(row.lead), list(row.support)
+        task.responsible, task.persons = list(row.responsible), list(row.persons)
+        task.unit_labels = dict(row.unit_labels)
+        task.attributes = {**row.attributes, **task.attributes}
+
+
+def _title_key(title: str) -> str:
+    return "".join(title.split())[:12]
+
+
 def _table_under_heading(
     items: list[ItemDraft], lines: list[Line], table: ParsedDocument
 ) -> list[ItemDraft] | None:
@@ -387,6 +410,8 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
             warnings = [*warnings, *table.warnings]
         elif _table_holds_the_tasks(table, [i for i in items if i.kind == "task"]):
             return table  # a table pasted under a numbered notice: the table holds the tasks
+        else:
+            _units_from_table(items, table)
     return ParsedDocument(
         title=outline.title or source,
         period_start=outline.period_start,

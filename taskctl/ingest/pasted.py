@@ -1213,7 +1213,7 @@ def _cell_lines_tables(
                 continue
             stop = above
             break
-        body += lines[end:stop]
+        body = _before_text_sections(body + lines[end:stop])
         found: list[tuple[int, str]] = []
         rows = _cell_rows(_normalized(_spanned_header(header)), _normalized(body), found)
         position = following
@@ -1226,6 +1226,21 @@ def _cell_lines_tables(
         tables.append((name, [*title_rows, *rows]))
         top = stop
     return tables
+
+
+def _before_text_sections(body: list[str]) -> list[str]:
+    """A one-cell-a-line table's body up to a section line after which the text goes on as numbered
+    items naming no unit (`二、4月份清单之外其他重要工作` / `1、下发…` / `2、启动…`): the table has
+    ended there, the items are the text's."""
+    for index, line in enumerate(body[1:-1], start=1):
+        if not _is_section(line):
+            continue
+        first = match_marker(body[index + 1])
+        if first is None or first.value != 1 or not first.rest or _is_section(body[index + 1]):
+            continue
+        if not any(_shape(later) in ("units", "part") for later in body[index + 1 :]):
+            return body[:index]
+    return body
 
 
 def _titles_a_table(line: str) -> bool:

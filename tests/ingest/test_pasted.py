@@ -1866,3 +1866,22 @@ def test_a_header_naming_its_task_column_only_by_the_work_it_holds() -> None:
         ("学校配备卫生技术人员情况", ["市卫生健康委员会"], ["市教育局"]),
     ]
     assert tasks[0].attributes["检查对象"] == "各类旅馆"
+
+
+def test_a_table_one_cell_a_line_then_a_section_of_numbered_items() -> None:
+    """A monthly list: a table one cell a line whose task cells number themselves (no 序号), then
+    a section of numbered items naming no unit: the table's rows name their units, the section's
+    items are tasks of their own."""
+    text = (
+        "市体育局4月份重点工作\n工作安排\n工作完成情况\n牵头单位\n"
+        "1.持续推进公共服务工程。\n积极推进各项任务,完成率40%。\n市府办\n口内有关部门\n"
+        "2.评选年度体育品牌赛事。\n完成赛事评选,共有19项赛事入选。\n市体育局\n"
+        "二、清单之外其他重要工作\n1、下发试点工作方案。\n2、启动气排球公开赛筹备工作。\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.lead) for t in doc.tasks] == [
+        ("1", "持续推进公共服务工程", ["市府办", "口内有关部门"]),
+        ("2", "评选年度体育品牌赛事", ["市体育局"]),
+        ("二.1", "下发试点工作方案", []),
+        ("二.2", "启动气排球公开赛筹备工作", []),
+    ]

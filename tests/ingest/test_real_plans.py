@@ -210,6 +210,7 @@ EXACT = (
     "shanxi2008",
     "shaoguan2019",
     "shaoxing2020",
+    "shaoxing2024",
     "shapingba2021",
     "shejian2018",
     "shengfu",
@@ -634,8 +635,6 @@ FLOORS = {
     # units exact; 1/2: a `|` row cut by the copy's end whose header has a second task-like column
     # (`存在问题和下步计划`) is placed one column over and read without task text
     "jinhua2023": (1.0, 1.0),
-    # a one-cell-a-line table (no 序号) followed by a numbered section is read as text
-    "shaoxing2024": (0.0, 0.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
