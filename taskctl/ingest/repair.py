@@ -513,6 +513,11 @@ _CJK_GAP_LINES = lazy(rf"(?<=[{_CJK}])[^\S\n]+(?=[{_CJK}0-9])|(?<=[0-9])[^\S\n]+
 _TRANSLATED = lazy("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 
 
+# Angle brackets a copy wrote for a name's round ones (`各县<市、区>人民政府`, a city's plan, 2019):
+# short Chinese inside, right after a Chinese character.
+_ANGLED_QUALIFIER = lazy(r"(?<=[\u4e00-\u9fff])<([\u4e00-\u9fff、]{1,10})>")
+
+
 def repair_lines(lines: list[str]) -> list[str]:
     """`[repair_chars(line) for line in lines]`, done on the whole text at once (lines hold no
     line breaks): one pass of each step over the document instead of one per line."""
@@ -531,6 +536,8 @@ def repair_lines(lines: list[str]) -> list[str]:
     if not text.replace("\n", " ").isprintable():
         text = "\n".join(_drop_unprintable(line) for line in text.split("\n"))
     text = _nfkc(text)
+    if "<" in text:
+        text = _ANGLED_QUALIFIER.sub(r"(\1)", text)  # `各县<市、区>人民政府`: a name's brackets
     if "页" in text:
         text = _GLUED_PAGE_NUMBER.sub("", text)
     if _TRANSLATED.search(text):

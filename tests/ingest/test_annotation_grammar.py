@@ -1374,6 +1374,19 @@ def test_a_working_group_s_units_named_by_their_roles_in_a_clause() -> None:
     ]
 
 
+def test_a_rule_ranking_the_first_unit_the_lead_and_angle_brackets_in_a_name() -> None:
+    """`(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)`: the rule covers this and
+    the later items; a name's qualifier in angle brackets is the name's, written with round ones."""
+    doc = parse_text(
+        "行动计划\n(一)健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)\n"
+        "(二)建立联席会议制度。(市财政局、市教育局)\n"
+    )
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (["市教育局"], ["市委农办", "各县(市、区)人民政府"]),
+        (["市财政局"], ["市教育局"]),
+    ]
+
+
 def test_yi_x_wei_zhu_makes_x_the_lead() -> None:
     """`…整治以乡综治办、治安派出所为主,土地文化部门配合`: the names between 以 and 为主 lead, the
     topic before 以 is no part of them (never a unit `…整治以乡综治办`)."""
