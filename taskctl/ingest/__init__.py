@@ -365,15 +365,16 @@ def _parse_text(text: str, *, source: str, first_lead: bool) -> ParsedDocument:
     """`parse_text` before the unit guard."""
     from taskctl.ingest.conventions import find_conventions
     from taskctl.ingest.drafts import ParsedDocument
-    from taskctl.ingest.repair import repair_text
+    from taskctl.ingest.repair import repair_text, without_glosses
     from taskctl.ingest.structure import build_items, read_outline
 
     if not isinstance(text, str):
         raise InputError("expected decoded text", source=source)
     from taskctl.ingest.hanzi import to_simplified
 
-    # a plan in traditional characters: every reader below sees it in simplified ones
-    text = to_simplified(text)
+    # a plan in traditional characters, its characters glossed with pinyin (`實(shí)事`): every
+    # reader below sees it in simplified ones, without the glosses
+    text = without_glosses(to_simplified(text))
     if "<" in text:
         from taskctl.ingest.html import looks_like_html
 

@@ -88,7 +88,17 @@ _GLUED_PAGE_NUMBER = lazy(r"第 ?[0-9]{1,4} ?页 ?[,/]? ?共 ?[0-9]{1,4} ?页")
 # Pinyin a page glosses characters with (`经(jīng)开区(qū)`): a bracket of Latin letters, one of them
 # with a tone mark, right after a Chinese character.
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = lazy(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+# (its opening bracket sometimes lost to a `?` in the copy: `項目?jī)?nèi)容`)
+_PINYIN = lazy(rf"(?<=[\u4e00-\u9fff])[(（?](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+_TONE_MARK = lazy(f"[{_TONES}]")
+
+
+def without_glosses(text: str) -> str:
+    """A text without the pinyin a page glosses its characters with (`实(shí)事`), so that every
+    reader, the table readers too, sees its words whole; other texts are returned as they are."""
+    return _PINYIN.sub("", text) if _TONE_MARK.search(text) else text
+
+
 _SPACES = lazy(r"\s+")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\U00020000-\U0003ffff"
 # A space between two Chinese characters, or between a Chinese character and a digit.
@@ -531,7 +541,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         text = _AT_NOISE.sub("", text)  # a mirror's anti-copy noise: `一@@、`, `四@@市人民政府`
     if " ?" in text or "? " in text:
         text = _SPACE_MARKS.sub(" ", text)  # `杨 ?剑`: a wide space the copy lost as `?`
-    if "(" in text or "（" in text:
+    if "(" in text or "（" in text or "?" in text:
         text = _PINYIN.sub("", text)
     if not text.replace("\n", " ").isprintable():
         text = "\n".join(_drop_unprintable(line) for line in text.split("\n"))

@@ -1885,3 +1885,19 @@ def test_a_table_one_cell_a_line_then_a_section_of_numbered_items() -> None:
         ("二.1", "下发试点工作方案", []),
         ("二.2", "启动气排球公开赛筹备工作", []),
     ]
+
+
+def test_a_table_whose_words_a_page_glosses_with_pinyin() -> None:
+    """A mirror in traditional characters glossing some with pinyin (`項(xiàng)目內容`, the gloss's
+    opening bracket lost to a `?` at times: `單?dān)位`): the readers see the words whole."""
+    text = (
+        "2023年民生實(shí)事項(xiàng)目實(shí)施計劃\n"
+        "序號(hào) | 項(xiàng)目內容 | 牽頭(tóu)單?dān)位 |\n"
+        "1 | 完成學(xué)校結(jié)對。 | 縣教育局 |\n"
+        "2 | 保障隨遷子女入學(xué)。 | 縣教育局、縣公安局 |\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.title, t.lead) for t in tasks] == [
+        ("完成学校结对", ["县教育局"]),
+        ("保障随迁子女入学", ["县教育局", "县公安局"]),
+    ]
