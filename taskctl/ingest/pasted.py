@@ -1243,6 +1243,83 @@ def _before_text_sections(body: list[str]) -> list[str]:
     return body
 
 
+# --- Cells glued without separators ----------------------------------------------------------------
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """A header whose cells a copy glued together (`序号项目名称责任单位`): its cells, found as the
+    header words that make up the line (as many whole header words as can be, then as few cells),
+    opening with 序号 and naming a task column and one unit column; None for any other line."""
+    from taskctl.ingest.tables import exact_header_field
+
+    text = "".join(line.split())
+    if not 4 <= len(text) <= _MAX_HEADER_LINE or not text.startswith(("序号", "编号")):
+        return None
+    # best[end]: (-whole words, cells) of the best split of text[:end], and its cells
+    best: list[tuple[tuple[int, int], list[str]] | None] = [((0, 0), [])] + [None] * len(text)
+    for end in range(2, len(text) + 1):
+        for start in range(max(0, end - _MAX_HEADER_CELL), end - 1):
+            before = best[start]
+            word = text[start:end]
+            if before is None:
+                continue
+            whole = exact_header_field(word) is not None
+            if not whole and (len(word) > 6 or header_kind(word) is None):
+                continue
+            (missing, count), cells = before
+            key = (missing - whole, count + 1)
+            if best[end] is None or key < best[end][0]:  # type: ignore[index]
+                best[end] = (key, [*cells, word])
+    found = best[len(text)]
+    if found is None or len(found[1]) < 3:
+        return None
+    cells = found[1]
+    fields = _column_fields(cells)
+    roles = [field for field in fields if field in _UNIT_FIELDS]
+    if fields[0] != "number" or "task" not in fields or len(roles) != 1:
+        return None
+    return cells
+
+
+def _glued_rows(lines: list[str]) -> list[list[str]] | None:
+    """A table copied with every separator lost (`序号项目名称责任单位` / `1切实解决…60万平方米。市房管局`
+    / `市建设局` / `2对建军东路…`, a yearbook's table): rows open with their 序号 glued to the text,
+    in sequence; a row's unit cell is glued after its text's last full stop, and further units of
+    the cell stand one a line below. Only a header of one unit column is read so (two glued unit
+    cells cannot be told apart). None for text of any other shape."""
+    for index, line in enumerate(lines):
+        header = _glued_header(line) if line[:2] in ("序号", "编号") else None
+        if header is None:
+            continue
+        fields = _column_fields(header)
+        task = max(i for i, field in enumerate(fields) if field == "task")
+        unit = next(i for i, field in enumerate(fields) if field in _UNIT_FIELDS)
+        rows: list[list[str]] = []
+        for later in lines[index + 1 :]:
+            number = str(len(rows) + 1)
+            text = later.strip()
+            if text.startswith(number) and text[len(number) : len(number) + 1] > "\u4dff":
+                rest = text[len(number) :]
+                stop = rest.rfind("。") + 1
+                row = [""] * len(header)
+                row[0], row[task], row[unit] = (
+                    number,
+                    rest[:stop] or rest,
+                    rest[stop:] if stop else "",
+                )
+                rows.append(row)
+            elif rows and _shape(text) in ("units", "part"):
+                row = rows[-1]
+                row[unit] = f"{row[unit]}、{text}" if row[unit] else text
+            elif rows and not rows[-1][unit]:
+                rows[-1][task] += text  # the row's text wrapped onto the next line
+            elif rows:
+                break  # the text after the table
+        if len(rows) >= 2:
+            return [*[[text] for text in lines[max(0, index - 3) : index]], header, *rows]
+    return None
+
+
 def _titles_a_table(line: str) -> bool:
     """An attachment's number (`附件2`) or a plan's title line (`2022年…重点工作任务分解表`)."""
     return bool(_ATTACHMENT_LINE.match(line)) or is_plan_title(line)
@@ -1738,7 +1815,12 @@ def pasted_tables(
     rows = _line_rows(_join_pipe_rows(lines))
     if rows is not None:
         return [(None, rows)]
-    return _cell_lines_tables(lines, notes)
+    tables = _cell_lines_tables(lines, notes)
+    if not tables:
+        glued = _glued_rows([line for line in lines if line.strip()])
+        if glued is not None:
+            return [(None, glued)]
+    return tables
 
 
 def _unflattened(lines: list[str]) -> list[str]:

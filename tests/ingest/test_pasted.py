@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from taskctl.errors import InputError
 from taskctl.ingest import parse_text
 from taskctl.ingest.pasted import OTHER, header_kind
 
@@ -1901,3 +1902,24 @@ def test_a_table_whose_words_a_page_glosses_with_pinyin() -> None:
         ("完成学校结对", ["县教育局"]),
         ("保障随迁子女入学", ["县教育局", "县公安局"]),
     ]
+
+
+def test_a_table_whose_separators_a_copy_lost() -> None:
+    """A yearbook's table with every separator lost: the header's cells glued (`序号项目名称责任单位`),
+    each row's 序号 glued to its text and its unit cell glued after the text's full stop, further
+    units one a line below; a glued header of two unit columns is not read so (no unit invented)."""
+    text = (
+        "2009年为民办实事项目\n序号项目名称责任单位\n"
+        "1解决低收入家庭住房困难,年内新开工保障住房60万平方米。市房管局\n"
+        "2对城北小区进行重点整治。市房管局\n市建设局\n亭湖区政府\n"
+        "3推进新型农村合作医疗工作。市卫生局\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("1", "解决低收入家庭住房困难,年内新开工保障住房60万平方米", ["市房管局"]),
+        ("2", "对城北小区进行重点整治", ["市房管局", "市建设局", "亭湖区政府"]),
+        ("3", "推进新型农村合作医疗工作", ["市卫生局"]),
+    ]
+    two = text.replace("序号项目名称责任单位", "序号项目名称第一责任单位主要责任单位")
+    with pytest.raises(InputError):
+        parse_text(two)

@@ -210,6 +210,7 @@ EXACT = (
     "shanxi2008",
     "shaoguan2019",
     "shaoxing2020",
+    "shaoxing2023",
     "shaoxing2024",
     "shapingba2021",
     "shejian2018",
@@ -719,7 +720,6 @@ REFUSED = (
     "shanghai2021",  # a leaders' division of work: name lines over `负责…`/`分管…` lines, no numbers
     "guobangansu2010",  # a news retelling: paragraphs whose subjects `X、Y将负责…`, no numbers
     "qingyang2023",  # a table flattened one row a line, its cells apart by single spaces
-    "shaoxing2023",  # a table whose cells are glued without separators, on a spam mirror
     "jieganzhen",  # `一是…五是` items in a forum copy with pinyin glosses and anti-copy noise
 )
 ROLES = ("lead", "support", "responsible")
