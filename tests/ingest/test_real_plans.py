@@ -69,6 +69,7 @@ EXACT = (
     "guangzhou2007",
     "guangzhou2012",
     "guangzhou2019",
+    "guangzhou2021",
     "guangzhou2023",
     "guangzhouhaiguan2021",
     "guichi2020",
@@ -167,6 +168,7 @@ EXACT = (
     "mzb2021",
     "mzb2022",
     "nandan2018",
+    "nanjing2021",
     "nanling2024",
     "neijiang",
     "neimenggu2013",
@@ -284,6 +286,7 @@ EXACT = (
     "xuzhou2010",
     "xxzhenchuangwen2021",
     "yanan2018",
+    "yancheng2009",
     "yangxian2024",
     "yantian2023",
     "yingkoursj2024",
@@ -293,6 +296,7 @@ EXACT = (
     "yueqing2022",
     "yueyang2019",
     "yuhuan2021",
+    "yulin2011",
     "yuncheng2017",
     "yunnan2017",
     "yunnan2021",
@@ -636,9 +640,16 @@ FLOORS = {
     # units exact; 1/2: a `|` row cut by the copy's end whose header has a second task-like column
     # (`存在问题和下步计划`) is placed one column over and read without task text
     "jinhua2023": (1.0, 1.0),
+    # collection 38, as read now (first seen at d6fb57a and 969d055)
+    # `各县<市、区>人民政府` is stored with round brackets, the answer keeps the angle ones; item
+    # (二), cut before its note, names its units only in prose (`市教育局会同编制、…等单位`)
+    "yunfu2019": (0.66, 0.66),
+    # 5/9: a wide target table one cell a line, seven region columns and nested group cells
+    "bazhong2014": (0.51, 0.51),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
+    "yunfu2019": ["各县(市、区)人民政府"],
     "haicheng2023": ["各开发区", "镇(街道)"],
     "kunming2021": ["各县(市)区人民政府", "开发(度假)区管委会"],
     "xuzhuang2017": ["派出所工商质监所"],
@@ -658,6 +669,7 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "bazhong2014": 5,
     "guofa2008": 4,
     "zhoubianzhian2012": 3,
     "jinhua2023": 1,
@@ -721,6 +733,10 @@ REFUSED = (
     "guobangansu2010",  # a news retelling: paragraphs whose subjects `X、Y将负责…`, no numbers
     "qingyang2023",  # a table flattened one row a line, its cells apart by single spaces
     "jieganzhen",  # `一是…五是` items in a forum copy with pinyin glosses and anti-copy noise
+    "lintouzhen2021",  # unnumbered projects each naming its body inside (`由X负责的…`)
+    "weiminbanshi2008",  # a table flattened with single spaces, leaders, departments and persons
+    "meishan2019",  # a transposed table: regions as rows, the tasks as columns under a 5-row header
+    "cangnan2023",  # a mirror whose pinyin glosses ate characters of the header (`项目?nèi)容`)
 )
 ROLES = ("lead", "support", "responsible")
 
