@@ -1094,6 +1094,8 @@ TABLE_OTHER_HEADER_ENDINGS: tuple[str, ...] = (
     "效果", "属性",
     # a joint inspection list (抽查事项 | 检查对象 | 发起部门 | 配合部门 | 抽查层级, a city, 2025)
     "对象", "层级",
+    # a count (`区本级任务数`, a district's division of its report's work, 2023; `项目数`)
+    "任务数", "项目数", "指标数", "个数", "数量",
     # what a column of work is called where no task word names it (`督办事项`): the task column when
     # it stands before the units (not 任务 or 工作: a title line `2024年重点任务`, a wrapped `攻坚目标`
     # / `任务`)

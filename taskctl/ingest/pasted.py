@@ -1388,6 +1388,12 @@ def _split_header_cell(first: str, second: str) -> bool:
     if header_kind(second):
         if header_kind(first) is None and is_time_phrase(first) and header_kind(joined) is not None:
             return True  # `第二季度` / `完成情况`: the period wrapped above its header word
+        if (
+            first.isalpha()
+            and header_kind(first) is None
+            and header_kind(joined) == OTHER == header_kind(second)
+        ):
+            return True  # `区本级` / `任务数`: a qualifier wrapped above a column of another kind
         return (
             label_role(first) is not None
             and not first.endswith(LABEL_HOLDER_WORDS)

@@ -31,6 +31,7 @@ from taskctl.ingest.patterns import lazy
 from taskctl.vocab import (
     GROUP_HEADER_ENDINGS,
     INLINE_ROLE_VERBS,
+    LEAD_UNIT_MARKS,
     LEADER_HEADING_PATTERN,
     LEADING_WITH_SUPPORT,
     PERSON_HEADER_WORDS,
@@ -455,7 +456,10 @@ def _units(
     if not _has_role_verb(text) or _names_a_line(text):
         # a clerk separates names by spaces and line breaks too: split before the repair
         # (which removes spaces between Chinese characters) and repair each name
-        names = split_units("、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text)))
+        joined = _trailing_lead_marks(
+            "、".join(_SPACES_ONLY.sub(" ", line) for line in _lines(text))
+        )
+        names = split_units(joined)
         units, persons = split_person_notes([n for n in map(clean_cell, names) if n])
         found = _marked_leads(list(dict.fromkeys(units)), role)
         return {**found, "persons": persons} if persons else found
@@ -478,6 +482,28 @@ def _units(
         if found:
             return found
     return {role: split_units(text)}
+
+
+def _trailing_lead_marks(text: str) -> str:
+    """A unit list some of whose names close with a lead mark (`区政府办公室*、区财政局`, a district's
+    table, 2023), written with the marks first, as lead marks are read; a mark on every name (or on
+    the only one) is a footnote's, left as it is."""
+    pieces = _LIST_SEPARATORS.split(text)
+    names = pieces[::2]
+    marked = [
+        name.rstrip()[-1:] in LEAD_UNIT_MARKS and name.rstrip()[-2:-1] not in LEAD_UNIT_MARKS
+        for name in names
+    ]
+    if not any(marked) or all(marked):
+        return text
+    pieces[::2] = [
+        name.rstrip()[-1] + name.rstrip()[:-1] if mark else name
+        for name, mark in zip(names, marked, strict=True)
+    ]
+    return "".join(pieces)
+
+
+_LIST_SEPARATORS = lazy(r"([、,;，；])")
 
 
 def _units_and_persons(names: list[str]) -> tuple[list[str], list[str]]:

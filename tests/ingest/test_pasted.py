@@ -1923,3 +1923,22 @@ def test_a_table_whose_separators_a_copy_lost() -> None:
     two = text.replace("序号项目名称责任单位", "序号项目名称第一责任单位主要责任单位")
     with pytest.raises(InputError):
         parse_text(two)
+
+
+def test_a_wrapped_count_header_and_a_trailing_lead_mark() -> None:
+    """One cell a line: a header cell wrapped over two lines (`区本级` / `任务数`, a count), and a
+    lead marked by a star after its name (`区政府办公室*、区财政局`); a star on a cell's only name is
+    a footnote's mark, no lead's."""
+    text = (
+        "二、重点工作\n序号\n重点工作\n区本级\n任务数\n责任单位\n"
+        "1\n地区生产总值增长6.5%。\n\n区发改局\n"
+        "2\n力争全年兑现惠企资金20亿元。\n9亿元\n区政府办公室*、区财政局\n"
+        "3\n争取专项资金13亿元以上。\n12亿元\n区财政局*\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.number, t.lead, t.support, t.responsible) for t in tasks] == [
+        ("1", [], [], ["区发改局"]),
+        ("2", ["区政府办公室"], ["区财政局"], []),
+        ("3", [], [], ["区财政局"]),
+    ]
+    assert tasks[1].attributes == {"区本级任务数": "9亿元"}

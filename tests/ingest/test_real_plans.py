@@ -490,8 +490,9 @@ FLOORS = {
     # copies damaged by the way they were made (see tests/data/real/README.md):
     # `(附件DO责任单位:…` OCR noise glued to the label; the scope items are read as tasks
     "chengguan2023": (0.0, 0.0),
-    # a Word table one cell a line whose header cell `区本级` / `任务数` is wrapped in two
-    "longwan2023": (0.0, 0.0),
+    # units exact; the leader a section heading names above the table (`二、李丹常委、常务副区长牵头
+    # 重点工作`) is not given to the table's rows
+    "longwan2023": (1.0, 1.0),
     # a page starting mid-list; `各镇、街道、莘庄工业区。负责…`: `各镇、街道` is read as one group
     # (as `各街道、镇` is), the answer splits it
     "minhang2012": (0.76, 0.76),
@@ -699,7 +700,6 @@ COUNTS_OFF = {
     "guokeng": 2,
     "zhenzhangbangonghui": 5,
     "chengguan2023": 4,
-    "longwan2023": 2,
     "minhang2012": 7,
     "maguan2021": 7,
     "putian2022": 1,
