@@ -367,6 +367,9 @@ ROLE_VERBS: dict[str, str] = {
     "分工负责": RESPONSIBLE,
     "分别负责": RESPONSIBLE,
     "分别落实": RESPONSIBLE,  # a department's sections (`…处和…处分别落实`, 宁夏 2010)
+    # a leader or body a project is given to (`由徐贻功常委包保协调推进`, a zone's project plan, 2020)
+    "包保": RESPONSIBLE,
+    "包联": RESPONSIBLE,
     "共同负责": RESPONSIBLE,
     "具体负责": RESPONSIBLE,
     "具体实施": RESPONSIBLE,

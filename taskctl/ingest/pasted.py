@@ -1410,6 +1410,8 @@ def _cell_rows(
     header: list[str], body: list[str], notes: list[tuple[int, str]] | None = None
 ) -> list[list[str]] | None:
     """The header row (with a 序号 column first) and the body rows of a one-cell-a-line table."""
+    # a dash or slash alone stands for an empty cell (`——` under a 责任单位 column)
+    body = [line for line in body if not _EMPTY_CELL.fullmatch(line)]
     body = _join_wrapped_names(body, notes)
     fields = [
         OTHER_BODIES if kind == OTHER and cell.endswith(_BODY_HEADER_ENDINGS) else kind
@@ -1467,6 +1469,9 @@ def _cell_rows(
         else:
             out.append([*cells[:at], label, *cells[at:]])
     return out
+
+
+_EMPTY_CELL = lazy(r"[-—–―/\\]{1,6}")
 
 
 def _fill_rowspans(

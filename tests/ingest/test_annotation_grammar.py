@@ -1387,6 +1387,11 @@ def test_a_rule_ranking_the_first_unit_the_lead_and_angle_brackets_in_a_name() -
     ]
 
 
+def test_a_project_given_to_a_body_by_baobao() -> None:
+    (task,) = parse_text("项目推进计划\n1.推进重点项目建设。(由市城管局包保)\n").tasks
+    assert task.responsible == ["市城管局"]
+
+
 def test_yi_x_wei_zhu_makes_x_the_lead() -> None:
     """`…整治以乡综治办、治安派出所为主,土地文化部门配合`: the names between 以 and 为主 lead, the
     topic before 以 is no part of them (never a unit `…整治以乡综治办`)."""

@@ -1942,3 +1942,16 @@ def test_a_wrapped_count_header_and_a_trailing_lead_mark() -> None:
         ("3", [], [], ["区财政局"]),
     ]
     assert tasks[1].attributes == {"区本级任务数": "9亿元"}
+
+
+def test_a_dash_alone_stands_for_an_empty_cell() -> None:
+    text = (
+        "任务分解表\n工作任务\n牵头单位\n责任单位\n"
+        "1.公开发展规划纲要。\n改革发展局\n——\n"
+        "2.公开重点专项规划。\n改革发展局\n建设局、生态环境局\n"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.title, t.lead, t.support) for t in tasks] == [
+        ("公开发展规划纲要", ["改革发展局"], []),
+        ("公开重点专项规划", ["改革发展局"], ["建设局", "生态环境局"]),
+    ]
