@@ -1022,6 +1022,30 @@ def unnumber_label_lines(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# A `(一)` marker whose closing bracket a copy lost (`(一加强涉及…`, `(二加强…`).
+_UNCLOSED_MARKER = lazy(r"^[ \t]*[(（]([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])(?![是届])")
+
+
+def closed_markers(raw_lines: list[str]) -> list[str]:
+    """Lines opening with `(一` `(二` … whose closing bracket the copy lost, their brackets closed,
+    when two at least number one after the other from the first (a number in brackets, `(一定…`,
+    comes alone); other texts are returned as they are."""
+    from taskctl.vocab import chinese_number
+
+    found = [
+        (index, match)
+        for index, line in enumerate(raw_lines)
+        if (match := _UNCLOSED_MARKER.match(line)) is not None
+    ]
+    values = [chinese_number(match.group(1)) for _index, match in found]
+    if len(found) < 2 or values != list(range(values[0], values[0] + len(values))):
+        return raw_lines
+    out = list(raw_lines)
+    for index, match in found:
+        out[index] = f"{out[index][: match.end()]}){out[index][match.end() :]}"
+    return out
+
+
 # A table of contents' heading (`目录`, `目錄/提綱:……`, a site's outline of the page).
 _CONTENTS = lazy(r"^(?:目录|目錄|提纲|提綱)(?:[/／](?:提纲|提綱))?[:：]?[ \t…\.·]*$")
 
@@ -1051,6 +1075,8 @@ def repair_text(text: str) -> list[Line]:
     raw_lines = [line.strip(_EDGE_SPACES) for line in text.splitlines()]
     if "|" in text:
         raw_lines = join_form_rows(raw_lines)
+    if "(" in text or "（" in text:
+        raw_lines = closed_markers(raw_lines)
     raw_lines = unnumber_label_lines(join_record_lines(join_label_lines(raw_lines)))
     if "目" in text or "提" in text:
         raw_lines = without_contents(raw_lines)
@@ -1088,7 +1114,9 @@ def _close_cut_note(lines: list[Line]) -> list[Line]:
         # a bare list only: a note with a label or a role verb is read cut as it is
         if inside and not any(mark in inside for mark in "。(:") and not _ROLE_WORD.search(inside):
             whole = _without_cut_name(inside)
-            if whole and (whole != inside.rstrip("、,;") or is_unit_name(whole)):
+            # (cut right after a separator, `…区财政局、区商务局、`, every name before it is whole)
+            cut_after = inside.rstrip().endswith(("、", ",", ";"))
+            if whole and (whole != inside.rstrip("、,;") or cut_after or is_unit_name(whole)):
                 return [*lines[:-1], Line(f"{text[: opened + 1]}{whole})", last.number)]
     cut = _CUT_BY_CLAUSE.match(text)
     if cut is not None:

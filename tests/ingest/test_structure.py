@@ -811,3 +811,22 @@ def test_a_preamble_before_a_first_item_is_no_item() -> None:
         "2024年工作要点\n为做好今年工作,制定本要点。\n(一)持续推进宣讲员队伍建设。(健康中国行动推进办负责)\n"
     )
     assert [t.number for t in doc.tasks] == ["(一)"]
+
+
+def test_markers_whose_closing_bracket_the_copy_lost() -> None:
+    doc = parse_text(
+        "2022年政务公开工作要点\n一、聚焦经济领域\n(一加强营商环境信息公开。(区发展改革委负责落实)\n"
+        "(二加强减税降费信息公开。(区税务局负责落实)\n"
+    )
+    assert [(t.number, t.title, t.responsible) for t in doc.tasks] == [
+        ("一.(一)", "加强营商环境信息公开", ["区发展改革委"]),
+        ("一.(二)", "加强减税降费信息公开", ["区税务局"]),
+    ]
+
+
+def test_a_note_cut_right_after_a_separator_names_its_whole_names() -> None:
+    doc = parse_text(
+        "要点\n1.做好信息公开。(区发改委、区市场监管局负责落实)\n"
+        "2.做好产业政策公开。(区发改委、区科信局、区财政局、"
+    )
+    assert doc.tasks[1].responsible == ["区发改委", "区科信局", "区财政局"]
