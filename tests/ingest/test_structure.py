@@ -827,6 +827,6 @@ def test_markers_whose_closing_bracket_the_copy_lost() -> None:
 def test_a_note_cut_right_after_a_separator_names_its_whole_names() -> None:
     doc = parse_text(
         "要点\n1.做好信息公开。(区发改委、区市场监管局负责落实)\n"
-        "2.做好产业政策公开。(区发改委、区科信局、区财政局、"
+        "2.持续做好产业政策信息公开工作,加强重点产业政策的发布、解读。(区发展改革委、区科信局、区财政局、区商务局、"
     )
-    assert doc.tasks[1].responsible == ["区发改委", "区科信局", "区财政局"]
+    assert doc.tasks[1].responsible == ["区发展改革委", "区科信局", "区财政局", "区商务局"]
