@@ -929,6 +929,7 @@ _REASONS_ZH = {
     "holds a number": "含有数量",
     "holds a symbol": "含有符号",
     "a note, not a name": "是说明而非名称",
+    "a role clause, not a name": "是角色说明而非名称",
     "a verb phrase, not a name": "是动宾短语而非名称",
     "task text, not a group of bodies": "是任务用语而非单位统称",
     "not shaped like a unit name": "不像单位名称",

@@ -511,6 +511,9 @@ VERB_ADVERBS: tuple[str, ...] = (
     "应当",
     "应",
     "须",
+    # `各市州、县市区人民政府均为责任单位` (a province's plan, 2022)
+    "均",
+    "都",
 )
 # Words after a role verb that open what it does, though their first character may end a name (组,
 # 办): `由保洁公司负责组织各村保洁人员`.

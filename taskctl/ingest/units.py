@@ -115,6 +115,8 @@ def split_top_level(text: str, separators: str) -> list[tuple[str, str]]:
 
 
 _LABEL_INSIDE = lazy(COMPOSED_LABEL_PATTERN)
+# A clause naming bodies by their role, at a candidate's end (`…均为责任单位`, `…是牵头单位`).
+_NAMED_AS_END = lazy(f"(?:为|是)(?:{COMPOSED_LABEL_PATTERN})$")
 _COUNTED = lazy(r"^[0-9]{1,3}个(?=[\u4e00-\u9fff])")
 
 
@@ -418,6 +420,8 @@ def unit_problem(name: str) -> str | None:
     label = _LABEL_INSIDE.search(name)
     if label is not None and label.end() < len(name):
         return "holds a label"  # `责任单位是市发改委` (a group ends with one: `各责任单位`)
+    if label is not None and _NAMED_AS_END.search(name):
+        return "a role clause, not a name"  # `各市州、县市区人民政府均为责任单位`
     if _ITEM_MARKER.match(name):
         return "an item's number, not a name"  # `3.省庄花园小区配套幼儿园`
     words = name

@@ -1387,6 +1387,19 @@ def test_a_rule_ranking_the_first_unit_the_lead_and_angle_brackets_in_a_name() -
     ]
 
 
+def test_bodies_named_all_as_responsible_in_a_cut_note_are_never_one_unit() -> None:
+    """`(X牵头,Y按职责分工负责。各市州、县市区人民政府均为责任单位` cut by the copy's end: the bodies
+    named by their role support the lead; the clause is never stored as a unit's name."""
+    (task,) = parse_text(
+        "2022年工作要点\n1.推进业务系统对接。(省政务局牵头,省直相关单位按职责分工负责。"
+        "各市州、县市区人民政府均为责任单位"
+    ).tasks
+    assert (task.lead, task.support) == (["省政务局"], ["省直相关单位", "各市州、县市区人民政府"])
+    from taskctl.ingest.units import unit_problem
+
+    assert unit_problem("各市州人民政府均为责任单位") == "a role clause, not a name"
+
+
 def test_a_project_given_to_a_body_by_baobao() -> None:
     (task,) = parse_text("项目推进计划\n1.推进重点项目建设。(由市城管局包保)\n").tasks
     assert task.responsible == ["市城管局"]
