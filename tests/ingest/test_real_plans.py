@@ -26,6 +26,7 @@ EXACT = (
     "baoshan2008",
     "baotou2011",
     "beijing2018",
+    "beijinggongkai2016",
     "beilun2024",
     "caidian2023",
     "cangnan2022",
@@ -68,6 +69,7 @@ EXACT = (
     "guangdong2021",
     "guangdong2022",
     "guangdong2023",
+    "guangxi2020",
     "guangzhou2007",
     "guangzhou2012",
     "guangzhou2019",
@@ -109,6 +111,8 @@ EXACT = (
     "hubei2018",
     "hunan2016",
     "hunan2018",
+    "hunanjiuye2018",
+    "hunanzwfw2022",
     "huoshan2025",
     "huzhou2020",
     "hyitxinxigongkai2020",
@@ -215,6 +219,7 @@ EXACT = (
     "shanghaiscj2019",
     "shanghaizscq2021",
     "shanxi2008",
+    "shanxi2017",
     "shaoguan2019",
     "shaoxing2020",
     "shaoxing2023",
@@ -239,6 +244,7 @@ EXACT = (
     "sichuan2011",
     "sichuan2015",
     "sichuan2022",
+    "sichuanxianyu2015",
     "sizhoutou2024",
     "sthjb2019",
     "sthjb2020",
@@ -664,6 +670,10 @@ FLOORS = {
     # 5/6: a province's policy whose roles are prose (`具体…方案由省发展改革委牵头制订`), the copy
     # starting at `(三)`
     "guangdongyuanqu": (0.0, 0.0),
+    # collection 40, as read now (first seen at 3a5bd5d and b2052d4)
+    # units exact; 7/10: a ministry plan's eligibility criteria `(1)`…`(3)` are folded into their
+    # item (sub-points of a task), the answer counts them as tasks
+    "yibaomulu2020": (1.0, 1.0),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -687,6 +697,7 @@ KNOWN_EXTRA_UNITS = {
 # Documents held to floors whose task count is off today (their comments in FLOORS say why): the
 # count each gives now. Every other document held to a floor has the answer's task count.
 COUNTS_OFF = {
+    "yibaomulu2020": 7,
     "guangdongyuanqu": 5,
     "bazhong2014": 5,
     "guofa2008": 4,
@@ -755,6 +766,7 @@ REFUSED = (
     "weiminbanshi2008",  # a table flattened with single spaces, leaders, departments and persons
     "meishan2019",  # a transposed table: regions as rows, the tasks as columns under a 5-row header
     "cangnan2023",  # a mirror whose pinyin glosses ate characters of the header (`项目?nèi)容`)
+    "zhuanxiangzijin",  # two unnumbered paragraphs, each a body's duties (`财政部负责…`)
 )
 ROLES = ("lead", "support", "responsible")
 
