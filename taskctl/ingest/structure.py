@@ -408,15 +408,14 @@ def _decimal_place(marker: Marker, open_nodes: list[Node]) -> int:
         above = open_nodes[keep - 1].marker
         if above.style in DECIMAL_STYLES and above.label.count(".") < places:
             break
-        if above.label == _decimal_prefix(marker) or above.style in (
-            "第一",
-            "一、",
-            "第一条",
-            "(一)",
-        ):
+        if above.label == _decimal_prefix(marker) or above.style in _ABOVE_DECIMALS:
             break
         keep -= 1
     return keep
+
+
+# Marker styles a decimal item always stands under (sections, articles, `(一)` groups).
+_ABOVE_DECIMALS = (*SECTION_STYLES, "第一条", "(一)")
 
 
 def _decimal_prefix(marker: Marker) -> str:
@@ -649,9 +648,10 @@ def read_outline(lines: list[Line]) -> Outline:
 
 
 def _cut_item_tail(lines: list[Line], start: int, first_item: int) -> Node | None:
-    """The end of the item before the copy's first one, when the copy starts inside it: the line
-    just before a first item numbered past one (`(四)`) closes with a note naming units. None
-    otherwise (a preamble, or a list that starts at its first item)."""
+    """The end of the item before the copy's first one, when the copy starts inside it: the text
+    between the title and a first item numbered past one (`(四)`), a page's byline aside, is short
+    and closes with a note naming units. None otherwise (a preamble, or a list that starts at its
+    first item)."""
     if first_item >= len(lines) or first_item <= start:
         return None
     first = match_marker(lines[first_item].text)
