@@ -18,6 +18,7 @@ run together in one cell (`文化宣传股文化馆`) are read apart where anoth
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -132,6 +133,14 @@ def header_fields(cells: list[str]) -> list[str | None]:
 
             if header_kind(cells[after]) == OTHER:
                 fields[after] = "task"
+    tasks = [index for index, name in enumerate(fields) if name == "task"]
+    for before, later in itertools.pairwise(tasks):
+        if exact_header_field(cells[later]) is None and any(
+            fields[c] not in ("task", "number") for c in range(before + 1, later)
+        ):
+            # `工作任务 | 进展情况 | 存在问题和下步计划`: a column of another kind between them and
+            # a task word only inside its name, the later is a report on the task, not its text
+            fields[later] = None
     if "task" in fields:
         return fields
     roles = [index for index, name in enumerate(fields) if name in _ROLE_FIELDS]

@@ -1955,3 +1955,19 @@ def test_a_dash_alone_stands_for_an_empty_cell() -> None:
         ("公开发展规划纲要", ["改革发展局"], []),
         ("公开重点专项规划", ["改革发展局"], ["建设局", "生态环境局"]),
     ]
+
+
+def test_a_report_column_named_with_a_task_word_is_no_task_column() -> None:
+    """`序号 | 工作任务 | 进展情况 | 存在问题和下步计划 | 责任单位`: the column after 进展情况 only holds a
+    task word inside its name, a report on the task; a row cut by the copy's end keeps its text
+    in the task column."""
+    text = (
+        "序号 | 工作任务 | 进展情况 | 存在问题和下步计划 | 责任单位 |\n"
+        "71 | 提高公共文化服务水平。 | 1.完成建设13个项目。 | 下步计划:查漏补缺。 | 牵头单位:市文广旅游局 |\n"
+        "72 | 加大文物保护力度。 | 1.完成申遗文本评审稿。2.报送申请表;"
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("71", "提高公共文化服务水平", ["市文广旅游局"]),
+        ("72", "加大文物保护力度", []),
+    ]

@@ -137,6 +137,7 @@ EXACT = (
     "jingzhou2022",
     "jingzhouchuangwen",
     "jinhua2018",
+    "jinhua2023",
     "jining2015",
     "jinxiang2021",
     "jinxiang2025",
@@ -655,9 +656,6 @@ FLOORS = {
     # 3/4: an item whose roles are spread over four prose clauses (`校内整治由学校负责`, `以…为主`,
     # `…以土地办负责`) is read in part
     "zhoubianzhian2012": (0.72, 0.54),
-    # units exact; 1/2: a `|` row cut by the copy's end whose header has a second task-like column
-    # (`存在问题和下步计划`) is placed one column over and read without task text
-    "jinhua2023": (1.0, 1.0),
     # collection 38, as read now (first seen at d6fb57a and 969d055)
     # `各县<市、区>人民政府` is stored with round brackets, the answer keeps the angle ones; item
     # (二), cut before its note, names its units only in prose (`市教育局会同编制、…等单位`)
@@ -702,7 +700,6 @@ COUNTS_OFF = {
     "bazhong2014": 5,
     "guofa2008": 4,
     "zhoubianzhian2012": 3,
-    "jinhua2023": 1,
     "huanbaoducha": 1,
     "shanxikanghan": 13,
     "zhejiangfangzhi2019": 3,
