@@ -448,6 +448,13 @@ LEADER_PATTERN = (
     + "|".join(sorted(LEADER_TITLES, key=len, reverse=True))
     + r")(?:同志)?"
 )
+# A leader named after the post (`区委常委徐贻功`, `副市长张三`: a district's project plan, 2020); the
+# name is checked for a family name where it is used.
+LEADER_AFTER_POST_PATTERN = (
+    r"(?:[省市县区]委)?(?:"
+    + "|".join(sorted((*LEADER_TITLES, "常委"), key=len, reverse=True))
+    + r")(?P<name>[\u4e00-\u9fff]{2,3})"
+)
 # A leader named by the post that answers for a task, without a name (`分管副省长`, `协管副秘书长`,
 # `联系市领导`): a person as written, never a unit. Seen: 湘政发 division opinions, 宁波 progress notes.
 LEADER_POST_PATTERN = (

@@ -71,6 +71,7 @@ from taskctl.vocab import (
     INLINE_CLAUSE_PREFIXES,
     LEAD,
     LEAD_UNIT_NOTES,
+    LEADER_AFTER_POST_PATTERN,
     LEADER_PATTERN,
     LEADING_WITH_SUPPORT,
     MANNER_PATTERN,
@@ -145,6 +146,7 @@ _VERB = lazy(
 _NAME_CONTINUES = "办局委处室组中心部厅院会社体单科"
 # A leader named with the title (`杨志武副市长`) before a role verb.
 _LEADER = lazy(LEADER_PATTERN + "$")
+_LEADER_AFTER_POST = lazy(LEADER_AFTER_POST_PATTERN)
 _MAX_TRAILING = 8
 
 _ROLE_FIELDS = {
@@ -424,6 +426,10 @@ def _leaders(text: str) -> tuple[str, ...]:
     names = text.split("、")
     leader = _LEADER.match(names[-1])
     if leader is None:
+        # `区委常委徐贻功`: the name after the post (one leader, a family name first)
+        after = _LEADER_AFTER_POST.fullmatch(text)
+        if after is not None and after.group("name")[0] in SURNAMES:
+            return (after.group("name"),)
         return ()
     if any(not (2 <= len(name) <= 3 and name[0] in SURNAMES) for name in names[:-1]):
         return ()

@@ -1400,6 +1400,13 @@ def test_bodies_named_all_as_responsible_in_a_cut_note_are_never_one_unit() -> N
     assert unit_problem("各市州人民政府均为责任单位") == "a role clause, not a name"
 
 
+def test_a_leader_named_after_the_post_is_a_person() -> None:
+    doc = parse_text(
+        "项目推进计划\n1.推进临空产业项目。(由区委常委徐贻功包保)\n2.推进物流项目。(由副市长张三负责)\n"
+    )
+    assert [(t.persons, t.responsible) for t in doc.tasks] == [(["徐贻功"], []), (["张三"], [])]
+
+
 def test_a_project_given_to_a_body_by_baobao() -> None:
     (task,) = parse_text("项目推进计划\n1.推进重点项目建设。(由市城管局包保)\n").tasks
     assert task.responsible == ["市城管局"]
