@@ -578,6 +578,12 @@ UNIT_LINE_ENDINGS: tuple[str, ...] = (
     "部门",
     # a news agency's branch, a co-operative (`(16)新华社山西分社:第一时间获知…`, a drought plan)
     "社",
+    # a ministry or a party department (`财政部负责专项资金的预算管理…`, a fund's rules)
+    "部",
+)  # fmt: skip
+# Words ending like a body that name none: cadres, parts and regions (`村干部负责…`, `西部`).
+NOT_BODY_ENDINGS: tuple[str, ...] = (
+    "干部", "内部", "全部", "局部", "外部", "东部", "西部", "南部", "北部", "中部", "上部", "下部",
 )  # fmt: skip
 # Longest text a unit name has; longer candidates are sentences, not names.
 UNIT_NAME_MAX = 20

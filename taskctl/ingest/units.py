@@ -29,6 +29,7 @@ from taskctl.vocab import (
     LEVEL_PHRASES,
     LIST_NAME_STARTS,
     LOWEST_REGION_WORDS,
+    NOT_BODY_ENDINGS,
     NOT_IN_UNIT_NAMES,
     NOT_UNIT_ENDINGS,
     NOT_UNIT_STARTS,
@@ -500,8 +501,10 @@ def is_body_name(name: str) -> bool:
     """True for the name of a government body, group or level (`市卫生局`, `区委农办`, `各县区`): a
     unit's name that opens with a level or ends like a body (`UNIT_LINE_ENDINGS`), not a thing that
     only ends like one (`主题班会`). The test for a name the text opens with as its subject."""
-    return is_unit_name(name) and (
-        name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS)
+    return (
+        is_unit_name(name)
+        and not name.endswith(NOT_BODY_ENDINGS)
+        and (name.startswith((*LIST_NAME_STARTS, "各")) or name.endswith(UNIT_LINE_ENDINGS))
     )
 
 

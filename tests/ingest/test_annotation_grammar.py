@@ -1400,6 +1400,19 @@ def test_bodies_named_all_as_responsible_in_a_cut_note_are_never_one_unit() -> N
     assert unit_problem("各市州人民政府均为责任单位") == "a role clause, not a name"
 
 
+def test_unnumbered_paragraphs_each_opening_with_a_ministry_s_duty() -> None:
+    """`财政部负责…` / `国家发展改革委负责…`: paragraphs each a body's duties are its tasks; cadres
+    (`村干部负责…`) are no body."""
+    doc = parse_text(
+        "专项资金管理办法\n财政部负责专项资金的预算管理和资金拨付。\n"
+        "国家发展改革委负责确定专项资金的年度支持方向。\n"
+    )
+    assert [t.responsible for t in doc.tasks] == [["财政部"], ["国家发展改革委"]]
+    from taskctl.ingest.units import is_body_name
+
+    assert not is_body_name("村干部")
+
+
 def test_a_leader_named_after_the_post_is_a_person() -> None:
     doc = parse_text(
         "项目推进计划\n1.推进临空产业项目。(由区委常委徐贻功包保)\n2.推进物流项目。(由副市长张三负责)\n"

@@ -672,6 +672,8 @@ FLOORS = {
     # units exact; 7/10: a ministry plan's eligibility criteria `(1)`…`(3)` are folded into their
     # item (sub-points of a task), the answer counts them as tasks
     "yibaomulu2020": (1.0, 1.0),
+    # `会同财政部对申报的项目进行审核` inside a duty's sentence is not read as support
+    "zhuanxiangzijin": (0.8, 0.8),
 }
 # Names the parser stores that the answer does not have, known and explained in FLOORS.
 KNOWN_EXTRA_UNITS = {
@@ -763,7 +765,6 @@ REFUSED = (
     "weiminbanshi2008",  # a table flattened with single spaces, leaders, departments and persons
     "meishan2019",  # a transposed table: regions as rows, the tasks as columns under a 5-row header
     "cangnan2023",  # a mirror whose pinyin glosses ate characters of the header (`项目?nèi)容`)
-    "zhuanxiangzijin",  # two unnumbered paragraphs, each a body's duties (`财政部负责…`)
 )
 ROLES = ("lead", "support", "responsible")
 
