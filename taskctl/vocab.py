@@ -1196,6 +1196,36 @@ MONTH_NAMES_EN = (
 )
 
 
+_DIGIT_CHARS = {value: char for char, value in reversed(CHINESE_DIGITS.items())}
+
+
+def chinese_numeral(n: int, digits: str | None = None) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (`digits` replaces 零…九, e.g. 壹贰)."""
+
+    def digit(d: int) -> str:
+        return digits[d] if digits else _DIGIT_CHARS[d]
+
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return digit(n)
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        ten = "拾" if digits else "十"
+        head = "" if tens == 1 and not digits else digit(tens)
+        return head + ten + (digit(ones) if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        hundred = "佰" if digits else "百"
+        tail = ""
+        if rest:
+            tail = (digit(0) if rest < 10 else "") + chinese_numeral(rest, digits)
+            if 10 <= rest < 20 and not digits:
+                tail = digit(1) + tail
+        return digit(hundreds) + hundred + tail
+    return str(n)
+
+
 def chinese_number(text: str) -> int | None:
     """The value of a Chinese numeral such as '三', '十二', '二十', '一百零五' (None if it is not one)."""
     if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS for ch in text):

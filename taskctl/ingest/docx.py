@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from taskctl.errors import InputError
 from taskctl.ingest.drafts import ParsedDocument
-from taskctl.vocab import CHINESE_DIGITS, CIRCLED_NUMBERS
+from taskctl.vocab import CIRCLED_NUMBERS, chinese_numeral
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -34,37 +34,9 @@ _VAL = f"{{{_W}}}val"
 # levels in a Chinese government document.
 HEADING_MARKERS = ("{cn}、", "({cn})", "{n}.", "({n})")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_DIGIT_CHARS = {value: char for char, value in reversed(CHINESE_DIGITS.items())}
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-
-
-def chinese_numeral(n: int, digits: str | None = None) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (`digits` replaces 零…九, e.g. 壹贰)."""
-
-    def digit(d: int) -> str:
-        return digits[d] if digits else _DIGIT_CHARS[d]
-
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return digit(n)
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        ten = "拾" if digits else "十"
-        head = "" if tens == 1 and not digits else digit(tens)
-        return head + ten + (digit(ones) if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        hundred = "佰" if digits else "百"
-        tail = ""
-        if rest:
-            tail = (digit(0) if rest < 10 else "") + chinese_numeral(rest, digits)
-            if 10 <= rest < 20 and not digits:
-                tail = digit(1) + tail
-        return digit(hundreds) + hundred + tail
-    return str(n)
 
 
 def _letters(n: int) -> str:

@@ -41,6 +41,7 @@ from taskctl.vocab import (
     TIME_PHRASE_STARTS,
     UNIT_NAME_ENDINGS,
     VIEWER_COPY_MARKERS,
+    chinese_number,
     label_role,
 )
 
@@ -1030,8 +1031,6 @@ def closed_markers(raw_lines: list[str]) -> list[str]:
     """Lines opening with `(一` `(二` … whose closing bracket the copy lost, their brackets closed,
     when two at least number one after the other from the first (a number in brackets, `(一定…`,
     comes alone); other texts are returned as they are."""
-    from taskctl.vocab import chinese_number
-
     found = [
         (index, match)
         for index, line in enumerate(raw_lines)

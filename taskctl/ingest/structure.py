@@ -64,6 +64,7 @@ from taskctl.vocab import (
     UNIT_LINE_ENDINGS,
     WORK_ABOVE_OPENERS,
     chinese_number,
+    chinese_numeral,
 )
 
 if TYPE_CHECKING:
@@ -685,16 +686,10 @@ _CUT_TAIL_MAX = 600
 _RUNNING_HEAD_END = lazy(r"(?=[^\n]*[A-Za-z])[^\n]*[0-9A-Za-z][ \t]*(?=[\u4e00-\u9fff])")
 
 
-def _chinese(value: int) -> str:
-    from taskctl.ingest.docx import chinese_numeral
-
-    return chinese_numeral(value)
-
-
 # How a marker of each style is labelled, from its value.
 _LABELS: dict[str, Callable[[int], str]] = {
-    "(一)": lambda value: f"({_chinese(value)})",
-    "一、": _chinese,
+    "(一)": lambda value: f"({chinese_numeral(value)})",
+    "一、": chinese_numeral,
     "1.": str,
     "(1)": lambda value: f"({value})",
 }

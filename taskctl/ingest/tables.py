@@ -39,6 +39,7 @@ from taskctl.vocab import (
     PLAN_TITLE_WORDS,
     TABLE_HEADERS,
     WORK_HEADER_ENDINGS,
+    chinese_numeral,
     label_role,
 )
 
@@ -639,7 +640,6 @@ class _Builder:
         persons or units of its tasks that name none, and so does a leader it puts in charge
         (`(一)王宏副市长牵头重点工作`: 王宏)."""
         from taskctl.ingest.annotations import cut_spans, read_annotation
-        from taskctl.ingest.docx import chinese_numeral
         from taskctl.ingest.structure import lead_phrase, match_marker
 
         marker = match_marker(text)
